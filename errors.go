@@ -1,0 +1,169 @@
+package thidua
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// Errors are of two kinds. Sentinels (ErrX) name what went wrong and are matched
+// with errors.Is. Typed errors (*XError) carry the offending value for errors.As and
+// wrap a sentinel, so a caller can branch on either. Every message starts with
+// "thidua:" and quotes the input at fault.
+
+// reason returns a sentinel's message without the package prefix, for use inside
+// a typed error's message that already carries it.
+func reason(err error) string {
+	if err == nil {
+		return "invalid"
+	}
+	return strings.TrimPrefix(err.Error(), "thidua: ")
+}
+
+// ---------------------------------------------------------------------------
+// Roster errors (cluster.go).
+// ---------------------------------------------------------------------------
+
+var (
+	// ErrInvalidID reports an identifier that is empty, too long, not UTF-8, or
+	// contains white space or control characters.
+	ErrInvalidID = errors.New("thidua: invalid identifier")
+
+	// ErrBlankName reports a unit or cluster whose name is empty or only white space.
+	ErrBlankName = errors.New("thidua: blank name")
+
+	// ErrDuplicateUnit reports a unit listed twice in one roster.
+	ErrDuplicateUnit = errors.New("thidua: duplicate unit")
+
+	// ErrUnknownUnit reports a unit that is not a member of the cluster it was
+	// named for.
+	ErrUnknownUnit = errors.New("thidua: unknown unit")
+
+	// ErrTooFewMembers reports a cluster with fewer than two members: a cluster
+	// (cụm) or block (khối) compares units, which needs at least two.
+	ErrTooFewMembers = errors.New("thidua: a cluster needs at least two members")
+
+	// ErrLeaderNotMember reports a leader (cụm trưởng) who is not a member.
+	ErrLeaderNotMember = errors.New("thidua: leader is not a member")
+
+	// ErrDeputyNotMember reports a deputy (cụm phó) who is not a member.
+	ErrDeputyNotMember = errors.New("thidua: deputy is not a member")
+
+	// ErrLeaderIsDeputy reports the same unit named as leader and deputy.
+	ErrLeaderIsDeputy = errors.New("thidua: leader and deputy are the same unit")
+
+	// ErrInvalidKind reports a Kind that is neither KindCluster nor KindBlock.
+	ErrInvalidKind = errors.New("thidua: invalid kind")
+
+	// ErrInvalidRole reports a Role outside the defined roles.
+	ErrInvalidRole = errors.New("thidua: invalid role")
+
+	// ErrYearOutOfRange reports a year outside [MinYear, MaxYear].
+	ErrYearOutOfRange = errors.New("thidua: year out of range")
+
+	// ErrEmptyChange reports a unit change that names no predecessor.
+	ErrEmptyChange = errors.New("thidua: unit change names no predecessor")
+
+	// ErrSelfChange reports a unit change that merges a unit into itself: a
+	// predecessor listed twice, or a rename that changes nothing.
+	ErrSelfChange = errors.New("thidua: unit change merges a unit into itself")
+
+	// ErrConflictingChange reports two changes that claim the same unit in one year.
+	ErrConflictingChange = errors.New("thidua: two changes claim the same unit in one year")
+
+	// ErrChangeBeforeRoster reports a roster asked for a year before the cluster's own.
+	ErrChangeBeforeRoster = errors.New("thidua: year is before the cluster's roster year")
+)
+
+// UnitError reports a problem with one unit, named by its ID. Err is one of the
+// sentinels above (ErrUnknownUnit, ErrDuplicateUnit, ErrLeaderNotMember, ...).
+type UnitError struct {
+	ID  UnitID
+	Err error
+}
+
+func (e *UnitError) Error() string {
+	return fmt.Sprintf("thidua: unit %q: %s", string(e.ID), reason(e.Err))
+}
+
+// Unwrap returns the sentinel, for errors.Is.
+func (e *UnitError) Unwrap() error { return e.Err }
+
+// YearError reports a year outside the range a value accepts. What names the
+// field ("cluster year", "change year", ...).
+type YearError struct {
+	What string
+	Year int
+	Err  error
+}
+
+func (e *YearError) Error() string {
+	return fmt.Sprintf("thidua: %s %d: %s", e.What, e.Year, reason(e.Err))
+}
+
+// Unwrap returns the sentinel, for errors.Is.
+func (e *YearError) Unwrap() error { return e.Err }
+
+// FieldError reports a field whose value is invalid, such as a blank name or a
+// malformed identifier. Field names the field as it appears in JSON.
+type FieldError struct {
+	Field string
+	Value string
+	Err   error
+}
+
+func (e *FieldError) Error() string {
+	return fmt.Sprintf("thidua: %s %q: %s", e.Field, e.Value, reason(e.Err))
+}
+
+// Unwrap returns the wrapped error, for errors.Is and errors.As.
+func (e *FieldError) Unwrap() error { return e.Err }
+
+// ChangeError reports a unit change (rename or merger) that cannot be applied.
+// Index is its position in the list the caller passed.
+type ChangeError struct {
+	Index  int
+	Change UnitChange
+	Err    error
+}
+
+func (e *ChangeError) Error() string {
+	return fmt.Sprintf("thidua: unit change %d (%d: %s into %q): %s",
+		e.Index, e.Change.Year, quoteIDs(e.Change.From), string(e.Change.Into.ID), reason(e.Err))
+}
+
+// Unwrap returns the wrapped error, for errors.Is and errors.As.
+func (e *ChangeError) Unwrap() error { return e.Err }
+
+func quoteIDs(ids []UnitID) string {
+	var b strings.Builder
+	b.WriteByte('[')
+	for i, id := range ids {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "%q", string(id))
+	}
+	b.WriteByte(']')
+	return b.String()
+}
+
+// ---------------------------------------------------------------------------
+// Scoring errors (scoring.go).
+// ---------------------------------------------------------------------------
+
+// ---------------------------------------------------------------------------
+// Voting errors (voting.go).
+// ---------------------------------------------------------------------------
+
+// ---------------------------------------------------------------------------
+// Award and rule-set errors (awards.go, rules.go).
+// ---------------------------------------------------------------------------
+
+// ---------------------------------------------------------------------------
+// Rotation errors (rotation.go).
+// ---------------------------------------------------------------------------
+
+// ---------------------------------------------------------------------------
+// Review errors (review.go).
+// ---------------------------------------------------------------------------
