@@ -156,6 +156,15 @@ func quoteIDs(ids []UnitID) string {
 // Voting errors (voting.go).
 // ---------------------------------------------------------------------------
 
+var (
+	// ErrInvalidShare reports a share (of a threshold or quorum) outside (0, 1].
+	ErrInvalidShare = errors.New("thidua: share must be a fraction in (0, 1]")
+
+	// ErrInvalidBase reports a threshold base other than Electorate, Present,
+	// Cast or Valid.
+	ErrInvalidBase = errors.New("thidua: invalid threshold base")
+)
+
 // ---------------------------------------------------------------------------
 // Award and rule-set errors (awards.go, rules.go).
 // ---------------------------------------------------------------------------
