@@ -169,6 +169,112 @@ var (
 // Award and rule-set errors (awards.go, rules.go).
 // ---------------------------------------------------------------------------
 
+var (
+	// ErrInvalidAward reports an award outside the catalogue (Award).
+	ErrInvalidAward = errors.New("thidua: unknown award")
+
+	// ErrDuplicateRule reports two award rules for one award.
+	ErrDuplicateRule = errors.New("thidua: two rules for one award")
+
+	// ErrNegativeQuota reports a quota count below zero.
+	ErrNegativeQuota = errors.New("thidua: quota below zero")
+
+	// ErrQuotaShare reports a quota share outside [0, 1] or with a denominator
+	// that is not positive.
+	ErrQuotaShare = errors.New("thidua: quota share must be a fraction in [0, 1]")
+
+	// ErrInvalidQuota reports a quota with an unknown basis or rounding, or a
+	// zero basis with other fields set.
+	ErrInvalidQuota = errors.New("thidua: invalid quota")
+
+	// ErrInvalidStandard reports a standard that cannot be checked: the zero
+	// Standard, a rank below 1, negative years, a custom standard without a
+	// name or predicate.
+	ErrInvalidStandard = errors.New("thidua: invalid standard")
+
+	// ErrInvalidFacts reports facts with a negative count, more women than
+	// staff, or a title listed twice.
+	ErrInvalidFacts = errors.New("thidua: invalid facts")
+
+	// ErrFactsMismatch reports a candidate carrying facts about another unit.
+	ErrFactsMismatch = errors.New("thidua: facts are about another unit")
+
+	// ErrInvalidRank reports a candidate's rank below 1.
+	ErrInvalidRank = errors.New("thidua: rank must be at least 1")
+
+	// ErrInvalidVoteCount reports a vote count outside 0 ≤ votes ≤ base.
+	ErrInvalidVoteCount = errors.New("thidua: invalid vote count")
+
+	// ErrNegativeCount reports a count of members or leaders below zero.
+	ErrNegativeCount = errors.New("thidua: count below zero")
+
+	// ErrClusterMismatch reports standings and results from different clusters.
+	ErrClusterMismatch = errors.New("thidua: inputs are from different clusters")
+
+	// ErrYearMismatch reports standings and results from different years.
+	ErrYearMismatch = errors.New("thidua: inputs are from different years")
+
+	// ErrContestMismatch reports a vote that does not match the award it is
+	// used for: another award's contest, counts out of different bases, or a
+	// pass the award's threshold does not allow.
+	ErrContestMismatch = errors.New("thidua: vote does not match the award")
+
+	// ErrInvalidDate reports a date that is not a real calendar day or is out
+	// of range.
+	ErrInvalidDate = errors.New("thidua: invalid date")
+
+	// ErrDatesBackwards reports a rule set whose end date is before its start.
+	ErrDatesBackwards = errors.New("thidua: rule set ends before it starts")
+
+	// ErrRuleSetOverlap reports two rule sets in force on the same day.
+	ErrRuleSetOverlap = errors.New("thidua: rule sets overlap")
+
+	// ErrNoRuleSet reports a date on which no rule set is in force.
+	ErrNoRuleSet = errors.New("thidua: no rule set in force on that date")
+
+	// ErrInvalidRuleSet reports a rule set with an invalid parameter: a
+	// negative number of rounds, an unknown fallback, a threshold for an
+	// unknown award or two thresholds for one award.
+	ErrInvalidRuleSet = errors.New("thidua: invalid rule set")
+)
+
+// AwardError reports a problem with the rule for an award, or with one unit's
+// record for that award (Unit is then set). Err is a sentinel above or a
+// *FieldError wrapping one.
+type AwardError struct {
+	Award Award
+	Unit  UnitID
+	Err   error
+}
+
+func (e *AwardError) Error() string {
+	if e.Unit != "" {
+		return fmt.Sprintf("thidua: award %q: unit %q: %s", e.Award.String(), string(e.Unit), reason(e.Err))
+	}
+	return fmt.Sprintf("thidua: award %q: %s", e.Award.String(), reason(e.Err))
+}
+
+// Unwrap returns the wrapped error, for errors.Is and errors.As.
+func (e *AwardError) Unwrap() error { return e.Err }
+
+// RuleSetError reports a problem with a rule set, named by its Name. Other
+// names the second rule set for ErrRuleSetOverlap.
+type RuleSetError struct {
+	Name  string
+	Other string
+	Err   error
+}
+
+func (e *RuleSetError) Error() string {
+	if e.Other != "" {
+		return fmt.Sprintf("thidua: rule set %q and %q: %s", e.Name, e.Other, reason(e.Err))
+	}
+	return fmt.Sprintf("thidua: rule set %q: %s", e.Name, reason(e.Err))
+}
+
+// Unwrap returns the wrapped error, for errors.Is and errors.As.
+func (e *RuleSetError) Unwrap() error { return e.Err }
+
 // ---------------------------------------------------------------------------
 // Rotation errors (rotation.go).
 // ---------------------------------------------------------------------------

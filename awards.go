@@ -1,0 +1,1350 @@
+package thidua
+
+import (
+	"cmp"
+	"encoding/json"
+	"fmt"
+	"math/bits"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// ---------------------------------------------------------------------------
+// The catalogue.
+// ---------------------------------------------------------------------------
+
+// Award is a collective award (hình thức khen thưởng, danh hiệu thi đua) that a
+// cluster's year-end review can propose. The constants are in order of
+// precedence, highest first, following the award money of Decree 152/2025
+// (RULES.md §5.2): a smaller Award outranks a larger one. The zero Award is not
+// valid.
+type Award uint8
+
+// The collective awards, highest precedence first (Luật Thi đua, khen thưởng
+// 2022 Điều 20, 72 and 75; RULES.md §5.1).
+const (
+	// GovernmentFlag is the Government Emulation Flag (Cờ thi đua của Chính phủ),
+	// given among the collectives leading clusters (Luật 2022 Điều 25 k1).
+	GovernmentFlag Award = iota + 1
+	// MinistryFlag is the Emulation Flag of a ministry, sector or province (Cờ thi
+	// đua của bộ, ban, ngành, tỉnh; Luật 2022 Điều 26).
+	MinistryFlag
+	// PrimeMinisterMerit is the Prime Minister's Certificate of Merit (Bằng khen
+	// của Thủ tướng Chính phủ; Luật 2022 Điều 72).
+	PrimeMinisterMerit
+	// MinistryMerit is the Certificate of Merit of a minister, sector head or
+	// provincial chair (Bằng khen của bộ, ban, ngành, tỉnh; Luật 2022 Điều 72).
+	MinistryMerit
+	// ExcellentCollective is the title Excellent Labour Collective (Tập thể lao
+	// động xuất sắc; Luật 2022 Điều 20).
+	ExcellentCollective
+	// AdvancedCollective is the title Advanced Labour Collective (Tập thể lao
+	// động tiên tiến; Luật 2022 Điều 20).
+	AdvancedCollective
+	// Commendation is the Certificate of Commendation (Giấy khen; Luật 2022
+	// Điều 75).
+	Commendation
+)
+
+// AwardLevel is the level of the body whose name an award carries: the
+// Government, a ministry or province, or the base level. The zero AwardLevel is
+// not valid.
+type AwardLevel uint8
+
+// The levels of the awards.
+const (
+	LevelGovernment AwardLevel = iota + 1 // cấp Chính phủ
+	LevelMinistry                         // cấp bộ, ban, ngành, tỉnh
+	LevelBase                             // cấp cơ sở
+)
+
+var levelNames = [...]struct{ en, vi string }{
+	LevelGovernment: {"government", "cấp Chính phủ"},
+	LevelMinistry:   {"ministry", "cấp bộ, ban, ngành, tỉnh"},
+	LevelBase:       {"base", "cấp cơ sở"},
+}
+
+// IsValid reports whether l is one of the defined levels.
+func (l AwardLevel) IsValid() bool { return l >= LevelGovernment && l <= LevelBase }
+
+// String returns "government", "ministry" or "base".
+func (l AwardLevel) String() string {
+	if !l.IsValid() {
+		return fmt.Sprintf("AwardLevel(%d)", uint8(l))
+	}
+	return levelNames[l].en
+}
+
+// Vietnamese returns the level as a Vietnamese text says it, such as "cấp Chính phủ".
+func (l AwardLevel) Vietnamese() string {
+	if !l.IsValid() {
+		return l.String()
+	}
+	return levelNames[l].vi
+}
+
+type awardInfo struct {
+	key, en, vi string
+	level       AwardLevel
+	multiplier  string // Decree 152/2025, × base salary
+	article     string
+}
+
+var awardTable = [...]awardInfo{
+	GovernmentFlag:      {"government-flag", "Government Emulation Flag", "Cờ thi đua của Chính phủ", LevelGovernment, "12", "Điều 50"},
+	MinistryFlag:        {"ministry-flag", "Ministry or Provincial Emulation Flag", "Cờ thi đua của bộ, ban, ngành, tỉnh", LevelMinistry, "8.0", "Điều 50"},
+	PrimeMinisterMerit:  {"prime-minister-merit", "Prime Minister's Certificate of Merit", "Bằng khen của Thủ tướng Chính phủ", LevelGovernment, "7", "Điều 54"},
+	MinistryMerit:       {"ministry-merit", "Ministry or Provincial Certificate of Merit", "Bằng khen của bộ, ban, ngành, tỉnh", LevelMinistry, "3", "Điều 54"},
+	ExcellentCollective: {"excellent-collective", "Excellent Labour Collective", "Tập thể lao động xuất sắc", LevelBase, "1.5", "Điều 50"},
+	AdvancedCollective:  {"advanced-collective", "Advanced Labour Collective", "Tập thể lao động tiên tiến", LevelBase, "0.8", "Điều 50"},
+	Commendation:        {"commendation", "Certificate of Commendation", "Giấy khen", LevelBase, "0.6", "Điều 54"},
+}
+
+// Awards returns every award in order of precedence, highest first.
+func Awards() []Award {
+	out := make([]Award, 0, len(awardTable)-1)
+	for a := GovernmentFlag; a <= Commendation; a++ {
+		out = append(out, a)
+	}
+	return out
+}
+
+// IsValid reports whether a is one of the awards of the catalogue.
+func (a Award) IsValid() bool { return a >= GovernmentFlag && a <= Commendation }
+
+// String returns the award's stable key, the form used in JSON:
+// "government-flag", "ministry-flag", "prime-minister-merit", "ministry-merit",
+// "excellent-collective", "advanced-collective" or "commendation".
+func (a Award) String() string {
+	if !a.IsValid() {
+		return fmt.Sprintf("Award(%d)", uint8(a))
+	}
+	return awardTable[a].key
+}
+
+// English returns the award's English name, such as "Government Emulation Flag".
+func (a Award) English() string {
+	if !a.IsValid() {
+		return a.String()
+	}
+	return awardTable[a].en
+}
+
+// Vietnamese returns the award's Vietnamese name as the law writes it, such as
+// "Cờ thi đua của Chính phủ".
+func (a Award) Vietnamese() string {
+	if !a.IsValid() {
+		return a.String()
+	}
+	return awardTable[a].vi
+}
+
+// Level returns the level of the body whose name the award carries. The two
+// labour-collective titles and the Giấy khen are given LevelBase as a grouping
+// by precedence; which authority confers them is not in RULES.md.
+func (a Award) Level() AwardLevel {
+	if !a.IsValid() {
+		return 0
+	}
+	return awardTable[a].level
+}
+
+// Multiplier returns the award money of Decree 152/2025 for a collective, as a
+// multiple of the base salary (mức lương cơ sở): 12 for the Government flag
+// down to 0.6 for the Giấy khen (Điều 50 and 54, RULES.md §5.2). It is the
+// basis of the precedence order. It is zero for an invalid award.
+func (a Award) Multiplier() decimal.Decimal {
+	if !a.IsValid() {
+		return decimal.Zero
+	}
+	return decimal.RequireFromString(awardTable[a].multiplier)
+}
+
+// Compare orders awards by precedence: it returns a negative number when a
+// outranks b, zero when they are the same, and a positive number when b
+// outranks a, so that slices.SortFunc(awards, Award.Compare) puts the highest
+// first.
+func (a Award) Compare(b Award) int { return cmp.Compare(a, b) }
+
+// Outranks reports whether a has higher precedence than b.
+func (a Award) Outranks(b Award) bool { return a.IsValid() && b.IsValid() && a < b }
+
+// MarshalText encodes a valid award as its key.
+func (a Award) MarshalText() ([]byte, error) {
+	if !a.IsValid() {
+		return nil, &FieldError{Field: "award", Value: a.String(), Err: ErrInvalidAward}
+	}
+	return []byte(a.String()), nil
+}
+
+// UnmarshalText accepts the keys String returns.
+func (a *Award) UnmarshalText(text []byte) error {
+	v, err := ParseAward(string(text))
+	if err != nil {
+		return err
+	}
+	*a = v
+	return nil
+}
+
+// ParseAward returns the award whose key (as String returns it) is s.
+func ParseAward(s string) (Award, error) {
+	for a := GovernmentFlag; a <= Commendation; a++ {
+		if s == awardTable[a].key {
+			return a, nil
+		}
+	}
+	return 0, &FieldError{Field: "award", Value: s, Err: ErrInvalidAward}
+}
+
+// ---------------------------------------------------------------------------
+// Facts.
+// ---------------------------------------------------------------------------
+
+// Facts is what the review knows about a unit beyond its score and its votes.
+// The zero Facts (apart from Unit) means nothing is known against the unit: no
+// pending case, no excellent years, no titles, staff not given. Validate checks
+// it; JSON decoding validates it too.
+type Facts struct {
+	// Unit is the unit the facts are about.
+	Unit UnitID `json:"unit"`
+
+	// PendingDiscipline: a competent body is considering discipline (đang xem
+	// xét kỷ luật). Decree 152/2025 Điều 4 k4: no award may be proposed.
+	PendingDiscipline bool `json:"pending_discipline,omitempty"`
+	// UnderInvestigation: the unit is being investigated, inspected or checked
+	// on signs of a violation (đang điều tra, thanh tra, kiểm tra). Same rule.
+	UnderInvestigation bool `json:"under_investigation,omitempty"`
+	// PendingComplaint: a complaint or denunciation, or press-reported
+	// corruption, is being verified (có đơn thư khiếu nại, tố cáo đang được xác
+	// minh). Same rule.
+	PendingComplaint bool `json:"pending_complaint,omitempty"`
+
+	// ExcellentYears is the number of consecutive years, up to and including
+	// the year under review, in which the unit completed its tasks excellently
+	// (hoàn thành xuất sắc nhiệm vụ). It must not be negative.
+	ExcellentYears int `json:"excellent_years,omitempty"`
+
+	// Titles lists the awards the unit already holds (danh hiệu đã đạt), such
+	// as ExcellentCollective for the year, each at most once.
+	Titles []Award `json:"titles,omitempty"`
+
+	// Women and Staff give the share of women in the collective, exactly, for
+	// the equal-merit rule of Decree 152/2025 Điều 4 k6 (ưu tiên tập thể có tỷ
+	// lệ nữ từ 70% trở lên). Staff 0 means the share is not known, and the rule
+	// then never prefers the unit. 0 ≤ Women ≤ Staff.
+	Women int `json:"women,omitempty"`
+	Staff int `json:"staff,omitempty"`
+}
+
+// Pending reports whether a discipline, investigation or complaint is pending
+// against the unit, so that no award may be proposed for it (Decree 152/2025
+// Điều 4 k4).
+func (f Facts) Pending() bool {
+	return f.PendingDiscipline || f.UnderInvestigation || f.PendingComplaint
+}
+
+// pendingWhat names the pending cases, for a reason text.
+func (f Facts) pendingWhat() string {
+	var parts []string
+	if f.PendingDiscipline {
+		parts = append(parts, "discipline under consideration")
+	}
+	if f.UnderInvestigation {
+		parts = append(parts, "under investigation")
+	}
+	if f.PendingComplaint {
+		parts = append(parts, "complaint being verified")
+	}
+	return strings.Join(parts, ", ")
+}
+
+// Holds reports whether the unit holds title a.
+func (f Facts) Holds(a Award) bool { return slices.Contains(f.Titles, a) }
+
+// WomenShareMeets reports whether the share of women meets s, compared exactly
+// (Women·Den against Num·Staff). It is false when Staff is 0 or s is zero.
+func (f Facts) WomenShareMeets(s Share) bool {
+	if s.IsZero() || f.Staff <= 0 {
+		return false
+	}
+	return s.Met(f.Women, f.Staff)
+}
+
+// Validate reports whether the facts are consistent: a valid unit ID (or the
+// zero UnitID inside a Candidate, which takes the candidate's), no negative
+// counts, women not more than staff, and valid titles each listed once.
+func (f Facts) Validate() error {
+	if f.Unit != "" {
+		if err := f.Unit.Validate(); err != nil {
+			return err
+		}
+	}
+	bad := func(field string, v int) error {
+		return &UnitError{ID: f.Unit, Err: &FieldError{Field: field, Value: strconv.Itoa(v), Err: ErrInvalidFacts}}
+	}
+	switch {
+	case f.ExcellentYears < 0:
+		return bad("excellent_years", f.ExcellentYears)
+	case f.Staff < 0:
+		return bad("staff", f.Staff)
+	case f.Women < 0 || f.Women > f.Staff:
+		return bad("women", f.Women)
+	}
+	for i, t := range f.Titles {
+		if !t.IsValid() {
+			return &UnitError{ID: f.Unit, Err: &FieldError{Field: "title", Value: t.String(), Err: ErrInvalidAward}}
+		}
+		if slices.Contains(f.Titles[:i], t) {
+			return &UnitError{ID: f.Unit, Err: &FieldError{Field: "title", Value: t.String(), Err: ErrInvalidFacts}}
+		}
+	}
+	return nil
+}
+
+// Equal reports whether f and g hold the same facts (titles compared in order).
+func (f Facts) Equal(g Facts) bool {
+	return f.Unit == g.Unit && f.PendingDiscipline == g.PendingDiscipline &&
+		f.UnderInvestigation == g.UnderInvestigation && f.PendingComplaint == g.PendingComplaint &&
+		f.ExcellentYears == g.ExcellentYears && slices.Equal(f.Titles, g.Titles) &&
+		f.Women == g.Women && f.Staff == g.Staff
+}
+
+// UnmarshalJSON decodes facts and validates them as Validate does.
+func (f *Facts) UnmarshalJSON(b []byte) error {
+	type plain Facts
+	var p plain
+	if err := json.Unmarshal(b, &p); err != nil {
+		return err
+	}
+	v := Facts(p)
+	if err := v.Validate(); err != nil {
+		return err
+	}
+	*f = v
+	return nil
+}
+
+// FactsFor checks a list of facts against a cluster's roster and returns them
+// by unit. Each entry must be valid, name a member of c (else a *UnitError
+// wrapping ErrUnknownUnit) and appear once (else ErrDuplicateUnit). A member
+// without an entry simply has no facts: nothing is pending against it.
+func FactsFor(c Cluster, facts []Facts) (map[UnitID]Facts, error) {
+	out := make(map[UnitID]Facts, len(facts))
+	for _, f := range facts {
+		if f.Unit == "" {
+			return nil, &FieldError{Field: "unit id", Value: "", Err: ErrInvalidID}
+		}
+		if err := f.Validate(); err != nil {
+			return nil, err
+		}
+		if !c.IsMember(f.Unit) {
+			return nil, &UnitError{ID: f.Unit, Err: ErrUnknownUnit}
+		}
+		if _, dup := out[f.Unit]; dup {
+			return nil, &UnitError{ID: f.Unit, Err: ErrDuplicateUnit}
+		}
+		f.Titles = slices.Clone(f.Titles)
+		out[f.Unit] = f
+	}
+	return out, nil
+}
+
+// ---------------------------------------------------------------------------
+// Quotas.
+// ---------------------------------------------------------------------------
+
+// QuotaBasis says what a quota counts: nothing (no quota), a fixed number, a
+// share of the cluster's members, or a share of the cluster leaders. The zero
+// QuotaBasis, QuotaNone, means no quota.
+type QuotaBasis uint8
+
+// The bases of a quota.
+const (
+	QuotaNone      QuotaBasis = iota // no quota: every qualifying unit
+	QuotaCount                       // a fixed number (số lượng)
+	QuotaOfMembers                   // a share of the members of the cluster
+	QuotaOfLeaders                   // a share of the collectives leading clusters (Cờ thi đua của Chính phủ)
+)
+
+var quotaBasisNames = [...]string{
+	QuotaNone:      "none",
+	QuotaCount:     "count",
+	QuotaOfMembers: "members",
+	QuotaOfLeaders: "leaders",
+}
+
+// IsValid reports whether b is one of the defined bases.
+func (b QuotaBasis) IsValid() bool { return b <= QuotaOfLeaders }
+
+// String returns "none", "count", "members" or "leaders".
+func (b QuotaBasis) String() string {
+	if !b.IsValid() {
+		return fmt.Sprintf("QuotaBasis(%d)", uint8(b))
+	}
+	return quotaBasisNames[b]
+}
+
+// QuotaRounding says how a share quota becomes a whole number of units. The
+// zero QuotaRounding, QuotaFloor, rounds down.
+type QuotaRounding uint8
+
+// The roundings of a share quota.
+const (
+	// QuotaFloor rounds down: "không quá 20%" (no more than 20%) allows at most
+	// ⌊0.2·N⌋ units. That floor is RULES.md's inference from the wording (§1.2,
+	// §7); no source stating a rounding rule was found.
+	QuotaFloor QuotaRounding = iota
+	// QuotaHalfUp rounds to the nearest whole number, halves up.
+	QuotaHalfUp
+	// QuotaCeil rounds up.
+	QuotaCeil
+)
+
+var quotaRoundingNames = [...]string{QuotaFloor: "floor", QuotaHalfUp: "half-up", QuotaCeil: "ceil"}
+
+// IsValid reports whether r is one of the defined roundings.
+func (r QuotaRounding) IsValid() bool { return r <= QuotaCeil }
+
+// String returns "floor", "half-up" or "ceil".
+func (r QuotaRounding) String() string {
+	if !r.IsValid() {
+		return fmt.Sprintf("QuotaRounding(%d)", uint8(r))
+	}
+	return quotaRoundingNames[r]
+}
+
+// Quota is how many units may receive an award (chỉ tiêu, số lượng): a count,
+// or a share Num/Den of the members or of the cluster leaders, rounded as
+// Rounding says. The zero Quota means no quota. Build one with CountQuota,
+// ShareOfMembers or ShareOfLeaders; Validate checks it.
+type Quota struct {
+	Basis    QuotaBasis    `json:"basis"`
+	Count    int           `json:"count,omitempty"` // for QuotaCount
+	Num      int64         `json:"num,omitempty"`   // for a share: Num/Den in [0, 1]
+	Den      int64         `json:"den,omitempty"`
+	Rounding QuotaRounding `json:"rounding,omitempty"`
+}
+
+// CountQuota returns the quota "at most n units".
+func CountQuota(n int) Quota { return Quota{Basis: QuotaCount, Count: n} }
+
+// ShareOfMembers returns the quota "at most num/den of the members", rounded down.
+func ShareOfMembers(num, den int64) Quota { return Quota{Basis: QuotaOfMembers, Num: num, Den: den} }
+
+// ShareOfLeaders returns the quota "at most num/den of the collectives leading
+// the clusters", rounded down: ShareOfLeaders(1, 5) is the 20% of Công văn
+// 5007/BNV-TĐKT (2023) for the Government Emulation Flag.
+func ShareOfLeaders(num, den int64) Quota { return Quota{Basis: QuotaOfLeaders, Num: num, Den: den} }
+
+// WithRounding returns q with rounding r.
+func (q Quota) WithRounding(r QuotaRounding) Quota { q.Rounding = r; return q }
+
+// IsZero reports whether q is the zero Quota, meaning no quota.
+func (q Quota) IsZero() bool { return q == Quota{} }
+
+// Validate reports a count below zero (ErrNegativeQuota), a share outside
+// [0, 1] (ErrQuotaShare), or an unknown basis or rounding, as a *FieldError.
+func (q Quota) Validate() error {
+	if !q.Basis.IsValid() {
+		return &FieldError{Field: "quota basis", Value: q.Basis.String(), Err: ErrInvalidQuota}
+	}
+	if !q.Rounding.IsValid() {
+		return &FieldError{Field: "quota rounding", Value: q.Rounding.String(), Err: ErrInvalidQuota}
+	}
+	switch q.Basis {
+	case QuotaNone:
+		if !q.IsZero() {
+			return &FieldError{Field: "quota", Value: q.String(), Err: ErrInvalidQuota}
+		}
+	case QuotaCount:
+		if q.Count < 0 {
+			return &FieldError{Field: "quota", Value: strconv.Itoa(q.Count), Err: ErrNegativeQuota}
+		}
+	case QuotaOfMembers, QuotaOfLeaders:
+		if q.Den <= 0 || q.Num < 0 || q.Num > q.Den {
+			return &FieldError{Field: "quota share", Value: fmt.Sprintf("%d/%d", q.Num, q.Den), Err: ErrQuotaShare}
+		}
+	}
+	return nil
+}
+
+// Limit returns the number of units the quota allows in a cluster of members
+// units, with leaders collectives leading clusters in the pool a
+// share-of-leaders quota is taken of. ShareOfLeaders(1, 5) gives 1 for 9
+// leaders and 2 for 10. The arithmetic is exact. An invalid quota, or a
+// negative count of members or leaders, allows 0; the zero Quota allows
+// members (everyone).
+func (q Quota) Limit(members, leaders int) int {
+	if q.Validate() != nil || members < 0 || leaders < 0 {
+		return 0
+	}
+	switch q.Basis {
+	case QuotaCount:
+		return q.Count
+	case QuotaOfMembers:
+		return q.share(members)
+	case QuotaOfLeaders:
+		return q.share(leaders)
+	}
+	return members
+}
+
+// share returns num·n/den rounded as q says, without overflow (num ≤ den).
+func (q Quota) share(n int) int {
+	hi, lo := bits.Mul64(uint64(q.Num), uint64(n))
+	quo, rem := bits.Div64(hi, lo, uint64(q.Den)) // hi < den since num ≤ den and n < 2^63
+	switch q.Rounding {
+	case QuotaCeil:
+		if rem > 0 {
+			quo++
+		}
+	case QuotaHalfUp:
+		if rem >= uint64(q.Den)-rem { // 2·rem ≥ den
+			quo++
+		}
+	}
+	return int(quo)
+}
+
+// String describes the quota: "none", "3", "≤ 1/5 of leaders (floor)".
+func (q Quota) String() string {
+	switch q.Basis {
+	case QuotaNone:
+		if q.IsZero() {
+			return "none"
+		}
+	case QuotaCount:
+		return strconv.Itoa(q.Count)
+	case QuotaOfMembers, QuotaOfLeaders:
+		return fmt.Sprintf("≤ %d/%d of %s (%s)", q.Num, q.Den, q.Basis, q.Rounding)
+	}
+	return fmt.Sprintf("Quota{%s %d %d/%d %s}", q.Basis, q.Count, q.Num, q.Den, q.Rounding)
+}
+
+// UnmarshalJSON decodes a quota and validates it.
+func (q *Quota) UnmarshalJSON(b []byte) error {
+	type plain Quota
+	var p plain
+	if err := json.Unmarshal(b, &p); err != nil {
+		return err
+	}
+	if err := Quota(p).Validate(); err != nil {
+		return err
+	}
+	*q = Quota(p)
+	return nil
+}
+
+// MarshalText encodes a valid basis as its name.
+func (b QuotaBasis) MarshalText() ([]byte, error) {
+	if !b.IsValid() {
+		return nil, &FieldError{Field: "quota basis", Value: b.String(), Err: ErrInvalidQuota}
+	}
+	return []byte(b.String()), nil
+}
+
+// UnmarshalText accepts the names String returns.
+func (b *QuotaBasis) UnmarshalText(text []byte) error {
+	for c := QuotaNone; c <= QuotaOfLeaders; c++ {
+		if string(text) == quotaBasisNames[c] {
+			*b = c
+			return nil
+		}
+	}
+	return &FieldError{Field: "quota basis", Value: string(text), Err: ErrInvalidQuota}
+}
+
+// MarshalText encodes a valid rounding as its name.
+func (r QuotaRounding) MarshalText() ([]byte, error) {
+	if !r.IsValid() {
+		return nil, &FieldError{Field: "quota rounding", Value: r.String(), Err: ErrInvalidQuota}
+	}
+	return []byte(r.String()), nil
+}
+
+// UnmarshalText accepts the names String returns.
+func (r *QuotaRounding) UnmarshalText(text []byte) error {
+	for c := QuotaFloor; c <= QuotaCeil; c++ {
+		if string(text) == quotaRoundingNames[c] {
+			*r = c
+			return nil
+		}
+	}
+	return &FieldError{Field: "quota rounding", Value: string(text), Err: ErrInvalidQuota}
+}
+
+// ---------------------------------------------------------------------------
+// Standards.
+// ---------------------------------------------------------------------------
+
+// StandardKind names what a Standard checks. The zero StandardKind is not valid.
+type StandardKind uint8
+
+// The kinds of standard.
+const (
+	StandardMinTotal       StandardKind = iota + 1 // total at least a number of points
+	StandardMaxRank                                // rank at most N (1 = first)
+	StandardLeadsCluster                           // leads the cluster (dẫn đầu cụm thi đua)
+	StandardNoPendingCase                          // no discipline, investigation or complaint pending
+	StandardExcellentYears                         // N consecutive years of excellent completion
+	StandardHoldsTitle                             // holds a title
+	StandardCustom                                 // a caller-supplied predicate with a name
+)
+
+var standardKindNames = [...]string{
+	StandardMinTotal:       "min-total",
+	StandardMaxRank:        "max-rank",
+	StandardLeadsCluster:   "leads-cluster",
+	StandardNoPendingCase:  "no-pending-case",
+	StandardExcellentYears: "excellent-years",
+	StandardHoldsTitle:     "holds-title",
+	StandardCustom:         "custom",
+}
+
+// IsValid reports whether k is one of the defined kinds.
+func (k StandardKind) IsValid() bool { return k >= StandardMinTotal && k <= StandardCustom }
+
+// String returns the kind's name, such as "min-total".
+func (k StandardKind) String() string {
+	if !k.IsValid() {
+		return fmt.Sprintf("StandardKind(%d)", uint8(k))
+	}
+	return standardKindNames[k]
+}
+
+// Standard is one condition (tiêu chuẩn) a unit must meet for an award, checked
+// on its Candidate record. Build one with the Require functions; Validate checks
+// it. A Standard is immutable. The zero Standard is not valid.
+type Standard struct {
+	kind  StandardKind
+	n     int
+	total decimal.Decimal
+	award Award
+	name  string
+	pred  func(Candidate) bool
+}
+
+// RequireMinTotal is the standard "total of at least min points".
+func RequireMinTotal(min decimal.Decimal) Standard {
+	return Standard{kind: StandardMinTotal, total: min}
+}
+
+// RequireRank is the standard "ranked n-th or better" (n ≥ 1).
+func RequireRank(n int) Standard { return Standard{kind: StandardMaxRank, n: n} }
+
+// RequireLeadsCluster is the standard "recognised as leading the cluster's
+// emulation this year" (dẫn đầu cụm, khối thi đua), which the Government flag
+// requires (Luật 2022 Điều 25 k1).
+func RequireLeadsCluster() Standard { return Standard{kind: StandardLeadsCluster} }
+
+// RequireNoPendingCase is the standard "no discipline, investigation or
+// complaint pending" (Decree 152/2025 Điều 4 k4). Decisions apply it to every
+// award whether listed or not; listing it makes it appear among the standards
+// a proposal meets.
+func RequireNoPendingCase() Standard { return Standard{kind: StandardNoPendingCase} }
+
+// RequireExcellentYears is the standard "n consecutive years of excellent task
+// completion" (hoàn thành xuất sắc nhiệm vụ n năm liên tục), such as the two
+// years of MOST Circular 25/2025 Điều 7 k3 d for a ministry's Bằng khen.
+func RequireExcellentYears(n int) Standard { return Standard{kind: StandardExcellentYears, n: n} }
+
+// RequireTitle is the standard "already holds title a", such as the Excellent
+// Labour Collective that some sectors require before their flag.
+func RequireTitle(a Award) Standard { return Standard{kind: StandardHoldsTitle, award: a} }
+
+// RequireThat is a standard the caller supplies: name describes it in reasons
+// and pred decides it. pred must be a pure function of the candidate, safe for
+// concurrent use.
+func RequireThat(name string, pred func(Candidate) bool) Standard {
+	return Standard{kind: StandardCustom, name: name, pred: pred}
+}
+
+// Kind returns what s checks.
+func (s Standard) Kind() StandardKind { return s.kind }
+
+// Validate reports a standard that cannot be checked, as a *FieldError wrapping
+// ErrInvalidStandard: the zero Standard, a rank below 1, negative years, an
+// unknown title, or a custom standard without a name or predicate.
+func (s Standard) Validate() error {
+	bad := func(v string) error { return &FieldError{Field: "standard", Value: v, Err: ErrInvalidStandard} }
+	switch s.kind {
+	case StandardMinTotal, StandardLeadsCluster, StandardNoPendingCase:
+		return nil
+	case StandardMaxRank:
+		if s.n < 1 {
+			return bad(fmt.Sprintf("rank ≤ %d", s.n))
+		}
+	case StandardExcellentYears:
+		if s.n < 0 {
+			return bad(fmt.Sprintf("%d excellent years", s.n))
+		}
+	case StandardHoldsTitle:
+		if !s.award.IsValid() {
+			return &FieldError{Field: "standard title", Value: s.award.String(), Err: ErrInvalidAward}
+		}
+	case StandardCustom:
+		if blank(s.name) || s.pred == nil {
+			return bad(s.name)
+		}
+	default:
+		return bad(s.kind.String())
+	}
+	return nil
+}
+
+// String describes the standard as reasons print it: "total ≥ 90", "rank ≤ 3",
+// "leads the cluster", "no pending case", "2 consecutive excellent years",
+// "holds excellent-collective", or a custom standard's name.
+func (s Standard) String() string {
+	switch s.kind {
+	case StandardMinTotal:
+		return "total ≥ " + s.total.String()
+	case StandardMaxRank:
+		return fmt.Sprintf("rank ≤ %d", s.n)
+	case StandardLeadsCluster:
+		return "leads the cluster"
+	case StandardNoPendingCase:
+		return "no pending case"
+	case StandardExcellentYears:
+		return fmt.Sprintf("%d consecutive excellent years", s.n)
+	case StandardHoldsTitle:
+		return "holds " + s.award.String()
+	case StandardCustom:
+		return s.name
+	}
+	return "invalid standard"
+}
+
+// Check reports whether candidate c meets s and, when it does not, why.
+func (s Standard) Check(c Candidate) (met bool, why string) {
+	switch s.kind {
+	case StandardMinTotal:
+		if c.Total.Cmp(s.total) >= 0 {
+			return true, ""
+		}
+		return false, fmt.Sprintf("total %s < %s", c.Total.String(), s.total.String())
+	case StandardMaxRank:
+		if c.Rank >= 1 && c.Rank <= s.n {
+			return true, ""
+		}
+		return false, fmt.Sprintf("rank %d > %d", c.Rank, s.n)
+	case StandardLeadsCluster:
+		if c.LeadsCluster {
+			return true, ""
+		}
+		return false, "does not lead the cluster"
+	case StandardNoPendingCase:
+		if !c.Facts.Pending() {
+			return true, ""
+		}
+		return false, c.Facts.pendingWhat()
+	case StandardExcellentYears:
+		if c.Facts.ExcellentYears >= s.n {
+			return true, ""
+		}
+		return false, fmt.Sprintf("%d consecutive excellent years < %d", c.Facts.ExcellentYears, s.n)
+	case StandardHoldsTitle:
+		if c.Facts.Holds(s.award) {
+			return true, ""
+		}
+		return false, "does not hold " + s.award.String()
+	case StandardCustom:
+		if s.pred != nil && s.pred(c) {
+			return true, ""
+		}
+		return false, "not met: " + s.name
+	}
+	return false, "invalid standard"
+}
+
+// ---------------------------------------------------------------------------
+// Award rules.
+// ---------------------------------------------------------------------------
+
+// AwardRule is what a unit needs for one award: the Award, its Quota, the
+// Standards it must meet, and the Vote it must pass (a threshold on the vote
+// for that award; the zero Threshold means no vote is needed). A rule is plain
+// data; NewAwardRules validates it.
+type AwardRule struct {
+	Award     Award
+	Quota     Quota
+	Standards []Standard
+	Vote      Threshold
+}
+
+// Validate reports an unknown award, an invalid quota, standard or threshold,
+// as an *AwardError naming the award.
+func (r AwardRule) Validate() error {
+	if !r.Award.IsValid() {
+		return &AwardError{Award: r.Award, Err: ErrInvalidAward}
+	}
+	if err := r.Quota.Validate(); err != nil {
+		return &AwardError{Award: r.Award, Err: err}
+	}
+	for _, s := range r.Standards {
+		if err := s.Validate(); err != nil {
+			return &AwardError{Award: r.Award, Err: err}
+		}
+	}
+	if err := r.Vote.Validate(); err != nil {
+		return &AwardError{Award: r.Award, Err: err}
+	}
+	return nil
+}
+
+// AwardRules is a validated set of award rules, at most one per award, in order
+// of precedence, with the equal-merit rule that settles ties between equally
+// qualified units. It is immutable and safe for concurrent use. The zero
+// AwardRules has no rules and no equal-merit rule.
+type AwardRules struct {
+	rules      []AwardRule
+	equalMerit Share
+}
+
+// NewAwardRules validates rules and returns them in order of precedence. Two
+// rules for one award give an *AwardError wrapping ErrDuplicateRule.
+func NewAwardRules(rules ...AwardRule) (AwardRules, error) {
+	out := make([]AwardRule, 0, len(rules))
+	for _, r := range rules {
+		if err := r.Validate(); err != nil {
+			return AwardRules{}, err
+		}
+		for _, o := range out {
+			if o.Award == r.Award {
+				return AwardRules{}, &AwardError{Award: r.Award, Err: ErrDuplicateRule}
+			}
+		}
+		r.Standards = slices.Clone(r.Standards)
+		out = append(out, r)
+	}
+	slices.SortFunc(out, func(a, b AwardRule) int { return a.Award.Compare(b.Award) })
+	return AwardRules{rules: out}, nil
+}
+
+// WithEqualMerit returns the rules with the equal-merit rule of Decree
+// 152/2025 Điều 4 k6: among units still equal after rank and votes, prefer
+// those whose share of women meets s (AtLeast(7, 10)). The zero Share turns
+// the rule off.
+func (r AwardRules) WithEqualMerit(s Share) (AwardRules, error) {
+	if err := s.Validate(); err != nil {
+		return AwardRules{}, err
+	}
+	r.rules = slices.Clone(r.rules)
+	r.equalMerit = s
+	return r, nil
+}
+
+// EqualMerit returns the share of women the equal-merit rule prefers, or the
+// zero Share when the rule is off.
+func (r AwardRules) EqualMerit() Share { return r.equalMerit }
+
+// Rules returns a copy of the rules, highest precedence first.
+func (r AwardRules) Rules() []AwardRule {
+	out := slices.Clone(r.rules)
+	for i := range out {
+		out[i].Standards = slices.Clone(out[i].Standards)
+	}
+	return out
+}
+
+// Rule returns the rule for award a, if there is one.
+func (r AwardRules) Rule(a Award) (AwardRule, bool) {
+	for _, x := range r.rules {
+		if x.Award == a {
+			x.Standards = slices.Clone(x.Standards)
+			return x, true
+		}
+	}
+	return AwardRule{}, false
+}
+
+// Len returns the number of rules.
+func (r AwardRules) Len() int { return len(r.rules) }
+
+// ---------------------------------------------------------------------------
+// Candidates and decisions.
+// ---------------------------------------------------------------------------
+
+// VoteCount is one unit's result in the vote for one award: Votes approvals
+// (phiếu đồng ý) out of Base (the count the threshold is taken of, such as all
+// the members of the council), and whether the vote's threshold, quorum and
+// rounds were satisfied (Passed), as the vote's Result says.
+type VoteCount struct {
+	Votes  int  `json:"votes"`
+	Base   int  `json:"base"`
+	Passed bool `json:"passed"`
+}
+
+// Candidate is the neutral record a decision is made on: one unit with its
+// competition rank (1 = first) and total from the standings, whether it was
+// recognised as leading the cluster, its Facts, and its vote for each award
+// voted on. A candidate is plain data; DecideCandidates validates it.
+type Candidate struct {
+	Unit  UnitID          `json:"unit"`
+	Rank  int             `json:"rank"`
+	Total decimal.Decimal `json:"total"`
+	// LeadsCluster: the unit was recognised as leading the cluster's emulation
+	// this year (dẫn đầu cụm thi đua), the pool the Government flag is drawn
+	// from (Luật 2022 Điều 25 k1). It is not the same as being cluster leader
+	// (cụm trưởng), the organising role.
+	LeadsCluster bool `json:"leads_cluster,omitempty"`
+	// Facts about the unit; Facts.Unit may be left empty.
+	Facts Facts `json:"facts"`
+	// Votes for each award the unit was voted on.
+	Votes map[Award]VoteCount `json:"votes,omitempty"`
+}
+
+// Validate reports a malformed candidate: an invalid unit ID, a rank below 1,
+// invalid facts or facts about another unit (ErrFactsMismatch), or a vote for
+// an unknown award or with counts outside 0 ≤ Votes ≤ Base.
+func (c Candidate) Validate() error {
+	if err := c.Unit.Validate(); err != nil {
+		return err
+	}
+	if c.Rank < 1 {
+		return &UnitError{ID: c.Unit, Err: &FieldError{Field: "rank", Value: strconv.Itoa(c.Rank), Err: ErrInvalidRank}}
+	}
+	if c.Facts.Unit != "" && c.Facts.Unit != c.Unit {
+		return &UnitError{ID: c.Unit, Err: &FieldError{Field: "facts unit", Value: string(c.Facts.Unit), Err: ErrFactsMismatch}}
+	}
+	if err := c.Facts.Validate(); err != nil {
+		return err
+	}
+	for a, v := range c.Votes {
+		if !a.IsValid() {
+			return &UnitError{ID: c.Unit, Err: &FieldError{Field: "votes award", Value: a.String(), Err: ErrInvalidAward}}
+		}
+		if v.Votes < 0 || v.Base < 0 || v.Votes > v.Base {
+			return &AwardError{Award: a, Unit: c.Unit, Err: &FieldError{Field: "votes", Value: fmt.Sprintf("%d of %d", v.Votes, v.Base), Err: ErrInvalidVoteCount}}
+		}
+	}
+	return nil
+}
+
+// Pool gives the sizes a share quota is taken of. Members is the number of
+// members of the cluster (0: the number of candidates). Leaders is the number
+// of collectives leading clusters in the pool the Government flag is drawn from
+// (0: the candidates with LeadsCluster set); the 20% of Công văn 5007/BNV-TĐKT
+// is taken across the clusters of a ministry or province, so a caller deciding
+// the Government flag passes the ministry-wide count here.
+type Pool struct {
+	Members int `json:"members,omitempty"`
+	Leaders int `json:"leaders,omitempty"`
+}
+
+// TieBreak names what settled an order between candidates of equal rank for
+// the last seats of a quota. The zero TieBreak, TieBreakNone, means rank alone
+// decided.
+type TieBreak uint8
+
+// The tie-breakers, in the order they are applied after rank.
+const (
+	TieBreakNone       TieBreak = iota // rank alone decided
+	TieBreakVotes                      // more votes in the award's vote (TT 25/2025/TT-BKHCN Điều 23)
+	TieBreakEqualMerit                 // the equal-merit rule: ≥ 70% women (Decree 152/2025 Điều 4 k6)
+)
+
+var tieBreakNames = [...]string{TieBreakNone: "none", TieBreakVotes: "votes", TieBreakEqualMerit: "equal-merit"}
+
+// IsValid reports whether t is one of the defined tie-breakers.
+func (t TieBreak) IsValid() bool { return t <= TieBreakEqualMerit }
+
+// String returns "none", "votes" or "equal-merit".
+func (t TieBreak) String() string {
+	if !t.IsValid() {
+		return fmt.Sprintf("TieBreak(%d)", uint8(t))
+	}
+	return tieBreakNames[t]
+}
+
+// MarshalText encodes the tie-breaker's name.
+func (t TieBreak) MarshalText() ([]byte, error) { return []byte(t.String()), nil }
+
+// DeclineReason says why a unit was not proposed for an award. The zero
+// DeclineReason is not valid.
+type DeclineReason uint8
+
+// The reasons a unit is declined, in the order they are checked.
+const (
+	// DeclinedPendingCase: a discipline, investigation or complaint is pending
+	// (Decree 152/2025 Điều 4 k4: do not award or propose).
+	DeclinedPendingCase DeclineReason = iota + 1
+	// DeclinedStandard: a standard of the award is not met.
+	DeclinedStandard
+	// DeclinedNoVote: the award needs a vote and the unit was not voted on.
+	DeclinedNoVote
+	// DeclinedVoteShort: the unit's vote did not pass the threshold.
+	DeclinedVoteShort
+	// DeclinedQuotaFull: the unit qualifies but the quota was filled by units
+	// ahead of it.
+	DeclinedQuotaFull
+	// DeclinedHigherAward: the unit qualifies but is proposed for a higher
+	// award: one form for one achievement (Luật 2022 Điều 5).
+	DeclinedHigherAward
+	// DeclinedAwaitingRunoff: the unit qualifies but is in an unsettled tie for
+	// a higher award and is held for that runoff.
+	DeclinedAwaitingRunoff
+)
+
+var declineNames = [...]string{
+	DeclinedPendingCase:    "pending-case",
+	DeclinedStandard:       "standard-not-met",
+	DeclinedNoVote:         "no-vote",
+	DeclinedVoteShort:      "vote-short",
+	DeclinedQuotaFull:      "quota-full",
+	DeclinedHigherAward:    "higher-award",
+	DeclinedAwaitingRunoff: "awaiting-runoff",
+}
+
+// IsValid reports whether r is one of the defined reasons.
+func (r DeclineReason) IsValid() bool { return r >= DeclinedPendingCase && r <= DeclinedAwaitingRunoff }
+
+// String returns the reason's key, such as "pending-case".
+func (r DeclineReason) String() string {
+	if !r.IsValid() {
+		return fmt.Sprintf("DeclineReason(%d)", uint8(r))
+	}
+	return declineNames[r]
+}
+
+// MarshalText encodes the reason's key.
+func (r DeclineReason) MarshalText() ([]byte, error) { return []byte(r.String()), nil }
+
+// Proposal is one unit put forward for one award, with the reasons: its rank
+// and total, its vote against the threshold (Vote is the zero VoteCount and
+// Threshold the zero Threshold when the award needs no vote), the standards it
+// met, and the tie-breaker that put it ahead of an equally ranked unit left
+// out, if one did.
+type Proposal struct {
+	Unit      UnitID          `json:"unit"`
+	Award     Award           `json:"award"`
+	Rank      int             `json:"rank"`
+	Total     decimal.Decimal `json:"total"`
+	Vote      VoteCount       `json:"vote"`
+	Threshold Threshold       `json:"threshold"`
+	Standards []string        `json:"standards,omitempty"`
+	DecidedBy TieBreak        `json:"decided_by"`
+}
+
+// Equal reports whether p and q are the same proposal (totals compared by value).
+func (p Proposal) Equal(q Proposal) bool {
+	return p.Unit == q.Unit && p.Award == q.Award && p.Rank == q.Rank && p.Total.Equal(q.Total) &&
+		p.Vote == q.Vote && p.Threshold == q.Threshold && slices.Equal(p.Standards, q.Standards) &&
+		p.DecidedBy == q.DecidedBy
+}
+
+// Declined is a unit not proposed for an award, with the reason: Standard names
+// the unmet standard for DeclinedStandard, Detail says the rest in words
+// ("rank 4 > 3", "7 of 9 votes, needs 8", "discipline under consideration").
+type Declined struct {
+	Unit     UnitID        `json:"unit"`
+	Award    Award         `json:"award"`
+	Reason   DeclineReason `json:"reason"`
+	Standard string        `json:"standard,omitempty"`
+	Detail   string        `json:"detail,omitempty"`
+}
+
+// QuotaTie is a tie at a quota's cut-off that rank, votes and (when enabled)
+// the equal-merit rule could not settle: Units (sorted by ID) are equal for
+// the last Seats seats of Award. None of them is proposed and the seats stay
+// open, so the caller can run a runoff (or apply the rule set's fallback) and
+// decide again with its result.
+type QuotaTie struct {
+	Award Award    `json:"award"`
+	Units []UnitID `json:"units"`
+	Seats int      `json:"seats"`
+	Rank  int      `json:"rank"`
+	Votes int      `json:"votes"`
+}
+
+// Equal reports whether t and u are the same tie.
+func (t QuotaTie) Equal(u QuotaTie) bool {
+	return t.Award == u.Award && slices.Equal(t.Units, u.Units) && t.Seats == u.Seats &&
+		t.Rank == u.Rank && t.Votes == u.Votes
+}
+
+// Decision is the outcome of a year-end review's deliberation (bình xét):
+// the Proposals in precedence then rank order (then unit ID), at most one per
+// unit; the Declined candidates with their reasons, in the same order; and the
+// Ties at quota cut-offs left for a runoff, in precedence order.
+type Decision struct {
+	Proposals []Proposal `json:"proposals"`
+	Declined  []Declined `json:"declined"`
+	Ties      []QuotaTie `json:"ties"`
+}
+
+// AwardOf returns the award proposed for unit u, if any.
+func (d Decision) AwardOf(u UnitID) (Award, bool) {
+	for _, p := range d.Proposals {
+		if p.Unit == u {
+			return p.Award, true
+		}
+	}
+	return 0, false
+}
+
+// Proposed returns the units proposed for award a, in rank order.
+func (d Decision) Proposed(a Award) []UnitID {
+	var out []UnitID
+	for _, p := range d.Proposals {
+		if p.Award == a {
+			out = append(out, p.Unit)
+		}
+	}
+	return out
+}
+
+// Equal reports whether d and e are the same decision.
+func (d Decision) Equal(e Decision) bool {
+	return slices.EqualFunc(d.Proposals, e.Proposals, Proposal.Equal) &&
+		slices.Equal(d.Declined, e.Declined) &&
+		slices.EqualFunc(d.Ties, e.Ties, QuotaTie.Equal)
+}
+
+// DecideCandidates decides which candidates to propose for which award under
+// rules. It is the core of Decide, working on neutral records.
+//
+// The rules are taken in order of precedence. For each award a candidate is
+// declined when a case is pending against it (Decree 152/2025 Điều 4 k4), when
+// it misses a standard, or when the award needs a vote and the candidate's vote
+// did not pass. The candidates left fill the quota in rank order, then by
+// votes, then, when the rules enable it, by the equal-merit rule; units still
+// equal at the cut-off form a QuotaTie: none of them is proposed, the seats
+// stay open, and they are held for the runoff rather than considered for
+// lower awards. A unit proposed for an award is not considered for lower ones,
+// so each unit gets at most one award, the highest it qualifies for (Luật 2022
+// Điều 5). The result does not depend on the order of candidates.
+//
+// Errors: an invalid candidate or pool, two candidates for one unit
+// (ErrDuplicateUnit), and votes for one award counted out of different bases,
+// or marked passed while short of the rule's threshold (ErrContestMismatch).
+func DecideCandidates(rules AwardRules, candidates []Candidate, pool Pool) (Decision, error) {
+	if pool.Members < 0 {
+		return Decision{}, &FieldError{Field: "members", Value: strconv.Itoa(pool.Members), Err: ErrNegativeCount}
+	}
+	if pool.Leaders < 0 {
+		return Decision{}, &FieldError{Field: "leaders", Value: strconv.Itoa(pool.Leaders), Err: ErrNegativeCount}
+	}
+	cands := slices.Clone(candidates)
+	slices.SortFunc(cands, func(a, b Candidate) int {
+		return cmp.Or(cmp.Compare(a.Rank, b.Rank), strings.Compare(string(a.Unit), string(b.Unit)))
+	})
+	leaders := 0
+	rank := make(map[UnitID]int, len(cands))
+	for _, c := range cands {
+		if err := c.Validate(); err != nil {
+			return Decision{}, err
+		}
+		if _, dup := rank[c.Unit]; dup {
+			return Decision{}, &UnitError{ID: c.Unit, Err: ErrDuplicateUnit}
+		}
+		rank[c.Unit] = c.Rank
+		if c.LeadsCluster {
+			leaders++
+		}
+	}
+	if pool.Members == 0 {
+		pool.Members = len(cands)
+	}
+	if pool.Leaders == 0 {
+		pool.Leaders = leaders
+	}
+	for _, r := range rules.rules {
+		if err := checkVotes(r, cands); err != nil {
+			return Decision{}, err
+		}
+	}
+
+	var d Decision
+	proposed := make(map[UnitID]Award, len(cands))
+	held := make(map[UnitID]Award)
+	for _, r := range rules.rules {
+		var qualified []Candidate
+		for _, c := range cands {
+			reason, std, detail := qualifies(r, c)
+			switch {
+			case proposed[c.Unit] != 0:
+				if reason == 0 {
+					d.Declined = append(d.Declined, Declined{Unit: c.Unit, Award: r.Award, Reason: DeclinedHigherAward,
+						Detail: "proposed for " + proposed[c.Unit].String()})
+				}
+			case held[c.Unit] != 0:
+				if reason == 0 {
+					d.Declined = append(d.Declined, Declined{Unit: c.Unit, Award: r.Award, Reason: DeclinedAwaitingRunoff,
+						Detail: "in a tie for " + held[c.Unit].String()})
+				}
+			case reason != 0:
+				d.Declined = append(d.Declined, Declined{Unit: c.Unit, Award: r.Award, Reason: reason, Standard: std, Detail: detail})
+			default:
+				qualified = append(qualified, c)
+			}
+		}
+		fill(&d, r, rules.equalMerit, qualified, pool, proposed, held)
+	}
+	slices.SortStableFunc(d.Declined, func(a, b Declined) int {
+		return cmp.Or(a.Award.Compare(b.Award), cmp.Compare(rank[a.Unit], rank[b.Unit]),
+			strings.Compare(string(a.Unit), string(b.Unit)))
+	})
+	return d, nil
+}
+
+// checkVotes reports votes for r's award counted out of different bases, or
+// marked passed while short of r's threshold.
+func checkVotes(r AwardRule, cands []Candidate) error {
+	base, first := 0, UnitID("")
+	for _, c := range cands {
+		v, ok := c.Votes[r.Award]
+		if !ok {
+			continue
+		}
+		if first == "" {
+			base, first = v.Base, c.Unit
+		} else if v.Base != base {
+			return &AwardError{Award: r.Award, Unit: c.Unit, Err: &FieldError{Field: "vote base",
+				Value: fmt.Sprintf("%d (%q has %d)", v.Base, string(first), base), Err: ErrContestMismatch}}
+		}
+		if v.Passed && !r.Vote.Met(v.Votes, v.Base) {
+			return &AwardError{Award: r.Award, Unit: c.Unit, Err: &FieldError{Field: "vote",
+				Value: fmt.Sprintf("%d of %d passed, threshold %s", v.Votes, v.Base, r.Vote), Err: ErrContestMismatch}}
+		}
+	}
+	return nil
+}
+
+// qualifies reports why c does not qualify for r (reason 0: it does).
+func qualifies(r AwardRule, c Candidate) (reason DeclineReason, std, detail string) {
+	if c.Facts.Pending() {
+		return DeclinedPendingCase, "", c.Facts.pendingWhat()
+	}
+	for _, s := range r.Standards {
+		if ok, why := s.Check(c); !ok {
+			return DeclinedStandard, s.String(), why
+		}
+	}
+	if r.Vote.IsZero() {
+		return 0, "", ""
+	}
+	v, ok := c.Votes[r.Award]
+	if !ok {
+		return DeclinedNoVote, "", "not voted on; needs " + r.Vote.String()
+	}
+	if !v.Passed {
+		if need := r.Vote.Share.Needed(v.Base); v.Votes < need {
+			return DeclinedVoteShort, "", fmt.Sprintf("%d of %d votes, needs %d (%s)", v.Votes, v.Base, need, r.Vote)
+		}
+		return DeclinedVoteShort, "", fmt.Sprintf("%d of %d votes, vote not passed (quorum or rounds)", v.Votes, v.Base)
+	}
+	return 0, "", ""
+}
+
+// seatKey is the order seats fill in: rank, then votes, then the equal-merit rule.
+type seatKey struct {
+	rank  int
+	votes int
+	merit bool
+}
+
+func (k seatKey) compare(o seatKey) int {
+	if c := cmp.Compare(k.rank, o.rank); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(o.votes, k.votes); c != 0 {
+		return c
+	}
+	switch {
+	case k.merit && !o.merit:
+		return -1
+	case !k.merit && o.merit:
+		return 1
+	}
+	return 0
+}
+
+// decider names the tie-breaker that put key a ahead of key b (a before b).
+func decider(a, b seatKey) TieBreak {
+	switch {
+	case a.rank != b.rank:
+		return TieBreakNone
+	case a.votes != b.votes:
+		return TieBreakVotes
+	case a.merit != b.merit:
+		return TieBreakEqualMerit
+	}
+	return TieBreakNone
+}
+
+// fill proposes the qualified candidates (already in rank, unit order) for r
+// up to its quota, and records the tie at the cut-off or the units left out.
+func fill(d *Decision, r AwardRule, merit Share, qualified []Candidate, pool Pool,
+	proposed, held map[UnitID]Award) {
+	keys := make(map[UnitID]seatKey, len(qualified))
+	for _, c := range qualified {
+		keys[c.Unit] = seatKey{rank: c.Rank, votes: c.Votes[r.Award].Votes, merit: c.Facts.WomenShareMeets(merit)}
+	}
+	slices.SortStableFunc(qualified, func(a, b Candidate) int {
+		return cmp.Or(keys[a.Unit].compare(keys[b.Unit]), strings.Compare(string(a.Unit), string(b.Unit)))
+	})
+	limit := len(qualified)
+	if !r.Quota.IsZero() {
+		limit = min(limit, r.Quota.Limit(pool.Members, pool.Leaders))
+	}
+	seated, tieEnd := limit, limit // [0, seated) proposed; [seated, tieEnd) tied
+	if limit < len(qualified) && limit > 0 && keys[qualified[limit-1].Unit] == keys[qualified[limit].Unit] {
+		cut := keys[qualified[limit].Unit]
+		for seated > 0 && keys[qualified[seated-1].Unit] == cut {
+			seated--
+		}
+		for tieEnd < len(qualified) && keys[qualified[tieEnd].Unit] == cut {
+			tieEnd++
+		}
+	}
+	// The strongest unit left without a seat, against which a tie-breaker is named.
+	var firstOut *seatKey
+	if seated < len(qualified) {
+		k := keys[qualified[seated].Unit]
+		firstOut = &k
+	}
+	for _, c := range qualified[:seated] {
+		p := Proposal{Unit: c.Unit, Award: r.Award, Rank: c.Rank, Total: c.Total, Threshold: r.Vote}
+		if !r.Vote.IsZero() {
+			p.Vote = c.Votes[r.Award]
+		}
+		for _, s := range r.Standards {
+			p.Standards = append(p.Standards, s.String())
+		}
+		if firstOut != nil {
+			p.DecidedBy = decider(keys[c.Unit], *firstOut)
+		}
+		proposed[c.Unit] = r.Award
+		d.Proposals = append(d.Proposals, p)
+	}
+	if tieEnd > seated {
+		t := QuotaTie{Award: r.Award, Seats: limit - seated}
+		for _, c := range qualified[seated:tieEnd] {
+			t.Units = append(t.Units, c.Unit)
+			held[c.Unit] = r.Award
+		}
+		k := keys[qualified[seated].Unit]
+		t.Rank, t.Votes = k.rank, k.votes
+		slices.Sort(t.Units)
+		d.Ties = append(d.Ties, t)
+	}
+	var last *seatKey // the weakest unit seated or tied, against which a loser is compared
+	if tieEnd > 0 {
+		k := keys[qualified[tieEnd-1].Unit]
+		last = &k
+	}
+	for _, c := range qualified[tieEnd:] {
+		detail := fmt.Sprintf("quota %s full at %d", r.Quota, limit)
+		if last != nil {
+			if tb := decider(*last, keys[c.Unit]); tb != TieBreakNone {
+				detail += ", behind an equally ranked unit on " + tb.String()
+			}
+		}
+		d.Declined = append(d.Declined, Declined{Unit: c.Unit, Award: r.Award, Reason: DeclinedQuotaFull, Detail: detail})
+	}
+}
