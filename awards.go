@@ -1281,34 +1281,42 @@ func decider(a, b seatKey) TieBreak {
 // up to its quota, and records the tie at the cut-off or the units left out.
 func fill(d *Decision, r AwardRule, merit Share, qualified []Candidate, pool Pool,
 	proposed, held map[UnitID]Award) {
-	keys := make(map[UnitID]seatKey, len(qualified))
-	for _, c := range qualified {
-		keys[c.Unit] = seatKey{rank: c.Rank, votes: c.Votes[r.Award].Votes, merit: c.Facts.WomenShareMeets(merit)}
+	type seat struct {
+		c   Candidate
+		key seatKey
 	}
-	slices.SortStableFunc(qualified, func(a, b Candidate) int {
-		return cmp.Or(keys[a.Unit].compare(keys[b.Unit]), strings.Compare(string(a.Unit), string(b.Unit)))
+	seats := make([]seat, len(qualified))
+	for i, c := range qualified {
+		seats[i] = seat{c, seatKey{rank: c.Rank, votes: c.Votes[r.Award].Votes, merit: c.Facts.WomenShareMeets(merit)}}
+	}
+	slices.SortFunc(seats, func(a, b seat) int {
+		return cmp.Or(a.key.compare(b.key), strings.Compare(string(a.c.Unit), string(b.c.Unit)))
 	})
+	for i := range seats {
+		qualified[i] = seats[i].c
+	}
+	key := func(i int) seatKey { return seats[i].key }
 	limit := len(qualified)
 	if !r.Quota.IsZero() {
 		limit = min(limit, r.Quota.Limit(pool.Members, pool.Leaders))
 	}
 	seated, tieEnd := limit, limit // [0, seated) proposed; [seated, tieEnd) tied
-	if limit < len(qualified) && limit > 0 && keys[qualified[limit-1].Unit] == keys[qualified[limit].Unit] {
-		cut := keys[qualified[limit].Unit]
-		for seated > 0 && keys[qualified[seated-1].Unit] == cut {
+	if limit < len(qualified) && limit > 0 && key(limit-1) == key(limit) {
+		cut := key(limit)
+		for seated > 0 && key(seated-1) == cut {
 			seated--
 		}
-		for tieEnd < len(qualified) && keys[qualified[tieEnd].Unit] == cut {
+		for tieEnd < len(qualified) && key(tieEnd) == cut {
 			tieEnd++
 		}
 	}
 	// The strongest unit left without a seat, against which a tie-breaker is named.
 	var firstOut *seatKey
 	if seated < len(qualified) {
-		k := keys[qualified[seated].Unit]
+		k := key(seated)
 		firstOut = &k
 	}
-	for _, c := range qualified[:seated] {
+	for i, c := range qualified[:seated] {
 		p := Proposal{Unit: c.Unit, Award: r.Award, Rank: c.Rank, Total: c.Total, Threshold: r.Vote}
 		if !r.Vote.IsZero() {
 			p.Vote = c.Votes[r.Award]
@@ -1317,7 +1325,7 @@ func fill(d *Decision, r AwardRule, merit Share, qualified []Candidate, pool Poo
 			p.Standards = append(p.Standards, s.String())
 		}
 		if firstOut != nil {
-			p.DecidedBy = decider(keys[c.Unit], *firstOut)
+			p.DecidedBy = decider(seats[i].key, *firstOut)
 		}
 		proposed[c.Unit] = r.Award
 		d.Proposals = append(d.Proposals, p)
@@ -1328,20 +1336,21 @@ func fill(d *Decision, r AwardRule, merit Share, qualified []Candidate, pool Poo
 			t.Units = append(t.Units, c.Unit)
 			held[c.Unit] = r.Award
 		}
-		k := keys[qualified[seated].Unit]
+		k := key(seated)
 		t.Rank, t.Votes = k.rank, k.votes
 		slices.Sort(t.Units)
 		d.Ties = append(d.Ties, t)
 	}
 	var last *seatKey // the weakest unit seated or tied, against which a loser is compared
 	if tieEnd > 0 {
-		k := keys[qualified[tieEnd-1].Unit]
+		k := key(tieEnd - 1)
 		last = &k
 	}
-	for _, c := range qualified[tieEnd:] {
+	for i := tieEnd; i < len(qualified); i++ {
+		c := qualified[i]
 		detail := fmt.Sprintf("quota %s full at %d", r.Quota, limit)
 		if last != nil {
-			if tb := decider(*last, keys[c.Unit]); tb != TieBreakNone {
+			if tb := decider(*last, seats[i].key); tb != TieBreakNone {
 				detail += ", behind an equally ranked unit on " + tb.String()
 			}
 		}

@@ -3,6 +3,7 @@ package thidua
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"slices"
 	"testing"
 
@@ -656,4 +657,94 @@ func TestAwardRulesAreCopies(t *testing.T) {
 	_, ok = rules.Rule(Commendation)
 	assert.False(t, ok)
 	assert.True(t, errors.Is(rules.Rules()[0].Validate(), nil))
+}
+
+// benchCandidates returns n candidates with distinct ranks, two of three
+// passing the flag vote, one in seven with a pending case.
+func benchCandidates(n int) []Candidate {
+	out := make([]Candidate, n)
+	for i := range out {
+		out[i] = Candidate{Unit: UnitID(fmt.Sprintf("unit-%03d", i)), Rank: i + 1,
+			Total: decimal.NewFromInt(int64(1000 - i)), LeadsCluster: i%5 == 0,
+			Facts: Facts{PendingDiscipline: i%7 == 3, ExcellentYears: i % 3, Women: i % 11, Staff: 10},
+			Votes: map[Award]VoteCount{MinistryFlag: passed(9-i%3, 9)}}
+	}
+	// Shuffle deterministically so the sort has work to do.
+	for i := range out {
+		j := (i*7 + 3) % n
+		out[i], out[j] = out[j], out[i]
+	}
+	return out
+}
+
+func benchRules(b *testing.B) AwardRules {
+	rules, err := Decree152_2025().AwardRules(map[Award]Quota{
+		MinistryFlag: CountQuota(2), MinistryMerit: ShareOfMembers(1, 5), ExcellentCollective: {},
+	})
+	require.NoError(b, err)
+	return rules
+}
+
+// baselineDecide is the hand-written baseline: the same allocation (pending
+// cases out, flag vote, quotas in rank order, one award per unit) with no
+// reasons, no ties and no validation.
+func baselineDecide(cands []Candidate, flagSeats, meritSeats int) map[UnitID]Award {
+	sorted := slices.Clone(cands)
+	slices.SortFunc(sorted, func(a, b Candidate) int { return a.Rank - b.Rank })
+	out := make(map[UnitID]Award, len(cands))
+	flags, merits := 0, 0
+	for _, c := range sorted {
+		switch {
+		case c.Facts.Pending():
+		case flags < flagSeats && c.Votes[MinistryFlag].Passed:
+			out[c.Unit] = MinistryFlag
+			flags++
+		case merits < meritSeats:
+			out[c.Unit] = MinistryMerit
+			merits++
+		default:
+			out[c.Unit] = ExcellentCollective
+		}
+	}
+	return out
+}
+
+func TestBaselineAgreesWithDecide(t *testing.T) {
+	for _, n := range []int{9, 60} {
+		cands := benchCandidates(n)
+		rules, err := Decree152_2025().AwardRules(map[Award]Quota{
+			MinistryFlag: CountQuota(2), MinistryMerit: ShareOfMembers(1, 5), ExcellentCollective: {},
+		})
+		require.NoError(t, err)
+		d, err := DecideCandidates(rules, cands, Pool{})
+		require.NoError(t, err)
+		base := baselineDecide(cands, 2, n/5)
+		require.Len(t, d.Proposals, len(base))
+		for _, p := range d.Proposals {
+			assert.Equal(t, base[p.Unit], p.Award, string(p.Unit))
+		}
+	}
+}
+
+func BenchmarkDecide(b *testing.B) {
+	for _, n := range []int{9, 60} {
+		cands := benchCandidates(n)
+		rules := benchRules(b)
+		b.Run(fmt.Sprintf("DecideCandidates/%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				if _, err := DecideCandidates(rules, cands, Pool{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		b.Run(fmt.Sprintf("baseline/%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				if len(baselineDecide(cands, 2, n/5)) == 0 {
+					b.Fatal("empty")
+				}
+			}
+		})
+	}
 }
