@@ -911,7 +911,9 @@ func (c Candidate) Validate() error {
 	if c.Facts.Unit != "" && c.Facts.Unit != c.Unit {
 		return &UnitError{ID: c.Unit, Err: &FieldError{Field: "facts unit", Value: string(c.Facts.Unit), Err: ErrFactsMismatch}}
 	}
-	if err := c.Facts.Validate(); err != nil {
+	f := c.Facts
+	f.Unit = c.Unit
+	if err := f.Validate(); err != nil {
 		return err
 	}
 	for a, v := range c.Votes {
@@ -964,6 +966,17 @@ func (t TieBreak) String() string {
 // MarshalText encodes the tie-breaker's name.
 func (t TieBreak) MarshalText() ([]byte, error) { return []byte(t.String()), nil }
 
+// UnmarshalText accepts the names String returns.
+func (t *TieBreak) UnmarshalText(text []byte) error {
+	for c := TieBreakNone; c <= TieBreakEqualMerit; c++ {
+		if string(text) == tieBreakNames[c] {
+			*t = c
+			return nil
+		}
+	}
+	return &FieldError{Field: "tie-break", Value: string(text), Err: ErrInvalidTieBreak}
+}
+
 // DeclineReason says why a unit was not proposed for an award. The zero
 // DeclineReason is not valid.
 type DeclineReason uint8
@@ -1013,6 +1026,17 @@ func (r DeclineReason) String() string {
 
 // MarshalText encodes the reason's key.
 func (r DeclineReason) MarshalText() ([]byte, error) { return []byte(r.String()), nil }
+
+// UnmarshalText accepts the keys String returns.
+func (r *DeclineReason) UnmarshalText(text []byte) error {
+	for c := DeclinedPendingCase; c <= DeclinedAwaitingRunoff; c++ {
+		if string(text) == declineNames[c] {
+			*r = c
+			return nil
+		}
+	}
+	return &FieldError{Field: "decline reason", Value: string(text), Err: ErrInvalidTieBreak}
+}
 
 // Proposal is one unit put forward for one award, with the reasons: its rank
 // and total, its vote against the threshold (Vote is the zero VoteCount and
@@ -1106,7 +1130,8 @@ func (d Decision) Equal(e Decision) bool {
 }
 
 // DecideCandidates decides which candidates to propose for which award under
-// rules. It is the core of Decide, working on neutral records.
+// rules. It works on neutral records, so that standings, vote results and
+// facts from any source can be fed in through Candidate.
 //
 // The rules are taken in order of precedence. For each award a candidate is
 // declined when a case is pending against it (Decree 152/2025 Điều 4 k4), when

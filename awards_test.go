@@ -2,7 +2,6 @@ package thidua
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"slices"
 	"testing"
@@ -218,7 +217,7 @@ func TestBadInput(t *testing.T) {
 		{"candidate ranked zero", decide(with(func(c *Candidate) { c.Rank = 0 })), ErrInvalidRank, new(*UnitError)},
 		{"two candidates for one unit", decide(good, with(func(c *Candidate) { c.Rank = 3 })), ErrDuplicateUnit, new(*UnitError)},
 		{"facts about another unit", decide(with(func(c *Candidate) { c.Facts.Unit = "b" })), ErrFactsMismatch, new(*UnitError)},
-		{"more women than staff", decide(with(func(c *Candidate) { c.Facts.Women, c.Facts.Staff = 5, 4 })), ErrInvalidFacts, new(*FieldError)},
+		{"more women than staff", decide(with(func(c *Candidate) { c.Facts.Women, c.Facts.Staff = 5, 4 })), ErrInvalidFacts, new(*UnitError)},
 		{"negative excellent years", (Facts{Unit: "a", ExcellentYears: -1}).Validate(), ErrInvalidFacts, new(*UnitError)},
 		{"title listed twice", (Facts{Unit: "a", Titles: []Award{ExcellentCollective, ExcellentCollective}}).Validate(), ErrInvalidFacts, new(*FieldError)},
 		{"unknown title", (Facts{Unit: "a", Titles: []Award{99}}).Validate(), ErrInvalidAward, new(*UnitError)},
@@ -622,6 +621,11 @@ func TestDecisionJSON(t *testing.T) {
 	require.NoError(t, err)
 	assert.Contains(t, string(b), `"unit":"bac-ninh","award":"ministry-flag","rank":1,"total":"97.5"`)
 	assert.Contains(t, string(b), `"reason":"higher-award"`)
+	var back Decision
+	require.NoError(t, json.Unmarshal(b, &back))
+	assert.True(t, d.Equal(back))
+	require.ErrorIs(t, json.Unmarshal([]byte(`{"declined":[{"reason":"bribery"}]}`), &back), ErrInvalidTieBreak)
+	require.ErrorIs(t, json.Unmarshal([]byte(`{"proposals":[{"decided_by":"coin"}]}`), &back), ErrInvalidTieBreak)
 }
 
 func TestFactsJSONAndHelpers(t *testing.T) {
@@ -656,7 +660,7 @@ func TestAwardRulesAreCopies(t *testing.T) {
 	assert.Equal(t, 2, rules.Len())
 	_, ok = rules.Rule(Commendation)
 	assert.False(t, ok)
-	assert.True(t, errors.Is(rules.Rules()[0].Validate(), nil))
+	require.NoError(t, rules.Rules()[0].Validate())
 }
 
 // benchCandidates returns n candidates with distinct ranks, two of three
@@ -747,4 +751,9 @@ func BenchmarkDecide(b *testing.B) {
 			}
 		})
 	}
+}
+
+func TestCandidateFactsErrorNamesTheUnit(t *testing.T) {
+	_, err := DecideCandidates(AwardRules{}, []Candidate{{Unit: "ha-nam", Rank: 1, Facts: Facts{Women: 5, Staff: 4}}}, Pool{})
+	assert.EqualError(t, err, `thidua: unit "ha-nam": women "5": invalid facts`)
 }

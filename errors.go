@@ -205,6 +205,10 @@ var (
 	// ErrInvalidVoteCount reports a vote count outside 0 ≤ votes ≤ base.
 	ErrInvalidVoteCount = errors.New("thidua: invalid vote count")
 
+	// ErrInvalidTieBreak reports an unknown tie-breaker or decline reason in
+	// a decoded decision.
+	ErrInvalidTieBreak = errors.New("thidua: unknown tie-breaker or decline reason")
+
 	// ErrNegativeCount reports a count of members or leaders below zero.
 	ErrNegativeCount = errors.New("thidua: count below zero")
 
