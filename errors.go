@@ -273,8 +273,11 @@ type AssessmentError struct {
 func (e *AssessmentError) Error() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "thidua: marks for unit %q", string(e.Unit))
-	if e.Assessor != "" || e.Kind != 0 {
+	switch {
+	case e.Assessor != "":
 		fmt.Fprintf(&b, " by %q (%s)", string(e.Assessor), e.Kind)
+	case e.Kind != 0:
+		fmt.Fprintf(&b, " (%s)", e.Kind)
 	}
 	if e.Criterion != "" {
 		fmt.Fprintf(&b, ", criterion %q", string(e.Criterion))

@@ -216,7 +216,7 @@ func TestScoreBadInput(t *testing.T) {
 		{"invalid assessor kind", append(slicesClone(good), Assessment{Unit: "ha-nam", Assessor: "bac-ninh", Marks: ok}), ScoringPolicy{}, ErrInvalidAssessorKind, "ha-nam", "bac-ninh", ""},
 		{"invalid assessor id", append(slicesClone(good), Assessment{Unit: "ha-nam", Assessor: "", Kind: AssessorAppraisal, Marks: ok}), ScoringPolicy{}, ErrInvalidID, "ha-nam", "", ""},
 		{"mean without a finite decimal", append(slicesClone(good), peer("ha-nam", "bac-ninh", full("1", "1", "1", "0", "0")), peer("ha-nam", "nam-dinh", ok), peer("ha-nam", "hai-duong", ok)),
-			ScoringPolicy{}, ErrInexact, "ha-nam", "", "I.1"},
+			ScoringPolicy{}, ErrInexact, "ha-nam", "", "I.2"},
 		{"invalid policy aggregation", good, ScoringPolicy{Aggregation: 7}, ErrInvalidPolicy, "", "", ""},
 		{"trim without trimmed mean", good, ScoringPolicy{Trim: 1}, ErrInvalidPolicy, "", "", ""},
 		{"negative trim", good, ScoringPolicy{Aggregation: AggregateTrimmedMean, Trim: -1}, ErrInvalidPolicy, "", "", ""},
@@ -311,9 +311,9 @@ func TestScoreSelfAssessments(t *testing.T) {
 	require.Len(t, nd.GatesFailed, 1)
 	assert.Equal(t, CriterionID("II"), nd.GatesFailed[0].Criterion)
 	assert.Equal(t, `criterion "II" has 10 points, below its minimum 15`, nd.GatesFailed[0].String())
-	assert.Equal(t, "60", nd.Total.String(), "a failed gate leaves the total alone")
+	assert.Equal(t, "50", nd.Total.String(), "a failed gate leaves the total alone")
 
-	// Ranks: 90, then six 80s tied at 2, then 66 and 60.
+	// Ranks: 80, then six 70s tied at 2, then 66 and 50.
 	var ranks []int
 	var units []UnitID
 	for _, s := range st.Ranked() {
@@ -335,7 +335,7 @@ func TestScoreSelfAssessments(t *testing.T) {
 	r[0].Total = dec("0")
 	again, _ := st.Of("ninh-binh")
 	assert.Equal(t, "10", again.Lines[0].Marks[0].String())
-	assert.Equal(t, "90", again.Total.String())
+	assert.Equal(t, "80", again.Total.String())
 }
 
 func peersOf(unit UnitID, by []UnitID, ms ...map[CriterionID]decimal.Decimal) []Assessment {
