@@ -261,7 +261,10 @@ func checkStandings(t *testing.T, fc fuzzCase, st Standings) {
 	t.Helper()
 	ranked := st.Ranked()
 	require.Len(t, ranked, fc.c.Len())
-	lo, hi := fc.card.DeductionMax().Neg(), fc.card.BaseMax().Add(fc.card.BonusMax())
+	// The bounds, rounded as the total is (rounding is monotone, so a rounded
+	// total can pass a bound only by the rounding).
+	lo := fc.policy.Total.Apply(fc.card.DeductionMax().Neg())
+	hi := fc.policy.Total.Apply(fc.card.BaseMax().Add(fc.card.BonusMax()))
 	for i, s := range ranked {
 		// The total is the sum of the lines (rounded as the policy says).
 		sum := decimal.Zero
