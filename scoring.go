@@ -3,6 +3,7 @@ package thidua
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 	"math/big"
 	"slices"
 	"strings"
@@ -132,8 +133,10 @@ func inRange(d decimal.Decimal) bool {
 	if e < -maxExp || e > maxExp {
 		return false
 	}
-	c := d.Coefficient()
-	return c.CmpAbs(maxCoef) < 0
+	if d.NumDigits() <= 18 { // no allocation
+		return true
+	}
+	return d.Coefficient().CmpAbs(maxCoef) < 0
 }
 
 // CriterionSpec is the plain description of one criterion of a scoring table,
@@ -263,7 +266,9 @@ type node struct {
 	hasMin   bool
 	parent   int // -1 at the top
 	children []int
-	leaf     int // index in Scorecard.leaves, -1 for a group
+	leaf     int      // index in Scorecard.leaves, -1 for a group
+	wInt     int64    // weight in units of 10^-Scorecard.wScale, for the int64 path
+	smax     smallDec // max, for the int64 path
 }
 
 // Scorecard is a validated scoring table (bảng chấm điểm) for one cluster-year:
@@ -278,6 +283,9 @@ type Scorecard struct {
 	leaves              []int // node indexes of leaves, pre-order
 	top                 []int
 	base, bonus, deduct decimal.Decimal
+	// The int64 fast path: whether every weight fits, and their common scale.
+	fastOK bool
+	wScale int32
 }
 
 // NewScorecard validates spec and returns the scorecard it describes. It checks
@@ -321,7 +329,28 @@ func NewScorecard(spec ScorecardSpec) (Scorecard, error) {
 			s.deduct = s.deduct.Add(n.points)
 		}
 	}
+	s.prepareFast()
 	return s, nil
+}
+
+// prepareFast converts the weights to int64 at a common scale, if they fit.
+func (s *Scorecard) prepareFast() {
+	for _, li := range s.leaves {
+		if e := -s.nodes[li].weight.Exponent(); e > s.wScale {
+			s.wScale = e
+		}
+	}
+	if s.wScale > 6 {
+		return
+	}
+	for _, li := range s.leaves {
+		v, ok := toScaled(s.nodes[li].weight, s.wScale)
+		if !ok || v > 1e12 {
+			return
+		}
+		s.nodes[li].wInt = v
+	}
+	s.fastOK = true
 }
 
 // maxDepth bounds the depth of a criteria tree; real tables have two or three
@@ -365,6 +394,7 @@ func (s *Scorecard) add(c CriterionSpec, parent, depth int) (int, error) {
 			return fail(&FieldError{Field: "max", Value: c.Max.String(), Err: ErrInvalidMax})
 		}
 		n.max, n.weight = c.Max, decimal.NewFromInt(1)
+		n.smax = toSmall(c.Max)
 		if !unset(c.Weight) {
 			if !c.Weight.IsPositive() {
 				return fail(&FieldError{Field: "weight", Value: c.Weight.String(), Err: ErrInvalidWeight})
@@ -804,6 +834,29 @@ func (a *Assessment) fail(c CriterionID, v string, err error) *AssessmentError {
 // non-negative and in range. Of several bad marks it reports the one with the
 // smallest criterion ID.
 func (a Assessment) Validate() error {
+	if err := a.validateHeader(); err != nil {
+		return err
+	}
+	return a.firstBadMark(func(c CriterionID, v decimal.Decimal) error {
+		if err := c.Validate(); err != nil {
+			return err
+		}
+		return checkMarkValue(v)
+	})
+}
+
+func checkMarkValue(v decimal.Decimal) error {
+	if !inRange(v) {
+		return ErrPointsRange
+	}
+	if v.Sign() < 0 {
+		return ErrNegativeMark
+	}
+	return nil
+}
+
+// validateHeader checks everything but the marks.
+func (a *Assessment) validateHeader() error {
 	if err := a.Unit.Validate(); err != nil {
 		return a.fail("", "", err)
 	}
@@ -816,18 +869,7 @@ func (a Assessment) Validate() error {
 	if a.Kind == AssessorSelf && a.Assessor != a.Unit {
 		return a.fail("", "", ErrSelfByOther)
 	}
-	return a.firstBadMark(func(c CriterionID, v decimal.Decimal) error {
-		if err := c.Validate(); err != nil {
-			return err
-		}
-		if !inRange(v) {
-			return ErrPointsRange
-		}
-		if v.IsNegative() {
-			return ErrNegativeMark
-		}
-		return nil
-	})
+	return nil
 }
 
 // firstBadMark returns the error check gives for the smallest criterion ID it
@@ -1433,6 +1475,11 @@ func (st Standings) Equal(o Standings) bool {
 // *CriterionError, *UnitError, *YearError or *FieldError wrapping a sentinel.
 // The result does not depend on the order of the assessments.
 func (s Scorecard) Score(c Cluster, assessments []Assessment, p ScoringPolicy) (Standings, error) {
+	return s.score(c, assessments, p, true)
+}
+
+// score is Score with the int64 fast path on or off; tests compare the two.
+func (s Scorecard) score(c Cluster, assessments []Assessment, p ScoringPolicy, fast bool) (Standings, error) {
 	if s.nodes == nil {
 		return Standings{}, ErrEmptyScorecard
 	}
@@ -1460,9 +1507,15 @@ func (s Scorecard) Score(c Cluster, assessments []Assessment, p ScoringPolicy) (
 		kind           AssessorKind
 	}
 	seen := make(map[key]struct{}, len(assessments))
+	// The marks, checked and laid out densely: rows[i*L+l] is assessment i's
+	// mark for leaf l, if present[i*L+l].
+	L := len(s.leaves)
+	rows := make([]decimal.Decimal, len(assessments)*L)
+	srows := make([]smallDec, len(assessments)*L)
+	present := make([]bool, len(assessments)*L)
 	for i := range assessments {
 		a := &assessments[i]
-		if err := a.Validate(); err != nil {
+		if err := a.validateHeader(); err != nil {
 			return Standings{}, err
 		}
 		ui, ok := c.index[a.Unit]
@@ -1477,24 +1530,30 @@ func (s Scorecard) Score(c Cluster, assessments []Assessment, p ScoringPolicy) (
 			return Standings{}, a.fail("", "", ErrDuplicateAssessment)
 		}
 		seen[k] = struct{}{}
-		if err := a.firstBadMark(func(id CriterionID, v decimal.Decimal) error {
-			ni, ok := s.index[id]
-			switch {
-			case !ok:
-				return ErrUnknownCriterion
-			case s.nodes[ni].leaf < 0:
-				return ErrNotLeaf
-			case p.OverMax == OverMaxIsError && v.GreaterThan(s.nodes[ni].max):
-				return fmt.Errorf("%w %s", ErrOverMax, s.nodes[ni].max)
+		// Of several bad marks, report the one with the smallest criterion ID,
+		// whatever the map's order.
+		var (
+			bad    CriterionID
+			badErr error
+		)
+		for id, v := range a.Marks {
+			sv := toSmall(v)
+			l, err := s.checkMark(id, v, sv, &p)
+			if err != nil {
+				if badErr == nil || id < bad {
+					bad, badErr = id, err
+				}
+				continue
 			}
-			return nil
-		}); err != nil {
-			return Standings{}, err
+			rows[i*L+l], srows[i*L+l], present[i*L+l] = v, sv, true
+		}
+		if badErr != nil {
+			return Standings{}, a.fail(bad, a.Marks[bad].String(), badErr)
 		}
 		byUnit[ui] = append(byUnit[ui], i)
 	}
 
-	sc := scorer{s: &s, p: &p, as: assessments}
+	sc := scorer{s: &s, p: &p, as: assessments, fast: fast, rows: rows, srows: srows, present: present}
 	out := make([]Standing, len(members))
 	pts := make([][]decimal.Decimal, len(members))
 	for ui, m := range members {
@@ -1507,12 +1566,78 @@ func (s Scorecard) Score(c Cluster, assessments []Assessment, p ScoringPolicy) (
 	return s.rank(c, out, pts, &p), nil
 }
 
+// checkMark checks one mark against the scorecard and policy, and returns the
+// index of its leaf.
+func (s *Scorecard) checkMark(id CriterionID, v decimal.Decimal, sv smallDec, p *ScoringPolicy) (int, error) {
+	ni, ok := s.index[id]
+	if !ok {
+		if err := id.Validate(); err != nil {
+			return -1, err
+		}
+		return -1, ErrUnknownCriterion
+	}
+	switch {
+	case sv.ok():
+		if sv.e < -maxExp || sv.e > maxExp {
+			return -1, ErrPointsRange
+		}
+		if sv.c < 0 {
+			return -1, ErrNegativeMark
+		}
+	default:
+		if err := checkMarkValue(v); err != nil {
+			return -1, err
+		}
+	}
+	nd := &s.nodes[ni]
+	if nd.leaf < 0 {
+		return -1, ErrNotLeaf
+	}
+	if p.OverMax == OverMaxIsError && cmpSmallOr(v, sv, nd.max, nd.smax) > 0 {
+		return -1, fmt.Errorf("%w %s", ErrOverMax, nd.max)
+	}
+	return nd.leaf, nil
+}
+
 type scorer struct {
-	s     *Scorecard
-	p     *ScoringPolicy
-	as    []Assessment
-	sel   []int
-	marks []decimal.Decimal
+	s       *Scorecard
+	p       *ScoringPolicy
+	as      []Assessment
+	rows    []decimal.Decimal
+	srows   []smallDec
+	present []bool
+	fast    bool
+	sel     []int
+	marks   []decimal.Decimal
+	// buffers of the int64 path
+	smarks             []smallDec
+	ivals, itot, inode []int64
+	idx, keep          []int
+	// Decimals already made by the int64 path, by scale and value: marks and
+	// contributions repeat across a table, and a Decimal is immutable, so
+	// standings can share them.
+	made map[scaled]decimal.Decimal
+}
+
+type scaled struct {
+	v     int64
+	scale int32
+}
+
+// decimalOf returns v·10^-scale, reusing an equal Decimal made before.
+func (sc *scorer) decimalOf(v int64, scale int32) decimal.Decimal {
+	k := scaled{v, scale}
+	if d, ok := sc.made[k]; ok {
+		return d
+	}
+	d := decimal.New(v, -scale)
+	if sc.made == nil {
+		sc.made = make(map[scaled]decimal.Decimal, min(4*len(sc.s.leaves), 1<<12))
+	}
+	if len(sc.made) < 1<<14 {
+		sc.made[k] = d
+	}
+	return d
 }
 
 func (sc *scorer) unit(id UnitID, idx []int) (Standing, []decimal.Decimal, error) {
@@ -1550,23 +1675,30 @@ func (sc *scorer) unit(id UnitID, idx []int) (Standing, []decimal.Decimal, error
 	// The marks, assessor by assessor, clamped where the policy says.
 	marks := slices.Grow(sc.marks[:0], n*L)[:n*L]
 	sc.marks = marks
+	smarks := slices.Grow(sc.smarks[:0], n*L)[:n*L]
+	sc.smarks = smarks
 	clamped := make([]bool, L)
 	for j, ai := range sel {
 		a := &sc.as[ai]
 		st.Assessors[j] = a.Assessor
 		for l, ni := range s.leaves {
 			nd := &s.nodes[ni]
-			v, ok := a.Marks[nd.id]
+			v, sv, ok := sc.rows[ai*L+l], sc.srows[ai*L+l], sc.present[ai*L+l]
 			if !ok {
 				if p.Missing == MissingIsError {
 					return Standing{}, nil, a.fail(nd.id, "", ErrMissingMark)
 				}
-				v = decimal.Zero
+				v, sv = decimal.Zero, smallDec{}
 			}
-			if v.GreaterThan(nd.max) {
-				v, clamped[l] = nd.max, true
+			if cmpSmallOr(v, sv, nd.max, nd.smax) > 0 {
+				v, sv, clamped[l] = nd.max, nd.smax, true
 			}
-			marks[j*L+l] = v
+			marks[j*L+l], smarks[j*L+l] = v, sv
+		}
+	}
+	if sc.fast && sc.s.fastOK {
+		if st, np, ok := sc.fastUnit(st, n, method, trim, clamped); ok {
+			return st, np, nil
 		}
 	}
 	// Which assessors' marks to keep, when the policy chooses them by total.
@@ -1759,4 +1891,336 @@ func (s Scorecard) rank(c Cluster, out []Standing, pts [][]decimal.Decimal, p *S
 		pos += len(cl)
 	}
 	return st
+}
+
+// ---------------------------------------------------------------------------
+// The int64 fast path.
+//
+// fastUnit finishes a unit's standing in int64 fixed point: marks at the
+// largest scale any of them has, aggregated marks at the policy's places,
+// contributions at that scale plus the weights'. Every operation is checked
+// for overflow, and anything that does not fit (or an exact average that needs
+// more than four extra places) falls back to the decimal path, so the result
+// is always the decimal path's; TestFastPathMatchesDecimal and FuzzFastPath
+// compare the two.
+
+var pow10i = [...]int64{1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
+	1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18}
+
+// toScaled returns d in units of 10^-scale, if that is an integer that fits.
+func toScaled(d decimal.Decimal, scale int32) (int64, bool) {
+	if d.NumDigits() > 18 {
+		return 0, false
+	}
+	e := d.Exponent() + scale
+	if e < 0 || e > 18 {
+		return 0, false
+	}
+	return mulChk(d.CoefficientInt64(), pow10i[e])
+}
+
+const fastLimit = 1 << 62
+
+// smallDec is a decimal whose coefficient fits in int64, as c·10^e; e is
+// notSmall when it does not fit. The zero smallDec is 0.
+type smallDec struct {
+	c int64
+	e int32
+}
+
+const notSmall = math.MaxInt32
+
+func (d smallDec) ok() bool { return d.e != notSmall }
+
+func toSmall(d decimal.Decimal) smallDec {
+	if d.NumDigits() > 18 {
+		return smallDec{e: notSmall}
+	}
+	return smallDec{d.CoefficientInt64(), d.Exponent()}
+}
+
+// cmpSmallOr compares a and b through their small forms when it can, and as
+// decimals otherwise.
+func cmpSmallOr(a decimal.Decimal, sa smallDec, b decimal.Decimal, sb smallDec) int {
+	if sa.ok() && sb.ok() {
+		x, y := sa.c, sb.c
+		ok := true
+		switch d := sa.e - sb.e; {
+		case d > 0 && d <= 18:
+			x, ok = mulChk(x, pow10i[d])
+		case d < 0 && d >= -18:
+			y, ok = mulChk(y, pow10i[-d])
+		case d != 0:
+			ok = false
+		}
+		if ok {
+			switch {
+			case x < y:
+				return -1
+			case x > y:
+				return 1
+			}
+			return 0
+		}
+	}
+	return a.Cmp(b)
+}
+
+// cmpDec is a.Cmp(b) without the allocation Cmp makes when the exponents
+// differ, for values that fit in int64 at a common scale.
+func cmpDec(a, b decimal.Decimal) int {
+	ea, eb := a.Exponent(), b.Exponent()
+	if ea != eb && a.NumDigits() <= 18 && b.NumDigits() <= 18 {
+		x, y := a.CoefficientInt64(), b.CoefficientInt64()
+		var ok bool
+		if ea > eb && ea-eb <= 18 {
+			x, ok = mulChk(x, pow10i[ea-eb])
+		} else if eb > ea && eb-ea <= 18 {
+			y, ok = mulChk(y, pow10i[eb-ea])
+		}
+		if ok {
+			switch {
+			case x < y:
+				return -1
+			case x > y:
+				return 1
+			}
+			return 0
+		}
+	}
+	return a.Cmp(b)
+}
+
+func mulChk(a, b int64) (int64, bool) {
+	if a == 0 || b == 0 {
+		return 0, true
+	}
+	c := a * b
+	if c/b != a || c > fastLimit || c < -fastLimit {
+		return 0, false
+	}
+	return c, true
+}
+
+func addChk(a, b int64) (int64, bool) {
+	c := a + b
+	if c > fastLimit || c < -fastLimit {
+		return 0, false
+	}
+	return c, true
+}
+
+// divRound returns num/den (den > 0) rounded by mode, and the remainder.
+func divRound(num, den int64, mode RoundingMode) (int64, int64) {
+	q, rem := num/den, num%den
+	if rem == 0 {
+		return q, 0
+	}
+	r2 := rem
+	if r2 < 0 {
+		r2 = -r2
+	}
+	away := false
+	switch mode {
+	case RoundUp:
+		away = true
+	case RoundHalfUp:
+		away = 2*r2 >= den
+	case RoundHalfEven:
+		away = 2*r2 > den || (2*r2 == den && q%2 != 0)
+	}
+	if away {
+		if num < 0 {
+			q--
+		} else {
+			q++
+		}
+	}
+	return q, rem
+}
+
+func (sc *scorer) fastUnit(st Standing, n int, method Aggregation, trim int, clamped []bool) (Standing, []decimal.Decimal, bool) {
+	s, p := sc.s, sc.p
+	L := len(s.leaves)
+	marks, smarks := sc.marks[:n*L], sc.smarks[:n*L]
+	var sm int32
+	for _, d := range smarks {
+		if !d.ok() {
+			return st, nil, false
+		}
+		if -d.e > sm {
+			sm = -d.e
+		}
+	}
+	if sm > 9 {
+		return st, nil, false
+	}
+	vals := slices.Grow(sc.ivals[:0], n*L)[:n*L]
+	sc.ivals = vals
+	for i, d := range smarks {
+		e := d.e + sm
+		if e > 18 {
+			return st, nil, false
+		}
+		v, ok := mulChk(d.c, pow10i[e])
+		if !ok || v > 1e13 {
+			return st, nil, false
+		}
+		vals[i] = v
+	}
+	exact := p.Aggregate.Mode == RoundExact
+	pe := p.Aggregate.Places
+	if exact {
+		pe = sm + 4
+	}
+	cs := pe + s.wScale // scale of contributions and totals
+	if pe-sm > 6 || cs > 18 {
+		return st, nil, false
+	}
+	var keep []int
+	if p.Over == PerTotal && method != AggregateMean && n > 1 {
+		totals := slices.Grow(sc.itot[:0], n)[:n]
+		sc.itot = totals
+		for j := range n {
+			var t int64
+			for l, ni := range s.leaves {
+				c, ok := mulChk(vals[j*L+l], s.nodes[ni].wInt)
+				if !ok {
+					return st, nil, false
+				}
+				if s.nodes[ni].kind == CriterionDeduction {
+					c = -c
+				}
+				if t, ok = addChk(t, c); !ok {
+					return st, nil, false
+				}
+			}
+			totals[j] = t
+		}
+		keep = slices.Grow(sc.keep[:0], n)[:n]
+		sc.keep = keep
+		for j := range keep {
+			keep[j] = j
+		}
+		slices.SortStableFunc(keep, func(a, b int) int {
+			switch {
+			case totals[a] < totals[b]:
+				return -1
+			case totals[a] > totals[b]:
+				return 1
+			}
+			return 0
+		})
+		lo, hi := middle(method, n, trim)
+		keep = keep[lo:hi]
+	}
+	backing := make([]decimal.Decimal, 0, n*L)
+	lines := make([]Line, L)
+	ip := slices.Grow(sc.inode[:0], len(s.nodes))[:len(s.nodes)]
+	sc.inode = ip
+	for l, ni := range s.leaves {
+		nd := &s.nodes[ni]
+		idx := sc.idx[:0]
+		if keep != nil {
+			idx = append(idx, keep...)
+		} else {
+			for j := range n {
+				idx = append(idx, j)
+			}
+		}
+		sc.idx = idx
+		// Insertion sort by mark: n is a handful of assessors.
+		for i := 1; i < len(idx); i++ {
+			for j := i; j > 0 && vals[idx[j]*L+l] < vals[idx[j-1]*L+l]; j-- {
+				idx[j], idx[j-1] = idx[j-1], idx[j]
+			}
+		}
+		if keep == nil && n > 1 && method != AggregateMean {
+			lo, hi := middle(method, n, trim)
+			idx = idx[lo:hi]
+		}
+		var sum int64
+		var ok bool
+		start := len(backing)
+		for _, j := range idx {
+			if sum, ok = addChk(sum, vals[j*L+l]); !ok {
+				return st, nil, false
+			}
+			backing = append(backing, marks[j*L+l])
+		}
+		num, den := sum, int64(len(idx))
+		if pe >= sm {
+			num, ok = mulChk(num, pow10i[pe-sm])
+		} else {
+			den, ok = mulChk(den, pow10i[sm-pe])
+		}
+		if !ok {
+			return st, nil, false
+		}
+		mark, rem := divRound(num, den, p.Aggregate.Mode)
+		if exact && rem != 0 {
+			return st, nil, false
+		}
+		c, ok := mulChk(mark, nd.wInt)
+		if !ok {
+			return st, nil, false
+		}
+		if nd.kind == CriterionDeduction {
+			c = -c
+		}
+		agg := method
+		if len(idx) == 1 && n == 1 {
+			agg = AggregateMean
+		}
+		lines[l] = Line{Criterion: nd.id, Kind: nd.kind, Marks: backing[start:len(backing):len(backing)],
+			Dropped: n - len(idx), Aggregation: agg, Mark: sc.decimalOf(mark, pe), Weight: nd.weight,
+			Contribution: sc.decimalOf(c, cs), Clamped: clamped[l]}
+		ip[ni] = c
+	}
+	var ded, total int64
+	var ok bool
+	for i := len(s.nodes) - 1; i >= 0; i-- {
+		nd := &s.nodes[i]
+		if nd.leaf >= 0 {
+			if nd.kind == CriterionDeduction {
+				ded -= ip[i] // |ip| < fastLimit and at most 1000·n leaves: checked below
+				if ded > fastLimit {
+					return st, nil, false
+				}
+			}
+			continue
+		}
+		var sum int64
+		for _, ch := range nd.children {
+			if sum, ok = addChk(sum, ip[ch]); !ok {
+				return st, nil, false
+			}
+		}
+		ip[i] = sum
+	}
+	for _, i := range s.top {
+		if total, ok = addChk(total, ip[i]); !ok {
+			return st, nil, false
+		}
+	}
+	np := make([]decimal.Decimal, len(s.nodes))
+	for i := range s.nodes {
+		nd := &s.nodes[i]
+		if nd.leaf >= 0 {
+			np[i] = lines[nd.leaf].Contribution
+			continue
+		}
+		np[i] = decimal.New(ip[i], -cs)
+		st.Subtotals = append(st.Subtotals, Subtotal{Criterion: nd.id, Points: np[i]})
+	}
+	for i := range s.nodes {
+		if nd := &s.nodes[i]; nd.hasMin && np[i].LessThan(nd.min) {
+			st.GatesFailed = append(st.GatesFailed, GateFailure{Criterion: nd.id, Min: nd.min, Points: np[i]})
+		}
+	}
+	st.Lines = lines
+	st.Total = p.Total.Apply(decimal.New(total, -cs))
+	st.Scaled = s.Scale(st.Total, p.Scaled)
+	st.Deductions = decimal.New(ded, -cs)
+	return st, np, true
 }
