@@ -159,3 +159,45 @@ func BenchmarkScore63x100(b *testing.B) { benchScore(b, 63, 100, 5) }
 
 // BenchmarkScore9x30 is case (b): Cluster 3's size, 9 units × 30 criteria.
 func BenchmarkScore9x30(b *testing.B) { benchScore(b, 9, 30, 5) }
+
+// TestFastPathMatchesDecimal scores the benchmark data under every
+// aggregation, place and rounding mode with and without the int64 fast path.
+func TestFastPathMatchesDecimal(t *testing.T) {
+	bc := newBenchCase(t, 12, 30, 5)
+	// Add self-assessments and an appraisal with marks of other scales.
+	for i, id := range bc.c.MemberIDs() {
+		m := make(map[CriterionID]decimal.Decimal)
+		for l, leaf := range bc.card.Leaves() {
+			m[leaf.ID] = decimal.New(int64((i*7+l*3)%10), 0).Mul(leaf.Max).DivRound(decimal.NewFromInt(10), 3)
+		}
+		bc.as = append(bc.as, Assessment{Unit: id, Assessor: id, Kind: AssessorSelf, Marks: m})
+		if i%3 == 0 {
+			bc.as = append(bc.as, Assessment{Unit: id, Assessor: "hoi-dong", Kind: AssessorAppraisal, Marks: m})
+		}
+	}
+	var fastUsed int
+	for _, agg := range []Aggregation{AggregateMean, AggregateMedian, AggregateTrimmedMean} {
+		for _, over := range []AggregateOver{PerCriterion, PerTotal} {
+			for mode := RoundExact; mode <= RoundUp; mode++ {
+				for _, places := range []int32{0, 1, 2, 4} {
+					p := ScoringPolicy{Aggregation: agg, Over: over, Aggregate: Rounding{Places: places, Mode: mode},
+						Total: Rounding{Places: 1, Mode: RoundHalfEven}, TieBreakers: []TieBreaker{ByCriterion("g1"), FewerDeductions()}}
+					if agg == AggregateTrimmedMean {
+						p.Trim = 1
+					}
+					name := fmt.Sprintf("%s/%s/%s", agg, over, p.Aggregate)
+					fast, err := bc.card.Score(bc.c, bc.as, p)
+					slow, slowErr := bc.card.score(bc.c, bc.as, p, false)
+					require.Equal(t, slowErr, err, name)
+					if err != nil {
+						require.ErrorIs(t, err, ErrInexact, name)
+						continue
+					}
+					fastUsed++
+					require.True(t, fast.Equal(slow), name)
+				}
+			}
+		}
+	}
+	require.Greater(t, fastUsed, 30)
+}

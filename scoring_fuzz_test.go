@@ -183,10 +183,15 @@ func FuzzScore(f *testing.F) {
 			return
 		}
 		st, err := fc.card.Score(fc.c, fc.as, fc.policy)
+		// The int64 fast path gives exactly what the decimal path gives.
+		slow, slowErr := fc.card.score(fc.c, fc.as, fc.policy, false)
 		if err != nil {
 			checkScoreErr(t, err)
+			require.Equal(t, slowErr, err)
 			return
 		}
+		require.NoError(t, slowErr)
+		require.True(t, st.Equal(slow), "fast and decimal paths differ")
 		checkStandings(t, fc, st)
 
 		// Permuting assessments and members changes nothing.
