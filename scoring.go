@@ -679,6 +679,59 @@ func (r Rounding) String() string {
 	return fmt.Sprintf("%s to %d places", r.Mode, r.Places)
 }
 
+// quotientSmall is quotient in int64 arithmetic, when everything fits (ok).
+func quotientSmall(x, y smallDec, r Rounding) (q decimal.Decimal, exact, ok bool) {
+	if !x.ok() || !y.ok() || y.c <= 0 {
+		return decimal.Decimal{}, false, false
+	}
+	a, b := x.c, y.c
+	e := x.e - y.e // x/y = (a/b)·10^e
+	places := r.Places
+	if r.Mode == RoundExact {
+		g := gcd64(a, b)
+		if g == 0 {
+			return decimal.Zero, true, true
+		}
+		m := b / g
+		var i, j int32
+		for m%2 == 0 {
+			m, i = m/2, i+1
+		}
+		for m%5 == 0 {
+			m, j = m/5, j+1
+		}
+		if m != 1 {
+			return decimal.Decimal{}, false, true
+		}
+		places = max(max(i, j)-e, 0)
+	}
+	k := e + places
+	num, den := a, b
+	switch {
+	case k > 18 || k < -18:
+		return decimal.Decimal{}, false, false
+	case k >= 0:
+		num, ok = mulChk(num, pow10i[k])
+	default:
+		den, ok = mulChk(den, pow10i[-k])
+	}
+	if !ok {
+		return decimal.Decimal{}, false, false
+	}
+	v, rem := divRound(num, den, r.Mode)
+	return decimal.New(v, -places), rem == 0, true
+}
+
+func gcd64(a, b int64) int64 {
+	if a < 0 {
+		a = -a
+	}
+	for b != 0 {
+		a, b = b, a%b
+	}
+	return a
+}
+
 var bigTen = big.NewInt(10)
 
 func pow10(n int32) *big.Int {
@@ -690,6 +743,9 @@ func pow10(n int32) *big.Int {
 // false otherwise. With a rounding mode, the bool reports whether no rounding
 // was needed.
 func quotient(x, y decimal.Decimal, r Rounding) (decimal.Decimal, bool) {
+	if q, exact, ok := quotientSmall(toSmall(x), toSmall(y), r); ok {
+		return q, exact
+	}
 	a, b := x.Coefficient(), y.Coefficient()
 	e := x.Exponent() - y.Exponent() // x/y = (a/b)·10^e
 	places := r.Places
@@ -1507,10 +1563,9 @@ func (s Scorecard) score(c Cluster, assessments []Assessment, p ScoringPolicy, f
 		kind           AssessorKind
 	}
 	seen := make(map[key]struct{}, len(assessments))
-	// The marks, checked and laid out densely: rows[i*L+l] is assessment i's
-	// mark for leaf l, if present[i*L+l].
+	// The marks, checked and laid out densely: srows[i*L+l] is assessment i's
+	// mark for leaf l in int64 form (when it fits), if present[i*L+l].
 	L := len(s.leaves)
-	rows := make([]decimal.Decimal, len(assessments)*L)
 	srows := make([]smallDec, len(assessments)*L)
 	present := make([]bool, len(assessments)*L)
 	for i := range assessments {
@@ -1545,7 +1600,7 @@ func (s Scorecard) score(c Cluster, assessments []Assessment, p ScoringPolicy, f
 				}
 				continue
 			}
-			rows[i*L+l], srows[i*L+l], present[i*L+l] = v, sv, true
+			srows[i*L+l], present[i*L+l] = sv, true
 		}
 		if badErr != nil {
 			return Standings{}, a.fail(bad, a.Marks[bad].String(), badErr)
@@ -1553,7 +1608,7 @@ func (s Scorecard) score(c Cluster, assessments []Assessment, p ScoringPolicy, f
 		byUnit[ui] = append(byUnit[ui], i)
 	}
 
-	sc := scorer{s: &s, p: &p, as: assessments, fast: fast, rows: rows, srows: srows, present: present}
+	sc := scorer{s: &s, p: &p, as: assessments, fast: fast, srows: srows, present: present}
 	out := make([]Standing, len(members))
 	pts := make([][]decimal.Decimal, len(members))
 	for ui, m := range members {
@@ -1603,7 +1658,6 @@ type scorer struct {
 	s       *Scorecard
 	p       *ScoringPolicy
 	as      []Assessment
-	rows    []decimal.Decimal
 	srows   []smallDec
 	present []bool
 	fast    bool
@@ -1613,30 +1667,32 @@ type scorer struct {
 	smarks             []smallDec
 	ivals, itot, inode []int64
 	idx, keep          []int
-	// Decimals already made by the int64 path, by scale and value: marks and
-	// contributions repeat across a table, and a Decimal is immutable, so
-	// standings can share them.
-	made map[scaled]decimal.Decimal
+	// Decimals already made by the int64 path, in a small direct-mapped
+	// cache by value and scale: marks and contributions repeat across a table,
+	// and a Decimal is immutable, so standings can share them.
+	made *[madeSlots]madeDecimal
 }
 
-type scaled struct {
+const madeSlots = 1024
+
+type madeDecimal struct {
 	v     int64
 	scale int32
+	set   bool
+	d     decimal.Decimal
 }
 
 // decimalOf returns v·10^-scale, reusing an equal Decimal made before.
 func (sc *scorer) decimalOf(v int64, scale int32) decimal.Decimal {
-	k := scaled{v, scale}
-	if d, ok := sc.made[k]; ok {
-		return d
+	if sc.made == nil {
+		sc.made = new([madeSlots]madeDecimal)
+	}
+	slot := &sc.made[uint64(v*31+int64(scale))%madeSlots]
+	if slot.set && slot.v == v && slot.scale == scale {
+		return slot.d
 	}
 	d := decimal.New(v, -scale)
-	if sc.made == nil {
-		sc.made = make(map[scaled]decimal.Decimal, min(4*len(sc.s.leaves), 1<<12))
-	}
-	if len(sc.made) < 1<<14 {
-		sc.made[k] = d
-	}
+	*slot = madeDecimal{v: v, scale: scale, set: true, d: d}
 	return d
 }
 
@@ -1673,8 +1729,6 @@ func (sc *scorer) unit(id UnitID, idx []int) (Standing, []decimal.Decimal, error
 	}
 	st := Standing{Unit: id, Source: tier, Assessors: make([]UnitID, n)}
 	// The marks, assessor by assessor, clamped where the policy says.
-	marks := slices.Grow(sc.marks[:0], n*L)[:n*L]
-	sc.marks = marks
 	smarks := slices.Grow(sc.smarks[:0], n*L)[:n*L]
 	sc.smarks = smarks
 	clamped := make([]bool, L)
@@ -1683,22 +1737,38 @@ func (sc *scorer) unit(id UnitID, idx []int) (Standing, []decimal.Decimal, error
 		st.Assessors[j] = a.Assessor
 		for l, ni := range s.leaves {
 			nd := &s.nodes[ni]
-			v, sv, ok := sc.rows[ai*L+l], sc.srows[ai*L+l], sc.present[ai*L+l]
+			sv, ok := sc.srows[ai*L+l], sc.present[ai*L+l]
 			if !ok {
 				if p.Missing == MissingIsError {
 					return Standing{}, nil, a.fail(nd.id, "", ErrMissingMark)
 				}
-				v, sv = decimal.Zero, smallDec{}
+				sv = smallDec{}
 			}
-			if cmpSmallOr(v, sv, nd.max, nd.smax) > 0 {
-				v, sv, clamped[l] = nd.max, nd.smax, true
+			c, ok := cmpSmall(sv, nd.smax)
+			if !ok {
+				c = sc.markAt(ai, l).Cmp(nd.max)
 			}
-			marks[j*L+l], smarks[j*L+l] = v, sv
+			if c > 0 {
+				sv, clamped[l] = nd.smax, true
+			}
+			smarks[j*L+l] = sv
 		}
 	}
 	if sc.fast && sc.s.fastOK {
 		if st, np, ok := sc.fastUnit(st, n, method, trim, clamped); ok {
 			return st, np, nil
+		}
+	}
+	// The decimal path: the marks as decimals, clamped.
+	marks := slices.Grow(sc.marks[:0], n*L)[:n*L]
+	sc.marks = marks
+	for j, ai := range sel {
+		for l, ni := range s.leaves {
+			v := sc.markAt(ai, l)
+			if nd := &s.nodes[ni]; v.Cmp(nd.max) > 0 {
+				v = nd.max
+			}
+			marks[j*L+l] = v
 		}
 	}
 	// Which assessors' marks to keep, when the policy chooses them by total.
@@ -1942,28 +2012,45 @@ func toSmall(d decimal.Decimal) smallDec {
 // cmpSmallOr compares a and b through their small forms when it can, and as
 // decimals otherwise.
 func cmpSmallOr(a decimal.Decimal, sa smallDec, b decimal.Decimal, sb smallDec) int {
-	if sa.ok() && sb.ok() {
-		x, y := sa.c, sb.c
-		ok := true
-		switch d := sa.e - sb.e; {
-		case d > 0 && d <= 18:
-			x, ok = mulChk(x, pow10i[d])
-		case d < 0 && d >= -18:
-			y, ok = mulChk(y, pow10i[-d])
-		case d != 0:
-			ok = false
-		}
-		if ok {
-			switch {
-			case x < y:
-				return -1
-			case x > y:
-				return 1
-			}
-			return 0
-		}
+	if c, ok := cmpSmall(sa, sb); ok {
+		return c
 	}
 	return a.Cmp(b)
+}
+
+// cmpSmall compares a and b if both are small and a common scale fits.
+func cmpSmall(sa, sb smallDec) (int, bool) {
+	if !sa.ok() || !sb.ok() {
+		return 0, false
+	}
+	x, y := sa.c, sb.c
+	ok := true
+	switch d := sa.e - sb.e; {
+	case d > 0 && d <= 18:
+		x, ok = mulChk(x, pow10i[d])
+	case d < 0 && d >= -18:
+		y, ok = mulChk(y, pow10i[-d])
+	case d != 0:
+		ok = false
+	}
+	switch {
+	case !ok:
+		return 0, false
+	case x < y:
+		return -1, true
+	case x > y:
+		return 1, true
+	}
+	return 0, true
+}
+
+// markAt returns assessment ai's mark for leaf l as given, or zero if it has
+// none (missing marks that are errors were reported before).
+func (sc *scorer) markAt(ai, l int) decimal.Decimal {
+	if !sc.present[ai*len(sc.s.leaves)+l] {
+		return decimal.Zero
+	}
+	return sc.as[ai].Marks[sc.s.nodes[sc.s.leaves[l]].id]
 }
 
 // cmpDec is a.Cmp(b) without the allocation Cmp makes when the exponents
@@ -2042,7 +2129,7 @@ func divRound(num, den int64, mode RoundingMode) (int64, int64) {
 func (sc *scorer) fastUnit(st Standing, n int, method Aggregation, trim int, clamped []bool) (Standing, []decimal.Decimal, bool) {
 	s, p := sc.s, sc.p
 	L := len(s.leaves)
-	marks, smarks := sc.marks[:n*L], sc.smarks[:n*L]
+	smarks := sc.smarks[:n*L]
 	var sm int32
 	for _, d := range smarks {
 		if !d.ok() {
@@ -2146,7 +2233,8 @@ func (sc *scorer) fastUnit(st Standing, n int, method Aggregation, trim int, cla
 			if sum, ok = addChk(sum, vals[j*L+l]); !ok {
 				return st, nil, false
 			}
-			backing = append(backing, marks[j*L+l])
+			sv := smarks[j*L+l]
+			backing = append(backing, sc.decimalOf(sv.c, -sv.e))
 		}
 		num, den := sum, int64(len(idx))
 		if pe >= sm {
