@@ -2053,31 +2053,6 @@ func (sc *scorer) markAt(ai, l int) decimal.Decimal {
 	return sc.as[ai].Marks[sc.s.nodes[sc.s.leaves[l]].id]
 }
 
-// cmpDec is a.Cmp(b) without the allocation Cmp makes when the exponents
-// differ, for values that fit in int64 at a common scale.
-func cmpDec(a, b decimal.Decimal) int {
-	ea, eb := a.Exponent(), b.Exponent()
-	if ea != eb && a.NumDigits() <= 18 && b.NumDigits() <= 18 {
-		x, y := a.CoefficientInt64(), b.CoefficientInt64()
-		var ok bool
-		if ea > eb && ea-eb <= 18 {
-			x, ok = mulChk(x, pow10i[ea-eb])
-		} else if eb > ea && eb-ea <= 18 {
-			y, ok = mulChk(y, pow10i[eb-ea])
-		}
-		if ok {
-			switch {
-			case x < y:
-				return -1
-			case x > y:
-				return 1
-			}
-			return 0
-		}
-	}
-	return a.Cmp(b)
-}
-
 func mulChk(a, b int64) (int64, bool) {
 	if a == 0 || b == 0 {
 		return 0, true
