@@ -1585,8 +1585,14 @@ func (s Scorecard) score(c Cluster, assessments []Assessment, p ScoringPolicy, f
 			return Standings{}, a.fail("", "", ErrDuplicateAssessment)
 		}
 		seen[k] = struct{}{}
-		// Of several bad marks, report the one with the smallest criterion ID,
-		// whatever the map's order.
+		// The common case: look each leaf up; if every mark is good and none is
+		// left over, we are done.
+		if s.readMarks(a, &p, srows[i*L:(i+1)*L], present[i*L:(i+1)*L]) {
+			byUnit[ui] = append(byUnit[ui], i)
+			continue
+		}
+		// Otherwise report, of several bad marks, the one with the smallest
+		// criterion ID, whatever the map's order.
 		var (
 			bad    CriterionID
 			badErr error
@@ -1619,6 +1625,32 @@ func (s Scorecard) score(c Cluster, assessments []Assessment, p ScoringPolicy, f
 		out[ui], pts[ui] = st, np
 	}
 	return s.rank(c, out, pts, &p), nil
+}
+
+// readMarks fills one assessment's row from its marks, leaf by leaf, and
+// reports whether every mark is good and belongs to a leaf. When it returns
+// false the caller looks for the error.
+func (s *Scorecard) readMarks(a *Assessment, p *ScoringPolicy, row []smallDec, present []bool) bool {
+	found := 0
+	for l, ni := range s.leaves {
+		nd := &s.nodes[ni]
+		v, ok := a.Marks[nd.id]
+		if !ok {
+			continue
+		}
+		found++
+		sv := toSmall(v)
+		if !sv.ok() || sv.e < -maxExp || sv.e > maxExp || sv.c < 0 {
+			return false
+		}
+		if p.OverMax == OverMaxIsError {
+			if c, ok := cmpSmall(sv, nd.smax); !ok || c > 0 {
+				return false
+			}
+		}
+		row[l], present[l] = sv, true
+	}
+	return found == len(a.Marks)
 }
 
 // checkMark checks one mark against the scorecard and policy, and returns the

@@ -135,7 +135,7 @@ func TestBenchBaselineAgrees(t *testing.T) {
 
 func benchScore(b *testing.B, units, criteria, peers int) {
 	bc := newBenchCase(b, units, criteria, peers)
-	b.Run("decimal", func(b *testing.B) {
+	b.Run("impl=decimal", func(b *testing.B) {
 		b.ReportAllocs()
 		for range b.N {
 			if _, err := bc.card.Score(bc.c, bc.as, bc.policy); err != nil {
@@ -143,7 +143,7 @@ func benchScore(b *testing.B, units, criteria, peers int) {
 			}
 		}
 	})
-	b.Run("int64-baseline", func(b *testing.B) {
+	b.Run("impl=int64", func(b *testing.B) {
 		b.ReportAllocs()
 		totals, ranks := make([]int64, units), make([]int, units)
 		buf, order := make([]int64, peers), make([]int, units)
