@@ -143,6 +143,14 @@ func benchScore(b *testing.B, units, criteria, peers int) {
 			}
 		}
 	})
+	b.Run("impl=decimal-only", func(b *testing.B) { // the fast path switched off
+		b.ReportAllocs()
+		for range b.N {
+			if _, err := bc.card.score(bc.c, bc.as, bc.policy, false); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 	b.Run("impl=int64", func(b *testing.B) {
 		b.ReportAllocs()
 		totals, ranks := make([]int64, units), make([]int, units)
