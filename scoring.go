@@ -1383,7 +1383,7 @@ type Standing struct {
 	Rank int
 	// Total is the sum of the lines' contributions, rounded as the policy's
 	// Total says. It may exceed BaseMax by bonuses and fall below zero by
-	// deductions.
+	// deductions: before rounding it lies in [-DeductionMax, BaseMax+BonusMax].
 	Total decimal.Decimal
 	// Scaled is Total on a 100-point scale (Scorecard.Scale with the policy's
 	// Scaled rounding). It never decides a rank.

@@ -651,3 +651,28 @@ func TestJSON(t *testing.T) {
 	require.NoError(t, json.Unmarshal([]byte(`{}`), &zero))
 	assert.Equal(t, DefaultScoringPolicy().Aggregation, zero.Aggregation)
 }
+
+// TestScoreConcurrent scores one scorecard from many goroutines (run with
+// -race): a Scorecard, Cluster and policy are shared values.
+func TestScoreConcurrent(t *testing.T) {
+	card := testCard(t)
+	as := selfAll(full("10", "20", "30", "1", "0"))
+	p := ScoringPolicy{TieBreakers: []TieBreaker{ByCriterion("I"), FewerDeductions()}}
+	want, err := card.Score(cluster3(), as, p)
+	require.NoError(t, err)
+	c := cluster3()
+	done := make(chan Standings)
+	for range 8 {
+		go func() {
+			st, err := card.Score(c, as, p)
+			if err != nil {
+				done <- Standings{}
+				return
+			}
+			done <- st
+		}()
+	}
+	for range 8 {
+		assert.True(t, want.Equal(<-done))
+	}
+}
