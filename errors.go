@@ -152,6 +152,147 @@ func quoteIDs(ids []UnitID) string {
 // Scoring errors (scoring.go).
 // ---------------------------------------------------------------------------
 
+var (
+	// ErrEmptyScorecard reports a scorecard (bảng chấm điểm) with no scored
+	// criterion, or the zero Scorecard.
+	ErrEmptyScorecard = errors.New("thidua: scorecard has no scored criteria")
+
+	// ErrDuplicateCriterion reports two criteria with the same ID in one scorecard.
+	ErrDuplicateCriterion = errors.New("thidua: duplicate criterion")
+
+	// ErrInvalidCriterionKind reports a CriterionKind outside scored, bonus and
+	// deduction.
+	ErrInvalidCriterionKind = errors.New("thidua: invalid criterion kind")
+
+	// ErrInvalidMax reports a leaf criterion without a positive maximum (điểm
+	// tối đa), or a group whose given maximum is not positive.
+	ErrInvalidMax = errors.New("thidua: maximum must be positive")
+
+	// ErrInvalidWeight reports a weight (hệ số) that is zero or negative, or a
+	// weight on a group: only leaves carry one.
+	ErrInvalidWeight = errors.New("thidua: weight must be positive and only leaves carry one")
+
+	// ErrOverGroupMax reports children whose maxima add up to more than their
+	// group's given maximum.
+	ErrOverGroupMax = errors.New("thidua: children exceed their group's maximum")
+
+	// ErrKindWithChildren reports a bonus (điểm thưởng) or deduction (điểm trừ)
+	// criterion with children: those are always leaves.
+	ErrKindWithChildren = errors.New("thidua: a bonus or deduction criterion cannot have children")
+
+	// ErrTooDeep reports a criteria tree more than 16 levels deep; real tables
+	// have two or three.
+	ErrTooDeep = errors.New("thidua: criteria nested too deep")
+
+	// ErrInvalidGate reports a minimum (a gate) that is negative, above the
+	// criterion's maximum, or set on a bonus or deduction criterion.
+	ErrInvalidGate = errors.New("thidua: invalid minimum")
+
+	// ErrPointsRange reports points with more than 18 decimal places or digits
+	// before the point, beyond any scoring table and a guard against runaway input.
+	ErrPointsRange = errors.New("thidua: points out of range")
+
+	// ErrScorecardYear reports a scorecard used for a cluster-year other than its own.
+	ErrScorecardYear = errors.New("thidua: scorecard is for another year")
+
+	// ErrUnknownCriterion reports a criterion ID the scorecard does not have.
+	ErrUnknownCriterion = errors.New("thidua: unknown criterion")
+
+	// ErrNotLeaf reports a mark given for a group: marks go to leaf criteria.
+	ErrNotLeaf = errors.New("thidua: criterion is a group, marks go to its leaves")
+
+	// ErrInvalidAssessorKind reports an AssessorKind outside self, peer and appraisal.
+	ErrInvalidAssessorKind = errors.New("thidua: invalid assessor kind")
+
+	// ErrSelfByOther reports a self-assessment (tự chấm) whose assessor is not
+	// the unit assessed.
+	ErrSelfByOther = errors.New("thidua: a self-assessment must be by the unit itself")
+
+	// ErrDuplicateAssessment reports two assessments of one unit by the same
+	// assessor in the same capacity.
+	ErrDuplicateAssessment = errors.New("thidua: duplicate assessment")
+
+	// ErrNoAssessment reports a member that no assessment scores.
+	ErrNoAssessment = errors.New("thidua: no assessment for the unit")
+
+	// ErrNegativeMark reports a mark below zero; deductions are given as positive
+	// points on a deduction criterion.
+	ErrNegativeMark = errors.New("thidua: negative mark")
+
+	// ErrOverMax reports a mark above its criterion's maximum under a policy that
+	// does not clamp.
+	ErrOverMax = errors.New("thidua: mark above the criterion's maximum")
+
+	// ErrMissingMark reports an assessment without a mark for a leaf criterion
+	// under a policy that does not count missing marks as zero.
+	ErrMissingMark = errors.New("thidua: missing mark")
+
+	// ErrTrimTooMuch reports a trimmed mean that would drop every mark.
+	ErrTrimTooMuch = errors.New("thidua: trimmed mean would drop every mark")
+
+	// ErrInexact reports an average that has no exact decimal value (a mean of
+	// three marks, say) under a policy that does not round it.
+	ErrInexact = errors.New("thidua: average is not an exact decimal; the policy must round it")
+
+	// ErrInvalidPolicy reports a scoring policy field outside its range.
+	ErrInvalidPolicy = errors.New("thidua: invalid scoring policy")
+
+	// ErrUnencodableTieBreaker reports an attempt to encode a caller-supplied
+	// comparison as JSON, or to decode one.
+	ErrUnencodableTieBreaker = errors.New("thidua: a caller-supplied comparison has no JSON form")
+)
+
+// CriterionError reports a problem with one criterion (tiêu chí) of a scorecard,
+// named by its ID. Err is one of the scoring sentinels, possibly inside a
+// *FieldError.
+type CriterionError struct {
+	ID  CriterionID
+	Err error
+}
+
+func (e *CriterionError) Error() string {
+	return fmt.Sprintf("thidua: criterion %q: %s", string(e.ID), reason(e.Err))
+}
+
+// Unwrap returns the wrapped error, for errors.Is and errors.As.
+func (e *CriterionError) Unwrap() error { return e.Err }
+
+// AssessmentError reports a problem with the marks for one unit: an assessment
+// (its Unit, Assessor and Kind), a mark (Criterion and Value), or the
+// aggregation of a unit's marks for a criterion (Assessor empty). Fields that do
+// not apply are empty.
+type AssessmentError struct {
+	Unit      UnitID
+	Assessor  UnitID
+	Kind      AssessorKind
+	Criterion CriterionID
+	Value     string
+	Err       error
+}
+
+func (e *AssessmentError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "thidua: marks for unit %q", string(e.Unit))
+	switch {
+	case e.Assessor != "":
+		fmt.Fprintf(&b, " by %q (%s)", string(e.Assessor), e.Kind)
+	case e.Kind != 0:
+		fmt.Fprintf(&b, " (%s)", e.Kind)
+	}
+	if e.Criterion != "" {
+		fmt.Fprintf(&b, ", criterion %q", string(e.Criterion))
+	}
+	if e.Value != "" {
+		fmt.Fprintf(&b, ", mark %q", e.Value)
+	}
+	b.WriteString(": ")
+	b.WriteString(reason(e.Err))
+	return b.String()
+}
+
+// Unwrap returns the wrapped error, for errors.Is and errors.As.
+func (e *AssessmentError) Unwrap() error { return e.Err }
+
 // ---------------------------------------------------------------------------
 // Voting errors (voting.go).
 // ---------------------------------------------------------------------------

@@ -1,0 +1,2321 @@
+package thidua
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"math/big"
+	"slices"
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// Scoring: the cluster's scoring table (bảng chấm điểm, thang điểm), the marks
+// units give themselves and each other, and the ranked standings that follow.
+//
+// Every point is an exact decimal. The only roundings are the ones a
+// ScoringPolicy names, at the aggregated mark of a criterion and at the total;
+// an average that has no exact decimal value under a policy that does not round
+// is an error (ErrInexact), never a silent approximation.
+
+// CriterionID identifies a criterion (tiêu chí) within a scorecard, such as
+// "I.2" or "chuyen-doi-so". The same rules apply as for UnitID.
+type CriterionID string
+
+// Validate reports whether id is a well-formed identifier, as a *FieldError
+// wrapping ErrInvalidID.
+func (id CriterionID) Validate() error {
+	if !validID(string(id)) {
+		return &FieldError{Field: "criterion id", Value: string(id), Err: ErrInvalidID}
+	}
+	return nil
+}
+
+// enum helps the small enumerations below with their names and text forms.
+type enum[T ~uint8] struct {
+	field string
+	first T // lowest valid value
+	en    []string
+	vi    []string
+	err   error
+}
+
+func (e enum[T]) valid(v T) bool { return v >= e.first && int(v) < len(e.en) }
+
+func (e enum[T]) name(v T) string {
+	if !e.valid(v) {
+		return fmt.Sprintf("%s(%d)", e.field, uint8(v))
+	}
+	return e.en[v]
+}
+
+func (e enum[T]) vietnamese(v T) string {
+	if !e.valid(v) || e.vi == nil {
+		return e.name(v)
+	}
+	return e.vi[v]
+}
+
+func (e enum[T]) marshal(v T) ([]byte, error) {
+	if !e.valid(v) {
+		return nil, &FieldError{Field: e.field, Value: e.name(v), Err: e.err}
+	}
+	return []byte(e.en[v]), nil
+}
+
+func (e enum[T]) unmarshal(b []byte) (T, error) {
+	for v := e.first; int(v) < len(e.en); v++ {
+		if string(b) == e.en[v] {
+			return v, nil
+		}
+	}
+	return 0, &FieldError{Field: e.field, Value: string(b), Err: e.err}
+}
+
+// CriterionKind says how a criterion's points count toward a total. The zero
+// CriterionKind is CriterionScored.
+type CriterionKind uint8
+
+// The kinds of criterion.
+const (
+	// CriterionScored is an ordinary criterion (tiêu chí chấm điểm): its points
+	// add to the total and count toward the base maximum.
+	CriterionScored CriterionKind = iota
+	// CriterionBonus is a bonus (điểm thưởng): it adds up to its maximum and may
+	// lift a total past the base maximum, as in the HCMC table where 97 + 10 = 107.
+	CriterionBonus
+	// CriterionDeduction is a deduction (điểm trừ): its marks are given as
+	// positive points and subtracted, up to its maximum.
+	CriterionDeduction
+)
+
+var criterionKinds = enum[CriterionKind]{
+	field: "criterion kind",
+	first: CriterionScored,
+	en:    []string{"scored", "bonus", "deduction"},
+	vi:    []string{"tiêu chí chấm điểm", "điểm thưởng", "điểm trừ"},
+	err:   ErrInvalidCriterionKind,
+}
+
+// IsValid reports whether k is one of the defined kinds.
+func (k CriterionKind) IsValid() bool { return criterionKinds.valid(k) }
+
+// String returns "scored", "bonus" or "deduction" (the form used in JSON).
+func (k CriterionKind) String() string { return criterionKinds.name(k) }
+
+// Vietnamese returns "tiêu chí chấm điểm", "điểm thưởng" or "điểm trừ".
+func (k CriterionKind) Vietnamese() string { return criterionKinds.vietnamese(k) }
+
+// MarshalText encodes a valid kind as its English name.
+func (k CriterionKind) MarshalText() ([]byte, error) { return criterionKinds.marshal(k) }
+
+// UnmarshalText accepts the names String returns.
+func (k *CriterionKind) UnmarshalText(b []byte) error {
+	v, err := criterionKinds.unmarshal(b)
+	if err == nil {
+		*k = v
+	}
+	return err
+}
+
+// unset reports whether d is the zero Decimal, a field left out, as opposed to
+// an explicit zero such as decimal.Zero or "0" in JSON.
+func unset(d decimal.Decimal) bool { return d == decimal.Decimal{} }
+
+// maxExp bounds the exponent of any points the library accepts (ErrPointsRange).
+const maxExp = 18
+
+var maxCoef = new(big.Int).Exp(big.NewInt(10), big.NewInt(2*maxExp), nil)
+
+func inRange(d decimal.Decimal) bool {
+	e := d.Exponent()
+	if e < -maxExp || e > maxExp {
+		return false
+	}
+	if d.NumDigits() <= 18 { // no allocation
+		return true
+	}
+	return d.Coefficient().CmpAbs(maxCoef) < 0
+}
+
+// CriterionSpec is the plain description of one criterion of a scoring table,
+// as the cluster adopts it. NewScorecard validates a tree of them.
+//
+// A leaf needs a positive Max: the highest mark (điểm tối đa) an assessor may
+// give. Weight is the leaf's hệ số: a leaf contributes mark × Weight. The zero
+// Decimal (the field left out) means 1; an explicit zero or a negative weight is
+// an error, and groups carry no weight. A group's Max, when given, must not be
+// exceeded by the sum of its scored children's maxima (Max × Weight each); when
+// left out it is that sum. Bonus and deduction criteria are leaves and do not
+// count toward their group's maximum.
+//
+// Min, when set, is a gate on a scored criterion (usually a group): a unit whose
+// points under it, bonuses and deductions included, fall below Min is listed in
+// Standing.GatesFailed, its total unchanged.
+//
+// In JSON, decimals are strings and fields left out stay out.
+type CriterionSpec struct {
+	ID       CriterionID
+	Name     string
+	Kind     CriterionKind
+	Max      decimal.Decimal
+	Weight   decimal.Decimal
+	Min      decimal.Decimal
+	Children []CriterionSpec
+}
+
+type criterionSpecJSON struct {
+	ID       CriterionID      `json:"id"`
+	Name     string           `json:"name"`
+	Kind     CriterionKind    `json:"kind,omitempty"`
+	Max      *decimal.Decimal `json:"max,omitempty"`
+	Weight   *decimal.Decimal `json:"weight,omitempty"`
+	Min      *decimal.Decimal `json:"min,omitempty"`
+	Children []CriterionSpec  `json:"children,omitempty"`
+}
+
+func optional(d decimal.Decimal) *decimal.Decimal {
+	if unset(d) {
+		return nil
+	}
+	return &d
+}
+
+func fromOptional(d *decimal.Decimal) decimal.Decimal {
+	if d == nil {
+		return decimal.Decimal{}
+	}
+	return *d
+}
+
+// MarshalJSON encodes the spec with decimals as strings, leaving out the
+// fields that were left out.
+func (c CriterionSpec) MarshalJSON() ([]byte, error) {
+	return json.Marshal(criterionSpecJSON{
+		ID: c.ID, Name: c.Name, Kind: c.Kind,
+		Max: optional(c.Max), Weight: optional(c.Weight), Min: optional(c.Min),
+		Children: c.Children,
+	})
+}
+
+// UnmarshalJSON decodes what MarshalJSON encodes. NewScorecard (or
+// Scorecard.UnmarshalJSON) validates the result.
+func (c *CriterionSpec) UnmarshalJSON(b []byte) error {
+	var j criterionSpecJSON
+	if err := json.Unmarshal(b, &j); err != nil {
+		return err
+	}
+	*c = CriterionSpec{
+		ID: j.ID, Name: j.Name, Kind: j.Kind,
+		Max: fromOptional(j.Max), Weight: fromOptional(j.Weight), Min: fromOptional(j.Min),
+		Children: j.Children,
+	}
+	return nil
+}
+
+// Equal reports whether c and d describe the same criterion tree, comparing
+// decimals by value.
+func (c CriterionSpec) Equal(d CriterionSpec) bool {
+	return c.ID == d.ID && c.Name == d.Name && c.Kind == d.Kind &&
+		unset(c.Max) == unset(d.Max) && c.Max.Equal(d.Max) &&
+		unset(c.Weight) == unset(d.Weight) && c.Weight.Equal(d.Weight) &&
+		unset(c.Min) == unset(d.Min) && c.Min.Equal(d.Min) &&
+		slices.EqualFunc(c.Children, d.Children, CriterionSpec.Equal)
+}
+
+// ScorecardSpec is the plain description of a cluster's scoring table for one
+// year (bảng chấm điểm thi đua năm): TT 09/2018/TT-BTTTT Điều 11 leaves the
+// criteria and scale to each cluster, so they are data, not constants.
+type ScorecardSpec struct {
+	ID       string          `json:"id"`
+	Name     string          `json:"name"`
+	Year     int             `json:"year"`
+	Criteria []CriterionSpec `json:"criteria"`
+}
+
+// Criterion is one validated criterion of a Scorecard, with its effective
+// values: Max is a group's sum when none was given, Weight is 1 when none was
+// given (zero for groups), Points is the most it adds to or takes from a total
+// (Max × Weight for a leaf, Max for a group), and Min is the gate (zero and
+// HasMin false when there is none).
+type Criterion struct {
+	ID       CriterionID
+	Name     string
+	Kind     CriterionKind
+	Max      decimal.Decimal
+	Weight   decimal.Decimal
+	Points   decimal.Decimal
+	Min      decimal.Decimal
+	HasMin   bool
+	Parent   CriterionID // zero for a top-level criterion
+	Children []CriterionID
+}
+
+// IsLeaf reports whether the criterion takes marks (it has no children).
+func (c Criterion) IsLeaf() bool { return len(c.Children) == 0 }
+
+type node struct {
+	id       CriterionID
+	name     string
+	kind     CriterionKind
+	max      decimal.Decimal
+	weight   decimal.Decimal
+	points   decimal.Decimal
+	min      decimal.Decimal
+	hasMin   bool
+	parent   int // -1 at the top
+	children []int
+	leaf     int      // index in Scorecard.leaves, -1 for a group
+	wInt     int64    // weight in units of 10^-Scorecard.wScale, for the int64 path
+	smax     smallDec // max, for the int64 path
+}
+
+// Scorecard is a validated scoring table (bảng chấm điểm) for one cluster-year:
+// a tree of criteria with maximum points, weights (hệ số), bonuses (điểm
+// thưởng), deductions (điểm trừ) and optional gates. It is immutable and safe
+// for concurrent use. Build one with NewScorecard. The zero Scorecard has no
+// criteria and is not valid.
+type Scorecard struct {
+	spec                ScorecardSpec
+	nodes               []node // pre-order
+	index               map[CriterionID]int
+	leaves              []int // node indexes of leaves, pre-order
+	top                 []int
+	base, bonus, deduct decimal.Decimal
+	// The int64 fast path: whether every weight fits, and their common scale.
+	fastOK bool
+	wScale int32
+}
+
+// NewScorecard validates spec and returns the scorecard it describes. It checks
+// the identifiers and names, the year, that every leaf has a positive maximum
+// and a positive weight (or none), that children stay within their group's
+// maximum, that bonus and deduction criteria are leaves, that gates lie within
+// their criterion's range, and that there is at least one scored criterion.
+// The spec is copied.
+func NewScorecard(spec ScorecardSpec) (Scorecard, error) {
+	if !validID(spec.ID) {
+		return Scorecard{}, &FieldError{Field: "scorecard id", Value: spec.ID, Err: ErrInvalidID}
+	}
+	if blank(spec.Name) {
+		return Scorecard{}, &FieldError{Field: "scorecard name", Value: spec.Name, Err: ErrBlankName}
+	}
+	if err := checkYear("scorecard year", spec.Year); err != nil {
+		return Scorecard{}, err
+	}
+	s := Scorecard{index: make(map[CriterionID]int)}
+	spec.Criteria = cloneSpecs(spec.Criteria)
+	s.spec = spec
+	s.base, s.bonus, s.deduct = decimal.Zero, decimal.Zero, decimal.Zero
+	for _, c := range spec.Criteria {
+		i, err := s.add(c, -1, 0)
+		if err != nil {
+			return Scorecard{}, err
+		}
+		s.top = append(s.top, i)
+		if n := s.nodes[i]; n.kind == CriterionScored {
+			s.base = s.base.Add(n.points)
+		}
+	}
+	if !s.base.IsPositive() {
+		return Scorecard{}, ErrEmptyScorecard
+	}
+	for _, li := range s.leaves {
+		switch n := s.nodes[li]; n.kind {
+		case CriterionBonus:
+			s.bonus = s.bonus.Add(n.points)
+		case CriterionDeduction:
+			s.deduct = s.deduct.Add(n.points)
+		}
+	}
+	s.prepareFast()
+	return s, nil
+}
+
+// prepareFast converts the weights to int64 at a common scale, if they fit.
+func (s *Scorecard) prepareFast() {
+	for _, li := range s.leaves {
+		if e := -s.nodes[li].weight.Exponent(); e > s.wScale {
+			s.wScale = e
+		}
+	}
+	if s.wScale > 6 {
+		return
+	}
+	for _, li := range s.leaves {
+		v, ok := toScaled(s.nodes[li].weight, s.wScale)
+		if !ok || v > 1e12 {
+			return
+		}
+		s.nodes[li].wInt = v
+	}
+	s.fastOK = true
+}
+
+// maxDepth bounds the depth of a criteria tree; real tables have two or three
+// levels.
+const maxDepth = 16
+
+func (s *Scorecard) add(c CriterionSpec, parent, depth int) (int, error) {
+	fail := func(err error) (int, error) { return -1, &CriterionError{ID: c.ID, Err: err} }
+	if err := c.ID.Validate(); err != nil {
+		return -1, err
+	}
+	if _, dup := s.index[c.ID]; dup {
+		return fail(ErrDuplicateCriterion)
+	}
+	if blank(c.Name) {
+		return fail(&FieldError{Field: "name", Value: c.Name, Err: ErrBlankName})
+	}
+	if !c.Kind.IsValid() {
+		return fail(&FieldError{Field: "kind", Value: c.Kind.String(), Err: ErrInvalidCriterionKind})
+	}
+	for _, f := range []struct {
+		name string
+		d    decimal.Decimal
+	}{{"max", c.Max}, {"weight", c.Weight}, {"min", c.Min}} {
+		if !unset(f.d) && !inRange(f.d) {
+			return fail(&FieldError{Field: f.name, Value: f.d.String(), Err: ErrPointsRange})
+		}
+	}
+	if depth >= maxDepth {
+		return fail(ErrTooDeep)
+	}
+	if c.Kind != CriterionScored && len(c.Children) > 0 {
+		return fail(ErrKindWithChildren)
+	}
+	i := len(s.nodes)
+	s.index[c.ID] = i
+	s.nodes = append(s.nodes, node{id: c.ID, name: c.Name, kind: c.Kind, parent: parent, leaf: -1})
+	n := node{id: c.ID, name: c.Name, kind: c.Kind, parent: parent, leaf: -1}
+	if len(c.Children) == 0 {
+		if unset(c.Max) || !c.Max.IsPositive() {
+			return fail(&FieldError{Field: "max", Value: c.Max.String(), Err: ErrInvalidMax})
+		}
+		n.max, n.weight = c.Max, decimal.NewFromInt(1)
+		n.smax = toSmall(c.Max)
+		if !unset(c.Weight) {
+			if !c.Weight.IsPositive() {
+				return fail(&FieldError{Field: "weight", Value: c.Weight.String(), Err: ErrInvalidWeight})
+			}
+			n.weight = c.Weight
+		}
+		n.points = n.max.Mul(n.weight)
+		n.leaf = len(s.leaves)
+		s.leaves = append(s.leaves, i)
+	} else {
+		if !unset(c.Weight) {
+			return fail(&FieldError{Field: "weight", Value: c.Weight.String(), Err: ErrInvalidWeight})
+		}
+		sum := decimal.Zero
+		for _, ch := range c.Children {
+			j, err := s.add(ch, i, depth+1)
+			if err != nil {
+				return -1, err
+			}
+			n.children = append(n.children, j)
+			if s.nodes[j].kind == CriterionScored {
+				sum = sum.Add(s.nodes[j].points)
+			}
+		}
+		n.max = sum
+		if !unset(c.Max) {
+			if !c.Max.IsPositive() {
+				return fail(&FieldError{Field: "max", Value: c.Max.String(), Err: ErrInvalidMax})
+			}
+			if sum.GreaterThan(c.Max) {
+				return fail(&FieldError{Field: "max", Value: c.Max.String(),
+					Err: fmt.Errorf("%w (children add up to %s)", ErrOverGroupMax, sum)})
+			}
+			n.max = c.Max
+		}
+		n.points = n.max
+	}
+	if !unset(c.Min) {
+		if c.Kind != CriterionScored || c.Min.IsNegative() || c.Min.GreaterThan(n.points) {
+			return fail(&FieldError{Field: "min", Value: c.Min.String(), Err: ErrInvalidGate})
+		}
+		n.min, n.hasMin = c.Min, true
+	}
+	s.nodes[i] = n
+	return i, nil
+}
+
+func cloneSpecs(cs []CriterionSpec) []CriterionSpec {
+	if cs == nil {
+		return nil
+	}
+	out := make([]CriterionSpec, len(cs))
+	for i, c := range cs {
+		c.Children = cloneSpecs(c.Children)
+		out[i] = c
+	}
+	return out
+}
+
+// MustScorecard is NewScorecard for tests and examples with literal input: it
+// panics if spec is invalid.
+func MustScorecard(spec ScorecardSpec) Scorecard {
+	s, err := NewScorecard(spec)
+	if err != nil {
+		panic(err)
+	}
+	return s
+}
+
+// ID returns the scorecard's identifier.
+func (s Scorecard) ID() string { return s.spec.ID }
+
+// Name returns the scorecard's name, such as "Bảng chấm điểm thi đua năm 2023".
+func (s Scorecard) Name() string { return s.spec.Name }
+
+// Year returns the emulation year the scorecard was adopted for.
+func (s Scorecard) Year() int { return s.spec.Year }
+
+// BaseMax returns the base maximum (tổng điểm chuẩn): the sum of the top-level
+// scored criteria's maxima, bonuses and deductions excluded.
+func (s Scorecard) BaseMax() decimal.Decimal { return s.base }
+
+// BonusMax returns the most that bonus criteria can add to a total.
+func (s Scorecard) BonusMax() decimal.Decimal { return s.bonus }
+
+// DeductionMax returns the most that deduction criteria can take from a total.
+func (s Scorecard) DeductionMax() decimal.Decimal { return s.deduct }
+
+// Spec returns the plain description of the scorecard, with its own copy of
+// the criteria.
+func (s Scorecard) Spec() ScorecardSpec {
+	sp := s.spec
+	sp.Criteria = cloneSpecs(sp.Criteria)
+	return sp
+}
+
+func (s Scorecard) criterion(i int) Criterion {
+	n := s.nodes[i]
+	c := Criterion{ID: n.id, Name: n.name, Kind: n.kind, Max: n.max, Weight: n.weight,
+		Points: n.points, Min: n.min, HasMin: n.hasMin}
+	if n.weight == (decimal.Decimal{}) {
+		c.Weight = decimal.Zero
+	}
+	if n.min == (decimal.Decimal{}) {
+		c.Min = decimal.Zero
+	}
+	if n.parent >= 0 {
+		c.Parent = s.nodes[n.parent].id
+	}
+	for _, j := range n.children {
+		c.Children = append(c.Children, s.nodes[j].id)
+	}
+	return c
+}
+
+// Criterion returns the criterion with the given ID, and whether there is one.
+func (s Scorecard) Criterion(id CriterionID) (Criterion, bool) {
+	i, ok := s.index[id]
+	if !ok {
+		return Criterion{}, false
+	}
+	return s.criterion(i), true
+}
+
+// Criteria returns every criterion, groups and leaves, in the order of the
+// table (pre-order: a group before its children).
+func (s Scorecard) Criteria() []Criterion {
+	out := make([]Criterion, len(s.nodes))
+	for i := range s.nodes {
+		out[i] = s.criterion(i)
+	}
+	return out
+}
+
+// Leaves returns the criteria that take marks, in the order of the table.
+func (s Scorecard) Leaves() []Criterion {
+	out := make([]Criterion, len(s.leaves))
+	for i, j := range s.leaves {
+		out[i] = s.criterion(j)
+	}
+	return out
+}
+
+// Scale expresses total on a 100-point scale: total × 100 / BaseMax, rounded as
+// r says. With the zero Rounding the result is exact when it has a finite
+// decimal form, and otherwise rounded half to even at ScalePlaces places: the
+// scaled figure is for display and never decides a rank.
+func (s Scorecard) Scale(total decimal.Decimal, r Rounding) decimal.Decimal {
+	if !s.base.IsPositive() {
+		return decimal.Zero
+	}
+	x := total.Mul(hundred)
+	if r.Mode == RoundExact {
+		if q, ok := quotient(x, s.base, r); ok {
+			return q
+		}
+		r = Rounding{Places: ScalePlaces, Mode: RoundHalfEven}
+	}
+	q, _ := quotient(x, s.base, r)
+	return q
+}
+
+// ScalePlaces is the precision of a scaled total that has no finite decimal
+// form when the policy names no rounding for it.
+const ScalePlaces = 16
+
+var hundred = decimal.NewFromInt(100)
+
+// Equal reports whether s and t are the same scorecard.
+func (s Scorecard) Equal(t Scorecard) bool {
+	return s.spec.ID == t.spec.ID && s.spec.Name == t.spec.Name && s.spec.Year == t.spec.Year &&
+		slices.EqualFunc(s.spec.Criteria, t.spec.Criteria, CriterionSpec.Equal)
+}
+
+// MarshalJSON encodes the scorecard as its ScorecardSpec, decimals as strings.
+func (s Scorecard) MarshalJSON() ([]byte, error) {
+	if s.nodes == nil {
+		return nil, ErrEmptyScorecard
+	}
+	return json.Marshal(s.spec)
+}
+
+// UnmarshalJSON decodes a ScorecardSpec and validates it as NewScorecard does.
+func (s *Scorecard) UnmarshalJSON(b []byte) error {
+	var sp ScorecardSpec
+	if err := json.Unmarshal(b, &sp); err != nil {
+		return err
+	}
+	v, err := NewScorecard(sp)
+	if err != nil {
+		return err
+	}
+	*s = v
+	return nil
+}
+
+// ---------------------------------------------------------------------------
+// Rounding.
+
+// RoundingMode says how a value is rounded to a number of places. The zero
+// RoundingMode, RoundExact, does not round.
+type RoundingMode uint8
+
+// The rounding modes. "Up" and "down" are away from and toward zero, which for
+// the non-negative points of a scorecard are also toward and away from
+// infinity.
+const (
+	RoundExact    RoundingMode = iota // no rounding: values stay exact
+	RoundHalfUp                       // half away from zero (làm tròn thông thường)
+	RoundHalfEven                     // half to even (banker's rounding)
+	RoundDown                         // toward zero (truncate)
+	RoundUp                           // away from zero
+)
+
+var roundingModes = enum[RoundingMode]{
+	field: "rounding mode",
+	first: RoundExact,
+	en:    []string{"exact", "half-up", "half-even", "down", "up"},
+	err:   ErrInvalidPolicy,
+}
+
+// IsValid reports whether m is one of the defined modes.
+func (m RoundingMode) IsValid() bool { return roundingModes.valid(m) }
+
+// String returns "exact", "half-up", "half-even", "down" or "up".
+func (m RoundingMode) String() string { return roundingModes.name(m) }
+
+// MarshalText encodes a valid mode as its name.
+func (m RoundingMode) MarshalText() ([]byte, error) { return roundingModes.marshal(m) }
+
+// UnmarshalText accepts the names String returns.
+func (m *RoundingMode) UnmarshalText(b []byte) error {
+	v, err := roundingModes.unmarshal(b)
+	if err == nil {
+		*m = v
+	}
+	return err
+}
+
+// MaxPlaces is the most decimal places a Rounding may keep.
+const MaxPlaces = 18
+
+// Rounding says how to round a value: to Places decimal places by Mode. The
+// zero Rounding does not round.
+type Rounding struct {
+	Places int32        `json:"places"`
+	Mode   RoundingMode `json:"mode"`
+}
+
+// Validate reports whether the mode is defined and Places lies in
+// [0, MaxPlaces].
+func (r Rounding) Validate() error {
+	if !r.Mode.IsValid() {
+		return &FieldError{Field: "rounding mode", Value: r.Mode.String(), Err: ErrInvalidPolicy}
+	}
+	if r.Places < 0 || r.Places > MaxPlaces {
+		return &FieldError{Field: "rounding places", Value: fmt.Sprint(r.Places), Err: ErrInvalidPolicy}
+	}
+	return nil
+}
+
+// Apply returns d rounded as r says; the zero Rounding returns d unchanged.
+func (r Rounding) Apply(d decimal.Decimal) decimal.Decimal {
+	switch r.Mode {
+	case RoundHalfUp:
+		return d.Round(r.Places)
+	case RoundHalfEven:
+		return d.RoundBank(r.Places)
+	case RoundDown:
+		return d.RoundDown(r.Places)
+	case RoundUp:
+		return d.RoundUp(r.Places)
+	}
+	return d
+}
+
+// String returns "exact" or the mode and places, such as "half-up to 2 places".
+func (r Rounding) String() string {
+	if r.Mode == RoundExact {
+		return "exact"
+	}
+	return fmt.Sprintf("%s to %d places", r.Mode, r.Places)
+}
+
+// quotientSmall is quotient in int64 arithmetic, when everything fits (ok).
+func quotientSmall(x, y smallDec, r Rounding) (q decimal.Decimal, exact, ok bool) {
+	if !x.ok() || !y.ok() || y.c <= 0 {
+		return decimal.Decimal{}, false, false
+	}
+	a, b := x.c, y.c
+	e := x.e - y.e // x/y = (a/b)·10^e
+	places := r.Places
+	if r.Mode == RoundExact {
+		g := gcd64(a, b)
+		if g == 0 {
+			return decimal.Zero, true, true
+		}
+		m := b / g
+		var i, j int32
+		for m%2 == 0 {
+			m, i = m/2, i+1
+		}
+		for m%5 == 0 {
+			m, j = m/5, j+1
+		}
+		if m != 1 {
+			return decimal.Decimal{}, false, true
+		}
+		places = max(max(i, j)-e, 0)
+	}
+	k := e + places
+	num, den := a, b
+	switch {
+	case k > 18 || k < -18:
+		return decimal.Decimal{}, false, false
+	case k >= 0:
+		num, ok = mulChk(num, pow10i[k])
+	default:
+		den, ok = mulChk(den, pow10i[-k])
+	}
+	if !ok {
+		return decimal.Decimal{}, false, false
+	}
+	v, rem := divRound(num, den, r.Mode)
+	return decimal.New(v, -places), rem == 0, true
+}
+
+func gcd64(a, b int64) int64 {
+	if a < 0 {
+		a = -a
+	}
+	for b != 0 {
+		a, b = b, a%b
+	}
+	return a
+}
+
+var bigTen = big.NewInt(10)
+
+func pow10(n int32) *big.Int {
+	return new(big.Int).Exp(bigTen, big.NewInt(int64(n)), nil)
+}
+
+// quotient returns x / y (y > 0) rounded as r says. With RoundExact it returns
+// the exact quotient and true when the quotient has a finite decimal form, and
+// false otherwise. With a rounding mode, the bool reports whether no rounding
+// was needed.
+func quotient(x, y decimal.Decimal, r Rounding) (decimal.Decimal, bool) {
+	if q, exact, ok := quotientSmall(toSmall(x), toSmall(y), r); ok {
+		return q, exact
+	}
+	a, b := x.Coefficient(), y.Coefficient()
+	e := x.Exponent() - y.Exponent() // x/y = (a/b)·10^e
+	places := r.Places
+	if r.Mode == RoundExact {
+		// a/b terminates iff b/gcd(a, b) = 2^i·5^j; then it needs max(i, j)
+		// places beyond -e.
+		g := new(big.Int).GCD(nil, nil, new(big.Int).Abs(a), b)
+		if g.Sign() == 0 {
+			return decimal.Zero, true
+		}
+		m := new(big.Int).Quo(b, g)
+		var i, j int32
+		two, five, rem := big.NewInt(2), big.NewInt(5), new(big.Int)
+		for {
+			q, rr := new(big.Int).QuoRem(m, two, rem)
+			if rr.Sign() != 0 {
+				break
+			}
+			m, i = q, i+1
+		}
+		for {
+			q, rr := new(big.Int).QuoRem(m, five, rem)
+			if rr.Sign() != 0 {
+				break
+			}
+			m, j = q, j+1
+		}
+		if m.Cmp(big.NewInt(1)) != 0 {
+			return decimal.Decimal{}, false
+		}
+		places = max(i, j) - e
+		if places < 0 {
+			places = 0
+		}
+	}
+	// q·10^places = a·10^(e+places) / b
+	k := e + places
+	n, d := new(big.Int).Set(a), new(big.Int).Set(b)
+	if k >= 0 {
+		n.Mul(n, pow10(k))
+	} else {
+		d.Mul(d, pow10(-k))
+	}
+	q, rem := new(big.Int).QuoRem(n, d, new(big.Int))
+	exact := rem.Sign() == 0
+	if !exact {
+		away := false
+		switch r.Mode {
+		case RoundUp:
+			away = true
+		case RoundHalfUp, RoundHalfEven:
+			c := new(big.Int).Abs(rem)
+			c.Lsh(c, 1)
+			switch c.Cmp(d) {
+			case 1:
+				away = true
+			case 0:
+				away = r.Mode == RoundHalfUp || q.Bit(0) == 1
+			}
+		}
+		if away {
+			if n.Sign() < 0 {
+				q.Sub(q, big.NewInt(1))
+			} else {
+				q.Add(q, big.NewInt(1))
+			}
+		}
+	}
+	return decimal.NewFromBigInt(q, -places), exact
+}
+
+// ---------------------------------------------------------------------------
+// Assessments.
+
+// AssessorKind says in what capacity an assessment was made. The kinds are in
+// order of precedence: for each unit, Score uses the appraisals if there are
+// any, else the peers' assessments, else the self-assessment. The zero
+// AssessorKind is not valid.
+type AssessorKind uint8
+
+// The kinds of assessor.
+const (
+	AssessorSelf      AssessorKind = iota + 1 // tự chấm: the unit scores itself
+	AssessorPeer                              // chấm chéo: another member cross-checks
+	AssessorAppraisal                         // thẩm định: the leader's team or the council
+)
+
+var assessorKinds = enum[AssessorKind]{
+	field: "assessor kind",
+	first: AssessorSelf,
+	en:    []string{"", "self", "peer", "appraisal"},
+	vi:    []string{"", "tự chấm", "chấm chéo", "thẩm định"},
+	err:   ErrInvalidAssessorKind,
+}
+
+// IsValid reports whether k is AssessorSelf, AssessorPeer or AssessorAppraisal.
+func (k AssessorKind) IsValid() bool { return assessorKinds.valid(k) }
+
+// String returns "self", "peer" or "appraisal" (the form used in JSON).
+func (k AssessorKind) String() string { return assessorKinds.name(k) }
+
+// Vietnamese returns "tự chấm", "chấm chéo" or "thẩm định".
+func (k AssessorKind) Vietnamese() string { return assessorKinds.vietnamese(k) }
+
+// MarshalText encodes a valid kind as its English name.
+func (k AssessorKind) MarshalText() ([]byte, error) { return assessorKinds.marshal(k) }
+
+// UnmarshalText accepts the names String returns.
+func (k *AssessorKind) UnmarshalText(b []byte) error {
+	v, err := assessorKinds.unmarshal(b)
+	if err == nil {
+		*k = v
+	}
+	return err
+}
+
+// Assessment is the marks (điểm chấm) one assessor gives one unit, per leaf
+// criterion. For a self-assessment (tự chấm) Assessor is the unit itself; for a
+// peer (chấm chéo) it is another member (or the unit itself in a full
+// cross-scoring matrix, see ScoringPolicy.CountOwnPeer); for an appraisal
+// (thẩm định) it names the appraising body, which need not be a member: the
+// leader unit's team, or an ID such as "hoi-dong" for the council.
+//
+// Marks are non-negative; a deduction is given as the positive points to take
+// off. In JSON, marks are an object keyed by criterion ID (so its order is
+// fixed) with decimal strings as values. Decoding validates what can be
+// checked without the scorecard and the cluster (Validate); Score checks the
+// rest.
+type Assessment struct {
+	Unit     UnitID                          `json:"unit"`
+	Assessor UnitID                          `json:"assessor"`
+	Kind     AssessorKind                    `json:"kind"`
+	Marks    map[CriterionID]decimal.Decimal `json:"marks"`
+}
+
+func (a *Assessment) fail(c CriterionID, v string, err error) *AssessmentError {
+	return &AssessmentError{Unit: a.Unit, Assessor: a.Assessor, Kind: a.Kind, Criterion: c, Value: v, Err: err}
+}
+
+// Validate checks what an assessment can show by itself: well-formed IDs, a
+// valid kind, a self-assessment by the unit itself, and marks that are
+// non-negative and in range. Of several bad marks it reports the one with the
+// smallest criterion ID.
+func (a Assessment) Validate() error {
+	if err := a.validateHeader(); err != nil {
+		return err
+	}
+	return a.firstBadMark(func(c CriterionID, v decimal.Decimal) error {
+		if err := c.Validate(); err != nil {
+			return err
+		}
+		return checkMarkValue(v)
+	})
+}
+
+func checkMarkValue(v decimal.Decimal) error {
+	if !inRange(v) {
+		return ErrPointsRange
+	}
+	if v.Sign() < 0 {
+		return ErrNegativeMark
+	}
+	return nil
+}
+
+// validateHeader checks everything but the marks.
+func (a *Assessment) validateHeader() error {
+	if err := a.Unit.Validate(); err != nil {
+		return a.fail("", "", err)
+	}
+	if err := a.Assessor.Validate(); err != nil {
+		return a.fail("", "", &FieldError{Field: "assessor", Value: string(a.Assessor), Err: ErrInvalidID})
+	}
+	if !a.Kind.IsValid() {
+		return a.fail("", "", ErrInvalidAssessorKind)
+	}
+	if a.Kind == AssessorSelf && a.Assessor != a.Unit {
+		return a.fail("", "", ErrSelfByOther)
+	}
+	return nil
+}
+
+// firstBadMark returns the error check gives for the smallest criterion ID it
+// rejects, so that the error does not depend on map order.
+func (a *Assessment) firstBadMark(check func(CriterionID, decimal.Decimal) error) error {
+	var (
+		bad    CriterionID
+		badErr error
+	)
+	for c, v := range a.Marks {
+		if err := check(c, v); err != nil && (badErr == nil || c < bad) {
+			bad, badErr = c, err
+		}
+	}
+	if badErr != nil {
+		return a.fail(bad, a.Marks[bad].String(), badErr)
+	}
+	return nil
+}
+
+// Equal reports whether a and b are the same assessment, comparing marks by value.
+func (a Assessment) Equal(b Assessment) bool {
+	if a.Unit != b.Unit || a.Assessor != b.Assessor || a.Kind != b.Kind || len(a.Marks) != len(b.Marks) {
+		return false
+	}
+	for c, v := range a.Marks {
+		w, ok := b.Marks[c]
+		if !ok || !v.Equal(w) {
+			return false
+		}
+	}
+	return true
+}
+
+// UnmarshalJSON decodes an assessment and validates it (Validate).
+func (a *Assessment) UnmarshalJSON(b []byte) error {
+	type plain Assessment
+	var v plain
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	if err := Assessment(v).Validate(); err != nil {
+		return err
+	}
+	*a = Assessment(v)
+	return nil
+}
+
+// ---------------------------------------------------------------------------
+// Policy.
+
+// Aggregation says how the marks of several assessors combine into one mark
+// per criterion. The zero Aggregation is AggregateMean.
+type Aggregation uint8
+
+// The aggregations. The law names none (RULES.md §2.2: "averaging of
+// cross-scores" not found), so the cluster chooses.
+const (
+	AggregateMean        Aggregation = iota // trung bình cộng
+	AggregateMedian                         // trung vị: the middle mark, or the mean of the middle two
+	AggregateTrimmedMean                    // mean after dropping the Trim highest and Trim lowest
+)
+
+var aggregations = enum[Aggregation]{
+	field: "aggregation",
+	en:    []string{"mean", "median", "trimmed-mean"},
+	err:   ErrInvalidPolicy,
+}
+
+// IsValid reports whether a is one of the defined aggregations.
+func (a Aggregation) IsValid() bool { return aggregations.valid(a) }
+
+// String returns "mean", "median" or "trimmed-mean".
+func (a Aggregation) String() string { return aggregations.name(a) }
+
+// MarshalText encodes a valid aggregation as its name.
+func (a Aggregation) MarshalText() ([]byte, error) { return aggregations.marshal(a) }
+
+// UnmarshalText accepts the names String returns.
+func (a *Aggregation) UnmarshalText(b []byte) error {
+	v, err := aggregations.unmarshal(b)
+	if err == nil {
+		*a = v
+	}
+	return err
+}
+
+// AggregateOver says where a median or trimmed mean chooses the marks it keeps.
+// The zero AggregateOver is PerCriterion.
+type AggregateOver uint8
+
+// The places to aggregate.
+const (
+	// PerCriterion drops the highest and lowest marks of each criterion on its own.
+	PerCriterion AggregateOver = iota
+	// PerTotal ranks the assessors by the total each gave, drops whole
+	// assessments (the Trim highest and lowest totals, or all but the median
+	// ones; equal totals by assessor ID), and averages the kept assessors'
+	// marks per criterion.
+	PerTotal
+)
+
+var overs = enum[AggregateOver]{
+	field: "over",
+	en:    []string{"per-criterion", "per-total"},
+	err:   ErrInvalidPolicy,
+}
+
+// IsValid reports whether o is PerCriterion or PerTotal.
+func (o AggregateOver) IsValid() bool { return overs.valid(o) }
+
+// String returns "per-criterion" or "per-total".
+func (o AggregateOver) String() string { return overs.name(o) }
+
+// MarshalText encodes a valid value as its name.
+func (o AggregateOver) MarshalText() ([]byte, error) { return overs.marshal(o) }
+
+// UnmarshalText accepts the names String returns.
+func (o *AggregateOver) UnmarshalText(b []byte) error {
+	v, err := overs.unmarshal(b)
+	if err == nil {
+		*o = v
+	}
+	return err
+}
+
+// MissingMarks says what a leaf criterion without a mark in an assessment
+// means. The zero MissingMarks is MissingIsError.
+type MissingMarks uint8
+
+// The treatments of missing marks.
+const (
+	MissingIsError MissingMarks = iota // ErrMissingMark
+	MissingIsZero                      // the mark counts as 0
+)
+
+var missings = enum[MissingMarks]{
+	field: "missing",
+	en:    []string{"error", "zero"},
+	err:   ErrInvalidPolicy,
+}
+
+// IsValid reports whether m is MissingIsError or MissingIsZero.
+func (m MissingMarks) IsValid() bool { return missings.valid(m) }
+
+// String returns "error" or "zero".
+func (m MissingMarks) String() string { return missings.name(m) }
+
+// MarshalText encodes a valid value as its name.
+func (m MissingMarks) MarshalText() ([]byte, error) { return missings.marshal(m) }
+
+// UnmarshalText accepts the names String returns.
+func (m *MissingMarks) UnmarshalText(b []byte) error {
+	v, err := missings.unmarshal(b)
+	if err == nil {
+		*m = v
+	}
+	return err
+}
+
+// OverMax says what a mark above its criterion's maximum means. The zero
+// OverMax is OverMaxIsError.
+type OverMax uint8
+
+// The treatments of marks above the maximum.
+const (
+	OverMaxIsError OverMax = iota // ErrOverMax
+	OverMaxClamps                 // the mark counts as the maximum, and the line says Clamped
+)
+
+var overMaxes = enum[OverMax]{
+	field: "over max",
+	en:    []string{"error", "clamp"},
+	err:   ErrInvalidPolicy,
+}
+
+// IsValid reports whether o is OverMaxIsError or OverMaxClamps.
+func (o OverMax) IsValid() bool { return overMaxes.valid(o) }
+
+// String returns "error" or "clamp".
+func (o OverMax) String() string { return overMaxes.name(o) }
+
+// MarshalText encodes a valid value as its name.
+func (o OverMax) MarshalText() ([]byte, error) { return overMaxes.marshal(o) }
+
+// UnmarshalText accepts the names String returns.
+func (o *OverMax) UnmarshalText(b []byte) error {
+	v, err := overMaxes.unmarshal(b)
+	if err == nil {
+		*o = v
+	}
+	return err
+}
+
+// TieBreakKind names a kind of tie-breaker. The zero TieBreakKind is not valid.
+type TieBreakKind uint8
+
+// The kinds of tie-breaker.
+const (
+	TieByCriterion     TieBreakKind = iota + 1 // more points under a named criterion or group
+	TieFewerDeductions                         // fewer deduction points (điểm trừ)
+	TieByComparison                            // a comparison the caller supplies
+)
+
+var tieKinds = enum[TieBreakKind]{
+	field: "tie-breaker kind",
+	first: TieByCriterion,
+	en:    []string{"", "criterion", "fewer-deductions", "comparison"},
+	err:   ErrInvalidPolicy,
+}
+
+// IsValid reports whether k is one of the defined kinds.
+func (k TieBreakKind) IsValid() bool { return tieKinds.valid(k) }
+
+// String returns "criterion", "fewer-deductions" or "comparison".
+func (k TieBreakKind) String() string { return tieKinds.name(k) }
+
+// MarshalText encodes a valid kind as its name.
+func (k TieBreakKind) MarshalText() ([]byte, error) { return tieKinds.marshal(k) }
+
+// UnmarshalText accepts the names String returns.
+func (k *TieBreakKind) UnmarshalText(b []byte) error {
+	v, err := tieKinds.unmarshal(b)
+	if err == nil {
+		*k = v
+	}
+	return err
+}
+
+// TieBreaker separates units with equal totals. No rule of law sets one for
+// scores (RULES.md §2.2), so a cluster lists its own, in order, in its policy;
+// a tie that none separates stays a tie. Build one with ByCriterion,
+// FewerDeductions or ByComparison.
+type TieBreaker struct {
+	Kind      TieBreakKind
+	Criterion CriterionID           // TieByCriterion: the criterion or group
+	Name      string                // TieByComparison: what the standings call it
+	Compare   func(a, b UnitID) int // TieByComparison: negative when a ranks ahead of b
+}
+
+// ByCriterion breaks ties in favour of the unit with more points under the
+// criterion or group id.
+func ByCriterion(id CriterionID) TieBreaker { return TieBreaker{Kind: TieByCriterion, Criterion: id} }
+
+// FewerDeductions breaks ties in favour of the unit with fewer deduction points.
+func FewerDeductions() TieBreaker { return TieBreaker{Kind: TieFewerDeductions} }
+
+// ByComparison breaks ties by a comparison the caller supplies (negative when a
+// ranks ahead of b, zero when it cannot tell), such as the vote at the review
+// or the gender rule of Decree 152/2025 Điều 4 k6. name is what the standings
+// call it. It must order consistently and has no JSON form.
+func ByComparison(name string, cmp func(a, b UnitID) int) TieBreaker {
+	return TieBreaker{Kind: TieByComparison, Name: name, Compare: cmp}
+}
+
+// String names the tie-breaker as Standing.TieBreak does: `criterion "I.2"`,
+// "fewer deductions", or the comparison's name.
+func (t TieBreaker) String() string {
+	switch t.Kind {
+	case TieByCriterion:
+		return fmt.Sprintf("criterion %q", string(t.Criterion))
+	case TieFewerDeductions:
+		return "fewer deductions"
+	case TieByComparison:
+		return t.Name
+	}
+	return t.Kind.String()
+}
+
+// Validate reports whether the tie-breaker is complete: a valid kind, a
+// well-formed criterion ID, or a named non-nil comparison.
+func (t TieBreaker) Validate() error {
+	switch t.Kind {
+	case TieByCriterion:
+		return t.Criterion.Validate()
+	case TieFewerDeductions:
+		return nil
+	case TieByComparison:
+		if t.Compare == nil || blank(t.Name) {
+			return &FieldError{Field: "tie-breaker", Value: t.Name, Err: ErrInvalidPolicy}
+		}
+		return nil
+	}
+	return &FieldError{Field: "tie-breaker kind", Value: t.Kind.String(), Err: ErrInvalidPolicy}
+}
+
+type tieBreakerJSON struct {
+	Kind      TieBreakKind `json:"kind"`
+	Criterion CriterionID  `json:"criterion,omitempty"`
+}
+
+// MarshalJSON encodes a criterion or fewer-deductions tie-breaker; a
+// comparison has no JSON form (ErrUnencodableTieBreaker).
+func (t TieBreaker) MarshalJSON() ([]byte, error) {
+	if t.Kind == TieByComparison {
+		return nil, &FieldError{Field: "tie-breaker", Value: t.Name, Err: ErrUnencodableTieBreaker}
+	}
+	if err := t.Validate(); err != nil {
+		return nil, err
+	}
+	return json.Marshal(tieBreakerJSON{Kind: t.Kind, Criterion: t.Criterion})
+}
+
+// UnmarshalJSON decodes what MarshalJSON encodes, and validates it.
+func (t *TieBreaker) UnmarshalJSON(b []byte) error {
+	var j tieBreakerJSON
+	if err := json.Unmarshal(b, &j); err != nil {
+		return err
+	}
+	if j.Kind == TieByComparison {
+		return &FieldError{Field: "tie-breaker", Value: j.Kind.String(), Err: ErrUnencodableTieBreaker}
+	}
+	v := TieBreaker{Kind: j.Kind, Criterion: j.Criterion}
+	if err := v.Validate(); err != nil {
+		return err
+	}
+	*t = v
+	return nil
+}
+
+// ScoringPolicy says how Score turns marks into standings. It is a plain value
+// passed in, never a global, and the zero ScoringPolicy is the default: peers
+// averaged by mean per criterion, a unit's own peer-style assessment ignored,
+// missing marks and marks above the maximum are errors, nothing is rounded, and
+// ties stay ties.
+//
+// Which marks count: for each unit, the appraisals (thẩm định) if there are
+// any, else the peers' assessments (chấm chéo), else the self-assessment (tự
+// chấm). Aggregation and Trim combine peers; several appraisals (the leader's
+// team and the council, say) are combined by their mean.
+type ScoringPolicy struct {
+	Aggregation Aggregation   `json:"aggregation,omitempty"`
+	Trim        int           `json:"trim,omitempty"` // marks dropped at each end by AggregateTrimmedMean
+	Over        AggregateOver `json:"over,omitempty"`
+	// CountOwnPeer counts a peer assessment of a unit by itself as one of its
+	// peers; by default it is left out, as in a cross-scoring matrix whose
+	// diagonal is ignored.
+	CountOwnPeer bool         `json:"count_own_peer,omitempty"`
+	Missing      MissingMarks `json:"missing,omitempty"`
+	OverMax      OverMax      `json:"over_max,omitempty"`
+	// Aggregate rounds each criterion's aggregated mark; Total rounds the
+	// total; Scaled rounds the 100-point figure (see Scorecard.Scale).
+	Aggregate   Rounding     `json:"aggregate_rounding"`
+	Total       Rounding     `json:"total_rounding"`
+	Scaled      Rounding     `json:"scaled_rounding"`
+	TieBreakers []TieBreaker `json:"tie_breakers,omitempty"`
+}
+
+// DefaultScoringPolicy returns the zero ScoringPolicy, the documented default.
+func DefaultScoringPolicy() ScoringPolicy { return ScoringPolicy{} }
+
+// Validate reports whether every field is in range: defined enumerations, a
+// non-negative Trim used only with AggregateTrimmedMean, valid roundings and
+// complete tie-breakers. Errors are *FieldError wrapping ErrInvalidPolicy.
+func (p ScoringPolicy) Validate() error {
+	bad := func(field, value string) error {
+		return &FieldError{Field: field, Value: value, Err: ErrInvalidPolicy}
+	}
+	switch {
+	case !p.Aggregation.IsValid():
+		return bad("aggregation", p.Aggregation.String())
+	case !p.Over.IsValid():
+		return bad("over", p.Over.String())
+	case !p.Missing.IsValid():
+		return bad("missing", p.Missing.String())
+	case !p.OverMax.IsValid():
+		return bad("over max", p.OverMax.String())
+	case p.Trim < 0 || (p.Trim > 0 && p.Aggregation != AggregateTrimmedMean):
+		return bad("trim", fmt.Sprint(p.Trim))
+	}
+	for _, r := range []Rounding{p.Aggregate, p.Total, p.Scaled} {
+		if err := r.Validate(); err != nil {
+			return err
+		}
+	}
+	for _, t := range p.TieBreakers {
+		if err := t.Validate(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// UnmarshalJSON decodes a policy and validates it.
+func (p *ScoringPolicy) UnmarshalJSON(b []byte) error {
+	type plain ScoringPolicy
+	var v plain
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	if err := ScoringPolicy(v).Validate(); err != nil {
+		return err
+	}
+	*p = ScoringPolicy(v)
+	return nil
+}
+
+// ---------------------------------------------------------------------------
+// Standings.
+
+// Line is one leaf criterion of a unit's breakdown: which marks were used, how
+// they were combined, and what the criterion added to or took from the total.
+type Line struct {
+	Criterion CriterionID
+	Kind      CriterionKind
+	// Marks are the marks used, in ascending order, after clamping; Dropped
+	// counts those a trimmed mean or median left out.
+	Marks       []decimal.Decimal
+	Dropped     int
+	Aggregation Aggregation     // how Marks were combined (a single mark is its own mean)
+	Mark        decimal.Decimal // the aggregated mark, rounded as the policy's Aggregate says
+	Weight      decimal.Decimal // hệ số
+	// Contribution is Mark × Weight, negative for a deduction (điểm trừ).
+	Contribution decimal.Decimal
+	// Clamped reports that at least one assessor's mark was above the maximum
+	// and counted as the maximum (OverMaxClamps).
+	Clamped bool
+}
+
+// Equal reports whether l and m are the same line, comparing decimals by value.
+func (l Line) Equal(m Line) bool {
+	return l.Criterion == m.Criterion && l.Kind == m.Kind && l.Dropped == m.Dropped &&
+		l.Aggregation == m.Aggregation && l.Clamped == m.Clamped &&
+		l.Mark.Equal(m.Mark) && l.Weight.Equal(m.Weight) && l.Contribution.Equal(m.Contribution) &&
+		slices.EqualFunc(l.Marks, m.Marks, decimal.Decimal.Equal)
+}
+
+// Subtotal is the points a unit has under one group of criteria, bonuses and
+// deductions within it included.
+type Subtotal struct {
+	Criterion CriterionID
+	Points    decimal.Decimal
+}
+
+// GateFailure records that a unit's points under a criterion with a minimum
+// (Min) fell below it. It does not change the total; awards may look at it.
+type GateFailure struct {
+	Criterion CriterionID
+	Min       decimal.Decimal
+	Points    decimal.Decimal
+}
+
+// String gives the reason, such as `criterion "II" has 12.5 points, below its minimum 15`.
+func (g GateFailure) String() string {
+	return fmt.Sprintf("criterion %q has %s points, below its minimum %s", string(g.Criterion), g.Points, g.Min)
+}
+
+// Standing is one unit's result (kết quả chấm điểm): its total, its rank, and
+// the breakdown that explains both.
+type Standing struct {
+	Unit UnitID
+	// Rank is the competition rank (1, 2, 2, 4) by total, highest first, after
+	// the policy's tie-breakers; units the tie-breakers could not separate share
+	// a rank.
+	Rank int
+	// Total is the sum of the lines' contributions, rounded as the policy's
+	// Total says. It may exceed BaseMax by bonuses and fall below zero by
+	// deductions: before rounding it lies in [-DeductionMax, BaseMax+BonusMax].
+	Total decimal.Decimal
+	// Scaled is Total on a 100-point scale (Scorecard.Scale with the policy's
+	// Scaled rounding). It never decides a rank.
+	Scaled decimal.Decimal
+	// Deductions is the deduction points taken off (positive).
+	Deductions decimal.Decimal
+	// Source is whose marks were used: appraisal, peer or self; Assessors lists
+	// them, sorted.
+	Source    AssessorKind
+	Assessors []UnitID
+	Lines     []Line     // one per leaf criterion, in the order of the table
+	Subtotals []Subtotal // one per group, in the order of the table
+	// GatesFailed lists the minima the unit fell below (empty if none).
+	GatesFailed []GateFailure
+	// TieBreak names the tie-breaker that last separated this unit from units
+	// with the same total (TieBreaker.String), or is empty when none did.
+	TieBreak string
+}
+
+// Points returns the unit's points under a criterion: a leaf's contribution or
+// a group's subtotal.
+func (s Standing) Points(id CriterionID) (decimal.Decimal, bool) {
+	for _, l := range s.Lines {
+		if l.Criterion == id {
+			return l.Contribution, true
+		}
+	}
+	for _, g := range s.Subtotals {
+		if g.Criterion == id {
+			return g.Points, true
+		}
+	}
+	return decimal.Decimal{}, false
+}
+
+// Equal reports whether s and t are the same standing, comparing decimals by value.
+func (s Standing) Equal(t Standing) bool {
+	return s.Unit == t.Unit && s.Rank == t.Rank && s.Source == t.Source && s.TieBreak == t.TieBreak &&
+		s.Total.Equal(t.Total) && s.Scaled.Equal(t.Scaled) && s.Deductions.Equal(t.Deductions) &&
+		slices.Equal(s.Assessors, t.Assessors) &&
+		slices.EqualFunc(s.Lines, t.Lines, Line.Equal) &&
+		slices.EqualFunc(s.Subtotals, t.Subtotals, func(a, b Subtotal) bool {
+			return a.Criterion == b.Criterion && a.Points.Equal(b.Points)
+		}) &&
+		slices.EqualFunc(s.GatesFailed, t.GatesFailed, func(a, b GateFailure) bool {
+			return a.Criterion == b.Criterion && a.Min.Equal(b.Min) && a.Points.Equal(b.Points)
+		})
+}
+
+func (s Standing) clone() Standing {
+	s.Assessors = slices.Clone(s.Assessors)
+	s.Lines = slices.Clone(s.Lines)
+	for i := range s.Lines {
+		s.Lines[i].Marks = slices.Clone(s.Lines[i].Marks)
+	}
+	s.Subtotals = slices.Clone(s.Subtotals)
+	s.GatesFailed = slices.Clone(s.GatesFailed)
+	return s
+}
+
+// Standings is the ranked result of scoring one cluster-year (bảng xếp hạng):
+// a Standing per member, ties explicit. It records the cluster and year it is
+// for, so that later steps can refuse standings of another. It is immutable
+// and safe for concurrent use; its methods return copies.
+type Standings struct {
+	cluster   ClusterID
+	year      int
+	scorecard string
+	ranked    []Standing
+	index     map[UnitID]int
+}
+
+// ClusterID returns the cluster the standings are for.
+func (st Standings) ClusterID() ClusterID { return st.cluster }
+
+// Year returns the emulation year the standings are for.
+func (st Standings) Year() int { return st.year }
+
+// Scorecard returns the ID of the scorecard that produced the standings.
+func (st Standings) Scorecard() string { return st.scorecard }
+
+// Len returns the number of units ranked.
+func (st Standings) Len() int { return len(st.ranked) }
+
+// Ranked returns the standings in rank order, units sharing a rank in roster
+// order.
+func (st Standings) Ranked() []Standing {
+	out := make([]Standing, len(st.ranked))
+	for i, s := range st.ranked {
+		out[i] = s.clone()
+	}
+	return out
+}
+
+// Of returns the standing of unit id, and whether it was ranked.
+func (st Standings) Of(id UnitID) (Standing, bool) {
+	i, ok := st.index[id]
+	if !ok {
+		return Standing{}, false
+	}
+	return st.ranked[i].clone(), true
+}
+
+// Ties returns the groups of units that share a rank, in rank order, each in
+// roster order; nil when every rank is held by one unit.
+func (st Standings) Ties() [][]UnitID {
+	var out [][]UnitID
+	for i := 0; i < len(st.ranked); {
+		j := i + 1
+		for j < len(st.ranked) && st.ranked[j].Rank == st.ranked[i].Rank {
+			j++
+		}
+		if j-i > 1 {
+			g := make([]UnitID, 0, j-i)
+			for _, s := range st.ranked[i:j] {
+				g = append(g, s.Unit)
+			}
+			out = append(out, g)
+		}
+		i = j
+	}
+	return out
+}
+
+// Equal reports whether st and o rank the same units the same way with the
+// same breakdowns, for the same cluster, year and scorecard.
+func (st Standings) Equal(o Standings) bool {
+	return st.cluster == o.cluster && st.year == o.year && st.scorecard == o.scorecard &&
+		slices.EqualFunc(st.ranked, o.ranked, Standing.Equal)
+}
+
+// ---------------------------------------------------------------------------
+// Score.
+
+// Score ranks the cluster's members by the scorecard from the assessments,
+// as the policy says: for each member it picks the marks that count
+// (appraisal, else peers, else self), checks them, combines them per leaf
+// criterion, adds the contributions up, checks the gates, and then ranks the
+// totals from the highest down, applying the policy's tie-breakers to equal
+// totals.
+//
+// The scorecard's year must be the cluster's. Every assessment must be of a
+// member, every peer assessor a member, and every member must have at least
+// one assessment that counts. Errors are typed: *AssessmentError,
+// *CriterionError, *UnitError, *YearError or *FieldError wrapping a sentinel.
+// The result does not depend on the order of the assessments.
+func (s Scorecard) Score(c Cluster, assessments []Assessment, p ScoringPolicy) (Standings, error) {
+	return s.score(c, assessments, p, true)
+}
+
+// score is Score with the int64 fast path on or off; tests compare the two.
+func (s Scorecard) score(c Cluster, assessments []Assessment, p ScoringPolicy, fast bool) (Standings, error) {
+	if s.nodes == nil {
+		return Standings{}, ErrEmptyScorecard
+	}
+	if c.index == nil {
+		return Standings{}, fmt.Errorf("%w (the zero Cluster)", ErrTooFewMembers)
+	}
+	if s.spec.Year != c.Year() {
+		return Standings{}, &YearError{What: "scorecard year", Year: s.spec.Year,
+			Err: fmt.Errorf("%w than the cluster's %d", ErrScorecardYear, c.Year())}
+	}
+	if err := p.Validate(); err != nil {
+		return Standings{}, err
+	}
+	for _, t := range p.TieBreakers {
+		if t.Kind == TieByCriterion {
+			if _, ok := s.index[t.Criterion]; !ok {
+				return Standings{}, &CriterionError{ID: t.Criterion, Err: ErrUnknownCriterion}
+			}
+		}
+	}
+	members := c.spec.Members
+	byUnit := make([][]int, len(members))
+	type key struct {
+		unit, assessor UnitID
+		kind           AssessorKind
+	}
+	seen := make(map[key]struct{}, len(assessments))
+	// The marks, checked and laid out densely: srows[i*L+l] is assessment i's
+	// mark for leaf l in int64 form (when it fits), if present[i*L+l].
+	L := len(s.leaves)
+	srows := make([]smallDec, len(assessments)*L)
+	present := make([]bool, len(assessments)*L)
+	for i := range assessments {
+		a := &assessments[i]
+		if err := a.validateHeader(); err != nil {
+			return Standings{}, err
+		}
+		ui, ok := c.index[a.Unit]
+		if !ok {
+			return Standings{}, a.fail("", "", &UnitError{ID: a.Unit, Err: ErrUnknownUnit})
+		}
+		if a.Kind == AssessorPeer && !c.IsMember(a.Assessor) {
+			return Standings{}, a.fail("", "", &UnitError{ID: a.Assessor, Err: ErrUnknownUnit})
+		}
+		k := key{a.Unit, a.Assessor, a.Kind}
+		if _, dup := seen[k]; dup {
+			return Standings{}, a.fail("", "", ErrDuplicateAssessment)
+		}
+		seen[k] = struct{}{}
+		// The common case: look each leaf up; if every mark is good and none is
+		// left over, we are done.
+		if s.readMarks(a, &p, srows[i*L:(i+1)*L], present[i*L:(i+1)*L]) {
+			byUnit[ui] = append(byUnit[ui], i)
+			continue
+		}
+		// Otherwise report, of several bad marks, the one with the smallest
+		// criterion ID, whatever the map's order.
+		var (
+			bad    CriterionID
+			badErr error
+		)
+		for id, v := range a.Marks {
+			sv := toSmall(v)
+			l, err := s.checkMark(id, v, sv, &p)
+			if err != nil {
+				if badErr == nil || id < bad {
+					bad, badErr = id, err
+				}
+				continue
+			}
+			srows[i*L+l], present[i*L+l] = sv, true
+		}
+		if badErr != nil {
+			return Standings{}, a.fail(bad, a.Marks[bad].String(), badErr)
+		}
+		byUnit[ui] = append(byUnit[ui], i)
+	}
+
+	sc := scorer{s: &s, p: &p, as: assessments, fast: fast, srows: srows, present: present}
+	out := make([]Standing, len(members))
+	pts := make([][]decimal.Decimal, len(members))
+	for ui, m := range members {
+		st, np, err := sc.unit(m.ID, byUnit[ui])
+		if err != nil {
+			return Standings{}, err
+		}
+		out[ui], pts[ui] = st, np
+	}
+	return s.rank(c, out, pts, &p), nil
+}
+
+// readMarks fills one assessment's row from its marks, leaf by leaf, and
+// reports whether every mark is good and belongs to a leaf. When it returns
+// false the caller looks for the error.
+func (s *Scorecard) readMarks(a *Assessment, p *ScoringPolicy, row []smallDec, present []bool) bool {
+	found := 0
+	for l, ni := range s.leaves {
+		nd := &s.nodes[ni]
+		v, ok := a.Marks[nd.id]
+		if !ok {
+			continue
+		}
+		found++
+		sv := toSmall(v)
+		if !sv.ok() || sv.e < -maxExp || sv.e > maxExp || sv.c < 0 {
+			return false
+		}
+		if p.OverMax == OverMaxIsError {
+			if c, ok := cmpSmall(sv, nd.smax); !ok || c > 0 {
+				return false
+			}
+		}
+		row[l], present[l] = sv, true
+	}
+	return found == len(a.Marks)
+}
+
+// checkMark checks one mark against the scorecard and policy, and returns the
+// index of its leaf.
+func (s *Scorecard) checkMark(id CriterionID, v decimal.Decimal, sv smallDec, p *ScoringPolicy) (int, error) {
+	ni, ok := s.index[id]
+	if !ok {
+		if err := id.Validate(); err != nil {
+			return -1, err
+		}
+		return -1, ErrUnknownCriterion
+	}
+	switch {
+	case sv.ok():
+		if sv.e < -maxExp || sv.e > maxExp {
+			return -1, ErrPointsRange
+		}
+		if sv.c < 0 {
+			return -1, ErrNegativeMark
+		}
+	default:
+		if err := checkMarkValue(v); err != nil {
+			return -1, err
+		}
+	}
+	nd := &s.nodes[ni]
+	if nd.leaf < 0 {
+		return -1, ErrNotLeaf
+	}
+	if p.OverMax == OverMaxIsError && cmpSmallOr(v, sv, nd.max, nd.smax) > 0 {
+		return -1, fmt.Errorf("%w %s", ErrOverMax, nd.max)
+	}
+	return nd.leaf, nil
+}
+
+type scorer struct {
+	s       *Scorecard
+	p       *ScoringPolicy
+	as      []Assessment
+	srows   []smallDec
+	present []bool
+	fast    bool
+	sel     []int
+	marks   []decimal.Decimal
+	// buffers of the int64 path
+	smarks             []smallDec
+	ivals, itot, inode []int64
+	idx, keep          []int
+	// Decimals already made by the int64 path, in a small direct-mapped
+	// cache by value and scale: marks and contributions repeat across a table,
+	// and a Decimal is immutable, so standings can share them.
+	made *[madeSlots]madeDecimal
+}
+
+const madeSlots = 1024
+
+type madeDecimal struct {
+	v     int64
+	scale int32
+	set   bool
+	d     decimal.Decimal
+}
+
+// decimalOf returns v·10^-scale, reusing an equal Decimal made before.
+func (sc *scorer) decimalOf(v int64, scale int32) decimal.Decimal {
+	if sc.made == nil {
+		sc.made = new([madeSlots]madeDecimal)
+	}
+	slot := &sc.made[uint64(v*31+int64(scale))%madeSlots]
+	if slot.set && slot.v == v && slot.scale == scale {
+		return slot.d
+	}
+	d := decimal.New(v, -scale)
+	*slot = madeDecimal{v: v, scale: scale, set: true, d: d}
+	return d
+}
+
+func (sc *scorer) unit(id UnitID, idx []int) (Standing, []decimal.Decimal, error) {
+	s, p := sc.s, sc.p
+	counts := func(a *Assessment) bool {
+		return !(a.Kind == AssessorPeer && a.Assessor == id && !p.CountOwnPeer)
+	}
+	var tier AssessorKind
+	for _, i := range idx {
+		if a := &sc.as[i]; counts(a) && a.Kind > tier {
+			tier = a.Kind
+		}
+	}
+	if tier == 0 {
+		return Standing{}, nil, &UnitError{ID: id, Err: ErrNoAssessment}
+	}
+	sel := sc.sel[:0]
+	for _, i := range idx {
+		if a := &sc.as[i]; a.Kind == tier && counts(a) {
+			sel = append(sel, i)
+		}
+	}
+	slices.SortFunc(sel, func(i, j int) int { return strings.Compare(string(sc.as[i].Assessor), string(sc.as[j].Assessor)) })
+	sc.sel = sel
+	n, L := len(sel), len(s.leaves)
+	method, trim := AggregateMean, 0
+	if tier == AssessorPeer {
+		method, trim = p.Aggregation, p.Trim
+	}
+	if method == AggregateTrimmedMean && 2*trim >= n {
+		return Standing{}, nil, &AssessmentError{Unit: id, Kind: tier,
+			Err: fmt.Errorf("%w (%d marks, %d dropped at each end)", ErrTrimTooMuch, n, trim)}
+	}
+	st := Standing{Unit: id, Source: tier, Assessors: make([]UnitID, n)}
+	// The marks, assessor by assessor, clamped where the policy says.
+	smarks := slices.Grow(sc.smarks[:0], n*L)[:n*L]
+	sc.smarks = smarks
+	clamped := make([]bool, L)
+	for j, ai := range sel {
+		a := &sc.as[ai]
+		st.Assessors[j] = a.Assessor
+		for l, ni := range s.leaves {
+			nd := &s.nodes[ni]
+			sv, ok := sc.srows[ai*L+l], sc.present[ai*L+l]
+			if !ok {
+				if p.Missing == MissingIsError {
+					return Standing{}, nil, a.fail(nd.id, "", ErrMissingMark)
+				}
+				sv = smallDec{}
+			}
+			c, ok := cmpSmall(sv, nd.smax)
+			if !ok {
+				c = sc.markAt(ai, l).Cmp(nd.max)
+			}
+			if c > 0 {
+				sv, clamped[l] = nd.smax, true
+			}
+			smarks[j*L+l] = sv
+		}
+	}
+	if sc.fast && sc.s.fastOK {
+		if st, np, ok := sc.fastUnit(st, n, method, trim, clamped); ok {
+			return st, np, nil
+		}
+	}
+	// The decimal path: the marks as decimals, clamped.
+	marks := slices.Grow(sc.marks[:0], n*L)[:n*L]
+	sc.marks = marks
+	for j, ai := range sel {
+		for l, ni := range s.leaves {
+			v := sc.markAt(ai, l)
+			if nd := &s.nodes[ni]; v.Cmp(nd.max) > 0 {
+				v = nd.max
+			}
+			marks[j*L+l] = v
+		}
+	}
+	// Which assessors' marks to keep, when the policy chooses them by total.
+	var keep []int
+	if p.Over == PerTotal && method != AggregateMean && n > 1 {
+		totals := make([]decimal.Decimal, n)
+		for j := range n {
+			t := decimal.Zero
+			for l, ni := range s.leaves {
+				t = t.Add(signed(&s.nodes[ni], marks[j*L+l].Mul(s.nodes[ni].weight)))
+			}
+			totals[j] = t
+		}
+		keep = make([]int, n)
+		for j := range keep {
+			keep[j] = j
+		}
+		slices.SortStableFunc(keep, func(a, b int) int { return totals[a].Cmp(totals[b]) })
+		lo, hi := middle(method, n, trim)
+		keep = keep[lo:hi]
+	}
+	backing := make([]decimal.Decimal, 0, n*L)
+	st.Lines = make([]Line, L)
+	np := make([]decimal.Decimal, len(s.nodes))
+	for l, ni := range s.leaves {
+		nd := &s.nodes[ni]
+		start := len(backing)
+		if keep != nil {
+			for _, j := range keep {
+				backing = append(backing, marks[j*L+l])
+			}
+		} else {
+			for j := range n {
+				backing = append(backing, marks[j*L+l])
+			}
+		}
+		used := backing[start:len(backing):len(backing)]
+		slices.SortFunc(used, decimal.Decimal.Cmp)
+		if keep == nil && n > 1 && method != AggregateMean {
+			lo, hi := middle(method, n, trim)
+			used = used[lo:hi:hi]
+		}
+		var mark decimal.Decimal
+		sum := decimal.Sum(used[0], used[1:]...)
+		if len(used) == 1 {
+			mark = p.Aggregate.Apply(sum)
+		} else {
+			var ok bool
+			mark, ok = quotient(sum, decimal.NewFromInt(int64(len(used))), p.Aggregate)
+			if !ok && p.Aggregate.Mode == RoundExact {
+				return Standing{}, nil, &AssessmentError{Unit: id, Kind: tier, Criterion: nd.id,
+					Err: fmt.Errorf("%w (%s / %d)", ErrInexact, sum, len(used))}
+			}
+		}
+		agg := method
+		if len(used) == 1 && n == 1 {
+			agg = AggregateMean
+		}
+		contrib := signed(nd, mark.Mul(nd.weight))
+		st.Lines[l] = Line{Criterion: nd.id, Kind: nd.kind, Marks: used, Dropped: n - len(used),
+			Aggregation: agg, Mark: mark, Weight: nd.weight, Contribution: contrib, Clamped: clamped[l]}
+		np[ni] = contrib
+	}
+	// Subtotals, bottom-up: in pre-order every child follows its parent.
+	ded := decimal.Zero
+	for i := len(s.nodes) - 1; i >= 0; i-- {
+		nd := &s.nodes[i]
+		if nd.leaf >= 0 {
+			if nd.kind == CriterionDeduction {
+				ded = ded.Sub(np[i])
+			}
+			continue
+		}
+		sum := decimal.Zero
+		for _, ch := range nd.children {
+			sum = sum.Add(np[ch])
+		}
+		np[i] = sum
+	}
+	total := decimal.Zero
+	for _, i := range s.top {
+		total = total.Add(np[i])
+	}
+	for i := range s.nodes {
+		nd := &s.nodes[i]
+		if nd.leaf < 0 {
+			st.Subtotals = append(st.Subtotals, Subtotal{Criterion: nd.id, Points: np[i]})
+		}
+		if nd.hasMin && np[i].LessThan(nd.min) {
+			st.GatesFailed = append(st.GatesFailed, GateFailure{Criterion: nd.id, Min: nd.min, Points: np[i]})
+		}
+	}
+	st.Total = p.Total.Apply(total)
+	st.Scaled = s.Scale(st.Total, p.Scaled)
+	st.Deductions = ded
+	return st, np, nil
+}
+
+// middle returns the range of n sorted marks that a median or trimmed mean keeps.
+func middle(method Aggregation, n, trim int) (lo, hi int) {
+	switch method {
+	case AggregateMedian:
+		if n%2 == 1 {
+			return n / 2, n/2 + 1
+		}
+		return n/2 - 1, n/2 + 1
+	case AggregateTrimmedMean:
+		return trim, n - trim
+	}
+	return 0, n
+}
+
+func signed(nd *node, d decimal.Decimal) decimal.Decimal {
+	if nd.kind == CriterionDeduction {
+		return d.Neg()
+	}
+	return d
+}
+
+// rank orders the standings by total, applies the tie-breakers, and sets the
+// competition ranks.
+func (s Scorecard) rank(c Cluster, out []Standing, pts [][]decimal.Decimal, p *ScoringPolicy) Standings {
+	order := make([]int, len(out))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return out[b].Total.Cmp(out[a].Total) })
+	var classes [][]int
+	var split func(group []int, t int)
+	split = func(group []int, t int) {
+		if len(group) == 1 || t == len(p.TieBreakers) {
+			classes = append(classes, group)
+			return
+		}
+		tb := p.TieBreakers[t]
+		cmp := func(a, b int) int { return 0 }
+		switch tb.Kind {
+		case TieByCriterion:
+			ni := s.index[tb.Criterion]
+			cmp = func(a, b int) int { return pts[b][ni].Cmp(pts[a][ni]) }
+		case TieFewerDeductions:
+			cmp = func(a, b int) int { return out[a].Deductions.Cmp(out[b].Deductions) }
+		case TieByComparison:
+			cmp = func(a, b int) int {
+				if r := tb.Compare(out[a].Unit, out[b].Unit); r < 0 {
+					return -1
+				} else if r > 0 {
+					return 1
+				}
+				return 0
+			}
+		}
+		slices.SortStableFunc(group, cmp)
+		start := 0
+		var parts [][]int
+		for i := 1; i <= len(group); i++ {
+			if i == len(group) || cmp(group[start], group[i]) != 0 {
+				parts = append(parts, group[start:i:i])
+				start = i
+			}
+		}
+		for _, part := range parts {
+			if len(parts) > 1 {
+				for _, u := range part {
+					out[u].TieBreak = tb.String()
+				}
+			}
+			// Keep roster order within what the tie-breaker could not separate.
+			slices.Sort(part)
+			split(part, t+1)
+		}
+	}
+	for i := 0; i < len(order); {
+		j := i + 1
+		for j < len(order) && out[order[j]].Total.Equal(out[order[i]].Total) {
+			j++
+		}
+		split(slices.Clone(order[i:j]), 0)
+		i = j
+	}
+	st := Standings{cluster: c.ID(), year: c.Year(), scorecard: s.spec.ID,
+		ranked: make([]Standing, 0, len(out)), index: make(map[UnitID]int, len(out))}
+	pos := 0
+	for _, cl := range classes {
+		for _, u := range cl {
+			out[u].Rank = pos + 1
+			st.index[out[u].Unit] = len(st.ranked)
+			st.ranked = append(st.ranked, out[u])
+		}
+		pos += len(cl)
+	}
+	return st
+}
+
+// ---------------------------------------------------------------------------
+// The int64 fast path.
+//
+// fastUnit finishes a unit's standing in int64 fixed point: marks at the
+// largest scale any of them has, aggregated marks at the policy's places,
+// contributions at that scale plus the weights'. Every operation is checked
+// for overflow, and anything that does not fit (or an exact average that needs
+// more than four extra places) falls back to the decimal path, so the result
+// is always the decimal path's; TestFastPathMatchesDecimal and FuzzFastPath
+// compare the two.
+
+var pow10i = [...]int64{1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
+	1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18}
+
+// toScaled returns d in units of 10^-scale, if that is an integer that fits.
+func toScaled(d decimal.Decimal, scale int32) (int64, bool) {
+	if d.NumDigits() > 18 {
+		return 0, false
+	}
+	e := d.Exponent() + scale
+	if e < 0 || e > 18 {
+		return 0, false
+	}
+	return mulChk(d.CoefficientInt64(), pow10i[e])
+}
+
+const fastLimit = 1 << 62
+
+// smallDec is a decimal whose coefficient fits in int64, as c·10^e; e is
+// notSmall when it does not fit. The zero smallDec is 0.
+type smallDec struct {
+	c int64
+	e int32
+}
+
+const notSmall = math.MaxInt32
+
+func (d smallDec) ok() bool { return d.e != notSmall }
+
+func toSmall(d decimal.Decimal) smallDec {
+	if d.NumDigits() > 18 {
+		return smallDec{e: notSmall}
+	}
+	return smallDec{d.CoefficientInt64(), d.Exponent()}
+}
+
+// cmpSmallOr compares a and b through their small forms when it can, and as
+// decimals otherwise.
+func cmpSmallOr(a decimal.Decimal, sa smallDec, b decimal.Decimal, sb smallDec) int {
+	if c, ok := cmpSmall(sa, sb); ok {
+		return c
+	}
+	return a.Cmp(b)
+}
+
+// cmpSmall compares a and b if both are small and a common scale fits.
+func cmpSmall(sa, sb smallDec) (int, bool) {
+	if !sa.ok() || !sb.ok() {
+		return 0, false
+	}
+	x, y := sa.c, sb.c
+	ok := true
+	switch d := sa.e - sb.e; {
+	case d > 0 && d <= 18:
+		x, ok = mulChk(x, pow10i[d])
+	case d < 0 && d >= -18:
+		y, ok = mulChk(y, pow10i[-d])
+	case d != 0:
+		ok = false
+	}
+	switch {
+	case !ok:
+		return 0, false
+	case x < y:
+		return -1, true
+	case x > y:
+		return 1, true
+	}
+	return 0, true
+}
+
+// markAt returns assessment ai's mark for leaf l as given, or zero if it has
+// none (missing marks that are errors were reported before).
+func (sc *scorer) markAt(ai, l int) decimal.Decimal {
+	if !sc.present[ai*len(sc.s.leaves)+l] {
+		return decimal.Zero
+	}
+	return sc.as[ai].Marks[sc.s.nodes[sc.s.leaves[l]].id]
+}
+
+func mulChk(a, b int64) (int64, bool) {
+	if a == 0 || b == 0 {
+		return 0, true
+	}
+	c := a * b
+	if c/b != a || c > fastLimit || c < -fastLimit {
+		return 0, false
+	}
+	return c, true
+}
+
+func addChk(a, b int64) (int64, bool) {
+	c := a + b
+	if c > fastLimit || c < -fastLimit {
+		return 0, false
+	}
+	return c, true
+}
+
+// divRound returns num/den (den > 0) rounded by mode, and the remainder.
+func divRound(num, den int64, mode RoundingMode) (int64, int64) {
+	q, rem := num/den, num%den
+	if rem == 0 {
+		return q, 0
+	}
+	r2 := rem
+	if r2 < 0 {
+		r2 = -r2
+	}
+	away := false
+	switch mode {
+	case RoundUp:
+		away = true
+	case RoundHalfUp:
+		away = 2*r2 >= den
+	case RoundHalfEven:
+		away = 2*r2 > den || (2*r2 == den && q%2 != 0)
+	}
+	if away {
+		if num < 0 {
+			q--
+		} else {
+			q++
+		}
+	}
+	return q, rem
+}
+
+func (sc *scorer) fastUnit(st Standing, n int, method Aggregation, trim int, clamped []bool) (Standing, []decimal.Decimal, bool) {
+	s, p := sc.s, sc.p
+	L := len(s.leaves)
+	smarks := sc.smarks[:n*L]
+	var sm int32
+	for _, d := range smarks {
+		if !d.ok() {
+			return st, nil, false
+		}
+		if -d.e > sm {
+			sm = -d.e
+		}
+	}
+	if sm > 9 {
+		return st, nil, false
+	}
+	vals := slices.Grow(sc.ivals[:0], n*L)[:n*L]
+	sc.ivals = vals
+	for i, d := range smarks {
+		e := d.e + sm
+		if e > 18 {
+			return st, nil, false
+		}
+		v, ok := mulChk(d.c, pow10i[e])
+		if !ok || v > 1e13 {
+			return st, nil, false
+		}
+		vals[i] = v
+	}
+	exact := p.Aggregate.Mode == RoundExact
+	pe := p.Aggregate.Places
+	if exact {
+		pe = sm + 4
+	}
+	cs := pe + s.wScale // scale of contributions and totals
+	if pe-sm > 6 || cs > 18 {
+		return st, nil, false
+	}
+	var keep []int
+	if p.Over == PerTotal && method != AggregateMean && n > 1 {
+		totals := slices.Grow(sc.itot[:0], n)[:n]
+		sc.itot = totals
+		for j := range n {
+			var t int64
+			for l, ni := range s.leaves {
+				c, ok := mulChk(vals[j*L+l], s.nodes[ni].wInt)
+				if !ok {
+					return st, nil, false
+				}
+				if s.nodes[ni].kind == CriterionDeduction {
+					c = -c
+				}
+				if t, ok = addChk(t, c); !ok {
+					return st, nil, false
+				}
+			}
+			totals[j] = t
+		}
+		keep = slices.Grow(sc.keep[:0], n)[:n]
+		sc.keep = keep
+		for j := range keep {
+			keep[j] = j
+		}
+		slices.SortStableFunc(keep, func(a, b int) int {
+			switch {
+			case totals[a] < totals[b]:
+				return -1
+			case totals[a] > totals[b]:
+				return 1
+			}
+			return 0
+		})
+		lo, hi := middle(method, n, trim)
+		keep = keep[lo:hi]
+	}
+	backing := make([]decimal.Decimal, 0, n*L)
+	lines := make([]Line, L)
+	ip := slices.Grow(sc.inode[:0], len(s.nodes))[:len(s.nodes)]
+	sc.inode = ip
+	for l, ni := range s.leaves {
+		nd := &s.nodes[ni]
+		idx := sc.idx[:0]
+		if keep != nil {
+			idx = append(idx, keep...)
+		} else {
+			for j := range n {
+				idx = append(idx, j)
+			}
+		}
+		sc.idx = idx
+		// Insertion sort by mark: n is a handful of assessors.
+		for i := 1; i < len(idx); i++ {
+			for j := i; j > 0 && vals[idx[j]*L+l] < vals[idx[j-1]*L+l]; j-- {
+				idx[j], idx[j-1] = idx[j-1], idx[j]
+			}
+		}
+		if keep == nil && n > 1 && method != AggregateMean {
+			lo, hi := middle(method, n, trim)
+			idx = idx[lo:hi]
+		}
+		var sum int64
+		var ok bool
+		start := len(backing)
+		for _, j := range idx {
+			if sum, ok = addChk(sum, vals[j*L+l]); !ok {
+				return st, nil, false
+			}
+			sv := smarks[j*L+l]
+			backing = append(backing, sc.decimalOf(sv.c, -sv.e))
+		}
+		num, den := sum, int64(len(idx))
+		if pe >= sm {
+			num, ok = mulChk(num, pow10i[pe-sm])
+		} else {
+			den, ok = mulChk(den, pow10i[sm-pe])
+		}
+		if !ok {
+			return st, nil, false
+		}
+		mark, rem := divRound(num, den, p.Aggregate.Mode)
+		if exact && rem != 0 {
+			return st, nil, false
+		}
+		c, ok := mulChk(mark, nd.wInt)
+		if !ok {
+			return st, nil, false
+		}
+		if nd.kind == CriterionDeduction {
+			c = -c
+		}
+		agg := method
+		if len(idx) == 1 && n == 1 {
+			agg = AggregateMean
+		}
+		lines[l] = Line{Criterion: nd.id, Kind: nd.kind, Marks: backing[start:len(backing):len(backing)],
+			Dropped: n - len(idx), Aggregation: agg, Mark: sc.decimalOf(mark, pe), Weight: nd.weight,
+			Contribution: sc.decimalOf(c, cs), Clamped: clamped[l]}
+		ip[ni] = c
+	}
+	var ded, total int64
+	var ok bool
+	for i := len(s.nodes) - 1; i >= 0; i-- {
+		nd := &s.nodes[i]
+		if nd.leaf >= 0 {
+			if nd.kind == CriterionDeduction {
+				ded -= ip[i] // |ip| < fastLimit and at most 1000·n leaves: checked below
+				if ded > fastLimit {
+					return st, nil, false
+				}
+			}
+			continue
+		}
+		var sum int64
+		for _, ch := range nd.children {
+			if sum, ok = addChk(sum, ip[ch]); !ok {
+				return st, nil, false
+			}
+		}
+		ip[i] = sum
+	}
+	for _, i := range s.top {
+		if total, ok = addChk(total, ip[i]); !ok {
+			return st, nil, false
+		}
+	}
+	np := make([]decimal.Decimal, len(s.nodes))
+	for i := range s.nodes {
+		nd := &s.nodes[i]
+		if nd.leaf >= 0 {
+			np[i] = lines[nd.leaf].Contribution
+			continue
+		}
+		np[i] = decimal.New(ip[i], -cs)
+		st.Subtotals = append(st.Subtotals, Subtotal{Criterion: nd.id, Points: np[i]})
+	}
+	for i := range s.nodes {
+		if nd := &s.nodes[i]; nd.hasMin && np[i].LessThan(nd.min) {
+			st.GatesFailed = append(st.GatesFailed, GateFailure{Criterion: nd.id, Min: nd.min, Points: np[i]})
+		}
+	}
+	st.Lines = lines
+	st.Total = p.Total.Apply(decimal.New(total, -cs))
+	st.Scaled = s.Scale(st.Total, p.Scaled)
+	st.Deductions = decimal.New(ded, -cs)
+	return st, np, true
+}
