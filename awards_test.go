@@ -11,8 +11,6 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
-
 // passed returns a vote count of votes out of base, passed when it meets ≥ 4/5.
 func passed(votes, base int) VoteCount {
 	return VoteCount{Votes: votes, Base: base, Passed: AtLeast(4, 5).Met(votes, base)}
