@@ -13,12 +13,12 @@ func pairwise(n int, list []*group) [][]int {
 		if g.blank {
 			continue
 		}
+		v := g.votes
 		for i, x := range g.rank {
 			row := flat[i*n : i*n+n]
-			for j, y := range g.rank {
-				if x < y {
-					row[j] += g.votes
-				}
+			for j, y := range g.rank[:len(row)] {
+				// Branch-free: the mask is all ones exactly when x < y.
+				row[j] += v & ((int(x) - int(y)) >> 63)
 			}
 		}
 	}

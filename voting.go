@@ -779,6 +779,7 @@ func errString(err error) string {
 // count × weight.
 type group struct {
 	key   string
+	h     uint64
 	rank  []uint16
 	tiers int
 	votes int
@@ -826,7 +827,22 @@ func (c Contest) Tally(ballots []Ballot) (Result, error) {
 	if s.Method == Approval && n <= histLimit {
 		hist = make([]int, 1<<n)
 	}
-	groups := map[string]*group{}
+	groups := map[string]int{}
+	var store []group
+	var arena []uint16
+	add := func(key []byte, rank []uint16, tiers, votes int, blank bool) {
+		if k, ok := groups[string(key)]; ok {
+			store[k].votes += votes
+			return
+		}
+		if len(arena)+len(rank) > cap(arena) {
+			arena = make([]uint16, 0, max(1024*len(rank), len(rank)))
+		}
+		arena = append(arena, rank...)
+		groups[string(key)] = len(store)
+		store = append(store, group{key: string(key), h: fnv64(key), rank: arena[len(arena)-len(rank) : len(arena) : len(arena)],
+			tiers: tiers, votes: votes, blank: blank})
+	}
 	invalid := map[string]int{}
 	var voters map[UnitID]bool
 	rank := make([]uint16, n)
@@ -858,11 +874,7 @@ func (c Contest) Tally(ballots []Ballot) (Result, error) {
 			r.Blank += votes
 		}
 		key = canonicalKey(key[:0], rank, tiers, orOne(b.Weight), b.Voter)
-		if g, ok := groups[string(key)]; ok {
-			g.votes += votes
-			continue
-		}
-		groups[string(key)] = &group{key: string(key), rank: slices.Clone(rank), tiers: tiers, votes: votes, blank: blank}
+		add(key, rank, tiers, votes, blank)
 	}
 	for mask, votes := range hist {
 		if votes == 0 {
@@ -872,18 +884,20 @@ func (c Contest) Tally(ballots []Ballot) (Result, error) {
 			rank[j] = uint16(1 &^ (mask >> j))
 		}
 		key = canonicalKey(key[:0], rank, 1, 1, "")
-		if g, ok := groups[string(key)]; ok {
-			g.votes += votes
-			continue
-		}
-		groups[string(key)] = &group{key: string(key), rank: slices.Clone(rank), tiers: 1, votes: votes, blank: mask == 0}
+		add(key, rank, 1, votes, mask == 0)
 	}
 	r.Invalid = r.Cast - r.Valid
-	list := make([]*group, 0, len(groups))
-	for _, g := range groups {
-		list = append(list, g)
+	list := make([]*group, len(store))
+	for i := range store {
+		list[i] = &store[i]
 	}
-	slices.SortFunc(list, func(a, b *group) int { return strings.Compare(a.key, b.key) })
+	// A canonical order for the digest: by a hash of the key, then the key.
+	slices.SortFunc(list, func(a, b *group) int {
+		if a.h != b.h {
+			return cmpUint(a.h, b.h)
+		}
+		return strings.Compare(a.key, b.key)
+	})
 	r.Digest = c.digest(list, invalid)
 	c.count(&r, list)
 	r.settle()
@@ -1221,6 +1235,27 @@ func (r *Result) settle() {
 		}
 		r.OpenSeats = s.Seats - len(r.Elected)
 	}
+}
+
+func cmpUint(a, b uint64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// fnv64 is the 64-bit FNV-1a hash, a fixed function so the digest's order
+// is the same on every run.
+func fnv64(b []byte) uint64 {
+	h := uint64(14695981039346656037)
+	for _, c := range b {
+		h ^= uint64(c)
+		h *= 1099511628211
+	}
+	return h
 }
 
 func cmpInt(a, b int) int {

@@ -77,7 +77,7 @@ func BenchmarkApproval1M(b *testing.B) {
 	c := MustContest(ContestSpec{Candidates: nine, Electorate: len(ballots), Method: Approval, MaxMarks: 4, BlankValid: true})
 	b.Run("baseline=bitmask-loop", func(b *testing.B) {
 		b.ReportAllocs()
-		for b.Loop() {
+		for range b.N {
 			counts, _ := bitmaskCount(ballots, nine, 4)
 			if counts[0] == 0 {
 				b.Fatal("no votes")
@@ -86,7 +86,7 @@ func BenchmarkApproval1M(b *testing.B) {
 	})
 	b.Run("thidua=Tally", func(b *testing.B) {
 		b.ReportAllocs()
-		for b.Loop() {
+		for range b.N {
 			if _, err := c.Tally(ballots); err != nil {
 				b.Fatal(err)
 			}
@@ -146,7 +146,7 @@ func BenchmarkRanked100k(b *testing.B) {
 	ballots := rankedBallots(100_000)
 	b.Run("baseline=pairwise-loop", func(b *testing.B) {
 		b.ReportAllocs()
-		for b.Loop() {
+		for range b.N {
 			pairwiseLoop(ballots, nine)
 		}
 	})
@@ -154,7 +154,7 @@ func BenchmarkRanked100k(b *testing.B) {
 		c := MustContest(ContestSpec{Candidates: nine, Electorate: len(ballots), Method: m})
 		b.Run("thidua="+m.String(), func(b *testing.B) {
 			b.ReportAllocs()
-			for b.Loop() {
+			for range b.N {
 				if _, err := c.Tally(ballots); err != nil {
 					b.Fatal(err)
 				}

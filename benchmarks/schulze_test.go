@@ -1,0 +1,113 @@
+// Package benchmarks compares thidua's Schulze count with resenje.org/schulze,
+// the one Go Schulze library, on the same ballots. It is a separate module so
+// that the library itself depends on nothing but shopspring/decimal.
+package benchmarks
+
+import (
+	"math/rand/v2"
+	"slices"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"github.com/thidua/thidua"
+	"resenje.org/schulze"
+)
+
+var nine = []thidua.UnitID{"bac-ninh", "nam-dinh", "ninh-binh", "vinh-phuc", "hung-yen", "quang-ninh", "thai-binh", "hai-duong", "ha-nam"}
+
+// ballots draws k complete rankings of the nine candidates.
+func ballots(k int) []thidua.Ballot {
+	rng := rand.New(rand.NewPCG(13, 14))
+	out := make([]thidua.Ballot, k)
+	for i := range out {
+		perm := slices.Clone(nine)
+		rng.Shuffle(len(perm), func(a, b int) { perm[a], perm[b] = perm[b], perm[a] })
+		r := make([][]thidua.UnitID, len(perm))
+		for j, id := range perm {
+			r[j] = []thidua.UnitID{id}
+		}
+		out[i] = thidua.Ballot{Ranking: r}
+	}
+	return out
+}
+
+// resenjeWinners counts the ballots with resenje.org/schulze, converting each
+// to its map form, and returns its winners: the first result, and every
+// other one while its tie flag holds and the wins are equal.
+func resenjeWinners(tb testing.TB, bs []thidua.Ballot, cands []thidua.UnitID) ([]thidua.UnitID, bool) {
+	v := schulze.NewVoting(cands)
+	for _, b := range bs {
+		for range max(b.Count, 1) {
+			m := schulze.Ballot[thidua.UnitID]{}
+			for t, tier := range b.Ranking {
+				for _, id := range tier {
+					m[id] = t + 1
+				}
+			}
+			if _, err := v.Vote(m); err != nil {
+				tb.Fatal(err)
+			}
+		}
+	}
+	results, _, tie := v.Compute()
+	w := []thidua.UnitID{results[0].Choice}
+	for _, r := range results[1:] {
+		if r.Wins == results[0].Wins {
+			w = append(w, r.Choice)
+		}
+	}
+	return w, tie
+}
+
+func thiduaWinners(tb testing.TB, bs []thidua.Ballot, cands []thidua.UnitID) []thidua.UnitID {
+	electorate := 0
+	for _, b := range bs {
+		electorate += max(b.Count, 1)
+	}
+	c, err := thidua.NewContest(thidua.ContestSpec{Candidates: cands, Electorate: electorate, Method: thidua.Schulze})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	r, err := c.Tally(bs)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return r.Winners
+}
+
+func BenchmarkSchulze100k(b *testing.B) {
+	bs := ballots(100_000)
+	b.Run("resenje.org/schulze", func(b *testing.B) {
+		b.ReportAllocs()
+		for range b.N {
+			resenjeWinners(b, bs, nine)
+		}
+	})
+	b.Run("thidua", func(b *testing.B) {
+		b.ReportAllocs()
+		for range b.N {
+			thiduaWinners(b, bs, nine)
+		}
+	})
+}
+
+// TestSameWinners checks that both libraries agree on the benchmark's ballots.
+func TestSameWinners(t *testing.T) {
+	bs := ballots(2000)
+	w, _ := resenjeWinners(t, bs, nine)
+	assert.ElementsMatch(t, w, thiduaWinners(t, bs, nine))
+}
+
+// TestResenjeTieFlag records an election in which resenje.org/schulze names
+// a single winner (tie == false) although Schulze's own definition — the
+// winners are every X with p[X,Y] ≥ p[Y,X] for all Y — gives several.
+func TestResenjeTieFlag(t *testing.T) {
+	for _, e := range tieElections {
+		w, tie := resenjeWinners(t, e.ballots, e.cands)
+		require.False(t, tie, "resenje reports no tie")
+		require.Len(t, w, 1)
+		assert.Equal(t, e.resenje, w[0])
+		assert.Equal(t, e.schulze, thiduaWinners(t, e.ballots, e.cands), "Schulze's definition")
+	}
+}
