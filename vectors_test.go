@@ -15,8 +15,8 @@ import (
 
 // vector is one file of testdata/vectors (format: shared/vectors/README.md).
 type vector struct {
-	ID      string   `json:"id"`
-	Method  string   `json:"method"`
+	ID      string `json:"id"`
+	Method  string `json:"method"`
 	Options struct {
 		BordaBase    int    `json:"borda_base"`
 		Minimax      string `json:"minimax"`

@@ -290,8 +290,6 @@ func (m Method) counts() bool {
 	return m == Approval || m == Plurality || m == TwoRound || m == InstantRunoff
 }
 
-// condorcet reports whether the method works from the pairwise matrix.
-func (m Method) condorcet() bool { return m >= Schulze && m <= Minimax }
 
 // MinimaxVariant is how Minimax measures a candidate's worst pairwise defeat.
 // The zero MinimaxVariant means WinningVotes.
