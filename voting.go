@@ -290,7 +290,6 @@ func (m Method) counts() bool {
 	return m == Approval || m == Plurality || m == TwoRound || m == InstantRunoff
 }
 
-
 // MinimaxVariant is how Minimax measures a candidate's worst pairwise defeat.
 // The zero MinimaxVariant means WinningVotes.
 type MinimaxVariant uint8
