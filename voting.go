@@ -1,6 +1,7 @@
 package thidua
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/json"
@@ -9,7 +10,6 @@ import (
 	"math/bits"
 	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/shopspring/decimal"
 )
@@ -775,12 +775,27 @@ func errString(err error) string {
 // tier of candidate i (0 best; tiers for a candidate left out), votes is
 // count × weight.
 type group struct {
-	key   string
+	key   []byte
 	h     uint64
 	rank  []uint16
 	tiers int
 	votes int
 	blank bool
+}
+
+// chunks hands out copies of small slices from large shared blocks, so that
+// recording a ballot does not allocate.
+type chunks[T any] struct {
+	buf  []T
+	size int
+}
+
+func (c *chunks[T]) add(xs []T) []T {
+	if len(c.buf)+len(xs) > cap(c.buf) {
+		c.buf = make([]T, 0, max(c.size, len(xs)))
+	}
+	c.buf = append(c.buf, xs...)
+	return c.buf[len(c.buf)-len(xs) : len(c.buf) : len(c.buf)]
 }
 
 // histLimit is the largest candidate list whose approval ballots are counted
@@ -824,20 +839,17 @@ func (c Contest) Tally(ballots []Ballot) (Result, error) {
 	if s.Method == Approval && n <= histLimit {
 		hist = make([]int, 1<<n)
 	}
-	groups := map[string]int{}
+	// Valid ballots are recorded in canonical form, then sorted and merged:
+	// no map, and the sorted order is the one the digest needs.
 	var store []group
-	var arena []uint16
+	var ranks chunks[uint16]
+	var keys chunks[byte]
 	add := func(key []byte, rank []uint16, tiers, votes int, blank bool) {
-		if k, ok := groups[string(key)]; ok {
-			store[k].votes += votes
-			return
+		if store == nil {
+			store = make([]group, 0, len(ballots)+len(hist))
+			ranks.size, keys.size = 4096*len(rank), 4096*len(key)
 		}
-		if len(arena)+len(rank) > cap(arena) {
-			arena = make([]uint16, 0, max(1024*len(rank), len(rank)))
-		}
-		arena = append(arena, rank...)
-		groups[string(key)] = len(store)
-		store = append(store, group{key: string(key), h: fnv64(key), rank: arena[len(arena)-len(rank) : len(arena) : len(arena)],
+		store = append(store, group{key: keys.add(key), h: fnv64(key), rank: ranks.add(rank),
 			tiers: tiers, votes: votes, blank: blank})
 	}
 	invalid := map[string]int{}
@@ -884,17 +896,25 @@ func (c Contest) Tally(ballots []Ballot) (Result, error) {
 		add(key, rank, 1, votes, mask == 0)
 	}
 	r.Invalid = r.Cast - r.Valid
-	list := make([]*group, len(store))
+	all := make([]*group, len(store))
 	for i := range store {
-		list[i] = &store[i]
+		all[i] = &store[i]
 	}
-	// A canonical order for the digest: by a hash of the key, then the key.
-	slices.SortFunc(list, func(a, b *group) int {
+	// A canonical order for the digest: by a fixed hash of the key, then the key.
+	slices.SortFunc(all, func(a, b *group) int {
 		if a.h != b.h {
 			return cmpUint(a.h, b.h)
 		}
-		return strings.Compare(a.key, b.key)
+		return bytes.Compare(a.key, b.key)
 	})
+	var list []*group
+	for _, g := range all {
+		if k := len(list) - 1; k >= 0 && list[k].h == g.h && bytes.Equal(list[k].key, g.key) {
+			list[k].votes += g.votes
+			continue
+		}
+		list = append(list, g)
+	}
 	r.Digest = c.digest(list, invalid)
 	c.count(&r, list)
 	r.settle()
@@ -1103,20 +1123,21 @@ func (c Contest) digest(list []*group, invalid map[string]int) [32]byte {
 	flag(s.BlankValid)
 	flag(s.Open)
 	flag(s.ForbidSelfVote)
-	h.Write(buf)
 	keys := slices.Sorted(maps.Keys(invalid))
 	for _, g := range list {
-		buf = buf[:0]
-		str(g.key)
+		buf = binary.BigEndian.AppendUint32(buf, uint32(len(g.key)))
+		buf = append(buf, g.key...)
 		num(int64(g.votes))
-		h.Write(buf)
+		if len(buf) > 1<<15 {
+			h.Write(buf)
+			buf = buf[:0]
+		}
 	}
 	for _, k := range keys {
-		buf = buf[:0]
 		str(k)
 		num(int64(invalid[k]))
-		h.Write(buf)
 	}
+	h.Write(buf)
 	var d [32]byte
 	h.Sum(d[:0])
 	return d
