@@ -911,12 +911,21 @@ func (c Contest) Tally(ballots []Ballot) (Result, error) {
 	for _, g := range all {
 		if k := len(list) - 1; k >= 0 && list[k].h == g.h && bytes.Equal(list[k].key, g.key) {
 			list[k].votes += g.votes
+			g.votes = 0 // merged into its twin
 			continue
 		}
 		list = append(list, g)
 	}
 	r.Digest = c.digest(list, invalid)
-	c.count(&r, list)
+	// Count in the order the ballots came, which walks memory in order; the
+	// sums do not depend on it.
+	seq := all[:0]
+	for i := range store {
+		if store[i].votes > 0 {
+			seq = append(seq, &store[i])
+		}
+	}
+	c.count(&r, seq)
 	r.settle()
 	return r, nil
 }
