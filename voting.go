@@ -821,7 +821,7 @@ func (c Contest) Tally(ballots []Ballot) (Result, error) {
 			return Result{}, &BallotError{Index: i, Err: ErrInvalidCount}
 		}
 		cnt, w := orOne(b.Count), orOne(b.Weight)
-		if cnt > s.Electorate || w > s.Electorate || cnt*w > s.Electorate-cast {
+		if cnt > (s.Electorate-cast)/w { // cnt·w > room, without overflow
 			return Result{}, &FieldError{Field: "cast", Value: fmt.Sprintf("more than %d", s.Electorate), Err: ErrTooManyBallots}
 		}
 		cast += cnt * w

@@ -402,3 +402,97 @@ func TestTwoRoundAndRunoffRounds(t *testing.T) {
 	assert.Equal(t, []UnitID{"B"}, r.Winners)
 	assert.Equal(t, [][]UnitID{{"B"}, {"A"}, {"C"}, {"D"}}, r.Ranking)
 }
+
+func TestTallyOverflowingElectorate(t *testing.T) {
+	s := approvalSpec()
+	s.Electorate = 1 << 62
+	c := MustContest(s)
+	_, err := c.Tally([]Ballot{{Approve: []UnitID{"A"}, Count: 1 << 32, Weight: 1 << 32}})
+	require.ErrorIs(t, err, ErrTooManyBallots, "2^64 votes must not wrap around")
+	r, err := c.Tally([]Ballot{{Approve: []UnitID{"A"}, Count: 1 << 30, Weight: 1 << 31}})
+	require.NoError(t, err)
+	assert.Equal(t, 1<<61, r.Votes("A"))
+}
+
+func TestMethodsOnSmallElections(t *testing.T) {
+	cycle := []Ballot{ // Condorcet's paradox: A > B > C > A, each 2:1
+		{Ranking: [][]UnitID{{"A"}, {"B"}, {"C"}}},
+		{Ranking: [][]UnitID{{"B"}, {"C"}, {"A"}}},
+		{Ranking: [][]UnitID{{"C"}, {"A"}, {"B"}}},
+	}
+	abc := []UnitID{"A", "B", "C"}
+	tests := []struct {
+		name    string
+		spec    ContestSpec
+		ballots []Ballot
+		winners []UnitID
+		ranking [][]UnitID
+		scores  map[UnitID]string
+	}{
+		{"ranked pairs skips a cycle of equal margins", ContestSpec{Method: RankedPairs}, cycle,
+			abc, [][]UnitID{abc}, nil},
+		{"instant runoff, all tied", ContestSpec{Method: InstantRunoff}, cycle, abc, [][]UnitID{abc}, nil},
+		{"two-round, all tied", ContestSpec{Method: TwoRound}, cycle, abc, [][]UnitID{abc}, nil},
+		{"minimax margins in a cycle", ContestSpec{Method: Minimax, Minimax: Margins}, cycle, abc, [][]UnitID{abc},
+			map[UnitID]string{"A": "1", "B": "1", "C": "1"}},
+		{"copeland halves", ContestSpec{Method: Copeland}, []Ballot{
+			{Ranking: [][]UnitID{{"A"}, {"B", "C"}}},
+		}, []UnitID{"A"}, [][]UnitID{{"A"}, {"B", "C"}}, map[UnitID]string{"A": "2", "B": "0.5", "C": "0.5"}},
+		{"borda with a tie and a left-out candidate", ContestSpec{Method: Borda, BordaBase: 1}, []Ballot{
+			{Ranking: [][]UnitID{{"A", "B"}}},
+		}, []UnitID{"A", "B"}, [][]UnitID{{"A", "B"}, {"C"}}, map[UnitID]string{"A": "2", "B": "2", "C": "1"}},
+		{"minimax pairwise opposition", ContestSpec{Method: Minimax, Minimax: PairwiseOpposition}, []Ballot{
+			{Ranking: [][]UnitID{{"A"}, {"B"}, {"C"}}, Count: 2},
+			{Ranking: [][]UnitID{{"B"}, {"A"}, {"C"}}},
+		}, []UnitID{"A"}, [][]UnitID{{"A"}, {"B"}, {"C"}}, map[UnitID]string{"A": "1", "B": "2", "C": "3"}},
+		{"plurality from marks", ContestSpec{Method: Plurality}, []Ballot{
+			{Approve: []UnitID{"B"}, Count: 2}, {Ranking: [][]UnitID{{"A"}, {"B", "C"}}},
+		}, []UnitID{"B"}, [][]UnitID{{"B"}, {"A"}, {"C"}}, map[UnitID]string{"A": "1", "B": "2", "C": "0"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := tt.spec
+			s.Candidates, s.Electorate = abc, 10
+			r, err := MustContest(s).Tally(tt.ballots)
+			require.NoError(t, err)
+			require.Empty(t, r.Rejected)
+			assert.Equal(t, tt.winners, r.Winners)
+			assert.Equal(t, tt.ranking, r.Ranking)
+			for id, want := range tt.scores {
+				assert.Equal(t, want, r.Score(id).String(), id)
+			}
+		})
+	}
+}
+
+func TestThresholdBases(t *testing.T) {
+	ballots := []Ballot{{Approve: []UnitID{"A"}, Count: 4}, {Approve: []UnitID{"B"}, Count: 2}, {Count: 2}, {Approve: []UnitID{"Z"}}}
+	tests := []struct {
+		base    Base
+		present int
+		passed  []UnitID
+	}{
+		{Electorate, 0, nil},        // 4 of 10 is not more than half
+		{Cast, 0, nil},              // 4 of 9 cast
+		{Valid, 0, nil},             // 4 of 8 valid is not more than half
+		{Present, 0, nil},           // present not recorded: 4 of 9 cast
+		{Present, 7, []UnitID{"A"}}, // 4 of 7 present
+	}
+	for _, tt := range tests {
+		t.Run(tt.base.String(), func(t *testing.T) {
+			s := approvalSpec()
+			s.Threshold, s.Present = MoreThan(1, 2).Of(tt.base), tt.present
+			r, err := MustContest(s).Tally(ballots)
+			require.NoError(t, err)
+			assert.Equal(t, 9, r.Cast)
+			assert.Equal(t, 8, r.Valid)
+			assert.Equal(t, 2, r.Blank)
+			assert.Equal(t, tt.passed, r.Passed)
+		})
+	}
+	s := approvalSpec()
+	s.Threshold = AtLeast(1, 2).Of(Valid)
+	r, err := MustContest(s).Tally(ballots)
+	require.NoError(t, err)
+	assert.Equal(t, []UnitID{"A"}, r.Passed, "4 of 8 valid is at least half")
+}
