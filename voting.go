@@ -566,8 +566,13 @@ func (c *Contest) UnmarshalJSON(b []byte) error {
 // faster than hashing for the handful of candidates a review has.
 func (c Contest) lookup(id UnitID) (int, bool) {
 	if len(c.spec.Candidates) <= 16 {
+		if id == "" {
+			return 0, false
+		}
 		for i, cand := range c.spec.Candidates {
-			if cand == id {
+			// Candidates are never empty; the first byte settles most misses
+			// without a call to compare memory.
+			if len(cand) == len(id) && cand[0] == id[0] && cand == id {
 				return i, true
 			}
 		}
@@ -846,7 +851,11 @@ func (c Contest) Tally(ballots []Ballot) (Result, error) {
 	var keys chunks[byte]
 	add := func(key []byte, rank []uint16, tiers, votes int, blank bool) {
 		if store == nil {
-			store = make([]group, 0, len(ballots)+len(hist))
+			size := len(ballots)
+			if hist != nil {
+				size = len(hist) // few ballots take the general path then
+			}
+			store = make([]group, 0, size)
 			ranks.size, keys.size = 4096*len(rank), 4096*len(key)
 		}
 		store = append(store, group{key: keys.add(key), h: fnv64(key), rank: ranks.add(rank),
