@@ -395,7 +395,15 @@ type ContestSpec struct {
 // use. The zero Contest has no candidates and tallies nothing.
 type Contest struct {
 	spec  ContestSpec
-	index map[UnitID]int
+	index *candidateIndex
+}
+
+// candidateIndex finds a candidate's position: through the map for long
+// lists, and for up to 64 candidates through a bitmask of the candidates
+// that start with each byte, which is faster than hashing.
+type candidateIndex struct {
+	byID    map[UnitID]int
+	byFirst [256]uint64
 }
 
 // NewContest validates spec and returns the contest. Errors are *UnitError
@@ -458,7 +466,13 @@ func NewContest(spec ContestSpec) (Contest, error) {
 	if err := s.Quorum.Validate(); err != nil {
 		return Contest{}, &FieldError{Field: "quorum", Value: s.Quorum.String(), Err: ErrInvalidShare}
 	}
-	return Contest{spec: s, index: index}, nil
+	ci := &candidateIndex{byID: index}
+	if n <= 64 {
+		for i, id := range s.Candidates {
+			ci.byFirst[id[0]] |= 1 << i
+		}
+	}
+	return Contest{spec: s, index: ci}, nil
 }
 
 // MustContest is NewContest for tests and examples with literal input: it
@@ -562,24 +576,23 @@ func (c *Contest) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// lookup returns the index of a candidate; a short list is scanned, which is
-// faster than hashing for the handful of candidates a review has.
+// lookup returns the index of a candidate.
 func (c Contest) lookup(id UnitID) (int, bool) {
-	if len(c.spec.Candidates) <= 16 {
-		if id == "" {
-			return 0, false
-		}
-		for i, cand := range c.spec.Candidates {
-			// Candidates are never empty; the first byte settles most misses
-			// without a call to compare memory.
-			if len(cand) == len(id) && cand[0] == id[0] && cand == id {
-				return i, true
-			}
-		}
+	cands := c.spec.Candidates
+	if len(cands) > 64 {
+		i, ok := c.index.byID[id]
+		return i, ok
+	}
+	if id == "" {
 		return 0, false
 	}
-	i, ok := c.index[id]
-	return i, ok
+	for m := c.index.byFirst[id[0]]; m != 0; m &= m - 1 {
+		i := bits.TrailingZeros64(m)
+		if cands[i] == id {
+			return i, true
+		}
+	}
+	return 0, false
 }
 
 // Ballot is one ballot (lá phiếu), or Count identical ones. An approval ballot
