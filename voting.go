@@ -801,6 +801,48 @@ type group struct {
 	blank bool
 }
 
+// canonicalOrder returns the groups sorted by a fixed hash of their key, then
+// by the key: an order that depends only on the set of keys, as the digest
+// needs. The sort runs on packed integers (the hash's high bits and the
+// position), and only runs of equal high bits, which are rare unless the keys
+// are equal, are sorted again by hash and key.
+func canonicalOrder(store []group) []*group {
+	byKey := func(a, b *group) int {
+		if a.h != b.h {
+			return cmpUint(a.h, b.h)
+		}
+		return bytes.Compare(a.key, b.key)
+	}
+	all := make([]*group, len(store))
+	const idxBits = 24
+	if len(store) >= 1<<idxBits {
+		for i := range store {
+			all[i] = &store[i]
+		}
+		slices.SortFunc(all, byKey)
+		return all
+	}
+	packed := make([]uint64, len(store))
+	for i := range store {
+		packed[i] = store[i].h>>idxBits<<idxBits | uint64(i)
+	}
+	slices.Sort(packed)
+	for i, p := range packed {
+		all[i] = &store[p&(1<<idxBits-1)]
+	}
+	for a := 0; a < len(packed); {
+		b := a + 1
+		for b < len(packed) && packed[b]>>idxBits == packed[a]>>idxBits {
+			b++
+		}
+		if b-a > 1 {
+			slices.SortFunc(all[a:b], byKey)
+		}
+		a = b
+	}
+	return all
+}
+
 // chunks hands out copies of small slices from large shared blocks, so that
 // recording a ballot does not allocate.
 type chunks[T any] struct {
@@ -918,17 +960,7 @@ func (c Contest) Tally(ballots []Ballot) (Result, error) {
 		add(key, rank, 1, votes, mask == 0)
 	}
 	r.Invalid = r.Cast - r.Valid
-	all := make([]*group, len(store))
-	for i := range store {
-		all[i] = &store[i]
-	}
-	// A canonical order for the digest: by a fixed hash of the key, then the key.
-	slices.SortFunc(all, func(a, b *group) int {
-		if a.h != b.h {
-			return cmpUint(a.h, b.h)
-		}
-		return bytes.Compare(a.key, b.key)
-	})
+	all := canonicalOrder(store)
 	var list []*group
 	for _, g := range all {
 		if k := len(list) - 1; k >= 0 && list[k].h == g.h && bytes.Equal(list[k].key, g.key) {

@@ -2,6 +2,7 @@ package thidua
 
 import (
 	"encoding/json"
+	"fmt"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -495,4 +496,44 @@ func TestThresholdBases(t *testing.T) {
 	r, err := MustContest(s).Tally(ballots)
 	require.NoError(t, err)
 	assert.Equal(t, []UnitID{"A"}, r.Passed, "4 of 8 valid is at least half")
+}
+
+// TestCanonicalOrder checks the packed sort against a plain sort by hash and
+// key, with hashes that share their high bits and keys that share hashes.
+func TestCanonicalOrder(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 10))
+	var store []group
+	for range 500 {
+		h := uint64(rng.IntN(4))<<40 | uint64(rng.IntN(3)) // equal high bits, different low bits
+		store = append(store, group{h: h, key: []byte{byte(rng.IntN(3))}})
+	}
+	got := canonicalOrder(store)
+	want := make([]*group, len(store))
+	for i := range store {
+		want[i] = &store[i]
+	}
+	slices.SortStableFunc(want, func(a, b *group) int {
+		if a.h != b.h {
+			return cmpUint(a.h, b.h)
+		}
+		return slices.Compare(a.key, b.key)
+	})
+	for i := range got {
+		require.Equal(t, want[i].h, got[i].h, "position %d", i)
+		require.Equal(t, want[i].key, got[i].key, "position %d", i)
+	}
+}
+
+// TestDigestGolden pins the canonical encoding: a change to it changes every
+// digest a caller may have recorded, and must be deliberate.
+func TestDigestGolden(t *testing.T) {
+	c := MustContest(ContestSpec{ID: "ex4", Candidates: abcd, Electorate: 9, Method: Schulze})
+	r, err := c.Tally([]Ballot{
+		{Ranking: [][]UnitID{{"A"}, {"B"}, {"C"}}, Count: 3},
+		{Ranking: [][]UnitID{{"C"}, {"B"}, {"D"}}, Count: 2},
+		{Ranking: [][]UnitID{{"D"}, {"A"}, {"B"}}, Count: 2},
+		{Ranking: [][]UnitID{{"D"}, {"B"}, {"C"}}, Count: 2},
+	})
+	require.NoError(t, err)
+	assert.Equal(t, "3616f88346ebf244a1439bb44b3a68dc3c9cf85ae26e2aa1b02581862c443977", fmt.Sprintf("%x", r.Digest))
 }
