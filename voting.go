@@ -793,12 +793,33 @@ func errString(err error) string {
 // tier of candidate i (0 best; tiers for a candidate left out), votes is
 // count × weight.
 type group struct {
-	key   []byte
-	h     uint64
+	h     uint64 // FNV-1a of the canonical key
 	rank  []uint16
-	tiers int
 	votes int
+	extra int32 // 1 + index of the ballot's weight and voter, or 0 for weight 1 and no voter
+	tiers uint16
 	blank bool
+}
+
+// extra holds what few ballots carry: a weight other than 1, or a voter.
+type extra struct {
+	weight int
+	voter  UnitID
+}
+
+// keyer rebuilds a group's canonical key (see canonicalKey) on demand, so
+// that the groups need not store it.
+type keyer struct {
+	extras []extra
+}
+
+func (k *keyer) key(dst []byte, g *group) []byte {
+	w, v := 1, UnitID("")
+	if g.extra > 0 {
+		e := k.extras[g.extra-1]
+		w, v = e.weight, e.voter
+	}
+	return canonicalKey(dst, g.rank, int(g.tiers), w, v)
 }
 
 // canonicalOrder returns the groups sorted by a fixed hash of their key, then
@@ -806,12 +827,14 @@ type group struct {
 // needs. The sort runs on packed integers (the hash's high bits and the
 // position), and only runs of equal high bits, which are rare unless the keys
 // are equal, are sorted again by hash and key.
-func canonicalOrder(store []group) []*group {
+func canonicalOrder(store []group, k *keyer) []*group {
+	var ka, kb []byte
 	byKey := func(a, b *group) int {
 		if a.h != b.h {
 			return cmpUint(a.h, b.h)
 		}
-		return bytes.Compare(a.key, b.key)
+		ka, kb = k.key(ka[:0], a), k.key(kb[:0], b)
+		return bytes.Compare(ka, kb)
 	}
 	all := make([]*group, len(store))
 	const idxBits = 24
@@ -903,18 +926,22 @@ func (c Contest) Tally(ballots []Ballot) (Result, error) {
 	// no map, and the sorted order is the one the digest needs.
 	var store []group
 	var ranks chunks[uint16]
-	var keys chunks[byte]
-	add := func(key []byte, rank []uint16, tiers, votes int, blank bool) {
+	var k keyer
+	add := func(key []byte, rank []uint16, tiers, votes int, blank bool, weight int, voter UnitID) {
 		if store == nil {
 			size := len(ballots)
 			if hist != nil {
 				size = len(hist) // few ballots take the general path then
 			}
 			store = make([]group, 0, size)
-			ranks.size, keys.size = 4096*len(rank), 4096*len(key)
+			ranks.size = 4096 * len(rank)
 		}
-		store = append(store, group{key: keys.add(key), h: fnv64(key), rank: ranks.add(rank),
-			tiers: tiers, votes: votes, blank: blank})
+		g := group{h: fnv64(key), rank: ranks.add(rank), tiers: uint16(tiers), votes: votes, blank: blank}
+		if weight != 1 || voter != "" {
+			k.extras = append(k.extras, extra{weight, voter})
+			g.extra = int32(len(k.extras))
+		}
+		store = append(store, g)
 	}
 	invalid := map[string]int{}
 	var voters map[UnitID]bool
@@ -947,7 +974,7 @@ func (c Contest) Tally(ballots []Ballot) (Result, error) {
 			r.Blank += votes
 		}
 		key = canonicalKey(key[:0], rank, tiers, orOne(b.Weight), b.Voter)
-		add(key, rank, tiers, votes, blank)
+		add(key, rank, tiers, votes, blank, orOne(b.Weight), b.Voter)
 	}
 	for mask, votes := range hist {
 		if votes == 0 {
@@ -957,20 +984,24 @@ func (c Contest) Tally(ballots []Ballot) (Result, error) {
 			rank[j] = uint16(1 &^ (mask >> j))
 		}
 		key = canonicalKey(key[:0], rank, 1, 1, "")
-		add(key, rank, 1, votes, mask == 0)
+		add(key, rank, 1, votes, mask == 0, 1, "")
 	}
 	r.Invalid = r.Cast - r.Valid
-	all := canonicalOrder(store)
+	all := canonicalOrder(store, &k)
 	var list []*group
+	var ka []byte
 	for _, g := range all {
-		if k := len(list) - 1; k >= 0 && list[k].h == g.h && bytes.Equal(list[k].key, g.key) {
-			list[k].votes += g.votes
+		if j := len(list) - 1; j >= 0 && list[j].h == g.h {
+			key, ka = k.key(key[:0], list[j]), k.key(ka[:0], g)
+		}
+		if j := len(list) - 1; j >= 0 && list[j].h == g.h && bytes.Equal(key, ka) {
+			list[j].votes += g.votes
 			g.votes = 0 // merged into its twin
 			continue
 		}
 		list = append(list, g)
 	}
-	r.Digest = c.digest(list, invalid)
+	r.Digest = c.digest(list, invalid, &k)
 	// Count in the order the ballots came, which walks memory in order; the
 	// sums do not depend on it.
 	seq := all[:0]
@@ -1150,7 +1181,7 @@ func rawKey(b Ballot) string {
 }
 
 // digest hashes the contest and the grouped ballots.
-func (c Contest) digest(list []*group, invalid map[string]int) [32]byte {
+func (c Contest) digest(list []*group, invalid map[string]int, k *keyer) [32]byte {
 	h := sha256.New()
 	s := c.spec
 	var buf []byte
@@ -1187,9 +1218,11 @@ func (c Contest) digest(list []*group, invalid map[string]int) [32]byte {
 	flag(s.Open)
 	flag(s.ForbidSelfVote)
 	keys := slices.Sorted(maps.Keys(invalid))
+	var key []byte
 	for _, g := range list {
-		buf = binary.BigEndian.AppendUint32(buf, uint32(len(g.key)))
-		buf = append(buf, g.key...)
+		key = k.key(key[:0], g)
+		buf = binary.BigEndian.AppendUint32(buf, uint32(len(key)))
+		buf = append(buf, key...)
 		num(int64(g.votes))
 		if len(buf) > 1<<15 {
 			h.Write(buf)

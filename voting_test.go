@@ -505,9 +505,10 @@ func TestCanonicalOrder(t *testing.T) {
 	var store []group
 	for range 500 {
 		h := uint64(rng.IntN(4))<<40 | uint64(rng.IntN(3)) // equal high bits, different low bits
-		store = append(store, group{h: h, key: []byte{byte(rng.IntN(3))}})
+		store = append(store, group{h: h, rank: []uint16{uint16(rng.IntN(3))}, tiers: 1})
 	}
-	got := canonicalOrder(store)
+	k := &keyer{}
+	got := canonicalOrder(store, k)
 	want := make([]*group, len(store))
 	for i := range store {
 		want[i] = &store[i]
@@ -516,11 +517,11 @@ func TestCanonicalOrder(t *testing.T) {
 		if a.h != b.h {
 			return cmpUint(a.h, b.h)
 		}
-		return slices.Compare(a.key, b.key)
+		return slices.Compare(a.rank, b.rank)
 	})
 	for i := range got {
 		require.Equal(t, want[i].h, got[i].h, "position %d", i)
-		require.Equal(t, want[i].key, got[i].key, "position %d", i)
+		require.Equal(t, want[i].rank, got[i].rank, "position %d", i)
 	}
 }
 
