@@ -298,7 +298,7 @@ type MinimaxVariant uint8
 const (
 	WinningVotes       MinimaxVariant = iota + 1 // votes for the winner of each defeat the candidate suffers
 	Margins                                      // the margin of each pairwise contest, negative when the candidate wins it
-	PairwiseOpposition                           // votes against the candidate in each pairing, won or lost
+	PairwiseOpposition                           // votes against the candidate in each pairing, won or lost; unlike the others it may pass over a Condorcet winner
 )
 
 var variantNames = [...]string{
