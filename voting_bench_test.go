@@ -3,6 +3,7 @@ package thidua
 import (
 	"math/bits"
 	"math/rand/v2"
+	"runtime"
 	"slices"
 	"testing"
 )
@@ -77,6 +78,8 @@ func BenchmarkApproval1M(b *testing.B) {
 	c := MustContest(ContestSpec{Candidates: nine, Electorate: len(ballots), Method: Approval, MaxMarks: 4, BlankValid: true})
 	b.Run("baseline=bitmask-loop", func(b *testing.B) {
 		b.ReportAllocs()
+		runtime.GC()
+		b.ResetTimer()
 		for range b.N {
 			counts, _ := bitmaskCount(ballots, nine, 4)
 			if counts[0] == 0 {
@@ -86,6 +89,8 @@ func BenchmarkApproval1M(b *testing.B) {
 	})
 	b.Run("thidua=Tally", func(b *testing.B) {
 		b.ReportAllocs()
+		runtime.GC()
+		b.ResetTimer()
 		for range b.N {
 			if _, err := c.Tally(ballots); err != nil {
 				b.Fatal(err)
@@ -146,6 +151,8 @@ func BenchmarkRanked100k(b *testing.B) {
 	ballots := rankedBallots(100_000)
 	b.Run("baseline=pairwise-loop", func(b *testing.B) {
 		b.ReportAllocs()
+		runtime.GC()
+		b.ResetTimer()
 		for range b.N {
 			pairwiseLoop(ballots, nine)
 		}
@@ -154,6 +161,8 @@ func BenchmarkRanked100k(b *testing.B) {
 		c := MustContest(ContestSpec{Candidates: nine, Electorate: len(ballots), Method: m})
 		b.Run("thidua="+m.String(), func(b *testing.B) {
 			b.ReportAllocs()
+			runtime.GC()
+			b.ResetTimer()
 			for range b.N {
 				if _, err := c.Tally(ballots); err != nil {
 					b.Fatal(err)
