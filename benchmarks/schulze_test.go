@@ -143,3 +143,19 @@ func TestResenjeTieFlag(t *testing.T) {
 		assert.Equal(t, e.schulze, thiduaWinners(t, e.ballots, e.cands), "Schulze's definition")
 	}
 }
+
+// TestResenjeSchulzeExample4 records that on Schulze's example 4, where B and
+// D tie, resenje.org/schulze does report the tie (both have two wins).
+func TestResenjeSchulzeExample4(t *testing.T) {
+	ex4 := []thidua.Ballot{
+		{Ranking: [][]thidua.UnitID{{"A"}, {"B"}, {"C"}}, Count: 3},
+		{Ranking: [][]thidua.UnitID{{"C"}, {"B"}, {"D"}}, Count: 2},
+		{Ranking: [][]thidua.UnitID{{"D"}, {"A"}, {"B"}}, Count: 2},
+		{Ranking: [][]thidua.UnitID{{"D"}, {"B"}, {"C"}}, Count: 2},
+	}
+	cands := []thidua.UnitID{"A", "B", "C", "D"}
+	w, tie := resenjeWinners(t, ex4, cands)
+	assert.True(t, tie)
+	assert.ElementsMatch(t, []thidua.UnitID{"B", "D"}, w)
+	assert.ElementsMatch(t, []thidua.UnitID{"B", "D"}, thiduaWinners(t, ex4, cands))
+}
