@@ -993,11 +993,11 @@ func (c Contest) Tally(ballots []Ballot) (Result, error) {
 	for _, g := range all {
 		if j := len(list) - 1; j >= 0 && list[j].h == g.h {
 			key, ka = k.key(key[:0], list[j]), k.key(ka[:0], g)
-		}
-		if j := len(list) - 1; j >= 0 && list[j].h == g.h && bytes.Equal(key, ka) {
-			list[j].votes += g.votes
-			g.votes = 0 // merged into its twin
-			continue
+			if bytes.Equal(key, ka) {
+				list[j].votes += g.votes
+				g.votes = 0 // merged into its twin
+				continue
+			}
 		}
 		list = append(list, g)
 	}
