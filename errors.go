@@ -304,7 +304,112 @@ var (
 	// ErrInvalidBase reports a threshold base other than Electorate, Present,
 	// Cast or Valid.
 	ErrInvalidBase = errors.New("thidua: invalid threshold base")
+
+	// ErrNoCandidates reports a contest with an empty candidate list.
+	ErrNoCandidates = errors.New("thidua: a contest needs at least one candidate")
+
+	// ErrDuplicateCandidate reports a candidate listed twice in one contest.
+	ErrDuplicateCandidate = errors.New("thidua: duplicate candidate")
+
+	// ErrInvalidElectorate reports an electorate (số thành viên) of zero or
+	// less, or a number present outside [0, electorate].
+	ErrInvalidElectorate = errors.New("thidua: electorate must be positive and present within it")
+
+	// ErrInvalidSeats reports seats below zero or above the number of candidates.
+	ErrInvalidSeats = errors.New("thidua: seats must be between 0 and the number of candidates")
+
+	// ErrInvalidMethod reports a Method outside the defined methods.
+	ErrInvalidMethod = errors.New("thidua: invalid counting method")
+
+	// ErrInvalidVariant reports a MinimaxVariant outside the defined variants.
+	ErrInvalidVariant = errors.New("thidua: invalid minimax variant")
+
+	// ErrInvalidOption reports a contest option out of range: a Borda base
+	// other than 0 or 1, or a negative MaxMarks.
+	ErrInvalidOption = errors.New("thidua: contest option out of range")
+
+	// ErrThresholdMethod reports a threshold on a method whose scores are not
+	// vote counts (Borda and the Condorcet methods).
+	ErrThresholdMethod = errors.New("thidua: a threshold needs a method that counts votes")
+
+	// ErrTooManyBallots reports more votes cast than the electorate.
+	ErrTooManyBallots = errors.New("thidua: more ballots cast than the electorate")
+
+	// ErrInvalidCount reports a ballot whose Count or Weight is negative.
+	ErrInvalidCount = errors.New("thidua: ballot count and weight must not be negative")
+
+	// ErrNoQuorum reports a vote held without its quorum (số thành viên tham dự
+	// không đủ): see QuorumError for the figures.
+	ErrNoQuorum = errors.New("thidua: quorum not reached")
+
+	// ErrNoRunoff reports a Runoff asked of a result with no tie at the cut-off.
+	ErrNoRunoff = errors.New("thidua: no tie at the cut-off, so no runoff")
+
+	// ErrUnknownCandidate reports a ballot that marks a unit who is not a
+	// candidate in the contest.
+	ErrUnknownCandidate = errors.New("thidua: not a candidate")
+
+	// ErrDuplicateMark reports a ballot that names the same candidate twice,
+	// in its marks or across its ranked tiers.
+	ErrDuplicateMark = errors.New("thidua: candidate marked twice on one ballot")
+
+	// ErrTooManyMarks reports an approval ballot with more marks than the
+	// contest allows (phiếu bầu thừa số lượng).
+	ErrTooManyMarks = errors.New("thidua: more marks than allowed")
+
+	// ErrBallotShape reports a ballot of the wrong shape for the method: marks
+	// on a ranked contest, a ranking on an approval contest, both or an empty
+	// tier, or ties where the method needs a single choice.
+	ErrBallotShape = errors.New("thidua: ballot shape does not fit the method")
+
+	// ErrBlankBallot reports a blank ballot (phiếu trắng) in a contest that does
+	// not count blank ballots as valid.
+	ErrBlankBallot = errors.New("thidua: blank ballot")
+
+	// ErrVoterOnSecret reports a ballot that names its voter in a secret ballot
+	// (bỏ phiếu kín), where no ballot may carry a voter's identity.
+	ErrVoterOnSecret = errors.New("thidua: a secret ballot names its voter")
+
+	// ErrSelfVote reports an open vote (biểu quyết) in which a voter marks
+	// themself where the contest forbids it.
+	ErrSelfVote = errors.New("thidua: voter votes for themself")
+
+	// ErrDuplicateVoter reports two ballots, or a ballot with a count above one,
+	// from the same named voter in an open vote.
+	ErrDuplicateVoter = errors.New("thidua: voter votes more than once")
 )
+
+// BallotError reports why one ballot was rejected. Index is its position in the
+// slice passed to Tally; Candidate names the mark at fault, when one is.
+type BallotError struct {
+	Index     int
+	Candidate UnitID
+	Err       error
+}
+
+func (e *BallotError) Error() string {
+	if e.Candidate != "" {
+		return fmt.Sprintf("thidua: ballot %d: %q: %s", e.Index, string(e.Candidate), reason(e.Err))
+	}
+	return fmt.Sprintf("thidua: ballot %d: %s", e.Index, reason(e.Err))
+}
+
+// Unwrap returns the sentinel, for errors.Is.
+func (e *BallotError) Unwrap() error { return e.Err }
+
+// QuorumError reports a vote below its quorum. Present is the number of voters
+// taken as present (the contest's Present, or the votes cast when Present is
+// not recorded); Needed is the least that meets the quorum, out of Electorate.
+type QuorumError struct {
+	Present, Needed, Electorate int
+}
+
+func (e *QuorumError) Error() string {
+	return fmt.Sprintf("thidua: quorum not reached: \"%d\" present of %d, %d needed", e.Present, e.Electorate, e.Needed)
+}
+
+// Unwrap returns ErrNoQuorum, for errors.Is.
+func (e *QuorumError) Unwrap() error { return ErrNoQuorum }
 
 // ---------------------------------------------------------------------------
 // Award and rule-set errors (awards.go, rules.go).

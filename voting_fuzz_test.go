@@ -1,0 +1,99 @@
+package thidua
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+// FuzzTally feeds arbitrary contests and ballots, decoded from bytes, and
+// checks that Tally never panics, that cast = valid + invalid with every
+// invalid ballot listed, that the ranking holds every candidate once, and that
+// reversing the ballots changes neither the result nor the digest.
+func FuzzTally(f *testing.F) {
+	f.Add([]byte{9, 4, 0, 1, 2, 3, 0, 1, 2, 3, 4, 5})
+	f.Add([]byte{6, 3, 1, 0, 2, 255, 1, 0, 7, 2, 2, 1})
+	f.Add([]byte{1, 5, 2, 2, 0, 1, 2, 3, 4, 0, 0, 0, 9, 9})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		next := func() int {
+			if len(data) == 0 {
+				return 0
+			}
+			b := data[0]
+			data = data[1:]
+			return int(b)
+		}
+		methods := []Method{Approval, Plurality, TwoRound, Borda, InstantRunoff, Schulze, RankedPairs, Copeland, Minimax}
+		m := methods[next()%len(methods)]
+		n := 1 + next()%7
+		flags := next()
+		ids := abcdN(n)
+		spec := ContestSpec{Candidates: ids, Electorate: 1 + next()%60, Method: m, MaxMarks: flags % 4,
+			BlankValid: flags&4 != 0, Open: flags&8 != 0, ForbidSelfVote: flags&16 != 0,
+			Seats: next() % (n + 1), Minimax: MinimaxVariant(next() % 4), BordaBase: flags >> 7}
+		if m.counts() && flags&32 != 0 {
+			spec.Threshold = AtLeast(int64(1+next()%5), 5).Of(Base(1 + next()%4))
+		}
+		c, err := NewContest(spec)
+		require.NoError(t, err)
+		var ballots []Ballot
+		for len(data) > 0 && len(ballots) < 40 {
+			head := next()
+			b := Ballot{Count: head % 3, Weight: (head >> 2) % 2}
+			k := next() % 9
+			for range k {
+				x := next()
+				id := UnitID("Z")
+				if x%16 < 8 {
+					id = UnitID(rune('A' + x%8))
+				}
+				if head&16 != 0 {
+					b.Approve = append(b.Approve, id)
+				} else if len(b.Ranking) > 0 && x&128 != 0 {
+					b.Ranking[len(b.Ranking)-1] = append(b.Ranking[len(b.Ranking)-1], id)
+				} else {
+					b.Ranking = append(b.Ranking, []UnitID{id})
+				}
+			}
+			if head&32 != 0 {
+				b.Voter = UnitID(rune('A' + next()%8))
+			}
+			ballots = append(ballots, b)
+		}
+		r, err := c.Tally(ballots)
+		if err != nil {
+			require.ErrorIs(t, err, ErrTooManyBallots)
+			return
+		}
+		require.Equal(t, r.Cast, r.Valid+r.Invalid)
+		require.LessOrEqual(t, r.Cast, spec.Electorate)
+		require.LessOrEqual(t, r.Blank, r.Valid)
+		listed := 0
+		for _, rb := range r.Rejected {
+			listed += rb.Votes
+			require.Error(t, rb.Err)
+		}
+		require.Equal(t, r.Invalid, listed)
+		var all []UnitID
+		for _, tier := range r.Ranking {
+			require.NotEmpty(t, tier)
+			all = append(all, tier...)
+		}
+		slices.Sort(all)
+		require.Equal(t, ids, all)
+		if spec.Seats > 0 {
+			require.LessOrEqual(t, len(r.Elected), spec.Seats)
+			require.Equal(t, spec.Seats-len(r.Elected), r.OpenSeats)
+		}
+		if !spec.Open { // open votes reject a voter's second ballot, which depends on order
+			rev := slices.Clone(ballots)
+			slices.Reverse(rev)
+			r2, err := c.Tally(rev)
+			require.NoError(t, err)
+			require.Equal(t, r.Digest, r2.Digest)
+			r.Rejected, r2.Rejected = nil, nil
+			require.True(t, r.Equal(r2))
+		}
+	})
+}

@@ -1,0 +1,540 @@
+package thidua
+
+import (
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+var abcd = []UnitID{"A", "B", "C", "D"}
+
+func approvalSpec() ContestSpec {
+	return ContestSpec{ID: "t", Candidates: abcd, Electorate: 10, Method: Approval, MaxMarks: 2, BlankValid: true}
+}
+
+func TestNewContestErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		edit func(*ContestSpec)
+		want error
+	}{
+		{"empty candidate list", func(s *ContestSpec) { s.Candidates = nil }, ErrNoCandidates},
+		{"duplicate candidate", func(s *ContestSpec) { s.Candidates = []UnitID{"A", "B", "A"} }, ErrDuplicateCandidate},
+		{"malformed candidate", func(s *ContestSpec) { s.Candidates = []UnitID{"A", "B C"} }, ErrInvalidID},
+		{"zero electorate", func(s *ContestSpec) { s.Electorate = 0 }, ErrInvalidElectorate},
+		{"negative electorate", func(s *ContestSpec) { s.Electorate = -3 }, ErrInvalidElectorate},
+		{"more present than electorate", func(s *ContestSpec) { s.Present = 11 }, ErrInvalidElectorate},
+		{"negative seats", func(s *ContestSpec) { s.Seats = -1 }, ErrInvalidSeats},
+		{"more seats than candidates", func(s *ContestSpec) { s.Seats = 5 }, ErrInvalidSeats},
+		{"threshold ratio above one", func(s *ContestSpec) { s.Threshold = AtLeast(6, 5).Of(Valid) }, ErrInvalidShare},
+		{"threshold ratio zero", func(s *ContestSpec) { s.Threshold = AtLeast(0, 5).Of(Valid) }, ErrInvalidShare},
+		{"threshold without base", func(s *ContestSpec) { s.Threshold = AtLeast(1, 2).Of(0) }, ErrInvalidBase},
+		{"quorum above one", func(s *ContestSpec) { s.Quorum = AtLeast(3, 2) }, ErrInvalidShare},
+		{"unknown method", func(s *ContestSpec) { s.Method = 42 }, ErrInvalidMethod},
+		{"unknown minimax variant", func(s *ContestSpec) { s.Minimax = 9 }, ErrInvalidVariant},
+		{"borda base 2", func(s *ContestSpec) { s.Method, s.BordaBase = Borda, 2 }, ErrInvalidOption},
+		{"negative max marks", func(s *ContestSpec) { s.MaxMarks = -1 }, ErrInvalidOption},
+		{"threshold on Schulze", func(s *ContestSpec) { s.Method, s.Threshold = Schulze, MoreThan(1, 2).Of(Valid) }, ErrThresholdMethod},
+		{"year out of range", func(s *ContestSpec) { s.Year = 1200 }, ErrYearOutOfRange},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := approvalSpec()
+			tt.edit(&s)
+			_, err := NewContest(s)
+			require.ErrorIs(t, err, tt.want)
+			assert.Regexp(t, `^thidua: `, err.Error())
+			// JSON decoding goes through the same validation.
+			data, jerr := json.Marshal(s)
+			if jerr == nil {
+				var c Contest
+				require.ErrorIs(t, json.Unmarshal(data, &c), tt.want)
+			}
+		})
+	}
+}
+
+func TestTallyRejectsBallots(t *testing.T) {
+	ranked := func(s *ContestSpec) { s.Method = Schulze }
+	open := func(s *ContestSpec) { s.Open, s.ForbidSelfVote = true, true }
+	tests := []struct {
+		name   string
+		edit   func(*ContestSpec)
+		ballot Ballot
+		want   error
+		cand   UnitID
+	}{
+		{"unknown candidate", nil, Ballot{Approve: []UnitID{"A", "Z"}}, ErrUnknownCandidate, "Z"},
+		{"duplicate mark", nil, Ballot{Approve: []UnitID{"B", "B"}}, ErrDuplicateMark, "B"},
+		{"more marks than allowed", nil, Ballot{Approve: []UnitID{"A", "B", "C"}}, ErrTooManyMarks, ""},
+		{"ranking on an approval contest", nil, Ballot{Ranking: [][]UnitID{{"A"}}}, ErrBallotShape, ""},
+		{"marks and ranking together", ranked, Ballot{Approve: []UnitID{"A"}, Ranking: [][]UnitID{{"A"}}}, ErrBallotShape, ""},
+		{"marks on a ranked contest", ranked, Ballot{Approve: []UnitID{"A"}}, ErrBallotShape, ""},
+		{"ranking names a candidate twice", ranked, Ballot{Ranking: [][]UnitID{{"A"}, {"B", "A"}}}, ErrDuplicateMark, "A"},
+		{"ranking with an empty tier", ranked, Ballot{Ranking: [][]UnitID{{"A"}, {}}}, ErrBallotShape, ""},
+		{"ranking with an unknown candidate", ranked, Ballot{Ranking: [][]UnitID{{"A"}, {"Q"}}}, ErrUnknownCandidate, "Q"},
+		{"tie in an instant-runoff ranking", func(s *ContestSpec) { s.Method = InstantRunoff }, Ballot{Ranking: [][]UnitID{{"A"}, {"B", "C"}}}, ErrBallotShape, "B"},
+		{"two first choices in plurality", func(s *ContestSpec) { s.Method = Plurality }, Ballot{Approve: []UnitID{"A", "B"}}, ErrTooManyMarks, ""},
+		{"blank where blanks are invalid", func(s *ContestSpec) { s.BlankValid = false }, Ballot{}, ErrBlankBallot, ""},
+		{"voter named on a secret ballot", nil, Ballot{Approve: []UnitID{"A"}, Voter: "B"}, ErrVoterOnSecret, ""},
+		{"self-vote where forbidden", open, Ballot{Approve: []UnitID{"A"}, Voter: "A"}, ErrSelfVote, "A"},
+		{"self-vote in a ranking", func(s *ContestSpec) { ranked(s); open(s) }, Ballot{Ranking: [][]UnitID{{"B"}, {"C"}}, Voter: "C"}, ErrSelfVote, "C"},
+		{"one voter, two ballots", open, Ballot{Approve: []UnitID{"B"}, Voter: "A", Count: 2}, ErrDuplicateVoter, "A"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := approvalSpec()
+			if tt.edit != nil {
+				tt.edit(&s)
+			}
+			c, err := NewContest(s)
+			require.NoError(t, err)
+			good := Ballot{Ranking: [][]UnitID{{"D"}}}
+			if s.Method == Approval || s.Method == Plurality {
+				good = Ballot{Approve: []UnitID{"D"}}
+			}
+			r, err := c.Tally([]Ballot{good, tt.ballot})
+			require.NoError(t, err)
+			require.Len(t, r.Rejected, 1)
+			assert.Equal(t, 1, r.Rejected[0].Index)
+			require.ErrorIs(t, r.Rejected[0].Err, tt.want)
+			var be *BallotError
+			require.ErrorAs(t, r.Rejected[0].Err, &be)
+			assert.Equal(t, tt.cand, be.Candidate)
+			assert.Regexp(t, `^thidua: ballot 1: `, be.Error())
+			assert.Equal(t, r.Cast, r.Valid+r.Invalid)
+			assert.Equal(t, 1, r.Valid)
+		})
+	}
+}
+
+func TestTallyErrors(t *testing.T) {
+	c := MustContest(approvalSpec())
+	_, err := c.Tally([]Ballot{{Approve: []UnitID{"A"}, Count: 11}})
+	require.ErrorIs(t, err, ErrTooManyBallots)
+	_, err = c.Tally([]Ballot{{Count: 6}, {Count: 5}})
+	require.ErrorIs(t, err, ErrTooManyBallots)
+	_, err = c.Tally([]Ballot{{Count: 1 << 62, Weight: 1 << 62}})
+	require.ErrorIs(t, err, ErrTooManyBallots, "no overflow")
+	_, err = c.Tally([]Ballot{{Count: -1}})
+	require.ErrorIs(t, err, ErrInvalidCount)
+	_, err = Contest{}.Tally(nil)
+	require.ErrorIs(t, err, ErrNoCandidates)
+
+	s := approvalSpec()
+	s.Quorum = AtLeast(2, 3)
+	q := MustContest(s)
+	_, err = q.Tally([]Ballot{{Approve: []UnitID{"A"}, Count: 6}})
+	var qe *QuorumError
+	require.ErrorAs(t, err, &qe)
+	require.ErrorIs(t, err, ErrNoQuorum)
+	assert.Equal(t, QuorumError{Present: 6, Needed: 7, Electorate: 10}, *qe)
+	_, err = q.Tally([]Ballot{{Approve: []UnitID{"A"}, Count: 7}})
+	require.NoError(t, err)
+	s.Present = 9 // recorded attendance decides, not the ballots
+	_, err = MustContest(s).Tally([]Ballot{{Approve: []UnitID{"A"}, Count: 2}})
+	require.NoError(t, err)
+}
+
+// nineMembers is a 9-member cluster voting on a flag: ≥ 80% of all members.
+func flagContest(t *testing.T, seats int) Contest {
+	c, err := NewContest(ContestSpec{ID: "flag", Candidates: cluster3().MemberIDs(), Electorate: 9, Seats: seats,
+		Method: Approval, Threshold: AtLeast(4, 5).Of(Electorate), BlankValid: true})
+	require.NoError(t, err)
+	return c
+}
+
+func TestThresholdOfAllMembers(t *testing.T) {
+	c := flagContest(t, 0)
+	ballots := []Ballot{
+		{Approve: []UnitID{"bac-ninh", "hai-duong"}, Count: 7},
+		{Approve: []UnitID{"bac-ninh"}, Count: 1},
+	}
+	r, err := c.Tally(ballots)
+	require.NoError(t, err)
+	assert.Equal(t, []UnitID{"bac-ninh"}, r.Passed, "8 of 9 pass, 7 of 9 do not")
+	assert.Equal(t, []UnitID{"bac-ninh"}, r.Elected)
+	assert.Equal(t, 7, r.Votes("hai-duong"))
+}
+
+func TestSeatsTieAndRunoff(t *testing.T) {
+	c := flagContest(t, 2)
+	ballots := []Ballot{
+		{Approve: []UnitID{"bac-ninh", "hai-duong", "vinh-phuc"}, Count: 8},
+		{Approve: []UnitID{"bac-ninh"}, Count: 1},
+	}
+	r, err := c.Tally(ballots)
+	require.NoError(t, err)
+	assert.Equal(t, []UnitID{"bac-ninh"}, r.Elected)
+	assert.Equal(t, []UnitID{"vinh-phuc", "hai-duong"}, r.Tied)
+	assert.Equal(t, 1, r.OpenSeats)
+	next, err := r.Runoff()
+	require.NoError(t, err)
+	assert.Equal(t, []UnitID{"vinh-phuc", "hai-duong"}, next.Candidates())
+	assert.Equal(t, 1, next.Seats())
+	r2, err := next.Tally([]Ballot{{Approve: []UnitID{"hai-duong"}, Count: 8}, {Approve: []UnitID{"vinh-phuc"}}})
+	require.NoError(t, err)
+	assert.Equal(t, []UnitID{"hai-duong"}, r2.Elected)
+	_, err = r2.Runoff()
+	require.ErrorIs(t, err, ErrNoRunoff)
+}
+
+// randomBallots draws ballots of the contest's shape, some invalid.
+func randomBallots(rng *rand.Rand, c Contest, k int) []Ballot {
+	ids := c.Candidates()
+	out := make([]Ballot, k)
+	for i := range out {
+		perm := slices.Clone(ids)
+		rng.Shuffle(len(perm), func(a, b int) { perm[a], perm[b] = perm[b], perm[a] })
+		m := rng.IntN(len(perm) + 1)
+		b := Ballot{Count: rng.IntN(3)}
+		if c.Method() == Approval {
+			b.Approve = perm[:m]
+		} else {
+			for _, id := range perm[:m] {
+				if len(b.Ranking) > 0 && c.Method() != InstantRunoff && rng.IntN(4) == 0 {
+					b.Ranking[len(b.Ranking)-1] = append(b.Ranking[len(b.Ranking)-1], id)
+				} else {
+					b.Ranking = append(b.Ranking, []UnitID{id})
+				}
+			}
+		}
+		if rng.IntN(20) == 0 {
+			b.Approve = append(b.Approve, "nobody")
+		}
+		out[i] = b
+	}
+	return out
+}
+
+func allMethods() []Method {
+	return []Method{Approval, Plurality, TwoRound, Borda, InstantRunoff, Schulze, RankedPairs, Copeland, Minimax}
+}
+
+func TestTallyProperties(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for _, m := range allMethods() {
+		t.Run(m.String(), func(t *testing.T) {
+			for trial := range 40 {
+				n := 2 + trial%5
+				c := MustContest(ContestSpec{Candidates: abcdN(n), Electorate: 1000, Method: m, BlankValid: trial%2 == 0, MaxMarks: trial % 3})
+				ballots := randomBallots(rng, c, 1+rng.IntN(30))
+				r, err := c.Tally(ballots)
+				require.NoError(t, err)
+				assert.Equal(t, r.Cast, r.Valid+r.Invalid, "cast = valid + invalid")
+				rejected := 0
+				for _, rb := range r.Rejected {
+					rejected += rb.Votes
+				}
+				assert.Equal(t, r.Invalid, rejected, "every invalid ballot is listed")
+				var all []UnitID
+				for _, tier := range r.Ranking {
+					all = append(all, tier...)
+				}
+				assert.ElementsMatch(t, c.Candidates(), all, "the ranking holds every candidate once")
+
+				// Permuting the ballots changes neither the result nor the digest.
+				perm := slices.Clone(ballots)
+				rng.Shuffle(len(perm), func(a, b int) { perm[a], perm[b] = perm[b], perm[a] })
+				rp, err := c.Tally(perm)
+				require.NoError(t, err)
+				assert.Equal(t, r.Digest, rp.Digest)
+				r.Rejected, rp.Rejected = nil, nil
+				assert.True(t, r.Equal(rp), "permuted ballots give the same result")
+
+				// A ballot with count n is n copies.
+				var copies []Ballot
+				for _, b := range ballots {
+					for range orOne(b.Count) {
+						b1 := b
+						b1.Count = 0
+						copies = append(copies, b1)
+					}
+				}
+				rc, err := c.Tally(copies)
+				require.NoError(t, err)
+				assert.Equal(t, r.Digest, rc.Digest)
+				rc.Rejected = nil
+				assert.True(t, r.Equal(rc), "count n equals n copies")
+			}
+		})
+	}
+}
+
+func abcdN(n int) []UnitID {
+	ids := make([]UnitID, n)
+	for i := range ids {
+		ids[i] = UnitID(rune('A' + i))
+	}
+	return ids
+}
+
+func TestCondorcetWinnerWins(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	found := 0
+	for range 300 {
+		n := 3 + rng.IntN(4)
+		base := MustContest(ContestSpec{Candidates: abcdN(n), Electorate: 1000, Method: Copeland})
+		ballots := randomBallots(rng, base, 1+rng.IntN(15))
+		r, err := base.Tally(ballots)
+		require.NoError(t, err)
+		cw := -1
+		for i := range n {
+			wins := 0
+			for j := range n {
+				if i != j && r.Pairwise[i][j] > r.Pairwise[j][i] {
+					wins++
+				}
+			}
+			if wins == n-1 {
+				cw = i
+			}
+		}
+		if cw < 0 {
+			continue
+		}
+		found++
+		for _, spec := range []ContestSpec{{Method: Schulze}, {Method: RankedPairs}, {Method: Copeland}, {Method: Minimax}, {Method: Minimax, Minimax: Margins}} {
+			spec.Candidates, spec.Electorate = abcdN(n), 1000
+			r, err := MustContest(spec).Tally(ballots)
+			require.NoError(t, err)
+			assert.Equal(t, []UnitID{abcdN(n)[cw]}, r.Winners, "%s %s", spec.Method, spec.Minimax)
+		}
+	}
+	assert.Greater(t, found, 50)
+}
+
+func TestApprovalMonotone(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 200 {
+		c := MustContest(ContestSpec{Candidates: abcdN(5), Electorate: 1000, Method: Approval})
+		ballots := randomBallots(rng, c, 1+rng.IntN(20))
+		r, err := c.Tally(ballots)
+		require.NoError(t, err)
+		if len(r.Winners) != 1 {
+			continue
+		}
+		r2, err := c.Tally(append(ballots, Ballot{Approve: r.Winners}))
+		require.NoError(t, err)
+		assert.Equal(t, r.Winners, r2.Winners)
+	}
+}
+
+// TestFastPathMatchesGeneral checks that the bitmask histogram for approval
+// ballots gives exactly what the general path gives (13 candidates is above
+// the histogram's limit, so the same ballots go through the general path).
+func TestFastPathMatchesGeneral(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	ids := abcdN(13)
+	fast := MustContest(ContestSpec{Candidates: ids[:12], Electorate: 10000, Method: Approval, MaxMarks: 6, BlankValid: true})
+	slow := MustContest(ContestSpec{Candidates: ids, Electorate: 10000, Method: Approval, MaxMarks: 6, BlankValid: true})
+	ballots := randomBallots(rng, fast, 2000)
+	rf, err := fast.Tally(ballots)
+	require.NoError(t, err)
+	rs, err := slow.Tally(ballots)
+	require.NoError(t, err)
+	assert.Equal(t, rf.Cast, rs.Cast)
+	assert.Equal(t, rf.Valid, rs.Valid)
+	assert.Equal(t, rf.Blank, rs.Blank)
+	assert.Equal(t, len(rf.Rejected), len(rs.Rejected))
+	for i := range rf.Rejected {
+		assert.Equal(t, rf.Rejected[i].Err.Error(), rs.Rejected[i].Err.Error())
+	}
+	for _, id := range ids[:12] {
+		assert.Equal(t, rf.Votes(id), rs.Votes(id), id)
+	}
+	// Weighted ballots skip the histogram: the same figures as copies.
+	w := []Ballot{{Approve: []UnitID{"A", "B"}, Weight: 3}, {Approve: []UnitID{"B"}}}
+	rw, err := fast.Tally(w)
+	require.NoError(t, err)
+	assert.Equal(t, 3, rw.Votes("A"))
+	assert.Equal(t, 4, rw.Votes("B"))
+	assert.Equal(t, 4, rw.Cast)
+}
+
+func TestMethodText(t *testing.T) {
+	for _, m := range allMethods() {
+		b, err := m.MarshalText()
+		require.NoError(t, err)
+		var back Method
+		require.NoError(t, back.UnmarshalText(b))
+		assert.Equal(t, m, back)
+		assert.NotEmpty(t, m.Vietnamese())
+	}
+	var m Method
+	require.ErrorIs(t, m.UnmarshalText([]byte("dictator")), ErrInvalidMethod)
+	_, err := Method(0).MarshalText()
+	require.ErrorIs(t, err, ErrInvalidMethod)
+	var v MinimaxVariant
+	require.NoError(t, v.UnmarshalText([]byte("pairwise_opposition")))
+	assert.Equal(t, PairwiseOpposition, v)
+	assert.Equal(t, "winning_votes", MinimaxVariant(0).String())
+	require.ErrorIs(t, v.UnmarshalText([]byte("x")), ErrInvalidVariant)
+}
+
+func TestContestJSONRoundTrip(t *testing.T) {
+	s := approvalSpec()
+	s.Threshold, s.Quorum, s.Year, s.Present = AtLeast(4, 5).Of(Electorate), AtLeast(2, 3), 2023, 9
+	c := MustContest(s)
+	data, err := json.Marshal(c)
+	require.NoError(t, err)
+	var back Contest
+	require.NoError(t, json.Unmarshal(data, &back))
+	assert.True(t, c.Equal(back), "%s", data)
+	_, err = json.Marshal(Contest{})
+	require.ErrorIs(t, err, ErrNoCandidates)
+}
+
+func TestTwoRoundAndRunoffRounds(t *testing.T) {
+	c := MustContest(ContestSpec{Candidates: abcd, Electorate: 20, Method: TwoRound})
+	r, err := c.Tally([]Ballot{
+		{Ranking: [][]UnitID{{"A"}, {"B"}}, Count: 5},
+		{Ranking: [][]UnitID{{"B"}, {"C"}}, Count: 4},
+		{Ranking: [][]UnitID{{"C"}, {"B"}}, Count: 3},
+	})
+	require.NoError(t, err)
+	require.Len(t, r.Rounds, 2)
+	assert.Equal(t, map[UnitID]int{"A": 5, "B": 7}, r.Rounds[1].Votes)
+	assert.Equal(t, []UnitID{"B"}, r.Winners)
+	assert.Equal(t, [][]UnitID{{"B"}, {"A"}, {"C"}, {"D"}}, r.Ranking)
+}
+
+func TestTallyOverflowingElectorate(t *testing.T) {
+	s := approvalSpec()
+	s.Electorate = 1 << 62
+	c := MustContest(s)
+	_, err := c.Tally([]Ballot{{Approve: []UnitID{"A"}, Count: 1 << 32, Weight: 1 << 32}})
+	require.ErrorIs(t, err, ErrTooManyBallots, "2^64 votes must not wrap around")
+	r, err := c.Tally([]Ballot{{Approve: []UnitID{"A"}, Count: 1 << 30, Weight: 1 << 31}})
+	require.NoError(t, err)
+	assert.Equal(t, 1<<61, r.Votes("A"))
+}
+
+func TestMethodsOnSmallElections(t *testing.T) {
+	cycle := []Ballot{ // Condorcet's paradox: A > B > C > A, each 2:1
+		{Ranking: [][]UnitID{{"A"}, {"B"}, {"C"}}},
+		{Ranking: [][]UnitID{{"B"}, {"C"}, {"A"}}},
+		{Ranking: [][]UnitID{{"C"}, {"A"}, {"B"}}},
+	}
+	abc := []UnitID{"A", "B", "C"}
+	tests := []struct {
+		name    string
+		spec    ContestSpec
+		ballots []Ballot
+		winners []UnitID
+		ranking [][]UnitID
+		scores  map[UnitID]string
+	}{
+		{"ranked pairs skips a cycle of equal margins", ContestSpec{Method: RankedPairs}, cycle,
+			abc, [][]UnitID{abc}, nil},
+		{"instant runoff, all tied", ContestSpec{Method: InstantRunoff}, cycle, abc, [][]UnitID{abc}, nil},
+		{"two-round, all tied", ContestSpec{Method: TwoRound}, cycle, abc, [][]UnitID{abc}, nil},
+		{"minimax margins in a cycle", ContestSpec{Method: Minimax, Minimax: Margins}, cycle, abc, [][]UnitID{abc},
+			map[UnitID]string{"A": "1", "B": "1", "C": "1"}},
+		{"copeland halves", ContestSpec{Method: Copeland}, []Ballot{
+			{Ranking: [][]UnitID{{"A"}, {"B", "C"}}},
+		}, []UnitID{"A"}, [][]UnitID{{"A"}, {"B", "C"}}, map[UnitID]string{"A": "2", "B": "0.5", "C": "0.5"}},
+		{"borda with a tie and a left-out candidate", ContestSpec{Method: Borda, BordaBase: 1}, []Ballot{
+			{Ranking: [][]UnitID{{"A", "B"}}},
+		}, []UnitID{"A", "B"}, [][]UnitID{{"A", "B"}, {"C"}}, map[UnitID]string{"A": "2", "B": "2", "C": "1"}},
+		{"minimax pairwise opposition", ContestSpec{Method: Minimax, Minimax: PairwiseOpposition}, []Ballot{
+			{Ranking: [][]UnitID{{"A"}, {"B"}, {"C"}}, Count: 2},
+			{Ranking: [][]UnitID{{"B"}, {"A"}, {"C"}}},
+		}, []UnitID{"A"}, [][]UnitID{{"A"}, {"B"}, {"C"}}, map[UnitID]string{"A": "1", "B": "2", "C": "3"}},
+		{"plurality from marks", ContestSpec{Method: Plurality}, []Ballot{
+			{Approve: []UnitID{"B"}, Count: 2}, {Ranking: [][]UnitID{{"A"}, {"B", "C"}}},
+		}, []UnitID{"B"}, [][]UnitID{{"B"}, {"A"}, {"C"}}, map[UnitID]string{"A": "1", "B": "2", "C": "0"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := tt.spec
+			s.Candidates, s.Electorate = abc, 10
+			r, err := MustContest(s).Tally(tt.ballots)
+			require.NoError(t, err)
+			require.Empty(t, r.Rejected)
+			assert.Equal(t, tt.winners, r.Winners)
+			assert.Equal(t, tt.ranking, r.Ranking)
+			for id, want := range tt.scores {
+				assert.Equal(t, want, r.Score(id).String(), id)
+			}
+		})
+	}
+}
+
+func TestThresholdBases(t *testing.T) {
+	ballots := []Ballot{{Approve: []UnitID{"A"}, Count: 4}, {Approve: []UnitID{"B"}, Count: 2}, {Count: 2}, {Approve: []UnitID{"Z"}}}
+	tests := []struct {
+		base    Base
+		present int
+		passed  []UnitID
+	}{
+		{Electorate, 0, nil},        // 4 of 10 is not more than half
+		{Cast, 0, nil},              // 4 of 9 cast
+		{Valid, 0, nil},             // 4 of 8 valid is not more than half
+		{Present, 0, nil},           // present not recorded: 4 of 9 cast
+		{Present, 7, []UnitID{"A"}}, // 4 of 7 present
+	}
+	for _, tt := range tests {
+		t.Run(tt.base.String(), func(t *testing.T) {
+			s := approvalSpec()
+			s.Threshold, s.Present = MoreThan(1, 2).Of(tt.base), tt.present
+			r, err := MustContest(s).Tally(ballots)
+			require.NoError(t, err)
+			assert.Equal(t, 9, r.Cast)
+			assert.Equal(t, 8, r.Valid)
+			assert.Equal(t, 2, r.Blank)
+			assert.Equal(t, tt.passed, r.Passed)
+		})
+	}
+	s := approvalSpec()
+	s.Threshold = AtLeast(1, 2).Of(Valid)
+	r, err := MustContest(s).Tally(ballots)
+	require.NoError(t, err)
+	assert.Equal(t, []UnitID{"A"}, r.Passed, "4 of 8 valid is at least half")
+}
+
+// TestCanonicalOrder checks the packed sort against a plain sort by hash and
+// key, with hashes that share their high bits and keys that share hashes.
+func TestCanonicalOrder(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 10))
+	var store []group
+	for range 500 {
+		h := uint64(rng.IntN(4))<<40 | uint64(rng.IntN(3)) // equal high bits, different low bits
+		store = append(store, group{h: h, rank: []uint16{uint16(rng.IntN(3))}, tiers: 1})
+	}
+	k := &keyer{}
+	got := canonicalOrder(store, k)
+	want := make([]*group, len(store))
+	for i := range store {
+		want[i] = &store[i]
+	}
+	slices.SortStableFunc(want, func(a, b *group) int {
+		if a.h != b.h {
+			return cmpUint(a.h, b.h)
+		}
+		return slices.Compare(a.rank, b.rank)
+	})
+	for i := range got {
+		require.Equal(t, want[i].h, got[i].h, "position %d", i)
+		require.Equal(t, want[i].rank, got[i].rank, "position %d", i)
+	}
+}
+
+// TestDigestGolden pins the canonical encoding: a change to it changes every
+// digest a caller may have recorded, and must be deliberate.
+func TestDigestGolden(t *testing.T) {
+	c := MustContest(ContestSpec{ID: "ex4", Candidates: abcd, Electorate: 9, Method: Schulze})
+	r, err := c.Tally([]Ballot{
+		{Ranking: [][]UnitID{{"A"}, {"B"}, {"C"}}, Count: 3},
+		{Ranking: [][]UnitID{{"C"}, {"B"}, {"D"}}, Count: 2},
+		{Ranking: [][]UnitID{{"D"}, {"A"}, {"B"}}, Count: 2},
+		{Ranking: [][]UnitID{{"D"}, {"B"}, {"C"}}, Count: 2},
+	})
+	require.NoError(t, err)
+	assert.Equal(t, "3616f88346ebf244a1439bb44b3a68dc3c9cf85ae26e2aa1b02581862c443977", fmt.Sprintf("%x", r.Digest))
+}
