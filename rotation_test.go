@@ -73,7 +73,9 @@ func TestNextAssignedAndRoundRobin(t *testing.T) {
 func TestNextBadInput(t *testing.T) {
 	c := cluster3()
 	ids := c.MemberIDs()
-	vote := func(id ContestID, year int, winners ...UnitID) *Result { return leaderVote(t, id, year, ids, winners...) }
+	vote := func(id ContestID, year int, winners ...UnitID) *Result {
+		return leaderVote(t, id, year, ids, winners...)
+	}
 	rr := Succession{Method: RoundRobin, Order: cluster3Order}
 	h2022, err := NewHistory(Leadership{Year: 2022, Leader: "ha-nam", Deputy: "bac-ninh"})
 	require.NoError(t, err)
