@@ -691,13 +691,35 @@ func firstIn(candidates, field []UnitID) UnitID {
 	return ""
 }
 
+// deputyFromOrder takes the next unit in the order after leader that may be
+// deputy, preferring one that the constraints will let lead the year after (so
+// that a deputy who succeeds, or the next in a fixed order, is not blocked by a
+// cool-down); that is judged on this year's roster.
 func (s Succession) deputyFromOrder(st state, leader UnitID) (UnitID, error) {
+	var fallback UnitID
 	for _, id := range after(st.order, leader) {
-		if s.deputyOK(st, id, leader) {
+		if !s.deputyOK(st, id, leader) {
+			continue
+		}
+		if s.canLeadNextYear(st, leader, id) {
 			return id, nil
 		}
+		if fallback == "" {
+			fallback = id
+		}
+	}
+	if fallback != "" {
+		return fallback, nil
 	}
 	return "", &ConstraintError{Year: st.year, Constraint: ConstraintDistinct, Detail: "no unit left to be deputy"}
+}
+
+// canLeadNextYear reports whether unit, deputy to leader in st's year, could
+// lead the year after under the constraints.
+func (s Succession) canLeadNextYear(st state, leader, unit UnitID) bool {
+	next := state{year: st.year + 1, roster: st.roster, order: st.order}
+	next.prev = append(slices.Clone(st.prev), Leadership{Year: st.year, Leader: leader, Deputy: unit})
+	return s.blocks(next, unit) == 0
 }
 
 // fromVote reads the winner of a one-post vote, checking that the vote belongs
