@@ -529,6 +529,168 @@ func (e *RuleSetError) Unwrap() error { return e.Err }
 // Rotation errors (rotation.go).
 // ---------------------------------------------------------------------------
 
+var (
+	// ErrInvalidBasis reports a Basis outside the defined ones.
+	ErrInvalidBasis = errors.New("thidua: invalid leadership basis")
+
+	// ErrInvalidSuccession reports a succession policy with an undefined method,
+	// deputy rule or tie rule.
+	ErrInvalidSuccession = errors.New("thidua: invalid succession policy")
+
+	// ErrDuplicateYear reports two leadership terms for one year.
+	ErrDuplicateYear = errors.New("thidua: two terms for one year")
+
+	// ErrHistoryOrder reports leadership terms out of year order.
+	ErrHistoryOrder = errors.New("thidua: terms out of year order")
+
+	// ErrHistoryGap reports a year missing from a leadership history.
+	ErrHistoryGap = errors.New("thidua: year missing from the history")
+
+	// ErrHistoryAhead reports a history that runs past the roster it is used with.
+	ErrHistoryAhead = errors.New("thidua: history runs past the roster's year")
+
+	// ErrHistoryDisagrees reports a history whose term for the roster's year names
+	// another leader or deputy than the roster does.
+	ErrHistoryDisagrees = errors.New("thidua: history and roster disagree on the leadership")
+
+	// ErrOrderRepeats reports a rotation order that names a unit twice.
+	ErrOrderRepeats = errors.New("thidua: rotation order repeats a unit")
+
+	// ErrOrderMisses reports a rotation order that leaves out a member.
+	ErrOrderMisses = errors.New("thidua: rotation order misses a member")
+
+	// ErrCoolDownTooLong reports a cool-down that the roster cannot satisfy.
+	ErrCoolDownTooLong = errors.New("thidua: cool-down longer than the roster allows")
+
+	// ErrNoEligibleLeader reports constraints that leave no unit able to lead.
+	ErrNoEligibleLeader = errors.New("thidua: no unit can lead under the constraints")
+
+	// ErrIneligible reports an elected, assigned or succeeding unit that breaks a
+	// constraint.
+	ErrIneligible = errors.New("thidua: unit may not take the post")
+
+	// ErrElectionTied reports a leadership vote that ended in a tie the policy
+	// does not break.
+	ErrElectionTied = errors.New("thidua: the vote is tied")
+
+	// ErrMissingSelection reports a vote or assignment the policy needs but was
+	// not given.
+	ErrMissingSelection = errors.New("thidua: missing vote or assignment")
+
+	// ErrVoteMismatch reports a vote that belongs to another contest, year or
+	// roster.
+	ErrVoteMismatch = errors.New("thidua: vote does not belong to this choice")
+
+	// ErrNotElected reports a vote that elected nobody (no one met the threshold).
+	ErrNotElected = errors.New("thidua: the vote elected nobody")
+
+	// ErrPlanNeedsVotes reports a plan asked of a policy that chooses by vote or
+	// assignment, which cannot be projected.
+	ErrPlanNeedsVotes = errors.New("thidua: the policy needs votes, so it cannot be planned")
+)
+
+// TermError reports a leadership term, or a history, that is wrong in a year.
+type TermError struct {
+	Year int
+	Err  error
+}
+
+func (e *TermError) Error() string {
+	return fmt.Sprintf("thidua: leadership term %d: %s", e.Year, reason(e.Err))
+}
+
+// Unwrap returns the wrapped error.
+func (e *TermError) Unwrap() error { return e.Err }
+
+// CoolDownError reports a cool-down of CoolDown years that a roster of Members
+// units cannot satisfy: the cool-down must be less than the number of members.
+type CoolDownError struct {
+	CoolDown, Members int
+}
+
+func (e *CoolDownError) Error() string {
+	return fmt.Sprintf("thidua: cool-down of %d years with %d members: %s", e.CoolDown, e.Members, reason(ErrCoolDownTooLong))
+}
+
+// Unwrap returns ErrCoolDownTooLong.
+func (e *CoolDownError) Unwrap() error { return ErrCoolDownTooLong }
+
+// ConstraintError reports that a constraint left no unit able to lead in Year.
+// Constraint names the one that emptied the field.
+type ConstraintError struct {
+	Year       int
+	Constraint Constraint
+	Detail     string
+}
+
+func (e *ConstraintError) Error() string {
+	return fmt.Sprintf("thidua: %d: %s (%q emptied the field)", e.Year, reason(ErrNoEligibleLeader), e.Detail)
+}
+
+// Unwrap returns ErrNoEligibleLeader.
+func (e *ConstraintError) Unwrap() error { return ErrNoEligibleLeader }
+
+// IneligibleError reports a unit chosen for Year that breaks Constraint.
+type IneligibleError struct {
+	Year       int
+	Unit       UnitID
+	Constraint Constraint
+}
+
+func (e *IneligibleError) Error() string {
+	return fmt.Sprintf("thidua: %d: unit %q: %s (%s)", e.Year, string(e.Unit), reason(ErrIneligible), e.Constraint)
+}
+
+// Unwrap returns ErrIneligible.
+func (e *IneligibleError) Unwrap() error { return ErrIneligible }
+
+// ElectionTieError reports a tied vote for Post in Year, with the tied units, so
+// the caller can hold another round.
+type ElectionTieError struct {
+	Year int
+	Post Role
+	Tied []UnitID
+}
+
+func (e *ElectionTieError) Error() string {
+	return fmt.Sprintf("thidua: %d %s vote: %s between %s", e.Year, e.Post, reason(ErrElectionTied), quoteIDs(e.Tied))
+}
+
+// Unwrap returns ErrElectionTied.
+func (e *ElectionTieError) Unwrap() error { return ErrElectionTied }
+
+// SelectionError reports the vote or assignment a policy needs for Year that
+// was not given.
+type SelectionError struct {
+	Year int
+	Need string
+}
+
+func (e *SelectionError) Error() string {
+	return fmt.Sprintf("thidua: %d: %s: need %s", e.Year, reason(ErrMissingSelection), e.Need)
+}
+
+// Unwrap returns ErrMissingSelection.
+func (e *SelectionError) Unwrap() error { return ErrMissingSelection }
+
+// VoteMismatchError reports a vote for Post that cannot be used: Err says why
+// (another year, a candidate who is not a member, nobody elected).
+type VoteMismatchError struct {
+	Contest ContestID
+	Post    Role
+	Err     error
+}
+
+func (e *VoteMismatchError) Error() string {
+	return fmt.Sprintf("thidua: %s vote %q: %s", e.Post, string(e.Contest), reason(e.Err))
+}
+
+// Unwrap returns the cause.
+func (e *VoteMismatchError) Unwrap() error { return e.Err }
+
+// Is reports ErrVoteMismatch as well as the cause.
+func (e *VoteMismatchError) Is(target error) bool { return target == ErrVoteMismatch }
+
 // ---------------------------------------------------------------------------
 // Review errors (review.go).
 // ---------------------------------------------------------------------------

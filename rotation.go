@@ -1,0 +1,912 @@
+package thidua
+
+import (
+	"encoding/json"
+	"fmt"
+	"slices"
+)
+
+// Basis says how a leadership was chosen.
+type Basis uint8
+
+// The ways a cluster's leader and deputy are chosen. "Cụm trưởng, cụm phó do các
+// đơn vị trong cụm bầu luân phiên trong dịp tổng kết năm" (HD 1122/BTĐKT-VI 2011;
+// HD 2819/HD-BTĐKT 2014); in MIC clusters the Minister then recognises them (TT
+// 09/2018/TT-BTTTT Điều 11 b). The zero Basis means "not recorded".
+const (
+	BasisElected    Basis = iota + 1 // bầu: voted at the year-end review
+	BasisSuccession                  // the deputy succeeds as leader
+	BasisOrder                       // luân phiên theo thứ tự: a fixed rotation order
+	BasisAssigned                    // giao nhiệm vụ: assigned by the ministry or council
+)
+
+var basisNames = [...]struct{ en, vi string }{
+	0:               {"", "không ghi"},
+	BasisElected:    {"elected", "bầu tại hội nghị tổng kết"},
+	BasisSuccession: {"succession", "cụm phó kế nhiệm"},
+	BasisOrder:      {"order", "luân phiên theo thứ tự"},
+	BasisAssigned:   {"assigned", "cấp trên giao"},
+}
+
+// IsValid reports whether b is a defined basis or zero (not recorded).
+func (b Basis) IsValid() bool { return int(b) < len(basisNames) }
+
+// String returns the English name used in JSON ("elected", "succession", "order",
+// "assigned"), or "" for the zero Basis.
+func (b Basis) String() string {
+	if !b.IsValid() {
+		return fmt.Sprintf("Basis(%d)", uint8(b))
+	}
+	return basisNames[b].en
+}
+
+// Vietnamese returns the basis as minutes say it.
+func (b Basis) Vietnamese() string {
+	if !b.IsValid() {
+		return b.String()
+	}
+	return basisNames[b].vi
+}
+
+// MarshalText encodes a valid basis as its English name.
+func (b Basis) MarshalText() ([]byte, error) {
+	if !b.IsValid() {
+		return nil, &FieldError{Field: "basis", Value: b.String(), Err: ErrInvalidBasis}
+	}
+	return []byte(b.String()), nil
+}
+
+// UnmarshalText accepts the names String returns.
+func (b *Basis) UnmarshalText(text []byte) error {
+	for c := range basisNames {
+		if string(text) == basisNames[c].en {
+			*b = Basis(c)
+			return nil
+		}
+	}
+	return &FieldError{Field: "basis", Value: string(text), Err: ErrInvalidBasis}
+}
+
+// Leadership is who leads a cluster in one year: the leader (cụm trưởng) and the
+// deputy (cụm phó), with how they were chosen. The term is one year. Deputy may
+// be the zero UnitID when the post is vacant (after a merger, say).
+type Leadership struct {
+	Year   int    `json:"year"`
+	Leader UnitID `json:"leader"`
+	Deputy UnitID `json:"deputy,omitempty"`
+	Basis  Basis  `json:"basis,omitempty"`
+}
+
+// Validate checks the leadership on its own: year in range, a valid leader, and a
+// deputy (if any) distinct from the leader.
+func (l Leadership) Validate() error {
+	if err := checkYear("leadership year", l.Year); err != nil {
+		return err
+	}
+	if err := l.Leader.Validate(); err != nil {
+		return err
+	}
+	if l.Deputy != "" {
+		if err := l.Deputy.Validate(); err != nil {
+			return err
+		}
+		if l.Deputy == l.Leader {
+			return &UnitError{ID: l.Deputy, Err: ErrLeaderIsDeputy}
+		}
+	}
+	if !l.Basis.IsValid() {
+		return &FieldError{Field: "basis", Value: l.Basis.String(), Err: ErrInvalidBasis}
+	}
+	return nil
+}
+
+// checkMembers reports a leader or deputy who is not a member of c.
+func (l Leadership) checkMembers(c Cluster) error {
+	if !c.IsMember(l.Leader) {
+		return &UnitError{ID: l.Leader, Err: ErrLeaderNotMember}
+	}
+	if l.Deputy != "" && !c.IsMember(l.Deputy) {
+		return &UnitError{ID: l.Deputy, Err: ErrDeputyNotMember}
+	}
+	return nil
+}
+
+// History is the record of a cluster's leadership, one term a year, in year
+// order and without gaps. Build one with NewHistory. The zero History is empty
+// and valid.
+type History struct {
+	terms []Leadership
+}
+
+// NewHistory validates the terms (each as Leadership.Validate does, in year order,
+// one a year, without gaps) and returns the history. The terms are copied.
+func NewHistory(terms ...Leadership) (History, error) {
+	for i, t := range terms {
+		if err := t.Validate(); err != nil {
+			return History{}, &TermError{Year: t.Year, Err: err}
+		}
+		if i == 0 {
+			continue
+		}
+		prev := terms[i-1].Year
+		switch {
+		case t.Year == prev:
+			return History{}, &TermError{Year: t.Year, Err: ErrDuplicateYear}
+		case t.Year < prev:
+			return History{}, &TermError{Year: t.Year, Err: ErrHistoryOrder}
+		case t.Year > prev+1:
+			return History{}, &TermError{Year: prev + 1, Err: ErrHistoryGap}
+		}
+	}
+	return History{terms: slices.Clone(terms)}, nil
+}
+
+// Terms returns a copy of the terms in year order.
+func (h History) Terms() []Leadership { return slices.Clone(h.terms) }
+
+// Len returns the number of terms.
+func (h History) Len() int { return len(h.terms) }
+
+// Last returns the latest term, and false for an empty history.
+func (h History) Last() (Leadership, bool) {
+	if len(h.terms) == 0 {
+		return Leadership{}, false
+	}
+	return h.terms[len(h.terms)-1], true
+}
+
+// In returns the term of the given year, and whether the history has one.
+func (h History) In(year int) (Leadership, bool) {
+	if len(h.terms) == 0 {
+		return Leadership{}, false
+	}
+	i := year - h.terms[0].Year
+	if i < 0 || i >= len(h.terms) {
+		return Leadership{}, false
+	}
+	return h.terms[i], true
+}
+
+// Append returns the history with one more term, which must be for the year
+// after the last.
+func (h History) Append(l Leadership) (History, error) {
+	return NewHistory(append(h.Terms(), l)...)
+}
+
+// MarshalJSON encodes the history as an array of terms.
+func (h History) MarshalJSON() ([]byte, error) {
+	if h.terms == nil {
+		return []byte("[]"), nil
+	}
+	return json.Marshal(h.terms)
+}
+
+// UnmarshalJSON decodes an array of terms and validates it as NewHistory does.
+func (h *History) UnmarshalJSON(b []byte) error {
+	var terms []Leadership
+	if err := json.Unmarshal(b, &terms); err != nil {
+		return err
+	}
+	v, err := NewHistory(terms...)
+	if err != nil {
+		return err
+	}
+	*h = v
+	return nil
+}
+
+// SuccessionMethod is how next year's leader is chosen.
+type SuccessionMethod uint8
+
+// The succession methods. No source found says the deputy must succeed or fixes
+// an order (RULES.md §4): a cluster picks one.
+const (
+	// Elect: leader and deputy are elected at the year-end review, from two
+	// voting Results (Selection.LeaderVote, Selection.DeputyVote).
+	Elect SuccessionMethod = iota + 1
+	// DeputySucceeds: this year's deputy leads next year; the new deputy is
+	// elected or taken from the order, as Succession.Deputy says.
+	DeputySucceeds
+	// RoundRobin: leader and deputy follow a fixed order over the roster.
+	RoundRobin
+	// Assign: the ministry or council assigns both (Selection.Assigned).
+	Assign
+)
+
+var methodNames = [...]string{Elect: "elect", DeputySucceeds: "deputy-succeeds", RoundRobin: "round-robin", Assign: "assign"}
+
+// IsValid reports whether m is one of the defined methods.
+func (m SuccessionMethod) IsValid() bool { return m >= Elect && m <= Assign }
+
+// String returns "elect", "deputy-succeeds", "round-robin" or "assign".
+func (m SuccessionMethod) String() string {
+	if !m.IsValid() {
+		return fmt.Sprintf("SuccessionMethod(%d)", uint8(m))
+	}
+	return methodNames[m]
+}
+
+// DeputyRule is how the new deputy is found under DeputySucceeds.
+type DeputyRule uint8
+
+// The ways to find the new deputy when the deputy succeeds.
+const (
+	DeputyElected   DeputyRule = iota + 1 // from Selection.DeputyVote
+	DeputyFromOrder                       // the next unit in Succession.Order after the new leader
+)
+
+// TieRule says what an elected succession does when a vote ends in a tie.
+type TieRule uint8
+
+// The tie rules. The zero TieRule, TieRunoff, returns an *ElectionTieError so the
+// caller can hold another round.
+const (
+	TieRunoff  TieRule = iota // return *ElectionTieError naming the tied units
+	TieByOrder                // the tied unit that comes first in Succession.Order
+)
+
+// Constraint names one rule of a succession policy. It is what a ConstraintError
+// or a Violation points at.
+type Constraint uint8
+
+// The constraints a history or a choice can break.
+const (
+	ConstraintMember        Constraint = iota + 1 // leader and deputy are members that year
+	ConstraintDistinct                            // leader and deputy are different units
+	ConstraintExcluded                            // the caller's exclusion (Constraints.Exclude)
+	ConstraintNoConsecutive                       // no two terms running as leader
+	ConstraintCoolDown                            // Constraints.CoolDown years between terms
+	ConstraintWasDeputy                           // the leader was deputy the year before
+	ConstraintMethod                              // the succession method (order, deputy succeeds)
+)
+
+var constraintNames = [...]string{
+	ConstraintMember:        "membership",
+	ConstraintDistinct:      "leader and deputy distinct",
+	ConstraintExcluded:      "exclusion",
+	ConstraintNoConsecutive: "no consecutive terms",
+	ConstraintCoolDown:      "cool-down",
+	ConstraintWasDeputy:     "leader must have been deputy",
+	ConstraintMethod:        "succession method",
+}
+
+// String names the constraint in English.
+func (c Constraint) String() string {
+	if c < ConstraintMember || c > ConstraintMethod {
+		return fmt.Sprintf("Constraint(%d)", uint8(c))
+	}
+	return constraintNames[c]
+}
+
+// Exclusion is a caller's rule that keeps some units from leading in a year,
+// such as one with a pending discipline. Name is what errors and violations
+// print. The zero Exclusion excludes nobody.
+type Exclusion struct {
+	Name     string
+	Excludes func(unit UnitID, year int) bool
+}
+
+// Constraints are the rules a cluster can switch on for its leader. The zero
+// value switches all of them off.
+type Constraints struct {
+	// NoConsecutive forbids leading two years running.
+	NoConsecutive bool
+	// CoolDown is how many years must pass after a term before the unit leads
+	// again: 1 is the same as NoConsecutive, 2 means at least two other leaders
+	// in between. It must be less than the number of members.
+	CoolDown int
+	// LeaderWasDeputy requires the new leader to have been deputy the year before.
+	LeaderWasDeputy bool
+	// Exclude keeps units from leading (and from being deputy) in a year.
+	Exclude Exclusion
+}
+
+// Succession is a cluster's policy for choosing next year's leader and deputy.
+// It is plain data; Validate checks it against a roster.
+type Succession struct {
+	Method SuccessionMethod
+	// Deputy says how the new deputy is found under DeputySucceeds.
+	Deputy DeputyRule
+	// Order is the rotation order for RoundRobin, for DeputyFromOrder, and for
+	// TieByOrder. It must name every member once. Units later merged are
+	// followed to their successors.
+	Order []UnitID
+	// OnTie says what Elect does with a tied vote.
+	OnTie       TieRule
+	Constraints Constraints
+}
+
+// Selection carries the year-end decisions a succession may need: the vote for
+// leader, the vote for deputy, or an assignment by the ministry.
+type Selection struct {
+	LeaderVote *Result
+	DeputyVote *Result
+	Assigned   *Leadership
+}
+
+// Validate checks the policy against the roster c: a valid method, an order that
+// names every member exactly once when the policy uses one, a cool-down the
+// roster allows, and the inputs DeputySucceeds needs.
+func (s Succession) Validate(c Cluster) error {
+	if !s.Method.IsValid() {
+		return &FieldError{Field: "succession method", Value: s.Method.String(), Err: ErrInvalidSuccession}
+	}
+	if s.Method == DeputySucceeds && s.Deputy != DeputyElected && s.Deputy != DeputyFromOrder {
+		return &FieldError{Field: "deputy rule", Value: fmt.Sprint(uint8(s.Deputy)), Err: ErrInvalidSuccession}
+	}
+	if s.OnTie != TieRunoff && s.OnTie != TieByOrder {
+		return &FieldError{Field: "tie rule", Value: fmt.Sprint(uint8(s.OnTie)), Err: ErrInvalidSuccession}
+	}
+	if s.usesOrder() || len(s.Order) > 0 {
+		if err := checkOrder(s.Order, c); err != nil {
+			return err
+		}
+	}
+	if cd := s.Constraints.CoolDown; cd < 0 || (cd > 0 && cd >= c.Len()) {
+		return &CoolDownError{CoolDown: cd, Members: c.Len()}
+	}
+	return nil
+}
+
+func (s Succession) usesOrder() bool {
+	return s.Method == RoundRobin || (s.Method == DeputySucceeds && s.Deputy == DeputyFromOrder) || s.OnTie == TieByOrder
+}
+
+// checkOrder reports an order that repeats a unit, names a non-member, or misses
+// a member of c.
+func checkOrder(order []UnitID, c Cluster) error {
+	seen := make(map[UnitID]bool, len(order))
+	for _, id := range order {
+		if seen[id] {
+			return &UnitError{ID: id, Err: ErrOrderRepeats}
+		}
+		if !c.IsMember(id) {
+			return &UnitError{ID: id, Err: ErrUnknownUnit}
+		}
+		seen[id] = true
+	}
+	for _, id := range c.MemberIDs() {
+		if !seen[id] {
+			return &UnitError{ID: id, Err: ErrOrderMisses}
+		}
+	}
+	return nil
+}
+
+// lineage follows units across renames and mergers: where each unit of a past
+// year stands in a later roster.
+type lineage struct {
+	changes []UnitChange
+}
+
+// follow returns the unit that stands for id of year from in the roster of year
+// to, applying the changes effective in (from, to] in year order.
+func (g lineage) follow(id UnitID, from, to int) UnitID {
+	if id == "" || len(g.changes) == 0 {
+		return id
+	}
+	idx := make([]int, 0, len(g.changes))
+	for i, ch := range g.changes {
+		if ch.Year > from && ch.Year <= to {
+			idx = append(idx, i)
+		}
+	}
+	slices.SortStableFunc(idx, func(a, b int) int { return g.changes[a].Year - g.changes[b].Year })
+	for _, i := range idx {
+		if slices.Contains(g.changes[i].From, id) {
+			id = g.changes[i].Into.ID
+		}
+	}
+	return id
+}
+
+// order maps the policy's order onto roster c (following mergers), keeping the
+// first place of each successor.
+func (g lineage) order(order []UnitID, from int, c Cluster) []UnitID {
+	out := make([]UnitID, 0, len(order))
+	for _, id := range order {
+		id = g.follow(id, from, c.Year())
+		if c.IsMember(id) && !slices.Contains(out, id) {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// state is what a choice for one year looks at: the roster of that year, the
+// terms before it (mapped onto that roster), and the policy's order on it.
+type state struct {
+	year   int
+	roster Cluster
+	prev   []Leadership // earlier terms, units followed to the roster's year, oldest first
+	order  []UnitID
+}
+
+func (st state) last() (Leadership, bool) {
+	if len(st.prev) == 0 || st.prev[len(st.prev)-1].Year != st.year-1 {
+		return Leadership{}, false
+	}
+	return st.prev[len(st.prev)-1], true
+}
+
+// newState builds the state for the roster next, given the terms so far (in
+// their own years' IDs), the lineage, and the policy's order (in the IDs of
+// year orderYear).
+func newState(next Cluster, terms []Leadership, g lineage, order []UnitID, orderYear int) state {
+	st := state{year: next.Year(), roster: next}
+	for _, t := range terms {
+		if t.Year >= st.year {
+			break
+		}
+		m := t
+		m.Leader = g.follow(t.Leader, t.Year, st.year)
+		m.Deputy = g.follow(t.Deputy, t.Year, st.year)
+		if m.Deputy == m.Leader {
+			m.Deputy = "" // merged into the leader: the post is vacant
+		}
+		st.prev = append(st.prev, m)
+	}
+	if len(order) > 0 {
+		st.order = g.order(order, orderYear, next)
+	}
+	return st
+}
+
+// blocks reports the first constraint that keeps unit from leading in st's year,
+// or 0 if none does.
+func (s Succession) blocks(st state, unit UnitID) Constraint {
+	k := s.Constraints
+	if !st.roster.IsMember(unit) {
+		return ConstraintMember
+	}
+	if k.Exclude.Excludes != nil && k.Exclude.Excludes(unit, st.year) {
+		return ConstraintExcluded
+	}
+	last, hasLast := st.last()
+	if k.NoConsecutive && hasLast && last.Leader == unit {
+		return ConstraintNoConsecutive
+	}
+	if k.CoolDown > 0 {
+		for _, t := range st.prev {
+			if t.Year >= st.year-k.CoolDown && t.Leader == unit {
+				return ConstraintCoolDown
+			}
+		}
+	}
+	if k.LeaderWasDeputy && (!hasLast || last.Deputy != unit) {
+		return ConstraintWasDeputy
+	}
+	return 0
+}
+
+// Eligible returns the members of the roster next that may lead in its year,
+// given the terms before it, in roster order: the candidates for the leader's
+// vote. When the constraints leave nobody, it returns a *ConstraintError naming
+// the constraint that emptied the field.
+func (s Succession) Eligible(next Cluster, history History) ([]UnitID, error) {
+	st := newState(next, history.terms, lineage{}, nil, 0)
+	return s.eligible(st)
+}
+
+func (s Succession) eligible(st state) ([]UnitID, error) {
+	field := st.roster.MemberIDs()
+	steps := []Constraint{ConstraintExcluded, ConstraintNoConsecutive, ConstraintCoolDown, ConstraintWasDeputy}
+	for _, step := range steps {
+		kept := field[:0:0]
+		for _, id := range field {
+			if c := s.blocks(st, id); c == 0 || c > step {
+				kept = append(kept, id)
+			}
+		}
+		if len(kept) == 0 {
+			return nil, &ConstraintError{Year: st.year, Constraint: step, Detail: s.describe(step)}
+		}
+		field = kept
+	}
+	return field, nil
+}
+
+func (s Succession) describe(c Constraint) string {
+	switch c {
+	case ConstraintExcluded:
+		if s.Constraints.Exclude.Name != "" {
+			return s.Constraints.Exclude.Name
+		}
+	case ConstraintCoolDown:
+		return fmt.Sprintf("cool-down of %d years", s.Constraints.CoolDown)
+	}
+	return c.String()
+}
+
+// deputyOK reports whether unit may be deputy next to leader in st's year.
+func (s Succession) deputyOK(st state, unit, leader UnitID) bool {
+	if unit == leader || !st.roster.IsMember(unit) {
+		return false
+	}
+	ex := s.Constraints.Exclude.Excludes
+	return ex == nil || !ex(unit, st.year)
+}
+
+// after returns the units of the order that follow unit, cyclically, starting
+// with the one right after it (or from the start if unit is not in the order).
+func after(order []UnitID, unit UnitID) []UnitID {
+	i := slices.Index(order, unit)
+	out := make([]UnitID, 0, len(order))
+	for k := 1; k <= len(order); k++ {
+		out = append(out, order[(i+k+len(order))%len(order)])
+	}
+	if i < 0 {
+		// Not in the order: start at the first unit.
+		return slices.Clone(order)
+	}
+	return out
+}
+
+// Next chooses the leadership for the year after current. current is this
+// year's roster with its leader and deputy; history holds earlier terms (the
+// current term is taken from current when history lacks it); changes are the
+// renames and mergers to apply to the roster for next year (nil if none). It
+// returns the leadership and next year's roster with it set.
+//
+// Errors: a *FieldError, *UnitError or *CoolDownError from Validate; history
+// errors (a history that runs past current's year, or disagrees with it);
+// *ConstraintError when the constraints leave nobody to lead; *IneligibleError
+// when an elected or assigned unit breaks a constraint; *ElectionTieError on a
+// tied vote under TieRunoff; ErrMissingSelection when a vote or assignment the
+// method needs is missing; *VoteMismatchError for a vote of another contest,
+// year or roster.
+func (s Succession) Next(current Cluster, history History, sel Selection, changes []UnitChange) (Leadership, Cluster, error) {
+	terms, err := s.termsUpTo(current, history)
+	if err != nil {
+		return Leadership{}, Cluster{}, err
+	}
+	if err := s.Validate(current); err != nil {
+		return Leadership{}, Cluster{}, err
+	}
+	r, err := current.Reorganize(current.Year()+1, changes)
+	if err != nil {
+		return Leadership{}, Cluster{}, err
+	}
+	g := lineage{changes: changes}
+	st := newState(r.Cluster, terms, g, s.Order, current.Year())
+	l, err := s.choose(st, sel, current.Year())
+	if err != nil {
+		return Leadership{}, Cluster{}, err
+	}
+	next, err := r.Cluster.WithLeadership(l.Leader, l.Deputy)
+	if err != nil {
+		return Leadership{}, Cluster{}, err
+	}
+	return l, next, nil
+}
+
+// termsUpTo returns the history's terms up to and including current's year,
+// adding the current term from the roster when the history stops a year short.
+func (s Succession) termsUpTo(current Cluster, h History) ([]Leadership, error) {
+	terms := h.Terms()
+	last, ok := h.Last()
+	cur := Leadership{Year: current.Year(), Leader: current.Leader(), Deputy: current.Deputy()}
+	switch {
+	case ok && last.Year > current.Year():
+		return nil, &TermError{Year: last.Year, Err: ErrHistoryAhead}
+	case ok && last.Year == current.Year():
+		if last.Leader != cur.Leader || last.Deputy != cur.Deputy {
+			return nil, &TermError{Year: last.Year, Err: ErrHistoryDisagrees}
+		}
+	case current.Leader() != "":
+		if ok && last.Year != current.Year()-1 {
+			return nil, &TermError{Year: last.Year + 1, Err: ErrHistoryGap}
+		}
+		terms = append(terms, cur)
+	}
+	return terms, nil
+}
+
+// choose applies the method for st's year. reviewYear is the year whose review
+// holds the votes.
+func (s Succession) choose(st state, sel Selection, reviewYear int) (Leadership, error) {
+	l := Leadership{Year: st.year}
+	field, err := s.eligible(st)
+	if err != nil {
+		return l, err
+	}
+	last, hasLast := st.last()
+	switch s.Method {
+	case Elect:
+		l.Basis = BasisElected
+		if l.Leader, err = s.fromVote(st, sel.LeaderVote, RoleLeader, reviewYear, ""); err != nil {
+			return l, err
+		}
+		if c := s.blocks(st, l.Leader); c != 0 {
+			return l, &IneligibleError{Year: st.year, Unit: l.Leader, Constraint: c}
+		}
+		if l.Deputy, err = s.fromVote(st, sel.DeputyVote, RoleDeputy, reviewYear, l.Leader); err != nil {
+			return l, err
+		}
+	case DeputySucceeds:
+		l.Basis = BasisSuccession
+		switch {
+		case hasLast && last.Deputy != "" && slices.Contains(field, last.Deputy):
+			l.Leader = last.Deputy
+		case hasLast && last.Deputy != "":
+			return l, &IneligibleError{Year: st.year, Unit: last.Deputy, Constraint: s.blocks(st, last.Deputy)}
+		case sel.LeaderVote != nil:
+			// The deputy post is vacant: the cluster elects a leader instead.
+			l.Basis = BasisElected
+			if l.Leader, err = s.fromVote(st, sel.LeaderVote, RoleLeader, reviewYear, ""); err != nil {
+				return l, err
+			}
+			if c := s.blocks(st, l.Leader); c != 0 {
+				return l, &IneligibleError{Year: st.year, Unit: l.Leader, Constraint: c}
+			}
+		case len(st.order) > 0:
+			// The deputy post is vacant: the next unit in the order leads.
+			l.Basis = BasisOrder
+			l.Leader = firstIn(after(st.order, last.Leader), field)
+		default:
+			return l, &SelectionError{Year: st.year, Need: "a leader vote (the deputy post is vacant)"}
+		}
+		if s.Deputy == DeputyElected {
+			l.Deputy, err = s.fromVote(st, sel.DeputyVote, RoleDeputy, reviewYear, l.Leader)
+		} else {
+			l.Deputy, err = s.deputyFromOrder(st, l.Leader)
+		}
+		if err != nil {
+			return l, err
+		}
+	case RoundRobin:
+		l.Basis = BasisOrder
+		l.Leader = firstIn(after(st.order, last.Leader), field)
+		if l.Deputy, err = s.deputyFromOrder(st, l.Leader); err != nil {
+			return l, err
+		}
+	case Assign:
+		if sel.Assigned == nil {
+			return l, &SelectionError{Year: st.year, Need: "an assignment"}
+		}
+		a := *sel.Assigned
+		if a.Year != st.year {
+			return l, &TermError{Year: a.Year, Err: ErrYearMismatch}
+		}
+		if err := a.Validate(); err != nil {
+			return l, err
+		}
+		if err := a.checkMembers(st.roster); err != nil {
+			return l, err
+		}
+		if c := s.blocks(st, a.Leader); c != 0 {
+			return l, &IneligibleError{Year: st.year, Unit: a.Leader, Constraint: c}
+		}
+		l.Leader, l.Deputy, l.Basis = a.Leader, a.Deputy, BasisAssigned
+	}
+	return l, nil
+}
+
+func firstIn(candidates, field []UnitID) UnitID {
+	for _, id := range candidates {
+		if slices.Contains(field, id) {
+			return id
+		}
+	}
+	return ""
+}
+
+// deputyFromOrder takes the next unit in the order after leader that may be
+// deputy, preferring one that the constraints will let lead the year after (so
+// that a deputy who succeeds, or the next in a fixed order, is not blocked by a
+// cool-down); that is judged on this year's roster.
+func (s Succession) deputyFromOrder(st state, leader UnitID) (UnitID, error) {
+	var fallback UnitID
+	for _, id := range after(st.order, leader) {
+		if !s.deputyOK(st, id, leader) {
+			continue
+		}
+		if s.canLeadNextYear(st, leader, id) {
+			return id, nil
+		}
+		if fallback == "" {
+			fallback = id
+		}
+	}
+	if fallback != "" {
+		return fallback, nil
+	}
+	return "", &ConstraintError{Year: st.year, Constraint: ConstraintDistinct, Detail: "no unit left to be deputy"}
+}
+
+// canLeadNextYear reports whether unit, deputy to leader in st's year, could
+// lead the year after under the constraints.
+func (s Succession) canLeadNextYear(st state, leader, unit UnitID) bool {
+	next := state{year: st.year + 1, roster: st.roster, order: st.order}
+	next.prev = append(slices.Clone(st.prev), Leadership{Year: st.year, Leader: leader, Deputy: unit})
+	return s.blocks(next, unit) == 0
+}
+
+// fromVote reads the winner of a one-post vote, checking that the vote belongs
+// to this review and roster. not is the unit that cannot take this post (the
+// leader, when electing the deputy).
+func (s Succession) fromVote(st state, r *Result, post Role, reviewYear int, not UnitID) (UnitID, error) {
+	if r == nil {
+		return "", &SelectionError{Year: st.year, Need: "a " + post.String() + " vote"}
+	}
+	if y := r.Contest.Year(); y != reviewYear {
+		return "", &VoteMismatchError{Contest: r.Contest.ID(), Post: post, Err: &YearError{What: "vote year", Year: y, Err: ErrYearMismatch}}
+	}
+	for _, id := range r.Contest.Candidates() {
+		if !st.roster.IsMember(id) {
+			return "", &VoteMismatchError{Contest: r.Contest.ID(), Post: post, Err: &UnitError{ID: id, Err: ErrUnknownUnit}}
+		}
+	}
+	var winner UnitID
+	switch {
+	case len(r.Tied) > 0 && s.OnTie == TieByOrder:
+		winner = firstIn(st.order, r.Tied)
+	case len(r.Tied) > 0:
+		return "", &ElectionTieError{Year: st.year, Post: post, Tied: slices.Clone(r.Tied)}
+	case len(r.Elected) == 0:
+		return "", &VoteMismatchError{Contest: r.Contest.ID(), Post: post, Err: ErrNotElected}
+	default:
+		winner = r.Elected[0]
+	}
+	if winner == not {
+		return "", &UnitError{ID: winner, Err: ErrLeaderIsDeputy}
+	}
+	if post == RoleDeputy && !s.deputyOK(st, winner, not) {
+		return "", &IneligibleError{Year: st.year, Unit: winner, Constraint: ConstraintExcluded}
+	}
+	return winner, nil
+}
+
+// Plan is a projection of leadership over several years under a policy that
+// needs no votes (RoundRobin, or DeputySucceeds with DeputyFromOrder).
+type Plan struct {
+	// Terms are the planned leaderships, one a year, starting the year after
+	// the current roster's.
+	Terms []Leadership
+	// FirstLeads gives, for each member of the current roster in roster order,
+	// the first planned year in which it (or its successor) leads; 0 if it does
+	// not lead within the plan.
+	FirstLeads []FirstLead
+}
+
+// FirstLead is when a unit first leads in a Plan.
+type FirstLead struct {
+	Unit UnitID
+	Year int
+}
+
+// Plan projects the leadership for the given number of years after current,
+// applying the unit changes as their years come. It needs a policy that
+// chooses without votes; otherwise it returns ErrPlanNeedsVotes.
+func (s Succession) Plan(current Cluster, history History, years int, changes []UnitChange) (Plan, error) {
+	if s.Method != RoundRobin && !(s.Method == DeputySucceeds && s.Deputy == DeputyFromOrder) {
+		return Plan{}, &FieldError{Field: "succession method", Value: s.Method.String(), Err: ErrPlanNeedsVotes}
+	}
+	if years < 0 || current.Year()+years > MaxYear {
+		return Plan{}, &YearError{What: "plan length", Year: years, Err: ErrYearOutOfRange}
+	}
+	terms, err := s.termsUpTo(current, history)
+	if err != nil {
+		return Plan{}, err
+	}
+	if err := s.Validate(current); err != nil {
+		return Plan{}, err
+	}
+	g := lineage{changes: changes}
+	p := Plan{Terms: make([]Leadership, 0, years)}
+	roster := current
+	for y := 1; y <= years; y++ {
+		r, err := current.Reorganize(current.Year()+y, changes)
+		if err != nil {
+			return Plan{}, err
+		}
+		// Carry the latest planned leadership to this roster's units.
+		st := newState(r.Cluster, terms, g, s.Order, current.Year())
+		l, err := s.choose(st, Selection{}, roster.Year())
+		if err != nil {
+			return Plan{}, err
+		}
+		terms = append(terms, l)
+		p.Terms = append(p.Terms, l)
+		roster = r.Cluster
+	}
+	for _, id := range current.MemberIDs() {
+		fl := FirstLead{Unit: id}
+		for _, t := range p.Terms {
+			if g.follow(id, current.Year(), t.Year) == t.Leader {
+				fl.Year = t.Year
+				break
+			}
+		}
+		p.FirstLeads = append(p.FirstLeads, fl)
+	}
+	return p, nil
+}
+
+// Violation is one way a recorded term breaks a succession policy.
+type Violation struct {
+	Year       int
+	Unit       UnitID
+	Constraint Constraint
+	Detail     string
+}
+
+// String returns a one-line description, such as
+// "2025: nam-dinh breaks no consecutive terms".
+func (v Violation) String() string {
+	s := fmt.Sprintf("%d: %s breaks %s", v.Year, v.Unit, v.Constraint)
+	if v.Detail != "" {
+		s += " (" + v.Detail + ")"
+	}
+	return s
+}
+
+// CheckHistory checks a recorded history against the policy and lists every
+// violation with its year, oldest first. first is the roster of the history's
+// first year (or earlier); changes give the rosters of later years. The first
+// term is checked for membership only, since nothing before it is known. Votes
+// are not part of a history, so for Elect and Assign only the constraints and
+// membership are checked; for RoundRobin and DeputySucceeds the method is too.
+func (s Succession) CheckHistory(first Cluster, history History, changes []UnitChange) ([]Violation, error) {
+	if err := s.Validate(first); err != nil {
+		return nil, err
+	}
+	terms := history.terms
+	if len(terms) == 0 {
+		return nil, nil
+	}
+	if terms[0].Year < first.Year() {
+		return nil, &TermError{Year: terms[0].Year, Err: ErrChangeBeforeRoster}
+	}
+	g := lineage{changes: changes}
+	var out []Violation
+	for i, t := range terms {
+		r, err := first.Reorganize(t.Year, changes)
+		if err != nil {
+			return nil, err
+		}
+		roster := r.Cluster
+		for _, u := range []UnitID{t.Leader, t.Deputy} {
+			if u != "" && !roster.IsMember(u) {
+				out = append(out, Violation{Year: t.Year, Unit: u, Constraint: ConstraintMember})
+			}
+		}
+		if i == 0 {
+			continue
+		}
+		st := newState(roster, terms[:i], g, s.Order, first.Year())
+		if c := s.blocks(st, t.Leader); c != 0 && c != ConstraintMember {
+			out = append(out, Violation{Year: t.Year, Unit: t.Leader, Constraint: c, Detail: s.describe(c)})
+		}
+		if t.Deputy != "" && roster.IsMember(t.Deputy) && !s.deputyOK(st, t.Deputy, t.Leader) {
+			out = append(out, Violation{Year: t.Year, Unit: t.Deputy, Constraint: ConstraintExcluded, Detail: s.describe(ConstraintExcluded) + " (deputy)"})
+		}
+		if want, ok := s.expectedLeader(st); ok && want != t.Leader {
+			out = append(out, Violation{Year: t.Year, Unit: t.Leader, Constraint: ConstraintMethod,
+				Detail: fmt.Sprintf("%s expects %s", s.Method, want)})
+		}
+	}
+	return out, nil
+}
+
+// expectedLeader returns the leader the method itself prescribes for st's year,
+// when it prescribes one without votes.
+func (s Succession) expectedLeader(st state) (UnitID, bool) {
+	last, ok := st.last()
+	if !ok {
+		return "", false
+	}
+	switch s.Method {
+	case DeputySucceeds:
+		if last.Deputy != "" {
+			return last.Deputy, true
+		}
+	case RoundRobin:
+		field, err := s.eligible(st)
+		if err != nil {
+			return "", false
+		}
+		return firstIn(after(st.order, last.Leader), field), true
+	}
+	return "", false
+}

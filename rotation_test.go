@@ -1,0 +1,385 @@
+package thidua
+
+import (
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+var cluster3Order = []UnitID{"bac-ninh", "nam-dinh", "ninh-binh", "vinh-phuc", "hung-yen", "quang-ninh", "thai-binh", "hai-duong", "ha-nam"}
+
+// The 2023 review: Nam Định, the deputy, succeeds Bắc Ninh; the cluster elects
+// Hải Dương deputy (the article: 08/12/2023). The vote figures are illustrative.
+func TestNextCluster3DeputySucceeds2023(t *testing.T) {
+	c := cluster3()
+	policy := Succession{Method: DeputySucceeds, Deputy: DeputyElected, Constraints: Constraints{NoConsecutive: true}}
+	deputyVote := leaderVote(t, "deputy-2024", 2023, c.MemberIDs(), "hai-duong")
+
+	l, next, err := policy.Next(c, History{}, Selection{DeputyVote: deputyVote}, nil)
+	require.NoError(t, err)
+	assert.Equal(t, Leadership{Year: 2024, Leader: "nam-dinh", Deputy: "hai-duong", Basis: BasisSuccession}, l)
+	assert.Equal(t, 2024, next.Year())
+	assert.Equal(t, UnitID("nam-dinh"), next.Leader())
+	assert.Equal(t, UnitID("hai-duong"), next.Deputy())
+	assert.Equal(t, UnitID("bac-ninh"), c.Leader(), "the 2023 roster is unchanged")
+
+	h, err := NewHistory(Leadership{Year: 2023, Leader: "bac-ninh", Deputy: "nam-dinh"}, l)
+	require.NoError(t, err)
+	v, err := policy.CheckHistory(c, h, nil)
+	require.NoError(t, err)
+	assert.Empty(t, v)
+}
+
+func TestNextElected(t *testing.T) {
+	c := cluster3()
+	policy := Succession{Method: Elect}
+	l, _, err := policy.Next(c, History{}, Selection{
+		LeaderVote: leaderVote(t, "leader-2024", 2023, c.MemberIDs(), "nam-dinh"),
+		DeputyVote: leaderVote(t, "deputy-2024", 2023, c.MemberIDs(), "hai-duong"),
+	}, nil)
+	require.NoError(t, err)
+	assert.Equal(t, Leadership{Year: 2024, Leader: "nam-dinh", Deputy: "hai-duong", Basis: BasisElected}, l)
+
+	// A tie goes to a runoff by default, or to the order when the policy says so.
+	tied := leaderVote(t, "leader-2024", 2023, c.MemberIDs(), "vinh-phuc", "nam-dinh")
+	_, _, err = policy.Next(c, History{}, Selection{LeaderVote: tied}, nil)
+	var te *ElectionTieError
+	require.ErrorAs(t, err, &te)
+	assert.Equal(t, RoleLeader, te.Post)
+	assert.Equal(t, []UnitID{"vinh-phuc", "nam-dinh"}, te.Tied)
+
+	policy.OnTie, policy.Order = TieByOrder, cluster3Order
+	l, _, err = policy.Next(c, History{}, Selection{LeaderVote: tied, DeputyVote: leaderVote(t, "deputy-2024", 2023, c.MemberIDs(), "hai-duong")}, nil)
+	require.NoError(t, err)
+	assert.Equal(t, UnitID("nam-dinh"), l.Leader, "Nam Định comes before Vĩnh Phúc in the order")
+}
+
+func TestNextAssignedAndRoundRobin(t *testing.T) {
+	c := cluster3()
+	l, _, err := Succession{Method: Assign}.Next(c, History{}, Selection{Assigned: &Leadership{Year: 2024, Leader: "ha-nam", Deputy: "hung-yen"}}, nil)
+	require.NoError(t, err)
+	assert.Equal(t, Leadership{Year: 2024, Leader: "ha-nam", Deputy: "hung-yen", Basis: BasisAssigned}, l)
+
+	l, _, err = Succession{Method: RoundRobin, Order: cluster3Order}.Next(c, History{}, Selection{}, nil)
+	require.NoError(t, err)
+	assert.Equal(t, Leadership{Year: 2024, Leader: "nam-dinh", Deputy: "ninh-binh", Basis: BasisOrder}, l)
+}
+
+func TestNextBadInput(t *testing.T) {
+	c := cluster3()
+	ids := c.MemberIDs()
+	vote := func(id ContestID, year int, winners ...UnitID) *Result {
+		return leaderVote(t, id, year, ids, winners...)
+	}
+	rr := Succession{Method: RoundRobin, Order: cluster3Order}
+	h2022, err := NewHistory(Leadership{Year: 2022, Leader: "ha-nam", Deputy: "bac-ninh"})
+	require.NoError(t, err)
+	hAhead, err := NewHistory(Leadership{Year: 2024, Leader: "ha-nam"})
+	require.NoError(t, err)
+	hOther, err := NewHistory(Leadership{Year: 2023, Leader: "ha-nam"})
+	require.NoError(t, err)
+	hGap, err := NewHistory(Leadership{Year: 2021, Leader: "ha-nam"})
+	require.NoError(t, err)
+	excludeAll := Exclusion{Name: "pending discipline", Excludes: func(UnitID, int) bool { return true }}
+
+	tests := []struct {
+		name    string
+		policy  Succession
+		history History
+		sel     Selection
+		want    error
+	}{
+		{"zero method", Succession{}, History{}, Selection{}, ErrInvalidSuccession},
+		{"deputy succeeds without a deputy rule", Succession{Method: DeputySucceeds}, History{}, Selection{}, ErrInvalidSuccession},
+		{"order misses a member", Succession{Method: RoundRobin, Order: cluster3Order[1:]}, History{}, Selection{}, ErrOrderMisses},
+		{"order repeats a member", Succession{Method: RoundRobin, Order: append(slices.Clone(cluster3Order), "ha-nam")}, History{}, Selection{}, ErrOrderRepeats},
+		{"order names a non-member", Succession{Method: RoundRobin, Order: append(slices.Clone(cluster3Order[:8]), "ha-noi")}, History{}, Selection{}, ErrUnknownUnit},
+		{"cool-down longer than the roster", Succession{Method: RoundRobin, Order: cluster3Order, Constraints: Constraints{CoolDown: 9}}, History{}, Selection{}, ErrCoolDownTooLong},
+		{"negative cool-down", Succession{Method: RoundRobin, Order: cluster3Order, Constraints: Constraints{CoolDown: -1}}, History{}, Selection{}, ErrCoolDownTooLong},
+		{"history runs past the roster", rr, hAhead, Selection{}, ErrHistoryAhead},
+		{"history disagrees with the roster", rr, hOther, Selection{}, ErrHistoryDisagrees},
+		{"history with a gap before the roster", rr, hGap, Selection{}, ErrHistoryGap},
+		{"missing leader vote", Succession{Method: Elect}, h2022, Selection{}, ErrMissingSelection},
+		{"missing deputy vote", Succession{Method: DeputySucceeds, Deputy: DeputyElected}, History{}, Selection{}, ErrMissingSelection},
+		{"missing assignment", Succession{Method: Assign}, History{}, Selection{}, ErrMissingSelection},
+		{"vote of another year", Succession{Method: Elect}, History{}, Selection{LeaderVote: vote("leader", 2022, "nam-dinh")}, ErrYearMismatch},
+		{"vote of another roster", Succession{Method: Elect}, History{}, Selection{LeaderVote: leaderVote(t, "leader", 2023, []UnitID{"nam-dinh", "ha-noi"}, "nam-dinh")}, ErrUnknownUnit},
+		{"vote that elected nobody", Succession{Method: Elect}, History{}, Selection{LeaderVote: vote("leader", 2023)}, ErrNotElected},
+		{"deputy vote elects the leader", Succession{Method: Elect}, History{}, Selection{LeaderVote: vote("l", 2023, "nam-dinh"), DeputyVote: vote("d", 2023, "nam-dinh")}, ErrLeaderIsDeputy},
+		{"tied vote", Succession{Method: Elect}, History{}, Selection{LeaderVote: vote("l", 2023, "nam-dinh", "ha-nam")}, ErrElectionTied},
+		{"elected leader breaks no-consecutive", Succession{Method: Elect, Constraints: Constraints{NoConsecutive: true}}, History{}, Selection{LeaderVote: vote("l", 2023, "bac-ninh")}, ErrIneligible},
+		{"assignment of another year", Succession{Method: Assign}, History{}, Selection{Assigned: &Leadership{Year: 2025, Leader: "ha-nam"}}, ErrYearMismatch},
+		{"assigned leader equals deputy", Succession{Method: Assign}, History{}, Selection{Assigned: &Leadership{Year: 2024, Leader: "ha-nam", Deputy: "ha-nam"}}, ErrLeaderIsDeputy},
+		{"assigned leader not a member", Succession{Method: Assign}, History{}, Selection{Assigned: &Leadership{Year: 2024, Leader: "ha-noi"}}, ErrLeaderNotMember},
+		{"assigned deputy not a member", Succession{Method: Assign}, History{}, Selection{Assigned: &Leadership{Year: 2024, Leader: "ha-nam", Deputy: "ha-noi"}}, ErrDeputyNotMember},
+		{"exclusion empties the field", Succession{Method: RoundRobin, Order: cluster3Order, Constraints: Constraints{Exclude: excludeAll}}, History{}, Selection{}, ErrNoEligibleLeader},
+		{"succeeding deputy is excluded", Succession{Method: DeputySucceeds, Deputy: DeputyFromOrder, Order: cluster3Order, Constraints: Constraints{
+			Exclude: Exclusion{Name: "investigation", Excludes: func(u UnitID, _ int) bool { return u == "nam-dinh" }}}}, History{}, Selection{}, ErrIneligible},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, _, err := tt.policy.Next(c, tt.history, tt.sel, nil)
+			require.ErrorIs(t, err, tt.want)
+			assert.Regexp(t, `^thidua: `, err.Error())
+		})
+	}
+}
+
+func TestConstraintErrorNamesTheConstraint(t *testing.T) {
+	c := cluster3()
+	// Only Bắc Ninh is not excluded, and it led in 2023: no-consecutive empties the field.
+	policy := Succession{Method: RoundRobin, Order: cluster3Order, Constraints: Constraints{
+		NoConsecutive: true,
+		Exclude:       Exclusion{Name: "pending discipline", Excludes: func(u UnitID, _ int) bool { return u != "bac-ninh" }},
+	}}
+	_, _, err := policy.Next(c, History{}, Selection{}, nil)
+	var ce *ConstraintError
+	require.ErrorAs(t, err, &ce)
+	assert.Equal(t, ConstraintNoConsecutive, ce.Constraint)
+	assert.Equal(t, 2024, ce.Year)
+
+	policy.Constraints.NoConsecutive = false
+	policy.Constraints.Exclude.Excludes = func(UnitID, int) bool { return true }
+	_, _, err = policy.Next(c, History{}, Selection{}, nil)
+	require.ErrorAs(t, err, &ce)
+	assert.Equal(t, ConstraintExcluded, ce.Constraint)
+	assert.Contains(t, err.Error(), "pending discipline")
+}
+
+func TestNewHistoryBadInput(t *testing.T) {
+	tests := []struct {
+		name  string
+		terms []Leadership
+		want  error
+		year  int
+	}{
+		{"gap", []Leadership{{Year: 2021, Leader: "a"}, {Year: 2023, Leader: "b"}}, ErrHistoryGap, 2022},
+		{"duplicate year", []Leadership{{Year: 2021, Leader: "a"}, {Year: 2021, Leader: "b"}}, ErrDuplicateYear, 2021},
+		{"out of order", []Leadership{{Year: 2022, Leader: "a"}, {Year: 2021, Leader: "b"}}, ErrHistoryOrder, 2021},
+		{"leader equals deputy", []Leadership{{Year: 2022, Leader: "a", Deputy: "a"}}, ErrLeaderIsDeputy, 2022},
+		{"no leader", []Leadership{{Year: 2022}}, ErrInvalidID, 2022},
+		{"year out of range", []Leadership{{Year: 1000, Leader: "a"}}, ErrYearOutOfRange, 1000},
+		{"invalid basis", []Leadership{{Year: 2022, Leader: "a", Basis: 9}}, ErrInvalidBasis, 2022},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := NewHistory(tt.terms...)
+			require.ErrorIs(t, err, tt.want)
+			var te *TermError
+			require.ErrorAs(t, err, &te)
+			assert.Equal(t, tt.year, te.Year)
+		})
+	}
+}
+
+func TestHistoryJSONRoundTrip(t *testing.T) {
+	h, err := NewHistory(
+		Leadership{Year: 2023, Leader: "bac-ninh", Deputy: "nam-dinh", Basis: BasisElected},
+		Leadership{Year: 2024, Leader: "nam-dinh", Deputy: "hai-duong", Basis: BasisSuccession},
+	)
+	require.NoError(t, err)
+	b, err := json.Marshal(h)
+	require.NoError(t, err)
+	assert.Contains(t, string(b), `"basis":"succession"`)
+	var back History
+	require.NoError(t, json.Unmarshal(b, &back))
+	assert.Equal(t, h.Terms(), back.Terms())
+	assert.ErrorIs(t, json.Unmarshal([]byte(`[{"year":2023,"leader":"a"},{"year":2025,"leader":"b"}]`), &back), ErrHistoryGap)
+	l, ok := h.In(2024)
+	require.True(t, ok)
+	assert.Equal(t, UnitID("nam-dinh"), l.Leader)
+	_, ok = h.In(2025)
+	assert.False(t, ok)
+}
+
+func TestRoundRobinPlanVisitsEveryMemberOnce(t *testing.T) {
+	c := cluster3()
+	p, err := Succession{Method: RoundRobin, Order: cluster3Order}.Plan(c, History{}, 9, nil)
+	require.NoError(t, err)
+	require.Len(t, p.Terms, 9)
+	leaders := map[UnitID]int{}
+	for i, term := range p.Terms {
+		assert.Equal(t, 2024+i, term.Year)
+		leaders[term.Leader]++
+		if i > 0 {
+			assert.Equal(t, p.Terms[i-1].Deputy, term.Leader, "the deputy leads next under a fixed order")
+		}
+	}
+	assert.Len(t, leaders, 9)
+	for id, n := range leaders {
+		assert.Equal(t, 1, n, "%s leads once in nine years", id)
+	}
+	assert.Equal(t, FirstLead{Unit: "bac-ninh", Year: 2032}, p.FirstLeads[0], "the 2023 leader comes round last")
+	assert.Equal(t, FirstLead{Unit: "nam-dinh", Year: 2024}, p.FirstLeads[1])
+}
+
+func TestPlanNeedsAVotelessPolicy(t *testing.T) {
+	_, err := Succession{Method: Elect}.Plan(cluster3(), History{}, 3, nil)
+	assert.ErrorIs(t, err, ErrPlanNeedsVotes)
+	_, err = Succession{Method: RoundRobin, Order: cluster3Order}.Plan(cluster3(), History{}, -1, nil)
+	assert.ErrorIs(t, err, ErrYearOutOfRange)
+}
+
+// Across the 2025 mergers the plan follows the successor units: six members
+// from 2025 on, each leading once in six years.
+func TestPlanAcrossTheMergers(t *testing.T) {
+	c := cluster3In2024()
+	policy := Succession{Method: DeputySucceeds, Deputy: DeputyFromOrder, Order: cluster3Order, Constraints: Constraints{NoConsecutive: true}}
+	p, err := policy.Plan(c, History{}, 7, reorg2025)
+	require.NoError(t, err)
+	// 2024: Nam Định leads, Hải Dương deputy; Hải Dương is Hải Phòng from 2025.
+	assert.Equal(t, Leadership{Year: 2025, Leader: "hai-phong", Deputy: "bac-ninh", Basis: BasisSuccession}, p.Terms[0])
+	seen := map[UnitID]int{}
+	for _, term := range p.Terms[:6] {
+		seen[term.Leader]++
+	}
+	assert.Len(t, seen, 6, "six successor units, each leads once in six years: %v", p.Terms)
+	for _, fl := range p.FirstLeads {
+		assert.NotZero(t, fl.Year, "%s (or its successor) leads within the plan", fl.Unit)
+	}
+	// Nam Định, Hà Nam and Ninh Bình are one unit from 2025: they first lead together.
+	byUnit := map[UnitID]int{}
+	for _, fl := range p.FirstLeads {
+		byUnit[fl.Unit] = fl.Year
+	}
+	assert.Equal(t, byUnit["ninh-binh"], byUnit["ha-nam"])
+}
+
+// A leader merged away: in 2025 the deputy (Hải Dương → Hải Phòng) succeeds;
+// a deputy merged into the leader leaves the post vacant and the order fills it.
+func TestNextReplacesAMergedDeputy(t *testing.T) {
+	s := cluster3Spec()
+	s.Year, s.Leader, s.Deputy = 2024, "ha-nam", "nam-dinh"
+	c := MustCluster(s)
+	policy := Succession{Method: DeputySucceeds, Deputy: DeputyFromOrder, Order: cluster3Order}
+	l, next, err := policy.Next(c, History{}, Selection{}, reorg2025)
+	require.NoError(t, err)
+	// Both merged into Ninh Bình: the deputy post was vacated, so the order after
+	// the leader (Ninh Bình) gives the leader, and the deputy follows it.
+	assert.Equal(t, 2025, l.Year)
+	assert.Equal(t, BasisOrder, l.Basis)
+	assert.Equal(t, UnitID("phu-tho"), l.Leader)
+	assert.Equal(t, UnitID("hung-yen"), l.Deputy)
+	assert.Equal(t, 6, next.Len())
+}
+
+func TestCheckHistoryFindsViolations(t *testing.T) {
+	c := cluster3()
+	h, err := NewHistory(
+		Leadership{Year: 2023, Leader: "bac-ninh", Deputy: "nam-dinh"},
+		Leadership{Year: 2024, Leader: "bac-ninh", Deputy: "hai-duong"},
+		Leadership{Year: 2025, Leader: "ha-noi", Deputy: "hai-duong"},
+	)
+	require.NoError(t, err)
+	policy := Succession{Method: DeputySucceeds, Deputy: DeputyElected, Constraints: Constraints{NoConsecutive: true}}
+	v, err := policy.CheckHistory(c, h, nil)
+	require.NoError(t, err)
+	require.Len(t, v, 4, "%v", v)
+	assert.Equal(t, Violation{Year: 2024, Unit: "bac-ninh", Constraint: ConstraintNoConsecutive, Detail: "no consecutive terms"}, v[0])
+	assert.Equal(t, ConstraintMethod, v[1].Constraint)
+	assert.Equal(t, "2024: bac-ninh breaks succession method (deputy-succeeds expects nam-dinh)", v[1].String())
+	assert.Equal(t, Violation{Year: 2025, Unit: "ha-noi", Constraint: ConstraintMember}, v[2])
+	assert.Equal(t, ConstraintMethod, v[3].Constraint)
+}
+
+func ExampleSuccession_Plan() {
+	c := thiduaCluster3ForExample()
+	policy := Succession{Method: RoundRobin, Order: c.MemberIDs()}
+	plan, err := policy.Plan(c, History{}, 9, nil)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, t := range plan.Terms {
+		fmt.Printf("%d  %-10s  %s\n", t.Year, c.Label(t.Leader), c.Label(t.Deputy))
+	}
+	// Output:
+	// 2024  Nam Định    Ninh Bình
+	// 2025  Ninh Bình   Vĩnh Phúc
+	// 2026  Vĩnh Phúc   Hưng Yên
+	// 2027  Hưng Yên    Quảng Ninh
+	// 2028  Quảng Ninh  Thái Bình
+	// 2029  Thái Bình   Hải Dương
+	// 2030  Hải Dương   Hà Nam
+	// 2031  Hà Nam      Bắc Ninh
+	// 2032  Bắc Ninh    Nam Định
+}
+
+func thiduaCluster3ForExample() Cluster { return cluster3() }
+
+// Property: a history built by Next has no violations under the same policy;
+// plans are deterministic; round-robin visits every member once per cycle; with
+// no-consecutive on, nobody leads twice running.
+func FuzzRotationProperties(f *testing.F) {
+	f.Add(uint64(1), uint8(0), uint8(0), uint8(0), uint8(10))
+	f.Add(uint64(7), uint8(1), uint8(1), uint8(2), uint8(20))
+	f.Add(uint64(42), uint8(1), uint8(0), uint8(3), uint8(5))
+	f.Fuzz(func(t *testing.T, seed uint64, method, noConsec, coolDown, years uint8) {
+		rng := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
+		n := 2 + rng.IntN(10)
+		units := make([]Unit, n)
+		for i := range units {
+			units[i] = Unit{ID: UnitID(fmt.Sprintf("u%d", i)), Name: fmt.Sprintf("Unit %d", i)}
+		}
+		order := make([]UnitID, n)
+		for i, p := range rng.Perm(n) {
+			order[i] = units[p].ID
+		}
+		c := MustCluster(ClusterSpec{ID: "c", Name: "C", Kind: KindCluster, Year: 2020, Members: units, Leader: order[0], Deputy: order[1]})
+		policy := Succession{Method: RoundRobin, Order: order}
+		if method%2 == 1 {
+			policy.Method, policy.Deputy = DeputySucceeds, DeputyFromOrder
+		}
+		policy.Constraints.NoConsecutive = noConsec%2 == 1
+		policy.Constraints.CoolDown = int(coolDown) % n
+		nyears := int(years%30) + 1
+
+		p, err := policy.Plan(c, History{}, nyears, nil)
+		if err != nil {
+			// Constraints may leave nobody to lead; that must be a typed error.
+			require.ErrorIs(t, err, ErrNoEligibleLeader)
+			return
+		}
+		p2, err := policy.Plan(c, History{}, nyears, nil)
+		require.NoError(t, err)
+		require.Equal(t, p, p2, "plans are deterministic")
+
+		terms := append([]Leadership{{Year: 2020, Leader: c.Leader(), Deputy: c.Deputy()}}, p.Terms...)
+		h, err := NewHistory(terms...)
+		require.NoError(t, err)
+		v, err := policy.CheckHistory(c, h, nil)
+		require.NoError(t, err)
+		require.Empty(t, v, "a planned history has no violations")
+
+		// Next agrees with Plan, one year at a time.
+		cur, hist := c, History{}
+		for i := 0; i < nyears && i < 5; i++ {
+			l, next, err := policy.Next(cur, hist, Selection{}, nil)
+			require.NoError(t, err)
+			require.Equal(t, p.Terms[i], l)
+			hist, err = hist.Append(Leadership{Year: cur.Year(), Leader: cur.Leader(), Deputy: cur.Deputy()})
+			require.NoError(t, err)
+			cur = next
+		}
+
+		for i, term := range p.Terms {
+			require.NotEqual(t, term.Leader, term.Deputy)
+			prev := terms[i]
+			if policy.Constraints.NoConsecutive || policy.Constraints.CoolDown > 0 {
+				require.NotEqual(t, prev.Leader, term.Leader, "nobody leads twice running")
+			}
+		}
+		if policy.Method == RoundRobin && !policy.Constraints.NoConsecutive && policy.Constraints.CoolDown == 0 && nyears >= n {
+			seen := map[UnitID]int{}
+			for _, term := range p.Terms[:n] {
+				seen[term.Leader]++
+			}
+			require.Len(t, seen, n, "each member leads exactly once in n years")
+		}
+	})
+}
