@@ -213,7 +213,7 @@ const (
 	Assign
 )
 
-var methodNames = [...]string{Elect: "elect", DeputySucceeds: "deputy-succeeds", RoundRobin: "round-robin", Assign: "assign"}
+var successionNames = [...]string{Elect: "elect", DeputySucceeds: "deputy-succeeds", RoundRobin: "round-robin", Assign: "assign"}
 
 // IsValid reports whether m is one of the defined methods.
 func (m SuccessionMethod) IsValid() bool { return m >= Elect && m <= Assign }
@@ -223,7 +223,7 @@ func (m SuccessionMethod) String() string {
 	if !m.IsValid() {
 		return fmt.Sprintf("SuccessionMethod(%d)", uint8(m))
 	}
-	return methodNames[m]
+	return successionNames[m]
 }
 
 // DeputyRule is how the new deputy is found under DeputySucceeds.

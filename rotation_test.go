@@ -51,12 +51,14 @@ func TestNextElected(t *testing.T) {
 	var te *ElectionTieError
 	require.ErrorAs(t, err, &te)
 	assert.Equal(t, RoleLeader, te.Post)
-	assert.Equal(t, []UnitID{"vinh-phuc", "nam-dinh"}, te.Tied)
+	assert.Equal(t, []UnitID{"nam-dinh", "vinh-phuc"}, te.Tied, "in the ballot's order")
 
-	policy.OnTie, policy.Order = TieByOrder, cluster3Order
+	reversed := slices.Clone(cluster3Order)
+	slices.Reverse(reversed)
+	policy.OnTie, policy.Order = TieByOrder, reversed
 	l, _, err = policy.Next(c, History{}, Selection{LeaderVote: tied, DeputyVote: leaderVote(t, "deputy-2024", 2023, c.MemberIDs(), "hai-duong")}, nil)
 	require.NoError(t, err)
-	assert.Equal(t, UnitID("nam-dinh"), l.Leader, "Nam Định comes before Vĩnh Phúc in the order")
+	assert.Equal(t, UnitID("vinh-phuc"), l.Leader, "Vĩnh Phúc comes before Nam Định in the reversed order")
 }
 
 func TestNextAssignedAndRoundRobin(t *testing.T) {

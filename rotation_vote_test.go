@@ -1,17 +1,33 @@
 package thidua
 
-import "testing"
+import (
+	"testing"
 
-// leaderVote returns a one-seat vote result of the given review year in which
-// winner was elected (or, with several winners, the tied units).
+	"github.com/stretchr/testify/require"
+)
+
+// leaderVote tallies a one-seat approval vote held at the review of year among
+// candidates, with one ballot for each of winners: a single winner is elected,
+// several are tied for the seat, and none elects nobody (a blank ballot cannot
+// meet the threshold of one vote).
 func leaderVote(t *testing.T, id ContestID, year int, candidates []UnitID, winners ...UnitID) *Result {
 	t.Helper()
-	r := &Result{Contest: Contest{id: id, year: year, candidates: candidates}}
-	if len(winners) == 1 {
-		r.Elected = winners
-	} else {
-		r.Tied = winners
+	c, err := NewContest(ContestSpec{
+		ID: id, Year: year, Candidates: candidates, Electorate: len(candidates),
+		Seats: 1, Method: Approval, Threshold: AtLeast(1, len64(candidates)).Of(Electorate),
+		MaxMarks: 1, BlankValid: true,
+	})
+	require.NoError(t, err)
+	ballots := make([]Ballot, 0, len(winners)+1)
+	for _, w := range winners {
+		ballots = append(ballots, Ballot{Approve: []UnitID{w}})
 	}
-	r.Winners = winners
-	return r
+	if len(winners) == 0 {
+		ballots = append(ballots, Ballot{})
+	}
+	r, err := c.Tally(ballots)
+	require.NoError(t, err)
+	return &r
 }
+
+func len64[T any](s []T) int64 { return int64(len(s)) }
