@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"encoding/json"
 	"fmt"
+	"math"
 	"math/bits"
 	"slices"
 	"strconv"
@@ -896,6 +897,18 @@ type Candidate struct {
 	Facts Facts `json:"facts"`
 	// Votes for each award the unit was voted on.
 	Votes map[Award]VoteCount `json:"votes,omitempty"`
+	// Settled holds, for an award whose quota ended in a tie, the unit's place
+	// among the tied as a runoff or the fallback decided it (1 first). It is
+	// the last tie-breaker, after rank, votes and the equal-merit rule.
+	Settled map[Award]Settlement `json:"settled,omitempty"`
+}
+
+// Settlement is a unit's place in the settling of a tie at a quota: Place 1
+// goes first; By names what settled it (TieBreakRunoff or TieBreakFallback).
+// The zero Settlement means unsettled.
+type Settlement struct {
+	Place int      `json:"place"`
+	By    TieBreak `json:"by"`
 }
 
 // Validate reports a malformed candidate: an invalid unit ID, a rank below 1,
@@ -924,6 +937,11 @@ func (c Candidate) Validate() error {
 			return &AwardError{Award: a, Unit: c.Unit, Err: &FieldError{Field: "votes", Value: fmt.Sprintf("%d of %d", v.Votes, v.Base), Err: ErrInvalidVoteCount}}
 		}
 	}
+	for a, st := range c.Settled {
+		if !a.IsValid() || st.Place < 1 || (st.By != TieBreakRunoff && st.By != TieBreakFallback) {
+			return &AwardError{Award: a, Unit: c.Unit, Err: &FieldError{Field: "settled", Value: fmt.Sprintf("place %d by %s", st.Place, st.By), Err: ErrInvalidTieBreak}}
+		}
+	}
 	return nil
 }
 
@@ -948,12 +966,15 @@ const (
 	TieBreakNone       TieBreak = iota // rank alone decided
 	TieBreakVotes                      // more votes in the award's vote (TT 25/2025/TT-BKHCN Điều 23)
 	TieBreakEqualMerit                 // the equal-merit rule: ≥ 70% women (Decree 152/2025 Điều 4 k6)
+	TieBreakRunoff                     // a further round of voting among the tied units (bỏ phiếu lại)
+	TieBreakFallback                   // the rule set's fallback after the last round: the chair's vote, or leader and deputy decide
 )
 
-var tieBreakNames = [...]string{TieBreakNone: "none", TieBreakVotes: "votes", TieBreakEqualMerit: "equal-merit"}
+var tieBreakNames = [...]string{TieBreakNone: "none", TieBreakVotes: "votes", TieBreakEqualMerit: "equal-merit",
+	TieBreakRunoff: "runoff", TieBreakFallback: "fallback"}
 
 // IsValid reports whether t is one of the defined tie-breakers.
-func (t TieBreak) IsValid() bool { return t <= TieBreakEqualMerit }
+func (t TieBreak) IsValid() bool { return t <= TieBreakFallback }
 
 // String returns "none", "votes" or "equal-merit".
 func (t TieBreak) String() string {
@@ -1268,9 +1289,11 @@ func qualifies(r AwardRule, c Candidate) (reason DeclineReason, std, detail stri
 
 // seatKey is the order seats fill in: rank, then votes, then the equal-merit rule.
 type seatKey struct {
-	rank  int
-	votes int
-	merit bool
+	rank   int
+	votes  int
+	merit  bool
+	settle int      // place in a runoff or fallback; math.MaxInt when unsettled
+	by     TieBreak // what gave settle
 }
 
 func (k seatKey) compare(o seatKey) int {
@@ -1286,7 +1309,7 @@ func (k seatKey) compare(o seatKey) int {
 	case !k.merit && o.merit:
 		return 1
 	}
-	return 0
+	return cmp.Compare(k.settle, o.settle)
 }
 
 // decider names the tie-breaker that put key a ahead of key b (a before b).
@@ -1298,6 +1321,8 @@ func decider(a, b seatKey) TieBreak {
 		return TieBreakVotes
 	case a.merit != b.merit:
 		return TieBreakEqualMerit
+	case a.settle != b.settle:
+		return a.by
 	}
 	return TieBreakNone
 }
@@ -1312,7 +1337,11 @@ func fill(d *Decision, r AwardRule, merit Share, qualified []Candidate, pool Poo
 	}
 	seats := make([]seat, len(qualified))
 	for i, c := range qualified {
-		seats[i] = seat{c, seatKey{rank: c.Rank, votes: c.Votes[r.Award].Votes, merit: c.Facts.WomenShareMeets(merit)}}
+		k := seatKey{rank: c.Rank, votes: c.Votes[r.Award].Votes, merit: c.Facts.WomenShareMeets(merit), settle: math.MaxInt}
+		if st, ok := c.Settled[r.Award]; ok && st.Place > 0 {
+			k.settle, k.by = st.Place, st.By
+		}
+		seats[i] = seat{c, k}
 	}
 	slices.SortFunc(seats, func(a, b seat) int {
 		return cmp.Or(a.key.compare(b.key), strings.Compare(string(a.c.Unit), string(b.c.Unit)))
@@ -1381,4 +1410,145 @@ func fill(d *Decision, r AwardRule, merit Share, qualified []Candidate, pool Poo
 		}
 		d.Declined = append(d.Declined, Declined{Unit: c.Unit, Award: r.Award, Reason: DeclinedQuotaFull, Detail: detail})
 	}
+}
+
+// TieSettlement is how a tie at a quota was settled after Decide reported it:
+// the tied units in the order a further round of voting (TieBreakRunoff) or the
+// rule set's fallback (TieBreakFallback: the chair's vote, or leader and deputy
+// deciding) put them, best first. Units of the tie left out of Units stay
+// unsettled.
+type TieSettlement struct {
+	Units []UnitID
+	By    TieBreak
+}
+
+// DecideInput is what the year-end review knows when it decides its proposals
+// (bình xét, suy tôn): the roster, the standings, the result of the vote held
+// for each award, and the facts about each unit.
+type DecideInput struct {
+	// Cluster is the roster of the year; Standings and every vote must be of
+	// this cluster and year.
+	Cluster   Cluster
+	Standings Standings
+	// Votes holds the tally of each award's vote. An award whose rule needs a
+	// vote and has none here declines every unit with DeclinedNoVote.
+	Votes map[Award]Result
+	// Facts about units; a member without an entry has nothing pending.
+	Facts []Facts
+	// Leading lists the units recognised as leading the cluster's emulation
+	// (dẫn đầu cụm thi đua), which RequireLeadsCluster asks for. Nil means the
+	// units ranked first in the standings.
+	Leading []UnitID
+	// Pool sets the counts quotas are shares of; see DecideCandidates.
+	Pool Pool
+	// Settled holds, per award, the settling of a tie Decide reported before.
+	Settled map[Award]TieSettlement
+}
+
+// Decide turns the year's standings, votes and facts into the cluster's
+// proposals under rules. It builds one Candidate per member (rank and total
+// from the standings; for each award, the unit's votes out of the threshold's
+// base and whether it passed, from that award's vote) and calls
+// DecideCandidates; see there for how awards, quotas and ties are settled.
+//
+// Errors: ErrClusterMismatch or ErrYearMismatch for standings or votes of
+// another cluster or year; ErrContestMismatch (in an *AwardError) for a vote
+// on an award that has no rule, whose threshold differs from the rule's, or
+// whose candidates are not members; the errors of FactsFor; and those of
+// DecideCandidates.
+func Decide(rules AwardRules, in DecideInput) (Decision, error) {
+	c := in.Cluster
+	if c.Len() == 0 {
+		return Decision{}, fmt.Errorf("%w (the zero Cluster)", ErrTooFewMembers)
+	}
+	if id := in.Standings.ClusterID(); id != c.ID() {
+		return Decision{}, &FieldError{Field: "standings cluster", Value: string(id), Err: ErrClusterMismatch}
+	}
+	if y := in.Standings.Year(); y != c.Year() {
+		return Decision{}, &YearError{What: "standings year", Year: y, Err: ErrYearMismatch}
+	}
+	facts, err := FactsFor(c, in.Facts)
+	if err != nil {
+		return Decision{}, err
+	}
+	for _, a := range sortedAwards(in.Votes) {
+		if err := checkAwardVote(rules, a, in.Votes[a], c); err != nil {
+			return Decision{}, err
+		}
+	}
+	for _, a := range sortedAwards(in.Settled) {
+		if !a.IsValid() {
+			return Decision{}, &FieldError{Field: "settled award", Value: a.String(), Err: ErrInvalidAward}
+		}
+		for _, id := range in.Settled[a].Units {
+			if !c.IsMember(id) {
+				return Decision{}, &AwardError{Award: a, Unit: id, Err: ErrUnknownUnit}
+			}
+		}
+	}
+	leading := in.Leading
+	if leading == nil {
+		for _, s := range in.Standings.Ranked() {
+			if s.Rank == 1 {
+				leading = append(leading, s.Unit)
+			}
+		}
+	}
+	cands := make([]Candidate, 0, c.Len())
+	for _, id := range c.MemberIDs() {
+		s, ok := in.Standings.Of(id)
+		if !ok {
+			return Decision{}, &UnitError{ID: id, Err: ErrNoAssessment}
+		}
+		cand := Candidate{Unit: id, Rank: s.Rank, Total: s.Total, Facts: facts[id], LeadsCluster: slices.Contains(leading, id)}
+		for a, r := range in.Votes {
+			if !slices.Contains(r.Contest.Candidates(), id) {
+				continue
+			}
+			if cand.Votes == nil {
+				cand.Votes = make(map[Award]VoteCount, len(in.Votes))
+			}
+			cand.Votes[a] = VoteCount{Votes: r.Votes(id), Base: r.Base(), Passed: slices.Contains(r.Passed, id)}
+		}
+		for a, st := range in.Settled {
+			if i := slices.Index(st.Units, id); i >= 0 {
+				if cand.Settled == nil {
+					cand.Settled = make(map[Award]Settlement, len(in.Settled))
+				}
+				cand.Settled[a] = Settlement{Place: i + 1, By: st.By}
+			}
+		}
+		cands = append(cands, cand)
+	}
+	return DecideCandidates(rules, cands, in.Pool)
+}
+
+func sortedAwards[V any](m map[Award]V) []Award {
+	out := make([]Award, 0, len(m))
+	for a := range m {
+		out = append(out, a)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// checkAwardVote reports a vote that cannot stand for award a's rule.
+func checkAwardVote(rules AwardRules, a Award, r Result, c Cluster) error {
+	rule, ok := rules.Rule(a)
+	if !ok {
+		return &AwardError{Award: a, Err: &FieldError{Field: "contest", Value: string(r.Contest.ID()), Err: ErrContestMismatch}}
+	}
+	if y := r.Contest.Year(); y != c.Year() {
+		return &AwardError{Award: a, Err: &YearError{What: "vote year", Year: y, Err: ErrYearMismatch}}
+	}
+	if r.Contest.Threshold() != rule.Vote {
+		return &AwardError{Award: a, Err: &FieldError{Field: "vote threshold",
+			Value: fmt.Sprintf("%s (the rule needs %s)", r.Contest.Threshold(), rule.Vote), Err: ErrContestMismatch}}
+	}
+	for _, id := range r.Contest.Candidates() {
+		if !c.IsMember(id) {
+			return &AwardError{Award: a, Unit: id, Err: &FieldError{Field: "candidate", Value: string(id), Err: ErrContestMismatch}}
+		}
+	}
+	return nil
 }

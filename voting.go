@@ -1301,26 +1301,32 @@ func (c Contest) count(r *Result, list []*group) {
 	}
 }
 
+// Base returns the count the contest's threshold is a share of: the
+// electorate, those present (the votes cast when Present was not recorded),
+// the votes cast, or the valid votes. With no threshold it is the electorate.
+func (r Result) Base() int {
+	s := r.Contest.spec
+	switch s.Threshold.Base {
+	case Present:
+		if s.Present > 0 {
+			return s.Present
+		}
+		return r.Cast
+	case Cast:
+		return r.Cast
+	case Valid:
+		return r.Valid
+	}
+	return s.Electorate
+}
+
 // settle fills Winners, Passed, Elected, Tied and OpenSeats from the ranking.
 func (r *Result) settle() {
 	s := r.Contest.spec
 	if len(r.Ranking) > 0 {
 		r.Winners = slices.Clone(r.Ranking[0])
 	}
-	base := 0
-	switch s.Threshold.Base {
-	case Electorate:
-		base = s.Electorate
-	case Present:
-		base = s.Present
-		if base == 0 {
-			base = r.Cast
-		}
-	case Cast:
-		base = r.Cast
-	case Valid:
-		base = r.Valid
-	}
+	base := r.Base()
 	var passed [][]UnitID
 	for _, tier := range r.Ranking {
 		var p []UnitID
