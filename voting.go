@@ -1347,6 +1347,9 @@ func (r *Result) settle() {
 		r.Elected = slices.Clone(r.Passed)
 	default:
 		for _, tier := range passed {
+			if len(r.Elected) == s.Seats {
+				break // every seat is filled: the next tier is not tied for one
+			}
 			if len(r.Elected)+len(tier) > s.Seats {
 				r.Tied = slices.Clone(tier)
 				break

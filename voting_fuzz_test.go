@@ -85,6 +85,11 @@ func FuzzTally(f *testing.F) {
 		if spec.Seats > 0 {
 			require.LessOrEqual(t, len(r.Elected), spec.Seats)
 			require.Equal(t, spec.Seats-len(r.Elected), r.OpenSeats)
+			// A tie at the cut-off is for open seats, and more units than seats.
+			if len(r.Tied) > 0 {
+				require.Positive(t, r.OpenSeats)
+				require.Greater(t, len(r.Tied), r.OpenSeats)
+			}
 		}
 		if !spec.Open { // open votes reject a voter's second ballot, which depends on order
 			rev := slices.Clone(ballots)

@@ -538,3 +538,17 @@ func TestDigestGolden(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "3616f88346ebf244a1439bb44b3a68dc3c9cf85ae26e2aa1b02581862c443977", fmt.Sprintf("%x", r.Digest))
 }
+
+// Regression: with every seat filled, the next tier is not "tied at the last
+// seat" (the deputy vote of the seed case once reported a runoff for a unit
+// that came second).
+func TestTallyFullSeatsLeaveNoTie(t *testing.T) {
+	c := MustContest(ContestSpec{Candidates: []UnitID{"a", "b", "c"}, Electorate: 9, Seats: 1, Method: Approval, MaxMarks: 1, BlankValid: true})
+	r, err := c.Tally([]Ballot{{Approve: []UnitID{"a"}, Count: 7}, {Approve: []UnitID{"b"}}, {}})
+	require.NoError(t, err)
+	assert.Equal(t, []UnitID{"a"}, r.Elected)
+	assert.Empty(t, r.Tied)
+	assert.Zero(t, r.OpenSeats)
+	_, err = r.Runoff()
+	assert.ErrorIs(t, err, ErrNoRunoff)
+}
