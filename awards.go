@@ -1413,12 +1413,12 @@ func fill(d *Decision, r AwardRule, merit Share, qualified []Candidate, pool Poo
 }
 
 // TieSettlement is how a tie at a quota was settled after Decide reported it:
-// the tied units in the order a further round of voting (TieBreakRunoff) or the
-// rule set's fallback (TieBreakFallback: the chair's vote, or leader and deputy
-// deciding) put them, best first. Units of the tie left out of Units stay
-// unsettled.
+// the tied units in tiers, best first, as a further round of voting
+// (TieBreakRunoff) or the rule set's fallback (TieBreakFallback: the chair's
+// vote, or leader and deputy deciding) placed them. Units in one tier stay
+// tied with each other; units of the tie left out stay unsettled.
 type TieSettlement struct {
-	Units []UnitID
+	Order [][]UnitID
 	By    TieBreak
 }
 
@@ -1480,9 +1480,11 @@ func Decide(rules AwardRules, in DecideInput) (Decision, error) {
 		if !a.IsValid() {
 			return Decision{}, &FieldError{Field: "settled award", Value: a.String(), Err: ErrInvalidAward}
 		}
-		for _, id := range in.Settled[a].Units {
-			if !c.IsMember(id) {
-				return Decision{}, &AwardError{Award: a, Unit: id, Err: ErrUnknownUnit}
+		for _, tier := range in.Settled[a].Order {
+			for _, id := range tier {
+				if !c.IsMember(id) {
+					return Decision{}, &AwardError{Award: a, Unit: id, Err: ErrUnknownUnit}
+				}
 			}
 		}
 	}
@@ -1511,11 +1513,13 @@ func Decide(rules AwardRules, in DecideInput) (Decision, error) {
 			cand.Votes[a] = VoteCount{Votes: r.Votes(id), Base: r.Base(), Passed: slices.Contains(r.Passed, id)}
 		}
 		for a, st := range in.Settled {
-			if i := slices.Index(st.Units, id); i >= 0 {
-				if cand.Settled == nil {
-					cand.Settled = make(map[Award]Settlement, len(in.Settled))
+			for i, tier := range st.Order {
+				if slices.Contains(tier, id) {
+					if cand.Settled == nil {
+						cand.Settled = make(map[Award]Settlement, len(in.Settled))
+					}
+					cand.Settled[a] = Settlement{Place: i + 1, By: st.By}
 				}
-				cand.Settled[a] = Settlement{Place: i + 1, By: st.By}
 			}
 		}
 		cands = append(cands, cand)

@@ -584,6 +584,10 @@ var (
 	// ErrNotElected reports a vote that elected nobody (no one met the threshold).
 	ErrNotElected = errors.New("thidua: the vote elected nobody")
 
+	// ErrUnencodablePolicy reports a succession policy with a caller's
+	// exclusion, which is a function and cannot be written as JSON.
+	ErrUnencodablePolicy = errors.New("thidua: a caller's exclusion has no JSON form")
+
 	// ErrPlanNeedsVotes reports a plan asked of a policy that chooses by vote or
 	// assignment, which cannot be projected.
 	ErrPlanNeedsVotes = errors.New("thidua: the policy needs votes, so it cannot be planned")
@@ -694,3 +698,34 @@ func (e *VoteMismatchError) Is(target error) bool { return target == ErrVoteMism
 // ---------------------------------------------------------------------------
 // Review errors (review.go).
 // ---------------------------------------------------------------------------
+
+var (
+	// ErrMissingPart reports a review without one of its required parts.
+	ErrMissingPart = errors.New("thidua: the review is missing a required part")
+
+	// ErrRulesNotInForce reports a rule set that is not in force on the
+	// review's date.
+	ErrRulesNotInForce = errors.New("thidua: rule set not in force on the review date")
+
+	// ErrNotTied reports a fallback decision that chooses a unit not in the tie.
+	ErrNotTied = errors.New("thidua: unit is not in the tie")
+
+	// ErrWrongSeats reports a fallback decision that fills more or fewer seats
+	// than the tie left open.
+	ErrWrongSeats = errors.New("thidua: decision fills the wrong number of seats")
+)
+
+// ReviewError reports a part of a review that is missing or disagrees with the
+// others. Part names it as the minutes would ("scorecard", "rules", "award
+// ministry-flag round 1 ballots", "leader vote", ...).
+type ReviewError struct {
+	Part string
+	Err  error
+}
+
+func (e *ReviewError) Error() string {
+	return fmt.Sprintf("thidua: review %s: %s", e.Part, reason(e.Err))
+}
+
+// Unwrap returns the cause.
+func (e *ReviewError) Unwrap() error { return e.Err }

@@ -910,3 +910,116 @@ func (s Succession) expectedLeader(st state) (UnitID, bool) {
 	}
 	return "", false
 }
+
+// MarshalText encodes a valid method as its name.
+func (m SuccessionMethod) MarshalText() ([]byte, error) {
+	if !m.IsValid() {
+		return nil, &FieldError{Field: "succession method", Value: m.String(), Err: ErrInvalidSuccession}
+	}
+	return []byte(m.String()), nil
+}
+
+// UnmarshalText accepts the names String returns.
+func (m *SuccessionMethod) UnmarshalText(b []byte) error {
+	for c := Elect; c <= Assign; c++ {
+		if string(b) == successionNames[c] {
+			*m = c
+			return nil
+		}
+	}
+	return &FieldError{Field: "succession method", Value: string(b), Err: ErrInvalidSuccession}
+}
+
+var deputyRuleNames = [...]string{0: "", DeputyElected: "elected", DeputyFromOrder: "from-order"}
+
+// String returns "elected" or "from-order" ("" for the zero DeputyRule).
+func (d DeputyRule) String() string {
+	if int(d) >= len(deputyRuleNames) {
+		return fmt.Sprintf("DeputyRule(%d)", uint8(d))
+	}
+	return deputyRuleNames[d]
+}
+
+// MarshalText encodes the rule as its name.
+func (d DeputyRule) MarshalText() ([]byte, error) {
+	if int(d) >= len(deputyRuleNames) {
+		return nil, &FieldError{Field: "deputy rule", Value: d.String(), Err: ErrInvalidSuccession}
+	}
+	return []byte(d.String()), nil
+}
+
+// UnmarshalText accepts the names String returns.
+func (d *DeputyRule) UnmarshalText(b []byte) error {
+	for i, n := range deputyRuleNames {
+		if string(b) == n {
+			*d = DeputyRule(i)
+			return nil
+		}
+	}
+	return &FieldError{Field: "deputy rule", Value: string(b), Err: ErrInvalidSuccession}
+}
+
+var tieRuleNames = [...]string{TieRunoff: "runoff", TieByOrder: "by-order"}
+
+// String returns "runoff" or "by-order".
+func (t TieRule) String() string {
+	if int(t) >= len(tieRuleNames) {
+		return fmt.Sprintf("TieRule(%d)", uint8(t))
+	}
+	return tieRuleNames[t]
+}
+
+// MarshalText encodes the rule as its name.
+func (t TieRule) MarshalText() ([]byte, error) {
+	if int(t) >= len(tieRuleNames) {
+		return nil, &FieldError{Field: "tie rule", Value: t.String(), Err: ErrInvalidSuccession}
+	}
+	return []byte(t.String()), nil
+}
+
+// UnmarshalText accepts the names String returns.
+func (t *TieRule) UnmarshalText(b []byte) error {
+	for i, n := range tieRuleNames {
+		if string(b) == n {
+			*t = TieRule(i)
+			return nil
+		}
+	}
+	return &FieldError{Field: "tie rule", Value: string(b), Err: ErrInvalidSuccession}
+}
+
+// successionJSON is the JSON form of a Succession. A caller's Exclusion is a
+// function and has no JSON form.
+type successionJSON struct {
+	Method          SuccessionMethod `json:"method"`
+	Deputy          DeputyRule       `json:"deputy,omitempty"`
+	Order           []UnitID         `json:"order,omitempty"`
+	OnTie           TieRule          `json:"on_tie"`
+	NoConsecutive   bool             `json:"no_consecutive,omitempty"`
+	CoolDown        int              `json:"cool_down,omitempty"`
+	LeaderWasDeputy bool             `json:"leader_was_deputy,omitempty"`
+}
+
+// MarshalJSON encodes the policy; it returns ErrUnencodablePolicy when the
+// policy carries a caller's exclusion, which is a function.
+func (s Succession) MarshalJSON() ([]byte, error) {
+	if s.Constraints.Exclude.Excludes != nil {
+		return nil, &FieldError{Field: "exclusion", Value: s.Constraints.Exclude.Name, Err: ErrUnencodablePolicy}
+	}
+	return json.Marshal(successionJSON{Method: s.Method, Deputy: s.Deputy, Order: s.Order, OnTie: s.OnTie,
+		NoConsecutive: s.Constraints.NoConsecutive, CoolDown: s.Constraints.CoolDown,
+		LeaderWasDeputy: s.Constraints.LeaderWasDeputy})
+}
+
+// UnmarshalJSON decodes a policy. Its validity against a roster is checked
+// when it is used (Validate, Next, Plan, CheckHistory), since it depends on
+// the roster.
+func (s *Succession) UnmarshalJSON(b []byte) error {
+	var j successionJSON
+	if err := json.Unmarshal(b, &j); err != nil {
+		return err
+	}
+	*s = Succession{Method: j.Method, Deputy: j.Deputy, Order: j.Order, OnTie: j.OnTie,
+		Constraints: Constraints{NoConsecutive: j.NoConsecutive, CoolDown: j.CoolDown, LeaderWasDeputy: j.LeaderWasDeputy}}
+	return nil
+}

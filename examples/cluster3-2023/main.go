@@ -1,104 +1,213 @@
-// Command cluster3-2023 tells the story of Emulation Cluster No. 3 of the
-// Ministry of Information and Communications (Cụm thi đua số 3, Bộ TT&TT): its
-// 2023 roster as the 08/12/2023 review listed it, the leadership chosen there for
-// 2024, and how the 2025 reorganisation (Sở TT&TT into Sở KH&CN; the province
-// mergers of Nghị quyết 202/2025/QH15) turns nine members into six.
+// Command cluster3-2023 runs the year-end review of Emulation Cluster No. 3 of
+// the Ministry of Information and Communications (Cụm thi đua số 3, Bộ TT&TT)
+// held on 08/12/2023, end to end through the public API, and prints its
+// minutes (biên bản).
 //
-// Run it from the repository root:
+// The article on that review (Sở TT&TT Bắc Ninh, 08/12/2023) publishes its
+// outcome only: the Ministry's Emulation Flag proposed for Bắc Ninh,
+// Certificates of Merit for Hải Dương and Vĩnh Phúc, Nam Định leader and Hải
+// Dương deputy for 2024. Every score and every ballot below is illustrative,
+// made up to show how such an outcome comes about.
+//
+// Run it from the repository root (add -lang en for English minutes):
 //
 //	go run ./examples/cluster3-2023
 package main
 
 import (
+	"flag"
 	"fmt"
 	"io"
 	"os"
+	"time"
 
+	"github.com/shopspring/decimal"
 	"github.com/thidua/thidua"
 )
 
 func main() {
-	if err := run(os.Stdout); err != nil {
+	lang := flag.String("lang", "vi", "language of the minutes: vi or en")
+	flag.Parse()
+	l := thidua.LangVietnamese
+	if *lang == "en" {
+		l = thidua.LangEnglish
+	}
+	if err := run(os.Stdout, l); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
 }
 
-func sotttt(id thidua.UnitID, province string) thidua.Unit {
-	return thidua.Unit{ID: id, Name: "Sở Thông tin và Truyền thông tỉnh " + province, ShortName: province}
-}
+const note = `Lưu ý: bài viết ngày 08/12/2023 chỉ công bố kết quả (Cờ thi đua của Bộ cho Bắc Ninh;
+Bằng khen của Bộ trưởng cho Hải Dương và Vĩnh Phúc; Nam Định làm cụm trưởng, Hải Dương
+làm cụm phó năm 2024). Điểm số và phiếu bầu dưới đây là số liệu minh họa.
+Note: the article publishes outcomes only; the scores and ballots below are illustrative.
+`
 
-func sokhcn(id thidua.UnitID, province string) thidua.Unit {
-	return thidua.Unit{ID: id, Name: "Sở Khoa học và Công nghệ tỉnh " + province, ShortName: province}
-}
-
-func run(w io.Writer) error {
-	c2023, err := thidua.NewCluster(thidua.ClusterSpec{
-		ID:        "mic-cluster-3",
-		Name:      "Cụm thi đua số 3",
-		Organizer: "Bộ Thông tin và Truyền thông",
-		Kind:      thidua.KindCluster,
-		Year:      2023,
-		Members: []thidua.Unit{
-			sotttt("bac-ninh", "Bắc Ninh"), sotttt("nam-dinh", "Nam Định"),
-			sotttt("ninh-binh", "Ninh Bình"), sotttt("vinh-phuc", "Vĩnh Phúc"),
-			sotttt("hung-yen", "Hưng Yên"), sotttt("quang-ninh", "Quảng Ninh"),
-			sotttt("thai-binh", "Thái Bình"), sotttt("hai-duong", "Hải Dương"),
-			sotttt("ha-nam", "Hà Nam"),
-		},
-		Leader: "bac-ninh",
-		Deputy: "nam-dinh",
-	})
+func run(w io.Writer, lang thidua.Language) error {
+	review, err := SeedReview()
 	if err != nil {
 		return err
 	}
-	printRoster(w, c2023)
-
-	// The 2023 review chose Nam Định as leader and Hải Dương as deputy for 2024.
-	c2024, err := c2023.WithYear(2024)
+	outcome, err := review.Conclude()
 	if err != nil {
 		return err
 	}
-	if c2024, err = c2024.WithLeadership("nam-dinh", "hai-duong"); err != nil {
-		return err
-	}
-	fmt.Fprintln(w)
-	printRoster(w, c2024)
-
-	// 2025, as the cluster sees it: each Sở TT&TT went into its province's Sở
-	// KH&CN, and the provinces merged.
-	changes := []thidua.UnitChange{
-		{Year: 2025, From: []thidua.UnitID{"bac-ninh"}, Into: sokhcn("bac-ninh", "Bắc Ninh")},
-		{Year: 2025, From: []thidua.UnitID{"nam-dinh", "ha-nam", "ninh-binh"}, Into: sokhcn("ninh-binh", "Ninh Bình")},
-		{Year: 2025, From: []thidua.UnitID{"vinh-phuc"}, Into: sokhcn("phu-tho", "Phú Thọ")},
-		{Year: 2025, From: []thidua.UnitID{"hung-yen", "thai-binh"}, Into: sokhcn("hung-yen", "Hưng Yên")},
-		{Year: 2025, From: []thidua.UnitID{"quang-ninh"}, Into: sokhcn("quang-ninh", "Quảng Ninh")},
-		{Year: 2025, From: []thidua.UnitID{"hai-duong"}, Into: thidua.Unit{ID: "hai-phong", Name: "Sở Khoa học và Công nghệ thành phố Hải Phòng", ShortName: "Hải Phòng"}},
-	}
-	r, err := c2024.Reorganize(2025, changes)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintln(w)
-	fmt.Fprintln(w, "2025 reorganisation (Nghị quyết 202/2025/QH15; Sở TT&TT merged into Sở KH&CN):")
-	for _, id := range c2024.MemberIDs() {
-		fmt.Fprintf(w, "  %-11s -> %s\n", c2024.Label(id), r.Cluster.Label(r.Successors[id]))
-	}
-	fmt.Fprintln(w)
-	printRoster(w, r.Cluster)
-	if r.DeputyVacated {
-		fmt.Fprintln(w, "The deputy post is vacant: the deputy merged into the leader.")
-	}
+	fmt.Fprint(w, note+"\n")
+	fmt.Fprint(w, outcome.Minutes(lang))
 	return nil
 }
 
-func printRoster(w io.Writer, c thidua.Cluster) {
-	fmt.Fprintf(w, "%s, %s, năm %d: %d thành viên\n", c.Name(), c.Organizer(), c.Year(), c.Len())
-	for i, u := range c.Members() {
-		role := ""
-		if r := c.RoleOf(u.ID); r == thidua.RoleLeader || r == thidua.RoleDeputy {
-			role = " (" + r.Vietnamese(c.Kind()) + ")"
-		}
-		fmt.Fprintf(w, "  %d. %s%s\n", i+1, u.Name, role)
+// members are the nine departments in the order the article lists them, with
+// an illustrative quality (out of 100) that drives the made-up marks.
+var members = []struct {
+	id       thidua.UnitID
+	province string
+	quality  int64
+}{
+	{"bac-ninh", "Bắc Ninh", 97},
+	{"nam-dinh", "Nam Định", 90},
+	{"ninh-binh", "Ninh Bình", 86},
+	{"vinh-phuc", "Vĩnh Phúc", 93},
+	{"hung-yen", "Hưng Yên", 85},
+	{"quang-ninh", "Quảng Ninh", 89},
+	{"thai-binh", "Thái Bình", 84},
+	{"hai-duong", "Hải Dương", 95},
+	{"ha-nam", "Hà Nam", 83},
+}
+
+// SeedReview builds the 2023 review of Cluster 3 (exported within this
+// program so that its test can write the inputs as JSON).
+func SeedReview() (thidua.Review, error) {
+	units := make([]thidua.Unit, len(members))
+	for i, m := range members {
+		units[i] = thidua.Unit{ID: m.id, Name: "Sở Thông tin và Truyền thông tỉnh " + m.province, ShortName: m.province}
 	}
+	cluster, err := thidua.NewCluster(thidua.ClusterSpec{
+		ID: "mic-cluster-3", Name: "Cụm thi đua số 3", Organizer: "Bộ Thông tin và Truyền thông",
+		Kind: thidua.KindCluster, Year: 2023, Members: units, Leader: "bac-ninh", Deputy: "nam-dinh",
+	})
+	if err != nil {
+		return thidua.Review{}, err
+	}
+	card, err := thidua.NewScorecard(scorecard())
+	if err != nil {
+		return thidua.Review{}, err
+	}
+	date, err := thidua.NewDate(2023, time.December, 8)
+	if err != nil {
+		return thidua.Review{}, err
+	}
+	return thidua.Review{
+		Date:        date,
+		Place:       "Sở Thông tin và Truyền thông tỉnh Bắc Ninh",
+		Cluster:     cluster,
+		Scorecard:   card,
+		Scoring:     thidua.ScoringPolicy{Aggregate: thidua.Rounding{Places: 2, Mode: thidua.RoundHalfUp}},
+		Assessments: assessments(card, cluster),
+		Awards: []thidua.AwardVote{
+			{Award: thidua.MinistryFlag, Quota: thidua.CountQuota(1), MaxMarks: 1, Rounds: [][]thidua.Ballot{{
+				{Approve: []thidua.UnitID{"bac-ninh"}, Count: 8},
+				{Approve: []thidua.UnitID{"hai-duong"}},
+			}}},
+			{Award: thidua.MinistryMerit, Quota: thidua.CountQuota(2), MaxMarks: 2, Rounds: [][]thidua.Ballot{{
+				{Approve: []thidua.UnitID{"hai-duong", "vinh-phuc"}, Count: 7},
+				{Approve: []thidua.UnitID{"hai-duong", "nam-dinh"}},
+				{Approve: []thidua.UnitID{"vinh-phuc", "quang-ninh", "ha-nam"}}, // three marks: invalid
+			}}},
+		},
+		Succession: thidua.Succession{
+			Method: thidua.DeputySucceeds, Deputy: thidua.DeputyElected,
+			Constraints: thidua.Constraints{NoConsecutive: true},
+		},
+		DeputyRounds: [][]thidua.Ballot{{
+			{Approve: []thidua.UnitID{"hai-duong"}, Count: 7},
+			{Approve: []thidua.UnitID{"vinh-phuc"}},
+			{},
+		}},
+	}, nil
+}
+
+// fields are the eight fields of the sector the article names.
+var fields = []struct{ id, name string }{
+	{"B.1", "Bưu chính"},
+	{"B.2", "Viễn thông"},
+	{"B.3", "Chính quyền số và chuyển đổi số"},
+	{"B.4", "An toàn thông tin"},
+	{"B.5", "Kinh tế số, xã hội số"},
+	{"B.6", "Công nghiệp ICT"},
+	{"B.7", "Báo chí, truyền thông"},
+	{"B.8", "Xuất bản"},
+}
+
+// movements are the emulation movements the article names.
+var movements = []struct{ id, name string }{
+	{"A.1", "Ngành Thông tin và Truyền thông chung sức xây dựng nông thôn mới"},
+	{"A.2", "Cả nước chung tay vì người nghèo - Không để ai bị bỏ lại phía sau"},
+	{"A.3", "Cán bộ, công chức, viên chức thi đua thực hiện văn hóa công sở"},
+	{"A.4", "Đẩy mạnh phát triển kết cấu hạ tầng đồng bộ, thực hành tiết kiệm, chống lãng phí"},
+	{"A.5", "Thi đua đổi mới, sáng tạo, đi đầu thực hiện chuyển đổi số để phát triển bền vững"},
+}
+
+func scorecard() thidua.ScorecardSpec {
+	d := decimal.NewFromInt
+	var a, b []thidua.CriterionSpec
+	for _, m := range movements {
+		a = append(a, thidua.CriterionSpec{ID: thidua.CriterionID(m.id), Name: m.name, Max: d(4)})
+	}
+	for _, f := range fields {
+		c := thidua.CriterionSpec{ID: thidua.CriterionID(f.id), Name: f.name, Max: d(8)}
+		if f.id == "B.3" {
+			// Digital transformation counts double (hệ số 2) on a 4-point mark.
+			c.Max, c.Weight = d(4), d(2)
+		}
+		b = append(b, c)
+	}
+	return thidua.ScorecardSpec{
+		ID: "mic-cluster-3-2023", Name: "Bảng chấm điểm thi đua năm 2023 (minh họa)", Year: 2023,
+		Criteria: []thidua.CriterionSpec{
+			{ID: "A", Name: "Tổ chức các phong trào thi đua", Children: a},
+			{ID: "B", Name: "Thực hiện nhiệm vụ trên 08 lĩnh vực quản lý", Children: b},
+			{ID: "C", Name: "Công tác khen thưởng, điển hình tiên tiến", Children: []thidua.CriterionSpec{
+				{ID: "C.1", Name: "Khen thưởng đúng đối tượng, kịp thời", Max: d(8)},
+				{ID: "C.2", Name: "Phát hiện, bồi dưỡng, nhân rộng điển hình tiên tiến", Max: d(8)},
+			}},
+			{ID: "D", Name: "Điểm thưởng: sáng kiến, mô hình mới", Kind: thidua.CriterionBonus, Max: d(5)},
+			{ID: "E", Name: "Điểm trừ: chậm báo cáo", Kind: thidua.CriterionDeduction, Max: d(5)},
+		},
+	}
+}
+
+// assessments makes illustrative marks: each unit scores itself (tự chấm) and
+// is cross-scored (chấm chéo) by the three members after it in the roster; the
+// peers' mean counts. A mark is the criterion's maximum times the unit's
+// quality, less a quarter point that varies with the assessor and criterion,
+// rounded down to a quarter point.
+func assessments(card thidua.Scorecard, c thidua.Cluster) []thidua.Assessment {
+	quarter := decimal.RequireFromString("0.25")
+	ids := c.MemberIDs()
+	var out []thidua.Assessment
+	for i, m := range members {
+		for k := 0; k <= 3; k++ {
+			assessor, kind := ids[(i+k)%len(ids)], thidua.AssessorPeer
+			if k == 0 {
+				kind = thidua.AssessorSelf
+			}
+			marks := map[thidua.CriterionID]decimal.Decimal{}
+			for j, leaf := range card.Leaves() {
+				switch leaf.Kind {
+				case thidua.CriterionBonus:
+					marks[leaf.ID] = decimal.NewFromInt(max(0, m.quality-90) / 2)
+				case thidua.CriterionDeduction:
+					marks[leaf.ID] = decimal.NewFromInt(int64((i + j) % 2))
+				default:
+					v := leaf.Max.Mul(decimal.NewFromInt(m.quality)).DivRound(decimal.NewFromInt(100), 4)
+					v = v.Sub(quarter.Mul(decimal.NewFromInt(int64((k + j) % 3))))
+					marks[leaf.ID] = decimal.Max(decimal.Zero, v.Mul(decimal.NewFromInt(4)).Floor().Mul(quarter))
+				}
+			}
+			out = append(out, thidua.Assessment{Unit: m.id, Assessor: assessor, Kind: kind, Marks: marks})
+		}
+	}
+	return out
 }

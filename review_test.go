@@ -1,0 +1,284 @@
+package thidua
+
+import (
+	"encoding/json"
+	"flag"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+func golden(t *testing.T, path string, got string) {
+	t.Helper()
+	if *update {
+		require.NoError(t, os.WriteFile(path, []byte(got), 0o644))
+	}
+	want, err := os.ReadFile(path)
+	require.NoError(t, err)
+	assert.Equal(t, string(want), got)
+}
+
+func seedReview(t testing.TB) Review {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", "cluster3-2023", "review.json"))
+	require.NoError(t, err)
+	var r Review
+	require.NoError(t, json.Unmarshal(b, &r))
+	return r
+}
+
+// The seed case from its JSON inputs: the article's outcome, and the minutes
+// as the golden files hold them.
+func TestReviewSeedCase(t *testing.T) {
+	o, err := seedReview(t).Conclude()
+	require.NoError(t, err)
+	require.True(t, o.Complete())
+	assert.Equal(t, "Nghị định 91/2017/NĐ-CP", o.Rules.Name, "the rules in force on 08/12/2023")
+	require.Len(t, o.Decision.Proposals, 3)
+	assert.Equal(t, UnitID("bac-ninh"), o.Decision.Proposals[0].Unit)
+	assert.Equal(t, MinistryFlag, o.Decision.Proposals[0].Award)
+	assert.Equal(t, []UnitID{"hai-duong", "vinh-phuc"}, []UnitID{o.Decision.Proposals[1].Unit, o.Decision.Proposals[2].Unit})
+	assert.Equal(t, Leadership{Year: 2024, Leader: "nam-dinh", Deputy: "hai-duong", Basis: BasisSuccession}, o.Leadership)
+
+	golden(t, filepath.Join("testdata", "cluster3-2023", "minutes.golden"), o.Minutes(LangVietnamese))
+	golden(t, filepath.Join("testdata", "cluster3-2023", "minutes-en.golden"), o.Minutes(LangEnglish))
+}
+
+func TestReviewJSONRoundTrip(t *testing.T) {
+	r := seedReview(t)
+	b, err := json.Marshal(r)
+	require.NoError(t, err)
+	var back Review
+	require.NoError(t, json.Unmarshal(b, &back))
+	o1, err := r.Conclude()
+	require.NoError(t, err)
+	o2, err := back.Conclude()
+	require.NoError(t, err)
+	assert.Equal(t, o1.Minutes(LangVietnamese), o2.Minutes(LangVietnamese))
+
+	r.Rules = Decree91_2017()
+	b, err = json.Marshal(r)
+	require.NoError(t, err)
+	require.NoError(t, json.Unmarshal(b, &back))
+	assert.True(t, r.Rules.Equal(back.Rules), "an explicit rule set travels with the review")
+
+	r.Succession.Constraints.Exclude = Exclusion{Name: "pending discipline", Excludes: func(UnitID, int) bool { return false }}
+	_, err = json.Marshal(r)
+	assert.ErrorIs(t, err, ErrUnencodablePolicy)
+}
+
+// tieReview is a small 2024 review under Decree 98/2023 (at most two rounds,
+// then the leader and deputy decide a flag): a and b score the same and both
+// pass the flag vote, with one flag to give.
+func tieReview(t *testing.T) Review {
+	t.Helper()
+	c := MustCluster(ClusterSpec{ID: "k", Name: "Khối thi đua K", Kind: KindBlock, Year: 2024,
+		Members: []Unit{{ID: "a", Name: "A"}, {ID: "b", Name: "B"}, {ID: "c", Name: "C"}, {ID: "d", Name: "D"}},
+		Leader:  "c", Deputy: "d"})
+	card := MustScorecard(ScorecardSpec{ID: "k-2024", Name: "Bảng điểm", Year: 2024,
+		Criteria: []CriterionSpec{{ID: "x", Name: "Kết quả", Max: decimal.NewFromInt(100)}}})
+	var as []Assessment
+	for id, v := range map[UnitID]int64{"a": 90, "b": 90, "c": 80, "d": 70} {
+		as = append(as, Assessment{Unit: id, Assessor: "hoi-dong", Kind: AssessorAppraisal,
+			Marks: map[CriterionID]decimal.Decimal{"x": decimal.NewFromInt(v)}})
+	}
+	return Review{
+		Date: MustDate(2024, time.December, 10), Cluster: c, Scorecard: card, Assessments: as,
+		Awards: []AwardVote{
+			{Award: MinistryFlag, Quota: CountQuota(1), MaxMarks: 2, Rounds: [][]Ballot{{{Approve: []UnitID{"a", "b"}, Count: 4}}}},
+			{Award: MinistryMerit, Quota: CountQuota(1), Rounds: [][]Ballot{{{Approve: []UnitID{"a", "b", "c"}, Count: 4}}}},
+		},
+		Succession: Succession{Method: RoundRobin, Order: []UnitID{"a", "b", "c", "d"}},
+	}
+}
+
+func TestReviewRunoffThenFallback(t *testing.T) {
+	r := tieReview(t)
+	o, err := r.Conclude()
+	require.NoError(t, err)
+	assert.Equal(t, "Nghị định 98/2023/NĐ-CP", o.Rules.Name)
+	require.Len(t, o.Pending, 1)
+	p := o.Pending[0]
+	assert.Equal(t, PendingRunoff, p.Kind)
+	assert.Equal(t, MinistryFlag, p.Award)
+	assert.Equal(t, 2, p.Round)
+	assert.Equal(t, []UnitID{"a", "b"}, p.Units)
+	assert.Equal(t, 1, p.Seats)
+	assert.Equal(t, []UnitID{"a", "b"}, p.Contest.Candidates())
+	// a and b are held for the runoff, so for now the certificate goes to c: a
+	// provisional decision, which the runoff changes.
+	require.Len(t, o.Decision.Proposals, 1)
+	assert.Equal(t, UnitID("c"), o.Decision.Proposals[0].Unit)
+	assert.Equal(t, Leadership{Year: 2025, Leader: "d", Deputy: "a", Basis: BasisOrder}, o.Leadership,
+		"the leadership does not wait for the awards")
+	assert.Contains(t, o.Minutes(LangVietnamese), "Cần bỏ phiếu lại (vòng 2) cho Cờ thi đua")
+
+	// Round 2 settles it: b takes the flag, a the certificate.
+	won := r
+	won.Awards = slices.Clone(r.Awards)
+	won.Awards[0].Rounds = append(slices.Clone(r.Awards[0].Rounds), []Ballot{{Approve: []UnitID{"b"}, Count: 3}, {Approve: []UnitID{"a"}}})
+	o, err = won.Conclude()
+	require.NoError(t, err)
+	require.True(t, o.Complete(), "%v", o.Pending)
+	require.Len(t, o.Decision.Proposals, 2)
+	assert.Equal(t, UnitID("b"), o.Decision.Proposals[0].Unit)
+	assert.Equal(t, TieBreakRunoff, o.Decision.Proposals[0].DecidedBy)
+	assert.Equal(t, UnitID("a"), o.Decision.Proposals[1].Unit)
+	assert.Equal(t, MinistryMerit, o.Decision.Proposals[1].Award)
+	require.Len(t, o.Settled, 1)
+	assert.Equal(t, Settled{Award: MinistryFlag, By: TieBreakRunoff, Round: 2, Order: [][]UnitID{{"b"}, {"a"}}}, o.Settled[0])
+
+	// Round 2 ties again: the last round under Decree 98/2023, so the leader and
+	// deputy decide the flag.
+	tied := r
+	tied.Awards = slices.Clone(r.Awards)
+	tied.Awards[0].Rounds = append(slices.Clone(r.Awards[0].Rounds), []Ballot{{Approve: []UnitID{"b"}, Count: 2}, {Approve: []UnitID{"a"}, Count: 2}})
+	o, err = tied.Conclude()
+	require.NoError(t, err)
+	require.Len(t, o.Pending, 1)
+	assert.Equal(t, PendingFallback, o.Pending[0].Kind)
+	assert.Equal(t, FallbackLeaderAndDeputy, o.Pending[0].Fallback)
+
+	tied.Settlements = []FallbackDecision{{Award: MinistryFlag, Chosen: []UnitID{"a"}}}
+	o, err = tied.Conclude()
+	require.NoError(t, err)
+	require.True(t, o.Complete())
+	assert.Equal(t, UnitID("a"), o.Decision.Proposals[0].Unit)
+	assert.Equal(t, TieBreakFallback, o.Decision.Proposals[0].DecidedBy)
+	assert.Equal(t, FallbackLeaderAndDeputy, o.Settled[0].Fallback)
+	assert.Contains(t, o.Minutes(LangEnglish), "The tie at the Ministry or Provincial Emulation Flag quota was settled by the decision of leader-and-deputy")
+}
+
+func TestReviewLeadershipRunoff(t *testing.T) {
+	r := tieReview(t)
+	r.Awards = nil
+	r.Succession = Succession{Method: Elect}
+	r.LeaderRounds = [][]Ballot{{{Approve: []UnitID{"a"}, Count: 2}, {Approve: []UnitID{"b"}, Count: 2}}}
+	o, err := r.Conclude()
+	require.NoError(t, err)
+	require.Len(t, o.Pending, 1)
+	assert.Equal(t, RoleLeader, o.Pending[0].Post)
+	assert.Equal(t, []UnitID{"a", "b"}, o.Pending[0].Units)
+	assert.Zero(t, o.Leadership.Year, "no leadership until the runoff")
+
+	r.LeaderRounds = append(r.LeaderRounds, []Ballot{{Approve: []UnitID{"b"}, Count: 3}, {}})
+	r.DeputyRounds = [][]Ballot{{{Approve: []UnitID{"a"}, Count: 4}}}
+	o, err = r.Conclude()
+	require.NoError(t, err)
+	require.True(t, o.Complete(), "%v", o.Pending)
+	assert.Equal(t, Leadership{Year: 2025, Leader: "b", Deputy: "a", Basis: BasisElected}, o.Leadership)
+	assert.Equal(t, UnitID("b"), o.Next.Leader())
+}
+
+func TestReviewBadInput(t *testing.T) {
+	tests := []struct {
+		name string
+		edit func(*Review)
+		part string
+		want error
+	}{
+		{"no date", func(r *Review) { r.Date = Date{} }, "date", ErrMissingPart},
+		{"no cluster", func(r *Review) { r.Cluster = Cluster{} }, "cluster", ErrMissingPart},
+		{"no scorecard", func(r *Review) { r.Scorecard = Scorecard{} }, "scorecard", ErrMissingPart},
+		{"no succession", func(r *Review) { r.Succession = Succession{} }, "succession", ErrMissingPart},
+		{"date of another year", func(r *Review) { r.Date = MustDate(2021, time.December, 1) }, "date", ErrYearMismatch},
+		{"scorecard of another year", func(r *Review) {
+			s := r.Scorecard.Spec()
+			s.Year = 2022
+			r.Scorecard = MustScorecard(s)
+		}, "scorecard", ErrYearMismatch},
+		{"rules not in force", func(r *Review) { r.Rules = Decree152_2025() }, "rules", ErrRulesNotInForce},
+		{"present names a non-member", func(r *Review) { r.Present = []UnitID{"bac-ninh", "ha-noi"} }, "present", ErrUnknownUnit},
+		{"ballot for a unit not in the cluster", func(r *Review) {
+			r.Awards[0].Rounds = [][]Ballot{{{Approve: []UnitID{"ha-noi"}}}}
+		}, "award ministry-flag round 1 ballots", ErrUnknownUnit},
+		{"candidate not in the cluster", func(r *Review) { r.Awards[1].Candidates = []UnitID{"ha-noi"} }, "award ministry-merit candidates", ErrUnknownUnit},
+		{"award voted twice", func(r *Review) { r.Awards = append(r.Awards, r.Awards[0]) }, "award ministry-flag", ErrDuplicateRule},
+		{"settlement of an award not voted on", func(r *Review) {
+			r.Settlements = []FallbackDecision{{Award: GovernmentFlag, Chosen: []UnitID{"bac-ninh"}}}
+		}, "settlement government-flag", ErrContestMismatch},
+		{"deputy ballot for a unit outside next year's roster", func(r *Review) {
+			r.DeputyRounds = [][]Ballot{{{Approve: []UnitID{"ha-noi"}}}}
+		}, "deputy vote round 1 ballots", ErrUnknownUnit},
+		{"below quorum", func(r *Review) { r.Present = []UnitID{"bac-ninh", "nam-dinh", "ha-nam"} }, "award ministry-flag round 1", ErrNoQuorum},
+		{"facts for a unit not in the cluster", func(r *Review) { r.Facts = []Facts{{Unit: "ha-noi"}} }, "decision", ErrUnknownUnit},
+		{"assessment of a non-member", func(r *Review) {
+			r.Assessments = append(slices.Clone(r.Assessments), Assessment{Unit: "ha-noi", Assessor: "ha-noi", Kind: AssessorSelf})
+		}, "scoring", ErrUnknownUnit},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := seedReview(t)
+			r.Awards = slices.Clone(r.Awards)
+			tt.edit(&r)
+			_, err := r.Conclude()
+			require.ErrorIs(t, err, tt.want)
+			var re *ReviewError
+			require.ErrorAs(t, err, &re)
+			assert.Equal(t, tt.part, re.Part)
+			assert.Regexp(t, `^thidua: review `, err.Error())
+		})
+	}
+}
+
+func TestReviewFallbackDecisionErrors(t *testing.T) {
+	r := tieReview(t)
+	r.Awards[0].Rounds = append(r.Awards[0].Rounds, []Ballot{{Approve: []UnitID{"b"}, Count: 2}, {Approve: []UnitID{"a"}, Count: 2}})
+	r.Settlements = []FallbackDecision{{Award: MinistryFlag, Chosen: []UnitID{"c"}}}
+	_, err := r.Conclude()
+	assert.ErrorIs(t, err, ErrNotTied)
+	r.Settlements = []FallbackDecision{{Award: MinistryFlag, Chosen: []UnitID{"a", "b"}}}
+	_, err = r.Conclude()
+	assert.ErrorIs(t, err, ErrWrongSeats)
+}
+
+// Property: the outcome does not depend on the order of the assessments or of
+// the ballots in any round.
+func FuzzReviewOrder(f *testing.F) {
+	f.Add(uint64(1))
+	f.Add(uint64(99))
+	base := seedReview(f)
+	want, err := base.Conclude()
+	require.NoError(f, err)
+	wantMinutes := want.Minutes(LangVietnamese)
+	f.Fuzz(func(t *testing.T, seed uint64) {
+		rng := rand.New(rand.NewPCG(seed, 7))
+		r := base
+		r.Assessments = slices.Clone(base.Assessments)
+		rng.Shuffle(len(r.Assessments), func(i, j int) { r.Assessments[i], r.Assessments[j] = r.Assessments[j], r.Assessments[i] })
+		r.Awards = slices.Clone(base.Awards)
+		for i := range r.Awards {
+			r.Awards[i].Rounds = slices.Clone(r.Awards[i].Rounds)
+			for k := range r.Awards[i].Rounds {
+				round := slices.Clone(r.Awards[i].Rounds[k])
+				rng.Shuffle(len(round), func(a, b int) { round[a], round[b] = round[b], round[a] })
+				r.Awards[i].Rounds[k] = round
+			}
+		}
+		rng.Shuffle(len(r.Awards), func(i, j int) { r.Awards[i], r.Awards[j] = r.Awards[j], r.Awards[i] })
+		o, err := r.Conclude()
+		require.NoError(t, err)
+		got := o.Minutes(LangVietnamese)
+		if got != wantMinutes {
+			// Invalid ballots are listed by their position, which a shuffle
+			// changes; everything else must be the same.
+			require.Equal(t, stripBallotNumbers(wantMinutes), stripBallotNumbers(got))
+		}
+		require.True(t, want.Decision.Equal(o.Decision))
+		require.Equal(t, want.Leadership, o.Leadership)
+	})
+}
+
+var ballotNumber = regexp.MustCompile(`(Phiếu không hợp lệ số|Invalid ballot no\.) \d+`)
+
+func stripBallotNumbers(s string) string { return ballotNumber.ReplaceAllString(s, "$1 ?") }
