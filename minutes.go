@@ -25,7 +25,7 @@ type words struct {
 	title, cluster, date, place, chair, cochair, present, rules, unverified string
 	standings, rank, unit, total, scaled, tieNote, gate                     string
 	votes, round, leaderVote, deputyVote, cast, threshold, needs, passed    string
-	votesWord, rejected, digest, noVotes                                    string
+	votesWord, rejected, digest, noVotes, elected                           string
 	proposals, reasons, rankOf, points, voteOf, standards, decidedBy, none  string
 	declined, settledBy, runoffRound, fallbackBy                            string
 	leadership, leaderIs, deputyIs, vacant, pending, runoffNeeded           string
@@ -228,13 +228,14 @@ func (m *minutes) header() {
 	}
 }
 
-// points prints a decimal with at least two places, more where it has them.
+// points prints a decimal with at least two places, more where its value
+// needs them (trailing zeros do not count).
 func points(d decimal.Decimal) string {
-	places := int32(2)
-	if e := -d.Exponent(); e > places {
-		places = e
+	places := 2
+	if s := d.String(); strings.Contains(s, ".") {
+		places = max(places, len(s)-strings.IndexByte(s, '.')-1)
 	}
-	return d.StringFixed(places)
+	return d.StringFixed(int32(places))
 }
 
 func (m *minutes) standings() {
@@ -308,7 +309,7 @@ func (m *minutes) votes() {
 					mark = "  " + m.w.passed
 				}
 				if slices.Contains(r.Elected, id) && r.Contest.Seats() > 0 {
-					mark = "  *"
+					mark = "  " + m.w.elected
 				}
 				m.line("   %-*s  %3d %s%s", width, m.label(id), r.Votes(id), m.w.votesWord, mark)
 			}
