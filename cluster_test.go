@@ -3,6 +3,8 @@ package thidua
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
+	"math/rand/v2"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -304,5 +306,53 @@ func FuzzClusterJSON(f *testing.F) {
 		b2, err := json.Marshal(d)
 		require.NoError(t, err)
 		require.Equal(t, string(b), string(b2))
+	})
+}
+
+// Property: Reorganize maps every member to a member of the new roster, the
+// new roster has one unit fewer for each predecessor a merger absorbs, and the
+// leader follows its unit.
+func FuzzReorganize(f *testing.F) {
+	f.Add(uint64(1), uint8(3))
+	f.Add(uint64(2), uint8(9))
+	f.Fuzz(func(t *testing.T, seed uint64, n uint8) {
+		rng := rand.New(rand.NewPCG(seed, 3))
+		c := cluster3()
+		ids := c.MemberIDs()
+		var changes []UnitChange
+		for i := 0; i < int(n%12); i++ {
+			k := 1 + rng.IntN(3)
+			from := make([]UnitID, 0, k)
+			for _, p := range rng.Perm(len(ids))[:k] {
+				from = append(from, ids[p])
+			}
+			into := Unit{ID: UnitID(fmt.Sprintf("u%d", i)), Name: fmt.Sprintf("Unit %d", i)}
+			if rng.IntN(2) == 0 {
+				into.ID = from[0] // the successor may keep a predecessor's ID
+			}
+			changes = append(changes, UnitChange{Year: 2024 + rng.IntN(3), From: from, Into: into})
+		}
+		r, err := c.Reorganize(2026, changes)
+		if err != nil {
+			var ce *ChangeError
+			if !errors.As(err, &ce) {
+				require.ErrorIs(t, err, ErrTooFewMembers)
+			}
+			return
+		}
+		absorbed := 0
+		for _, ch := range r.Applied {
+			absorbed += len(ch.From) - 1
+		}
+		require.Equal(t, c.Len()-absorbed, r.Cluster.Len())
+		for _, id := range ids {
+			to, ok := r.Successors[id]
+			require.True(t, ok, "%s has a successor", id)
+			require.True(t, r.Cluster.IsMember(to), "%s's successor %s is a member", id, to)
+		}
+		require.Equal(t, r.Successors[c.Leader()], r.Cluster.Leader())
+		if !r.DeputyVacated {
+			require.Equal(t, r.Successors[c.Deputy()], r.Cluster.Deputy())
+		}
 	})
 }

@@ -97,3 +97,59 @@ func ExampleDecideCandidates() {
 	// not ministry-merit: nam-dinh (pending-case: complaint being verified)
 	// not ministry-merit: quang-ninh (quota-full: quota 2 full at 2)
 }
+
+// Decide from standings and tallies: the 2023 Cluster 3 outcome from
+// illustrative scores and ballots (the article publishes outcomes only).
+func ExampleDecide() {
+	d := decimal.RequireFromString
+	c := thidua.MustCluster(thidua.ClusterSpec{ID: "mic-cluster-3", Name: "Cụm thi đua số 3", Kind: thidua.KindCluster, Year: 2023,
+		Members: []thidua.Unit{
+			{ID: "bac-ninh", Name: "Sở TT&TT Bắc Ninh", ShortName: "Bắc Ninh"},
+			{ID: "hai-duong", Name: "Sở TT&TT Hải Dương", ShortName: "Hải Dương"},
+			{ID: "vinh-phuc", Name: "Sở TT&TT Vĩnh Phúc", ShortName: "Vĩnh Phúc"},
+			{ID: "nam-dinh", Name: "Sở TT&TT Nam Định", ShortName: "Nam Định"},
+			{ID: "ha-nam", Name: "Sở TT&TT Hà Nam", ShortName: "Hà Nam"},
+		},
+		Leader: "bac-ninh", Deputy: "nam-dinh"})
+	card := thidua.MustScorecard(thidua.ScorecardSpec{ID: "c3", Name: "Bảng điểm", Year: 2023,
+		Criteria: []thidua.CriterionSpec{{ID: "x", Name: "Kết quả", Max: d("100")}}})
+	var as []thidua.Assessment
+	for id, total := range map[thidua.UnitID]string{"bac-ninh": "97", "hai-duong": "95", "vinh-phuc": "93", "nam-dinh": "91", "ha-nam": "88"} {
+		as = append(as, thidua.Assessment{Unit: id, Assessor: "to-tham-dinh", Kind: thidua.AssessorAppraisal,
+			Marks: map[thidua.CriterionID]decimal.Decimal{"x": d(total)}})
+	}
+	standings, _ := card.Score(c, as, thidua.ScoringPolicy{})
+
+	flag := thidua.MustContest(thidua.ContestSpec{ID: "flag", Year: 2023, Candidates: c.MemberIDs(), Electorate: 5,
+		Method: thidua.Approval, Threshold: thidua.AtLeast(4, 5).Of(thidua.Electorate), MaxMarks: 1})
+	flagVote, _ := flag.Tally([]thidua.Ballot{{Approve: []thidua.UnitID{"bac-ninh"}, Count: 4}, {Approve: []thidua.UnitID{"nam-dinh"}}})
+	merit := thidua.MustContest(thidua.ContestSpec{ID: "merit", Year: 2023, Candidates: c.MemberIDs(), Electorate: 5,
+		Method: thidua.Approval, MaxMarks: 2})
+	meritVote, _ := merit.Tally([]thidua.Ballot{{Approve: []thidua.UnitID{"hai-duong", "vinh-phuc"}, Count: 5}})
+
+	rules, _ := thidua.Decree91_2017().AwardRules(map[thidua.Award]thidua.Quota{
+		thidua.MinistryFlag: thidua.CountQuota(1), thidua.MinistryMerit: thidua.CountQuota(2)})
+	decision, err := thidua.Decide(rules, thidua.DecideInput{Cluster: c, Standings: standings,
+		Votes: map[thidua.Award]thidua.Result{thidua.MinistryFlag: flagVote, thidua.MinistryMerit: meritVote}})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, p := range decision.Proposals {
+		vote := "no vote needed"
+		if !p.Threshold.IsZero() {
+			vote = fmt.Sprintf("%d/%d votes, %s", p.Vote.Votes, p.Vote.Base, p.Threshold)
+		}
+		fmt.Printf("%s: %s (rank %d, %s points, %s)\n", p.Award.Vietnamese(), c.Label(p.Unit), p.Rank, p.Total.StringFixed(2), vote)
+	}
+	for _, x := range decision.Declined {
+		if x.Reason == thidua.DeclinedVoteShort && x.Unit == "nam-dinh" {
+			fmt.Printf("not %s: %s, %s\n", x.Award, c.Label(x.Unit), x.Detail)
+		}
+	}
+	// Output:
+	// Cờ thi đua của bộ, ban, ngành, tỉnh: Bắc Ninh (rank 1, 97.00 points, 4/5 votes, ≥ 4/5 of electorate)
+	// Bằng khen của bộ, ban, ngành, tỉnh: Hải Dương (rank 2, 95.00 points, no vote needed)
+	// Bằng khen của bộ, ban, ngành, tỉnh: Vĩnh Phúc (rank 3, 93.00 points, no vote needed)
+	// not ministry-flag: Nam Định, 1 of 5 votes, needs 4 (≥ 4/5 of electorate)
+}
