@@ -57,8 +57,12 @@ func unit(id thidua.UnitID, name, short string) thidua.Unit {
 // leadership the 2025 review chose (illustrative): Hải Phòng, the 2025 deputy,
 // leads; Bắc Ninh is deputy.
 func roster2026() (thidua.Cluster, error) {
-	tttt := func(id thidua.UnitID, p string) thidua.Unit { return unit(id, "Sở Thông tin và Truyền thông tỉnh "+p, p) }
-	khcn := func(id thidua.UnitID, p string) thidua.Unit { return unit(id, "Sở Khoa học và Công nghệ tỉnh "+p, p) }
+	tttt := func(id thidua.UnitID, p string) thidua.Unit {
+		return unit(id, "Sở Thông tin và Truyền thông tỉnh "+p, p)
+	}
+	khcn := func(id thidua.UnitID, p string) thidua.Unit {
+		return unit(id, "Sở Khoa học và Công nghệ tỉnh "+p, p)
+	}
 	c2024, err := thidua.NewCluster(thidua.ClusterSpec{
 		ID: "cluster-3", Name: "Cụm thi đua số 3", Organizer: "Bộ Khoa học và Công nghệ", Kind: thidua.KindCluster, Year: 2024,
 		Members: []thidua.Unit{
