@@ -30,21 +30,49 @@
 //
 // # One cluster-year
 //
-// A year flows through four steps, each usable on its own:
+// A year flows through four steps, each usable on its own, and Review strings
+// them together for one year-end conference:
 //
 //  1. Roster. A Cluster is one year's members with the leader and deputy
 //     (NewCluster). Units are renamed and merged over time (UnitChange);
 //     Cluster.Reorganize gives the roster of a later year, carrying the
-//     leadership to the successor units.
-//  2. Scoring. A scorecard of criteria with maximum points and weights, and the
-//     assessments of each unit by itself, its peers and the appraisal team,
-//     give ranked standings with ties made explicit.
-//  3. Ballots. A contest (candidates, electorate, threshold, quorum, method)
-//     and its ballots give a result: every ballot accounted for, the winners as
-//     a set, and the tie at the last seat when there is one.
-//  4. Awards and leadership. The standings, results and facts about each unit
-//     give the proposals, each with its reasons, and a succession policy gives
-//     next year's leader and deputy.
+//     leadership to the successor units, as the 2025 province mergers require.
+//  2. Scoring. A Scorecard (NewScorecard) is the year's table of criteria:
+//     leaves with a maximum and a weight (hệ số), bonus (điểm thưởng) and
+//     deduction (điểm trừ) criteria, groups with optional minimum gates.
+//     Assessments carry the marks each unit gives itself (tự chấm), its peers
+//     give it (chấm chéo) and the appraisal team gives it (thẩm định);
+//     Scorecard.Score combines them under a ScoringPolicy into Standings:
+//     totals, competition ranks (1, 2, 2, 4), a breakdown per criterion, failed
+//     gates, and ties left as ties unless a named tie-breaker separates them.
+//  3. Ballots. A Contest (NewContest) names the candidates, the electorate (all
+//     eligible members: Decree 98/2023 Điều 30 k7 takes its 80% of all council
+//     members, not of those present), the seats, the method and a Threshold such
+//     as AtLeast(4, 5).Of(Electorate), compared as integers. Contest.Tally
+//     checks every Ballot, rejecting with a reason those that name
+//     non-candidates or mark too many, refuses a vote below quorum, and returns
+//     a Result: counts, the ranking in tiers, the winners as a set, who passed,
+//     who is elected, who is tied at the last seat (Result.Runoff builds the
+//     next round), and a SHA-256 digest for re-checking the count.
+//  4. Awards and leadership. RulesOn(date) gives the regime in force (Decree
+//     91/2017, 98/2023 or 152/2025) with its thresholds, quorum, rounds and
+//     fallbacks, each value with its source and flagged where unverified;
+//     RuleSet.AwardRules turns it and the cluster's quotas into AwardRules.
+//     Decide takes the standings, the vote for each award and the Facts about
+//     each unit, and gives a Decision: each unit at most one award, the highest
+//     it qualifies for; quotas filled by rank, then votes, then the equal-merit
+//     rule; every proposal and every declined unit with its reasons; ties at a
+//     quota left for a runoff. A Succession policy (elected, deputy succeeds,
+//     fixed order, assigned; with constraints such as no consecutive terms)
+//     gives next year's leader and deputy (Succession.Next), projects a plan
+//     (Succession.Plan), or checks a recorded history (Succession.CheckHistory).
+//
+// Review.Conclude runs the four steps for one conference and returns an
+// Outcome, which renders the minutes (biên bản) in Vietnamese or English. When
+// a vote ends in a tie and the rules allow another round, the outcome lists
+// the runoff it needs; the caller adds that round's ballots and concludes
+// again, and after the last round the rule set's fallback (the chair's vote,
+// or leader and deputy deciding a flag) settles it.
 //
 // # Glossary
 //
@@ -77,6 +105,13 @@
 //	Tập thể lao động tiên tiến Advanced Labour Collective
 //	biên bản                 minutes of the review
 //	luân phiên               in rotation
+//	chỉ tiêu, số lượng       quota (Quota)
+//	tiêu chuẩn               standard (Standard)
+//	đang xem xét kỷ luật     pending discipline (Facts.PendingDiscipline)
+//	ưu tiên nữ               equal-merit rule, ≥ 70% women (Decree 152/2025 Điều 4 k6)
+//	trung bình cộng, trung vị  mean, median (Aggregation)
+//	bỏ phiếu lại             runoff (Result.Runoff)
+//	trúng cử                 elected
 //
 // # Errors
 //
