@@ -729,3 +729,45 @@ func (e *ReviewError) Error() string {
 
 // Unwrap returns the cause.
 func (e *ReviewError) Unwrap() error { return e.Err }
+
+// ---------------------------------------------------------------------------
+// Simulation errors (simulate.go, sensitivity.go, compiled.go).
+// ---------------------------------------------------------------------------
+
+var (
+	// ErrNotCompilable reports scoring that the int64 compiled form cannot
+	// reproduce: a median or trimmed mean chosen per total (PerTotal), whose
+	// kept assessors depend on the weights.
+	ErrNotCompilable = errors.New("thidua: cannot be compiled")
+
+	// ErrOverflow reports a value that would not fit the int64 fixed-point form
+	// (|v| ≤ 2^62 at the common scale).
+	ErrOverflow = errors.New("thidua: value would overflow the int64 fixed-point form")
+
+	// ErrInvalidModel reports a simulation or sensitivity parameter out of
+	// range: a quality outside 0–1000, a negative noise, no samples, a bad
+	// step, weights of the wrong number, and the like.
+	ErrInvalidModel = errors.New("thidua: invalid simulation parameter")
+
+	// ErrNoSource reports a nil random source: every simulation draws from a
+	// seeded *rand.Rand the caller passes in.
+	ErrNoSource = errors.New("thidua: no random source")
+
+	// ErrWeightRange reports a weight that a perturbation would make zero or
+	// negative: every weight (hệ số) must stay positive.
+	ErrWeightRange = errors.New("thidua: perturbed weight would not be positive")
+)
+
+// OverflowError reports what would overflow the int64 fixed-point form: What
+// names it (a mark, a weight, a total) and Value quotes it.
+type OverflowError struct {
+	What  string
+	Value string
+}
+
+func (e *OverflowError) Error() string {
+	return fmt.Sprintf("thidua: %s %q: %s", e.What, e.Value, reason(ErrOverflow))
+}
+
+// Unwrap returns ErrOverflow.
+func (e *OverflowError) Unwrap() error { return ErrOverflow }

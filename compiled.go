@@ -1,0 +1,551 @@
+package thidua
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// ---------------------------------------------------------------------------
+// The compiled form: a scorecard and one year's assessments in int64 fixed
+// point, built once and scored many times (with other weights, for
+// sensitivity analysis and simulation). Every value is checked when it is
+// compiled, so scoring itself does no checks and allocates nothing but its
+// result.
+
+// totalLimit bounds every total and subtotal of the compiled form, so that
+// rounding and comparing never overflow.
+const totalLimit = 1 << 61
+
+// Compiled is a scorecard and one cluster-year's assessments compiled into
+// int64 fixed point (bảng điểm đã biên dịch): per unit and leaf criterion the
+// aggregated mark (điểm bình quân) at a common scale, the weights (hệ số) at
+// theirs, the policy's total rounding and tie-breakers. Scoring it gives
+// exactly the totals and ranks Scorecard.Score gives (the tests and FuzzCompiled
+// compare the two), with any weights, in a loop that does no decimal
+// arithmetic. It is immutable and safe for concurrent use. The zero Compiled
+// has no units and scores nothing.
+type Compiled struct {
+	units       []UnitID
+	leaves      []CriterionID
+	marks       []int64 // len(units)·len(leaves): aggregated marks, negative for deductions
+	markScale   int32
+	weights     []int64 // base weights at weightScale
+	weightScale int32
+	maxAbs      []int64 // per leaf, the largest |mark| of any unit
+	total       Rounding
+	ties        []compiledTie
+}
+
+type compiledTie struct {
+	kind   TieBreakKind
+	leaves []int // TieByCriterion: the leaves under the criterion
+	name   string
+	cmp    func(a, b UnitID) int
+}
+
+// Compile scores the assessments once with Scorecard.Score (so every input
+// error is the one Score reports) and compiles the result: the marks each unit's
+// aggregation used, aggregated again in int64 at the largest number of decimal
+// places in the data (or at the policy's Aggregate places when it rounds),
+// and the weights at the largest number of places among them.
+//
+// Errors: those of Score; ErrNotCompilable (in a *FieldError) for a median or
+// trimmed mean chosen PerTotal, whose kept assessors depend on the weights;
+// *OverflowError when a mark, weight or total would not fit (|v| ≤ 2^61 at the
+// common scale).
+func Compile(card Scorecard, c Cluster, assessments []Assessment, p ScoringPolicy) (Compiled, error) {
+	st, err := card.Score(c, assessments, p)
+	if err != nil {
+		return Compiled{}, err
+	}
+	if p.Over == PerTotal && p.Aggregation != AggregateMean {
+		return Compiled{}, &FieldError{Field: "over", Value: p.Over.String(), Err: ErrNotCompilable}
+	}
+	cp := newCompiledFrame(&card, c, p)
+	U, L := len(cp.units), len(cp.leaves)
+	// The scale of the raw marks: the most places any used mark has.
+	var rs int32
+	lines := make([][]Line, U)
+	for u, id := range cp.units {
+		s, _ := st.Of(id)
+		lines[u] = s.Lines
+		for _, ln := range s.Lines {
+			for _, m := range ln.Marks {
+				if e := -m.Exponent(); e > rs {
+					rs = e
+				}
+			}
+		}
+	}
+	if rs > 18 {
+		return Compiled{}, &OverflowError{What: "mark places", Value: fmt.Sprint(rs)}
+	}
+	sums := make([]int64, U*L)
+	counts := make([]int, U*L)
+	for u := range cp.units {
+		for l, ln := range lines[u] {
+			var sum int64
+			for _, m := range ln.Marks {
+				v, ok := toScaled(m, rs)
+				if ok {
+					sum, ok = addChk(sum, v)
+				}
+				if !ok {
+					return Compiled{}, &OverflowError{What: "mark", Value: m.String()}
+				}
+			}
+			sums[u*L+l], counts[u*L+l] = sum, len(ln.Marks)
+		}
+	}
+	cp.marks = make([]int64, U*L)
+	if cp.markScale, err = aggregateInt(sums, counts, rs, p.Aggregate, cp.marks); err != nil {
+		return Compiled{}, err
+	}
+	cp.sign(&card)
+	if err := cp.setWeights(&card); err != nil {
+		return Compiled{}, err
+	}
+	return cp, nil
+}
+
+// newCompiledFrame lays out everything but the marks and weights.
+func newCompiledFrame(card *Scorecard, c Cluster, p ScoringPolicy) Compiled {
+	cp := Compiled{total: p.Total}
+	for _, m := range c.spec.Members {
+		cp.units = append(cp.units, m.ID)
+	}
+	for _, li := range card.leaves {
+		cp.leaves = append(cp.leaves, card.nodes[li].id)
+	}
+	for _, t := range p.TieBreakers {
+		ct := compiledTie{kind: t.Kind, name: t.String(), cmp: t.Compare}
+		if t.Kind == TieByCriterion {
+			ct.leaves = card.leavesUnder(card.index[t.Criterion], nil)
+		}
+		cp.ties = append(cp.ties, ct)
+	}
+	return cp
+}
+
+// leavesUnder appends the leaf indexes in the subtree of node ni.
+func (s *Scorecard) leavesUnder(ni int, out []int) []int {
+	nd := &s.nodes[ni]
+	if nd.leaf >= 0 {
+		return append(out, nd.leaf)
+	}
+	for _, ch := range nd.children {
+		out = s.leavesUnder(ch, out)
+	}
+	return out
+}
+
+// sign negates the deductions and records each leaf's largest |mark|.
+func (cp *Compiled) sign(card *Scorecard) {
+	L := len(cp.leaves)
+	cp.maxAbs = make([]int64, L)
+	for l, li := range card.leaves {
+		neg := card.nodes[li].kind == CriterionDeduction
+		for u := range cp.units {
+			v := cp.marks[u*L+l]
+			if neg {
+				cp.marks[u*L+l] = -v
+			}
+			cp.maxAbs[l] = max(cp.maxAbs[l], v)
+		}
+	}
+}
+
+// setWeights takes the card's weights at the largest scale among them.
+func (cp *Compiled) setWeights(card *Scorecard) error {
+	ws := make([]decimal.Decimal, len(card.leaves))
+	for l, li := range card.leaves {
+		ws[l] = card.nodes[li].weight
+	}
+	w, scale, err := cp.scaleWeights(ws)
+	if err != nil {
+		return err
+	}
+	cp.weights, cp.weightScale = w, scale
+	return nil
+}
+
+// scaleWeights checks weights (one per leaf, positive) and returns them at the
+// largest scale among them, after checking that no total can overflow.
+func (cp *Compiled) scaleWeights(ws []decimal.Decimal) ([]int64, int32, error) {
+	if len(ws) != len(cp.leaves) {
+		return nil, 0, &FieldError{Field: "weights", Value: fmt.Sprint(len(ws)), Err: ErrInvalidModel}
+	}
+	var scale int32
+	for l, w := range ws {
+		if !w.IsPositive() {
+			return nil, 0, &FieldError{Field: "weight " + string(cp.leaves[l]), Value: w.String(), Err: ErrWeightRange}
+		}
+		scale = max(scale, -w.Exponent())
+	}
+	out := make([]int64, len(ws))
+	for l, w := range ws {
+		v, ok := toScaled(w, scale)
+		if !ok {
+			return nil, 0, &OverflowError{What: "weight", Value: w.String()}
+		}
+		out[l] = v
+	}
+	if !cp.fits(out, out, scale) {
+		return nil, 0, &OverflowError{What: "total at weight scale", Value: fmt.Sprint(scale)}
+	}
+	return out, scale, nil
+}
+
+// fits reports whether every total and subtotal stays within totalLimit with
+// any weights between lo and hi (per leaf) at scale ws.
+func (cp *Compiled) fits(lo, hi []int64, ws int32) bool {
+	if cp.markScale+ws > 18 {
+		return false
+	}
+	var bound int64
+	for l := range cp.leaves {
+		w := max(abs64(lo[l]), abs64(hi[l]))
+		c, ok := mulChk(cp.maxAbs[l], w)
+		if ok {
+			bound, ok = addChk(bound, c)
+		}
+		if !ok || bound > totalLimit/2 {
+			return false
+		}
+	}
+	return true
+}
+
+func abs64(v int64) int64 {
+	if v < 0 {
+		return -v
+	}
+	return v
+}
+
+// aggregateInt divides each sum of n marks (at scale rs) by n, rounded as r
+// says, into out at a common scale it returns: r's places when r rounds, and
+// otherwise the fewest places that keep every quotient exact (ErrInexact when
+// none up to 18 does).
+func aggregateInt(sums []int64, counts []int, rs int32, r Rounding, out []int64) (int32, error) {
+	if r.Mode != RoundExact {
+		for i, sum := range sums {
+			num, den, ok := sum, int64(max(counts[i], 1)), true
+			if r.Places >= rs {
+				num, ok = mulChk(sum, pow10i[r.Places-rs])
+			} else {
+				den, ok = mulChk(den, pow10i[rs-r.Places])
+			}
+			if !ok {
+				return 0, &OverflowError{What: "aggregated mark", Value: fmt.Sprint(sum)}
+			}
+			out[i], _ = divRound(num, den, r.Mode)
+		}
+		return r.Places, nil
+	}
+	var extra int32
+	for i, sum := range sums {
+		n := int64(max(counts[i], 1))
+		k := int32(0)
+		for ; k <= 18-rs; k++ {
+			v, ok := mulChk(sum, pow10i[k])
+			if !ok {
+				return 0, &OverflowError{What: "aggregated mark", Value: fmt.Sprint(sum)}
+			}
+			if v%n == 0 {
+				break
+			}
+		}
+		if k > 18-rs {
+			return 0, fmt.Errorf("%w (%d / %d at scale %d)", ErrInexact, sum, n, rs)
+		}
+		extra = max(extra, k)
+	}
+	for i, sum := range sums {
+		v, ok := mulChk(sum, pow10i[extra])
+		if !ok {
+			return 0, &OverflowError{What: "aggregated mark", Value: fmt.Sprint(sum)}
+		}
+		out[i] = v / int64(max(counts[i], 1))
+	}
+	return rs + extra, nil
+}
+
+// Units returns the units in roster order: the order of every per-unit slice.
+func (cp Compiled) Units() []UnitID { return slices.Clone(cp.units) }
+
+// Criteria returns the leaf criteria in the order of the table: the order of
+// weights passed to ScoreWith.
+func (cp Compiled) Criteria() []CriterionID { return slices.Clone(cp.leaves) }
+
+// Weights returns the scorecard's weights (hệ số), one per leaf.
+func (cp Compiled) Weights() []decimal.Decimal {
+	out := make([]decimal.Decimal, len(cp.weights))
+	for l, w := range cp.weights {
+		out[l] = decimal.New(w, -cp.weightScale)
+	}
+	return out
+}
+
+// Mark returns unit u's aggregated mark for leaf l (negative for a deduction),
+// as the decimal path's Line.Mark (with its sign).
+func (cp Compiled) Mark(unit UnitID, leaf CriterionID) (decimal.Decimal, bool) {
+	u, l := slices.Index(cp.units, unit), slices.Index(cp.leaves, leaf)
+	if u < 0 || l < 0 {
+		return decimal.Decimal{}, false
+	}
+	return decimal.New(cp.marks[u*len(cp.leaves)+l], -cp.markScale), true
+}
+
+// Score scores the compiled year with the scorecard's own weights.
+func (cp Compiled) Score() CompiledStandings {
+	var b scoreBuf
+	cp.scoreInto(cp.weights, cp.weightScale, &b)
+	return b.standings(&cp)
+}
+
+// ScoreWith scores the compiled year with other weights, one per leaf in the
+// order of Criteria, each positive: the standings Score would give with a
+// scorecard whose weights were these. Errors: ErrInvalidModel for the wrong
+// number of weights, ErrWeightRange for one not positive (both in a
+// *FieldError), *OverflowError when a total would not fit.
+func (cp Compiled) ScoreWith(weights []decimal.Decimal) (CompiledStandings, error) {
+	w, ws, err := cp.scaleWeights(weights)
+	if err != nil {
+		return CompiledStandings{}, err
+	}
+	var b scoreBuf
+	cp.scoreInto(w, ws, &b)
+	return b.standings(&cp), nil
+}
+
+// scoreBuf holds one scoring's working state, reused across samples.
+type scoreBuf struct {
+	raw, totals []int64
+	scale       int32
+	order       []int
+	ranks       []int
+	tieBreak    []string
+	key         []int64
+}
+
+// scoreInto computes the totals (rounded as the policy says) and the ranks.
+// The weights must have passed fits.
+func (cp *Compiled) scoreInto(w []int64, ws int32, b *scoreBuf) {
+	U, L := len(cp.units), len(cp.leaves)
+	if cap(b.totals) < U {
+		b.raw, b.totals = make([]int64, U), make([]int64, U)
+		b.order, b.ranks, b.tieBreak = make([]int, U), make([]int, U), make([]string, U)
+		b.key = make([]int64, U)
+	}
+	b.raw, b.totals, b.order, b.ranks, b.tieBreak = b.raw[:U], b.totals[:U], b.order[:U], b.ranks[:U], b.tieBreak[:U]
+	b.key = b.key[:U]
+	b.scale = cp.markScale + ws
+	w = w[:L]
+	for u := range U {
+		row := cp.marks[u*L : (u+1)*L]
+		var t int64
+		for l, m := range row {
+			t += m * w[l]
+		}
+		b.raw[u] = t
+		b.totals[u] = roundScaled(t, b.scale, cp.total)
+	}
+	cp.rank(w, b)
+}
+
+// roundScaled rounds v (at scale) as r says, keeping the scale.
+func roundScaled(v int64, scale int32, r Rounding) int64 {
+	if r.Mode == RoundExact || r.Places >= scale {
+		return v
+	}
+	f := pow10i[scale-r.Places]
+	q, _ := divRound(v, f, r.Mode)
+	return q * f
+}
+
+// rank sets competition ranks as Scorecard.Score does: totals highest first,
+// then the tie-breakers in order, roster order within what they cannot
+// separate.
+func (cp *Compiled) rank(w []int64, b *scoreBuf) {
+	order, tot := b.order, b.totals
+	for i := range order {
+		order[i] = i
+		b.tieBreak[i] = ""
+	}
+	// Insertion sort: stable, and fast for a cluster's few units.
+	for i := 1; i < len(order); i++ {
+		x := order[i]
+		j := i
+		for ; j > 0 && tot[order[j-1]] < tot[x]; j-- {
+			order[j] = order[j-1]
+		}
+		order[j] = x
+	}
+	pos := 0
+	for i := 0; i < len(order); {
+		j := i + 1
+		for j < len(order) && tot[order[j]] == tot[order[i]] {
+			j++
+		}
+		if j == i+1 || len(cp.ties) == 0 {
+			for _, u := range order[i:j] {
+				b.ranks[u] = i + 1
+			}
+			if j > i+1 {
+				slices.Sort(order[i:j])
+			}
+			pos = j
+			i = j
+			continue
+		}
+		pos = cp.split(slices.Clone(order[i:j]), 0, pos, w, b)
+		i = j
+	}
+}
+
+// split applies tie-breaker t to a group of units with equal totals and
+// returns the next free position.
+func (cp *Compiled) split(group []int, t, pos int, w []int64, b *scoreBuf) int {
+	if len(group) == 1 || t == len(cp.ties) {
+		for _, u := range group {
+			b.ranks[u] = pos + 1
+		}
+		return pos + len(group)
+	}
+	ct := &cp.ties[t]
+	L := len(cp.leaves)
+	var cmp func(a, c int) int
+	switch ct.kind {
+	case TieByCriterion:
+		for _, u := range group {
+			var s int64
+			for _, l := range ct.leaves {
+				s += cp.marks[u*L+l] * w[l]
+			}
+			b.key[u] = s
+		}
+		cmp = func(a, c int) int { return cmp64(b.key[c], b.key[a]) }
+	case TieFewerDeductions:
+		for _, u := range group {
+			var s int64
+			for l := range cp.leaves {
+				if m := cp.marks[u*L+l]; m < 0 {
+					s -= m * w[l]
+				}
+			}
+			b.key[u] = s
+		}
+		cmp = func(a, c int) int { return cmp64(b.key[a], b.key[c]) }
+	default:
+		cmp = func(a, c int) int { return max(-1, min(1, ct.cmp(cp.units[a], cp.units[c]))) }
+	}
+	slices.SortStableFunc(group, cmp)
+	start := 0
+	var parts [][]int
+	for i := 1; i <= len(group); i++ {
+		if i == len(group) || cmp(group[start], group[i]) != 0 {
+			parts = append(parts, group[start:i:i])
+			start = i
+		}
+	}
+	for _, part := range parts {
+		if len(parts) > 1 {
+			for _, u := range part {
+				b.tieBreak[u] = ct.name
+			}
+		}
+		slices.Sort(part)
+		pos = cp.split(part, t+1, pos, w, b)
+	}
+	return pos
+}
+
+func cmp64(a, b int64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// standings copies the buffer into a result.
+func (b *scoreBuf) standings(cp *Compiled) CompiledStandings {
+	return CompiledStandings{units: cp.units, totals: slices.Clone(b.totals), scale: b.scale,
+		ranks: slices.Clone(b.ranks), tieBreak: slices.Clone(b.tieBreak)}
+}
+
+// CompiledStandings is the result of scoring a Compiled year: each unit's total
+// and competition rank, in roster order, as Standings has them. It is
+// immutable; its methods return copies. The zero CompiledStandings has no
+// units.
+type CompiledStandings struct {
+	units    []UnitID
+	totals   []int64
+	scale    int32
+	ranks    []int
+	tieBreak []string
+}
+
+// Len returns the number of units.
+func (s CompiledStandings) Len() int { return len(s.units) }
+
+// Unit returns the i-th unit in roster order.
+func (s CompiledStandings) Unit(i int) UnitID { return s.units[i] }
+
+// Total returns the i-th unit's total (tổng điểm), rounded as the policy's
+// Total says: equal to Standing.Total.
+func (s CompiledStandings) Total(i int) decimal.Decimal { return decimal.New(s.totals[i], -s.scale) }
+
+// Rank returns the i-th unit's competition rank (1, 2, 2, 4) after the
+// tie-breakers: equal to Standing.Rank.
+func (s CompiledStandings) Rank(i int) int { return s.ranks[i] }
+
+// TieBreak returns the tie-breaker that last separated the i-th unit from
+// units with the same total, or "": equal to Standing.TieBreak.
+func (s CompiledStandings) TieBreak(i int) string { return s.tieBreak[i] }
+
+// First returns the units ranked first, in roster order: one, or several tied.
+func (s CompiledStandings) First() []UnitID {
+	var out []UnitID
+	for i, r := range s.ranks {
+		if r == 1 {
+			out = append(out, s.units[i])
+		}
+	}
+	return out
+}
+
+// Agrees reports whether s gives every unit of st the same total (by value),
+// rank and tie-breaker: the check the tests use to prove the compiled path.
+func (s CompiledStandings) Agrees(st Standings) bool {
+	if st.Len() != len(s.units) {
+		return false
+	}
+	for i, id := range s.units {
+		x, ok := st.Of(id)
+		if !ok || x.Rank != s.ranks[i] || x.TieBreak != s.tieBreak[i] || !x.Total.Equal(s.Total(i)) {
+			return false
+		}
+	}
+	return true
+}
+
+// String lists the units by rank, such as "1 bac-ninh 97.50; 2 hai-duong 96.25".
+func (s CompiledStandings) String() string {
+	idx := make([]int, len(s.units))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortStableFunc(idx, func(a, b int) int { return s.ranks[a] - s.ranks[b] })
+	parts := make([]string, len(idx))
+	for k, i := range idx {
+		parts[k] = fmt.Sprintf("%d %s %s", s.ranks[i], s.units[i], s.Total(i).String())
+	}
+	return strings.Join(parts, "; ")
+}

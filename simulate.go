@@ -1,0 +1,708 @@
+package thidua
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"slices"
+
+	"github.com/shopspring/decimal"
+)
+
+// ---------------------------------------------------------------------------
+// Policy experiments (thử nghiệm chính sách): simulated cluster-years, drawn
+// from a random source the caller seeds, scored through the compiled path,
+// voted and decided as a review would, repeated under rule variants.
+
+// AssessmentModel describes simulated assessments: every unit has a latent
+// quality (chất lượng thực), in per mille of each criterion's maximum, and
+// each assessor perceives it with noise.
+//
+// An assessor's mark for a unit and leaf is quality + noise (+ SelfInflation
+// when the assessor is the unit), the noise triangular in [-Noise, Noise] per
+// mille, drawn anew for every assessor, unit and leaf; the result, held to
+// [0, 1000], is scaled to the leaf's maximum and rounded half-up to a multiple
+// of Step (zero means 0.25), never above the maximum. Deduction leaves get
+// (1000 − perceived quality)·DeductionShare/1000 of their maximum, so weaker
+// units lose more; bonus leaves are marked like scored ones.
+//
+// Kind says who assesses: AssessorAppraisal, one assessment per unit by
+// Appraiser ("to-tham-dinh" when empty); AssessorPeer, every member assesses
+// every member, itself included (a policy may count or ignore the own row);
+// AssessorSelf, every unit itself.
+type AssessmentModel struct {
+	Quality        map[UnitID]int
+	Noise          int
+	SelfInflation  int
+	DeductionShare int
+	Kind           AssessorKind
+	Appraiser      UnitID
+	Step           decimal.Decimal
+}
+
+// BallotModel describes simulated secret ballots (phiếu kín): each member is
+// absent with probability Absent per mille; a present member perceives each
+// unit's quality with triangular noise in [-Noise, Noise] per mille and
+// approves (đồng ý) the TopK units it perceives best (ties by roster order),
+// or, when TopK is 0, every unit it perceives at Bar or above. A ranked ballot
+// orders all units by the same perception.
+type BallotModel struct {
+	Noise  int
+	TopK   int
+	Bar    int
+	Absent int
+}
+
+// triangular returns a draw in [-n, n], more often near 0.
+func triangular(r *rand.Rand, n int) int {
+	if n == 0 {
+		return 0
+	}
+	return (r.IntN(2*n+1) + r.IntN(2*n+1) - 2*n) / 2
+}
+
+func (m *AssessmentModel) check(c Cluster) error {
+	bad := func(field, value string) error { return &FieldError{Field: field, Value: value, Err: ErrInvalidModel} }
+	for _, u := range c.spec.Members {
+		q, ok := m.Quality[u.ID]
+		if !ok || q < 0 || q > 1000 {
+			return bad("quality "+string(u.ID), fmt.Sprint(q))
+		}
+	}
+	switch {
+	case m.Noise < 0 || m.Noise > 1000:
+		return bad("noise", fmt.Sprint(m.Noise))
+	case m.SelfInflation < 0 || m.SelfInflation > 1000:
+		return bad("self inflation", fmt.Sprint(m.SelfInflation))
+	case m.DeductionShare < 0 || m.DeductionShare > 1000:
+		return bad("deduction share", fmt.Sprint(m.DeductionShare))
+	case !m.Kind.IsValid():
+		return bad("kind", m.Kind.String())
+	case m.Step.IsNegative() || (!unset(m.Step) && m.Step.IsZero()):
+		return bad("step", m.Step.String())
+	}
+	return nil
+}
+
+func (m *BallotModel) check() error {
+	bad := func(field, value string) error { return &FieldError{Field: field, Value: value, Err: ErrInvalidModel} }
+	switch {
+	case m.Noise < 0 || m.Noise > 1000:
+		return bad("noise", fmt.Sprint(m.Noise))
+	case m.TopK < 0:
+		return bad("top k", fmt.Sprint(m.TopK))
+	case m.Bar < 0 || m.Bar > 1000:
+		return bad("bar", fmt.Sprint(m.Bar))
+	case m.Absent < 0 || m.Absent > 1000:
+		return bad("absent", fmt.Sprint(m.Absent))
+	}
+	return nil
+}
+
+// markGen is an AssessmentModel laid out for a scorecard and cluster.
+type markGen struct {
+	m        AssessmentModel
+	units    []UnitID
+	quality  []int
+	scale    int32   // of the marks
+	step     int64   // at scale
+	maxSteps []int64 // per leaf
+	deduct   []bool
+	ids      []CriterionID
+	made     map[int64]decimal.Decimal
+}
+
+func newMarkGen(card *Scorecard, c Cluster, m AssessmentModel) (*markGen, error) {
+	if err := m.check(c); err != nil {
+		return nil, err
+	}
+	if unset(m.Step) {
+		m.Step = decimal.New(25, -2)
+	}
+	if m.Appraiser == "" {
+		m.Appraiser = "to-tham-dinh"
+	}
+	g := &markGen{m: m}
+	for _, u := range c.spec.Members {
+		g.units = append(g.units, u.ID)
+		g.quality = append(g.quality, m.Quality[u.ID])
+	}
+	g.scale = max(0, -m.Step.Exponent())
+	for _, li := range card.leaves {
+		g.scale = max(g.scale, -card.nodes[li].max.Exponent())
+	}
+	var ok bool
+	if g.step, ok = toScaled(m.Step, g.scale); !ok {
+		return nil, &OverflowError{What: "step", Value: m.Step.String()}
+	}
+	for _, li := range card.leaves {
+		nd := &card.nodes[li]
+		mx, ok := toScaled(nd.max, g.scale)
+		if !ok || mx > 1<<40 {
+			return nil, &OverflowError{What: "max", Value: nd.max.String()}
+		}
+		g.maxSteps = append(g.maxSteps, mx/g.step)
+		g.deduct = append(g.deduct, nd.kind == CriterionDeduction)
+		g.ids = append(g.ids, nd.id)
+	}
+	return g, nil
+}
+
+// assessors returns how many assessments each unit gets.
+func (g *markGen) assessors() int {
+	if g.m.Kind == AssessorPeer {
+		return len(g.units)
+	}
+	return 1
+}
+
+// draw fills marks[(a·U+u)·L+l] with assessor a's mark for unit u and leaf l,
+// in units of the step.
+func (g *markGen) draw(r *rand.Rand, marks []int64) {
+	U, L, A := len(g.units), len(g.maxSteps), g.assessors()
+	for a := range A {
+		for u := range U {
+			q := g.quality[u]
+			own := g.m.Kind == AssessorSelf || (g.m.Kind == AssessorPeer && a == u)
+			if own {
+				q += g.m.SelfInflation
+			}
+			row := marks[(a*U+u)*L : (a*U+u+1)*L]
+			for l := range row {
+				p := min(1000, max(0, q+triangular(r, g.m.Noise)))
+				ms := g.maxSteps[l]
+				if g.deduct[l] {
+					ms = ms * int64(g.m.DeductionShare) / 1000
+					p = 1000 - p
+				}
+				row[l] = (2*int64(p)*ms + 1000) / 2000
+			}
+		}
+	}
+}
+
+// assessments turns drawn marks into Assessments.
+func (g *markGen) assessments(marks []int64) []Assessment {
+	U, L, A := len(g.units), len(g.maxSteps), g.assessors()
+	if g.made == nil {
+		g.made = map[int64]decimal.Decimal{}
+	}
+	out := make([]Assessment, 0, A*U)
+	for a := range A {
+		for u := range U {
+			as := Assessment{Unit: g.units[u], Kind: g.m.Kind, Marks: make(map[CriterionID]decimal.Decimal, L)}
+			switch g.m.Kind {
+			case AssessorAppraisal:
+				as.Assessor = g.m.Appraiser
+			case AssessorPeer:
+				as.Assessor = g.units[a]
+			default:
+				as.Assessor = g.units[u]
+			}
+			for l := range L {
+				v := marks[(a*U+u)*L+l] * g.step
+				d, ok := g.made[v]
+				if !ok {
+					d = decimal.New(v, -g.scale)
+					g.made[v] = d
+				}
+				as.Marks[g.ids[l]] = d
+			}
+			out = append(out, as)
+		}
+	}
+	return out
+}
+
+// GenerateAssessments draws one year's assessments for every member of c on
+// card from r, as m describes. It is deterministic for a given state of r.
+// Errors: ErrNoSource for a nil r; ErrInvalidModel (in a *FieldError) for a
+// member without a quality, values outside 0–1000, an invalid kind or step;
+// *OverflowError for a maximum too large to draw.
+func GenerateAssessments(r *rand.Rand, card Scorecard, c Cluster, m AssessmentModel) ([]Assessment, error) {
+	if r == nil {
+		return nil, ErrNoSource
+	}
+	g, err := newMarkGen(&card, c, m)
+	if err != nil {
+		return nil, err
+	}
+	marks := make([]int64, g.assessors()*len(g.units)*len(g.maxSteps))
+	g.draw(r, marks)
+	return g.assessments(marks), nil
+}
+
+// perceive fills order with the units sorted by one voter's noisy perception,
+// best first (ties by roster order), and returns the perceptions.
+func perceive(r *rand.Rand, quality []int, noise int, order []int, perc []int) {
+	for u := range perc {
+		perc[u] = quality[u] + triangular(r, noise)
+		order[u] = u
+	}
+	for i := 1; i < len(order); i++ {
+		x := order[i]
+		j := i
+		for ; j > 0 && perc[order[j-1]] < perc[x]; j-- {
+			order[j] = order[j-1]
+		}
+		order[j] = x
+	}
+}
+
+// approvals appends to out the units one voter approves.
+func (m *BallotModel) approvals(order, perc []int, out []int) []int {
+	for k, u := range order {
+		if m.TopK > 0 && k >= m.TopK {
+			break
+		}
+		if m.TopK == 0 && perc[u] < m.Bar {
+			break
+		}
+		out = append(out, u)
+	}
+	return out
+}
+
+func qualities(c Cluster, quality map[UnitID]int) ([]UnitID, []int, error) {
+	var ids []UnitID
+	var qs []int
+	for _, u := range c.spec.Members {
+		q, ok := quality[u.ID]
+		if !ok || q < 0 || q > 1000 {
+			return nil, nil, &FieldError{Field: "quality " + string(u.ID), Value: fmt.Sprint(q), Err: ErrInvalidModel}
+		}
+		ids, qs = append(ids, u.ID), append(qs, q)
+	}
+	return ids, qs, nil
+}
+
+// GenerateApprovalBallots draws one secret approval ballot (phiếu đồng ý) for
+// each member of c present, as m describes, from r, and returns them with the
+// number present. Errors: ErrNoSource, and ErrInvalidModel (in a *FieldError)
+// for a model value out of range or a member without a quality.
+func GenerateApprovalBallots(r *rand.Rand, c Cluster, quality map[UnitID]int, m BallotModel) ([]Ballot, int, error) {
+	if r == nil {
+		return nil, 0, ErrNoSource
+	}
+	if err := m.check(); err != nil {
+		return nil, 0, err
+	}
+	ids, qs, err := qualities(c, quality)
+	if err != nil {
+		return nil, 0, err
+	}
+	order, perc := make([]int, len(ids)), make([]int, len(ids))
+	var out []Ballot
+	for range ids {
+		if r.IntN(1000) < m.Absent {
+			continue
+		}
+		perceive(r, qs, m.Noise, order, perc)
+		b := Ballot{Approve: []UnitID{}}
+		for _, u := range m.approvals(order, perc, nil) {
+			b.Approve = append(b.Approve, ids[u])
+		}
+		out = append(out, b)
+	}
+	return out, len(out), nil
+}
+
+// GenerateRankedBallots draws one secret ranked ballot for each member of c
+// present, ordering every unit by the voter's noisy perception, as m describes
+// (TopK and Bar are not used). Errors as GenerateApprovalBallots.
+func GenerateRankedBallots(r *rand.Rand, c Cluster, quality map[UnitID]int, m BallotModel) ([]Ballot, error) {
+	if r == nil {
+		return nil, ErrNoSource
+	}
+	if err := m.check(); err != nil {
+		return nil, err
+	}
+	ids, qs, err := qualities(c, quality)
+	if err != nil {
+		return nil, err
+	}
+	order, perc := make([]int, len(ids)), make([]int, len(ids))
+	var out []Ballot
+	for range ids {
+		if r.IntN(1000) < m.Absent {
+			continue
+		}
+		perceive(r, qs, m.Noise, order, perc)
+		b := Ballot{Ranking: make([][]UnitID, len(ids))}
+		for k, u := range order {
+			b.Ranking[k] = []UnitID{ids[u]}
+		}
+		out = append(out, b)
+	}
+	return out, nil
+}
+
+// compileDrawn compiles drawn marks under policy p into cp (whose frame,
+// weights and tie-breakers are set), choosing and aggregating the marks as
+// Scorecard.Score would for these assessments.
+func (g *markGen) compileDrawn(marks []int64, p *ScoringPolicy, cp *Compiled, sums []int64, counts []int, used []int64) error {
+	U, L, A := len(g.units), len(g.maxSteps), g.assessors()
+	method, trim := AggregateMean, 0
+	if g.m.Kind == AssessorPeer {
+		method, trim = p.Aggregation, p.Trim
+	}
+	for u := range U {
+		for l := range L {
+			used = used[:0]
+			for a := range A {
+				if g.m.Kind == AssessorPeer && a == u && !p.CountOwnPeer {
+					continue
+				}
+				v := marks[(a*U+u)*L+l] * g.step
+				// Insertion into sorted order.
+				i := len(used)
+				used = append(used, v)
+				for ; i > 0 && used[i-1] > v; i-- {
+					used[i] = used[i-1]
+				}
+				used[i] = v
+			}
+			n := len(used)
+			if method == AggregateTrimmedMean && 2*trim >= n {
+				return &AssessmentError{Unit: g.units[u], Kind: g.m.Kind,
+					Err: fmt.Errorf("%w (%d marks, %d dropped at each end)", ErrTrimTooMuch, n, trim)}
+			}
+			lo, hi := 0, n
+			if n > 1 {
+				lo, hi = middle(method, n, trim)
+			}
+			var s int64
+			for _, v := range used[lo:hi] {
+				s += v
+			}
+			sums[u*L+l], counts[u*L+l] = s, hi-lo
+		}
+	}
+	scale, err := aggregateInt(sums, counts, g.scale, p.Aggregate, cp.marks)
+	if err != nil {
+		return err
+	}
+	cp.markScale = scale
+	for l := range L {
+		for u := range U {
+			if g.deduct[l] {
+				cp.marks[u*L+l] = -cp.marks[u*L+l]
+			}
+		}
+	}
+	return nil
+}
+
+// Variant is one set of rules an Experiment tries: the scoring policy and the
+// award rules (with their quotas and vote thresholds).
+type Variant struct {
+	Name   string
+	Policy ScoringPolicy
+	Rules  AwardRules
+}
+
+// Experiment is a policy experiment (thử nghiệm chính sách): Years simulated
+// cluster-years of Cluster on Scorecard, each reviewed under every Variant on
+// the same draws (so that differences between variants are the rules', not
+// chance's). A year's review scores the drawn assessments (through the
+// compiled path, equal to Scorecard.Score), holds one approval vote per award
+// whose rule has a vote threshold (ballots drawn from Ballots, the same for
+// every variant), and decides the awards with DecideCandidates. Quorum is the
+// vote's quorum (zero means none); a year below it holds no vote.
+type Experiment struct {
+	Cluster     Cluster
+	Scorecard   Scorecard
+	Assessments AssessmentModel
+	Ballots     BallotModel
+	Quorum      Share
+	Variants    []Variant
+	Years       int
+}
+
+// AwardCount is how a variant's award fared over an experiment's years.
+type AwardCount struct {
+	Award Award
+	// NoneReached counts years in which the award had a vote and no unit
+	// reached its threshold (or the vote lacked a quorum).
+	NoneReached int
+	// NotProposed counts years in which no unit was proposed for the award.
+	NotProposed int
+	// TopMissed counts years in which no unit ranked first got the award.
+	TopMissed int
+	// Runoffs counts years in which the vote, counted with the quota as its
+	// seats as Contest.Tally counts it, left a tie at the cut-off: more units
+	// reached the threshold than seats, with equal votes at the last seat
+	// (bỏ phiếu lại).
+	Runoffs int
+}
+
+// UnitCount is how one unit fared over an experiment's years under a variant:
+// the years it ranked first (alone or tied), and the years it was proposed
+// for each award.
+type UnitCount struct {
+	Unit   UnitID
+	Led    int
+	Awards map[Award]int
+}
+
+// VariantReport is the outcome of one Variant over an experiment's years:
+// per award in the order of its rules, per unit in roster order, and the
+// years whose vote lacked a quorum.
+type VariantReport struct {
+	Name     string
+	Awards   []AwardCount
+	Units    []UnitCount
+	NoQuorum int
+}
+
+// Award returns the counts for award a, if the variant has a rule for it.
+func (v VariantReport) Award(a Award) (AwardCount, bool) {
+	for _, c := range v.Awards {
+		if c.Award == a {
+			return c, true
+		}
+	}
+	return AwardCount{}, false
+}
+
+// Unit returns the counts for unit u.
+func (v VariantReport) Unit(u UnitID) (UnitCount, bool) {
+	for _, c := range v.Units {
+		if c.Unit == u {
+			return c, true
+		}
+	}
+	return UnitCount{}, false
+}
+
+// Report is the outcome of an Experiment: one VariantReport per variant, in
+// order.
+type Report struct {
+	Years    int
+	Variants []VariantReport
+}
+
+// Run carries out the experiment with draws from r. It is deterministic for a
+// given state of r. Errors: ErrNoSource for a nil r; ErrInvalidModel (in a
+// *FieldError) for no years or variants, or a model value out of range; a
+// scorecard of another year than the cluster (*YearError), an invalid policy,
+// a policy the draws cannot satisfy (ErrTrimTooMuch, ErrInexact), an
+// *OverflowError, and the errors of DecideCandidates.
+func (e Experiment) Run(r *rand.Rand) (Report, error) {
+	if r == nil {
+		return Report{}, ErrNoSource
+	}
+	if e.Years <= 0 || len(e.Variants) == 0 {
+		return Report{}, &FieldError{Field: "years/variants", Value: fmt.Sprint(e.Years, "/", len(e.Variants)), Err: ErrInvalidModel}
+	}
+	if err := e.Ballots.check(); err != nil {
+		return Report{}, err
+	}
+	card := e.Scorecard
+	if card.nodes == nil {
+		return Report{}, ErrEmptyScorecard
+	}
+	if card.spec.Year != e.Cluster.Year() {
+		return Report{}, &YearError{What: "scorecard year", Year: card.spec.Year,
+			Err: fmt.Errorf("%w than the cluster's %d", ErrScorecardYear, e.Cluster.Year())}
+	}
+	g, err := newMarkGen(&card, e.Cluster, e.Assessments)
+	if err != nil {
+		return Report{}, err
+	}
+	U, L, A := len(g.units), len(g.maxSteps), g.assessors()
+	runs := make([]*variantRun, len(e.Variants))
+	for i, v := range e.Variants {
+		if err := v.Policy.Validate(); err != nil {
+			return Report{}, err
+		}
+		for _, t := range v.Policy.TieBreakers {
+			if _, ok := card.index[t.Criterion]; t.Kind == TieByCriterion && !ok {
+				return Report{}, &CriterionError{ID: t.Criterion, Err: ErrUnknownCriterion}
+			}
+		}
+		vr := &variantRun{v: v, cp: newCompiledFrame(&card, e.Cluster, v.Policy),
+			rep: VariantReport{Name: v.Name}, voted: map[Award]int{}}
+		vr.cp.marks = make([]int64, U*L)
+		vr.cp.maxAbs = make([]int64, L)
+		for l := range L {
+			vr.cp.maxAbs[l] = g.maxSteps[l] * g.step
+		}
+		if err := vr.cp.setWeights(&card); err != nil {
+			return Report{}, err
+		}
+		for _, rule := range v.Rules.Rules() {
+			vr.rep.Awards = append(vr.rep.Awards, AwardCount{Award: rule.Award})
+			if !rule.Vote.IsZero() {
+				vr.voted[rule.Award] = len(vr.rules)
+			}
+			vr.rules = append(vr.rules, rule)
+		}
+		for _, id := range g.units {
+			vr.rep.Units = append(vr.rep.Units, UnitCount{Unit: id, Awards: map[Award]int{}})
+		}
+		runs[i] = vr
+	}
+	// The awards voted on under any variant, in a fixed order: one ballot set each.
+	var voted []Award
+	for _, vr := range runs {
+		for a := range vr.voted {
+			if !slices.Contains(voted, a) {
+				voted = append(voted, a)
+			}
+		}
+	}
+	slices.Sort(voted)
+	marks := make([]int64, A*U*L)
+	sums, counts, used := make([]int64, U*L), make([]int, U*L), make([]int64, 0, A)
+	votes := make([][]int, len(voted))
+	for i := range votes {
+		votes[i] = make([]int, U)
+	}
+	order, perc, appr := make([]int, U), make([]int, U), make([]int, 0, U)
+	var b scoreBuf
+	cands := make([]Candidate, U)
+	for range e.Years {
+		g.draw(r, marks)
+		present := 0
+		for _, row := range votes {
+			clear(row)
+		}
+		for range U {
+			if r.IntN(1000) < e.Ballots.Absent {
+				continue
+			}
+			present++
+			for k := range voted {
+				perceive(r, g.quality, e.Ballots.Noise, order, perc)
+				for _, u := range e.Ballots.approvals(order, perc, appr[:0]) {
+					votes[k][u]++
+				}
+			}
+		}
+		quorum := e.Quorum.Met(present, U)
+		for _, vr := range runs {
+			if err := vr.year(g, marks, sums, counts, used, &b, voted, votes, present, quorum, cands); err != nil {
+				return Report{}, err
+			}
+		}
+	}
+	rep := Report{Years: e.Years}
+	for _, vr := range runs {
+		rep.Variants = append(rep.Variants, vr.rep)
+	}
+	return rep, nil
+}
+
+type variantRun struct {
+	v     Variant
+	cp    Compiled
+	rules []AwardRule
+	voted map[Award]int
+	rep   VariantReport
+}
+
+// year reviews one drawn year under the variant.
+func (vr *variantRun) year(g *markGen, marks, sums []int64, counts []int, used []int64, b *scoreBuf,
+	voted []Award, votes [][]int, present int, quorum bool, cands []Candidate) error {
+	cp := &vr.cp
+	if err := g.compileDrawn(marks, &vr.v.Policy, cp, sums, counts, used); err != nil {
+		return err
+	}
+	if !cp.fits(cp.weights, cp.weights, cp.weightScale) {
+		return &OverflowError{What: "total at mark scale", Value: fmt.Sprint(cp.markScale)}
+	}
+	cp.scoreInto(cp.weights, cp.weightScale, b)
+	U := len(cp.units)
+	if !quorum {
+		vr.rep.NoQuorum++
+	}
+	for u := range U {
+		cands[u] = Candidate{Unit: cp.units[u], Rank: b.ranks[u], Total: decimal.New(b.totals[u], -b.scale),
+			LeadsCluster: b.ranks[u] == 1}
+		if b.ranks[u] == 1 {
+			vr.rep.Units[u].Led++
+		}
+	}
+	for k, a := range voted {
+		ri, ok := vr.voted[a]
+		if !ok {
+			continue
+		}
+		rule := &vr.rules[ri]
+		base := present
+		if rule.Vote.Base == Electorate {
+			base = U
+		}
+		passed := 0
+		for u := range U {
+			vc := VoteCount{Base: base}
+			if quorum {
+				vc.Votes = votes[k][u]
+				vc.Passed = rule.Vote.Met(vc.Votes, base)
+			}
+			if vc.Passed {
+				passed++
+			}
+			if cands[u].Votes == nil {
+				cands[u].Votes = map[Award]VoteCount{}
+			}
+			cands[u].Votes[a] = vc
+		}
+		ac := &vr.rep.Awards[ri]
+		if passed == 0 {
+			ac.NoneReached++
+		}
+		if quorum && voteTie(votes[k], cands, a, rule.Quota.Limit(U, 0)) {
+			ac.Runoffs++
+		}
+	}
+	d, err := DecideCandidates(vr.v.Rules, cands, Pool{Members: U})
+	if err != nil {
+		return err
+	}
+	for i := range vr.rep.Awards {
+		ac := &vr.rep.Awards[i]
+		got, top := false, false
+		for _, p := range d.Proposals {
+			if p.Award != ac.Award {
+				continue
+			}
+			got = true
+			if p.Rank == 1 {
+				top = true
+			}
+		}
+		if !got {
+			ac.NotProposed++
+		}
+		if !top {
+			ac.TopMissed++
+		}
+	}
+	for _, p := range d.Proposals {
+		if u := slices.Index(cp.units, p.Unit); u >= 0 {
+			vr.rep.Units[u].Awards[p.Award]++
+		}
+	}
+	return nil
+}
+
+// voteTie reports whether the units that passed award a's vote, elected by
+// most votes into seats seats (0 means no limit), leave a tie at the last seat.
+func voteTie(votes []int, cands []Candidate, a Award, seats int) bool {
+	if seats <= 0 {
+		return false
+	}
+	var passed []int
+	for u := range cands {
+		if cands[u].Votes[a].Passed {
+			passed = append(passed, votes[u])
+		}
+	}
+	if len(passed) <= seats {
+		return false
+	}
+	slices.Sort(passed)
+	slices.Reverse(passed)
+	return passed[seats-1] == passed[seats]
+}

@@ -1,0 +1,259 @@
+package thidua
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// simCard is a table of groups×per leaves with maxima 5 or 10 and weights 1,
+// 1.5 or 2, plus a bonus and a deduction.
+func simCard(t testing.TB, groups, per int) Scorecard {
+	var cs []CriterionSpec
+	for g := range groups {
+		grp := CriterionSpec{ID: CriterionID(fmt.Sprintf("G%d", g)), Name: "nhóm"}
+		for k := range per {
+			w := []string{"1", "1.5", "2"}[(g+k)%3]
+			grp.Children = append(grp.Children, CriterionSpec{ID: CriterionID(fmt.Sprintf("G%d.%d", g, k)),
+				Name: "tiêu chí", Max: decimal.NewFromInt(int64(5 + 5*(k%2))), Weight: decimal.RequireFromString(w)})
+		}
+		cs = append(cs, grp)
+	}
+	cs = append(cs, CriterionSpec{ID: "thuong", Name: "thưởng", Kind: CriterionBonus, Max: decimal.NewFromInt(5)},
+		CriterionSpec{ID: "tru", Name: "trừ", Kind: CriterionDeduction, Max: decimal.NewFromInt(5)})
+	card, err := NewScorecard(ScorecardSpec{ID: "sim", Name: "mô phỏng", Year: 2023, Criteria: cs})
+	require.NoError(t, err)
+	return card
+}
+
+func simQuality(c Cluster, spread int) map[UnitID]int {
+	q := map[UnitID]int{}
+	for i, u := range c.spec.Members {
+		q[u.ID] = 850 - spread*i
+	}
+	return q
+}
+
+func TestCompiledMatchesScore(t *testing.T) {
+	c := cluster3()
+	card := simCard(t, 3, 10)
+	half := Rounding{Places: 2, Mode: RoundHalfUp}
+	cases := []struct {
+		name   string
+		kind   AssessorKind
+		policy ScoringPolicy
+	}{
+		{"appraisal", AssessorAppraisal, ScoringPolicy{}},
+		{"peer mean exact", AssessorPeer, ScoringPolicy{}},
+		{"peer mean half-up", AssessorPeer, ScoringPolicy{Aggregate: half}},
+		{"peer median", AssessorPeer, ScoringPolicy{Aggregation: AggregateMedian, Aggregate: half}},
+		{"peer trimmed, own counted", AssessorPeer, ScoringPolicy{Aggregation: AggregateTrimmedMean, Trim: 1,
+			CountOwnPeer: true, Aggregate: Rounding{Places: 1, Mode: RoundHalfEven}, Total: Rounding{Places: 0, Mode: RoundDown}}},
+		{"tie-breakers", AssessorPeer, ScoringPolicy{Aggregate: Rounding{Places: 0, Mode: RoundUp},
+			Total: Rounding{Places: 0, Mode: RoundHalfUp},
+			TieBreakers: []TieBreaker{ByCriterion("G1"), FewerDeductions(),
+				ByComparison("roster", func(a, b UnitID) int { return 0 })}}},
+		{"self", AssessorSelf, ScoringPolicy{Aggregate: half}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			for seed := range uint64(20) {
+				m := AssessmentModel{Quality: simQuality(c, 20), Noise: 150, Kind: tc.kind,
+					SelfInflation: 100, DeductionShare: 300}
+				as, err := GenerateAssessments(rand.New(rand.NewPCG(seed, 1)), card, c, m)
+				require.NoError(t, err)
+				st, err := card.Score(c, as, tc.policy)
+				require.NoError(t, err)
+				cp, err := Compile(card, c, as, tc.policy)
+				require.NoError(t, err)
+				got := cp.Score()
+				require.True(t, got.Agrees(st), "seed %d:\ncompiled %s", seed, got)
+				// The drawn marks compiled directly agree too (the runner's path).
+				g, err := newMarkGen(&card, c, m)
+				require.NoError(t, err)
+				marks := make([]int64, g.assessors()*9*len(card.leaves))
+				g.draw(rand.New(rand.NewPCG(seed, 1)), marks)
+				direct := newCompiledFrame(&card, c, tc.policy)
+				direct.marks = make([]int64, 9*len(card.leaves))
+				L := len(card.leaves)
+				require.NoError(t, g.compileDrawn(marks, &tc.policy, &direct, make([]int64, 9*L), make([]int, 9*L), nil))
+				direct.maxAbs = cp.maxAbs
+				require.NoError(t, direct.setWeights(&card))
+				require.True(t, direct.Score().Agrees(st), "seed %d: drawn path", seed)
+			}
+		})
+	}
+}
+
+// Scoring with other weights equals scoring a scorecard that has them.
+func TestScoreWithMatchesRebuiltCard(t *testing.T) {
+	c := cluster3()
+	card := simCard(t, 2, 5)
+	as, err := GenerateAssessments(rand.New(rand.NewPCG(7, 7)), card, c,
+		AssessmentModel{Quality: simQuality(c, 10), Noise: 200, Kind: AssessorPeer})
+	require.NoError(t, err)
+	p := ScoringPolicy{Aggregate: Rounding{Places: 2, Mode: RoundHalfUp}, TieBreakers: []TieBreaker{ByCriterion("G0")}}
+	cp, err := Compile(card, c, as, p)
+	require.NoError(t, err)
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 30 {
+		ws := cp.Weights()
+		for l := range ws {
+			ws[l] = decimal.New(int64(1+r.IntN(300)), -2)
+		}
+		got, err := cp.ScoreWith(ws)
+		require.NoError(t, err)
+		want, err := card.withWeights(ws).Score(c, as, p)
+		require.NoError(t, err)
+		require.True(t, got.Agrees(want), "%v\n%s", ws, got)
+	}
+}
+
+// withWeights rebuilds the card with the leaves' weights replaced, in order.
+func (s Scorecard) withWeights(ws []decimal.Decimal) Scorecard {
+	spec := s.Spec()
+	i := 0
+	var walk func(cs []CriterionSpec)
+	walk = func(cs []CriterionSpec) {
+		for k := range cs {
+			if len(cs[k].Children) == 0 {
+				cs[k].Weight = ws[i]
+				i++
+				continue
+			}
+			walk(cs[k].Children)
+		}
+	}
+	walk(spec.Criteria)
+	return MustScorecard(spec)
+}
+
+func TestCompiledBadInput(t *testing.T) {
+	c := cluster3()
+	card := simCard(t, 1, 3)
+	as, err := GenerateAssessments(rand.New(rand.NewPCG(1, 1)), card, c,
+		AssessmentModel{Quality: simQuality(c, 10), Kind: AssessorPeer})
+	require.NoError(t, err)
+	_, err = Compile(card, c, as, ScoringPolicy{Aggregation: AggregateMedian, Over: PerTotal})
+	require.ErrorIs(t, err, ErrNotCompilable)
+	_, err = Compile(card, c, as[:3], ScoringPolicy{})
+	require.ErrorIs(t, err, ErrNoAssessment, "Score's errors come through")
+	cp, err := Compile(card, c, as, ScoringPolicy{})
+	require.NoError(t, err)
+	w := cp.Weights()
+	_, err = cp.ScoreWith(w[:1])
+	require.ErrorIs(t, err, ErrInvalidModel)
+	w[0] = decimal.Zero
+	_, err = cp.ScoreWith(w)
+	require.ErrorIs(t, err, ErrWeightRange)
+	w[0] = decimal.RequireFromString("1e18")
+	_, err = cp.ScoreWith(w)
+	var oe *OverflowError
+	require.ErrorAs(t, err, &oe)
+	assert.Contains(t, err.Error(), "thidua:")
+}
+
+func TestGeneratorsBadInput(t *testing.T) {
+	c := cluster3()
+	card := simCard(t, 1, 3)
+	q := simQuality(c, 10)
+	r := rand.New(rand.NewPCG(1, 1))
+	missing := map[UnitID]int{"bac-ninh": 500}
+	high := simQuality(c, 10)
+	high["ha-nam"] = 1001
+	cases := []struct {
+		name string
+		m    AssessmentModel
+		err  error
+	}{
+		{"missing quality", AssessmentModel{Quality: missing, Kind: AssessorPeer}, ErrInvalidModel},
+		{"quality above 1000", AssessmentModel{Quality: high, Kind: AssessorPeer}, ErrInvalidModel},
+		{"negative noise", AssessmentModel{Quality: q, Kind: AssessorPeer, Noise: -1}, ErrInvalidModel},
+		{"no kind", AssessmentModel{Quality: q}, ErrInvalidModel},
+		{"zero step", AssessmentModel{Quality: q, Kind: AssessorPeer, Step: decimal.New(0, -2)}, ErrInvalidModel},
+		{"negative inflation", AssessmentModel{Quality: q, Kind: AssessorPeer, SelfInflation: -5}, ErrInvalidModel},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := GenerateAssessments(r, card, c, tc.m)
+			require.ErrorIs(t, err, tc.err)
+		})
+	}
+	_, err := GenerateAssessments(nil, card, c, AssessmentModel{Quality: q, Kind: AssessorPeer})
+	require.ErrorIs(t, err, ErrNoSource)
+	_, _, err = GenerateApprovalBallots(r, c, q, BallotModel{TopK: -1})
+	require.ErrorIs(t, err, ErrInvalidModel)
+	_, err = GenerateRankedBallots(r, c, q, BallotModel{Absent: 2000})
+	require.ErrorIs(t, err, ErrInvalidModel)
+	_, _, err = GenerateApprovalBallots(nil, c, q, BallotModel{TopK: 1})
+	require.ErrorIs(t, err, ErrNoSource)
+}
+
+// Generated marks are valid and within each maximum; ballots are valid for a
+// contest that allows TopK marks.
+func TestGeneratedDataIsValid(t *testing.T) {
+	c := cluster3()
+	card := simCard(t, 2, 4)
+	r := rand.New(rand.NewPCG(3, 4))
+	as, err := GenerateAssessments(r, card, c, AssessmentModel{Quality: simQuality(c, 50), Noise: 400,
+		SelfInflation: 300, DeductionShare: 1000, Kind: AssessorPeer, Step: decimal.RequireFromString("0.5")})
+	require.NoError(t, err)
+	require.Len(t, as, 81)
+	for _, a := range as {
+		require.NoError(t, a.Validate())
+		for id, v := range a.Marks {
+			cr, _ := card.Criterion(id)
+			require.False(t, v.GreaterThan(cr.Max), "%s %s", id, v)
+			require.True(t, v.Mod(decimal.RequireFromString("0.5")).IsZero())
+		}
+	}
+	bs, present, err := GenerateApprovalBallots(r, c, simQuality(c, 50), BallotModel{Noise: 100, TopK: 2, Absent: 200})
+	require.NoError(t, err)
+	require.Len(t, bs, present)
+	contest, err := NewContest(ContestSpec{Candidates: c.MemberIDs(), Electorate: 9, Method: Approval, MaxMarks: 2})
+	require.NoError(t, err)
+	res, err := contest.Tally(bs)
+	require.NoError(t, err)
+	require.Equal(t, present, res.Valid)
+	rb, err := GenerateRankedBallots(r, c, simQuality(c, 50), BallotModel{Noise: 100})
+	require.NoError(t, err)
+	schulze, err := NewContest(ContestSpec{Candidates: c.MemberIDs(), Electorate: 9, Method: Schulze})
+	require.NoError(t, err)
+	res, err = schulze.Tally(rb)
+	require.NoError(t, err)
+	require.Equal(t, len(rb), res.Valid)
+}
+
+// The same seed gives the same draws and the same report.
+func TestSimulationIsDeterministic(t *testing.T) {
+	e := flagExperiment(t, 200)
+	a, err := e.Run(rand.New(rand.NewPCG(42, 0)))
+	require.NoError(t, err)
+	b, err := e.Run(rand.New(rand.NewPCG(42, 0)))
+	require.NoError(t, err)
+	require.Equal(t, a, b)
+	c, err := e.Run(rand.New(rand.NewPCG(43, 0)))
+	require.NoError(t, err)
+	require.NotEqual(t, a, c, "another seed, other draws")
+}
+
+func TestExperimentBadInput(t *testing.T) {
+	e := flagExperiment(t, 10)
+	_, err := e.Run(nil)
+	require.ErrorIs(t, err, ErrNoSource)
+	e.Years = 0
+	_, err = e.Run(rand.New(rand.NewPCG(1, 1)))
+	require.ErrorIs(t, err, ErrInvalidModel)
+	e = flagExperiment(t, 10)
+	e.Variants[0].Policy = ScoringPolicy{Aggregation: AggregateTrimmedMean, Trim: 5}
+	_, err = e.Run(rand.New(rand.NewPCG(1, 1)))
+	require.ErrorIs(t, err, ErrTrimTooMuch)
+	e = flagExperiment(t, 10)
+	e.Ballots.Bar = -1
+	_, err = e.Run(rand.New(rand.NewPCG(1, 1)))
+	require.ErrorIs(t, err, ErrInvalidModel)
+}
