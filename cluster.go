@@ -104,48 +104,25 @@ const (
 	KindBlock                   // khối thi đua
 )
 
-var kindNames = [...]struct{ en, vi string }{
-	KindCluster: {"cluster", "cụm thi đua"},
-	KindBlock:   {"block", "khối thi đua"},
-}
+var kinds = enum[Kind]{typ: "Kind", field: "kind", first: KindCluster,
+	en:  []string{"", "cluster", "block"},
+	vi:  []string{"", "cụm thi đua", "khối thi đua"},
+	err: ErrInvalidKind}
 
 // IsValid reports whether k is KindCluster or KindBlock.
-func (k Kind) IsValid() bool { return k == KindCluster || k == KindBlock }
+func (k Kind) IsValid() bool { return kinds.valid(k) }
 
 // String returns "cluster" or "block" (the form used in JSON).
-func (k Kind) String() string {
-	if !k.IsValid() {
-		return fmt.Sprintf("Kind(%d)", uint8(k))
-	}
-	return kindNames[k].en
-}
+func (k Kind) String() string { return kinds.name(k) }
 
 // Vietnamese returns "cụm thi đua" or "khối thi đua".
-func (k Kind) Vietnamese() string {
-	if !k.IsValid() {
-		return k.String()
-	}
-	return kindNames[k].vi
-}
+func (k Kind) Vietnamese() string { return kinds.vietnamese(k) }
 
 // MarshalText encodes a valid kind as its English name.
-func (k Kind) MarshalText() ([]byte, error) {
-	if !k.IsValid() {
-		return nil, &FieldError{Field: "kind", Value: k.String(), Err: ErrInvalidKind}
-	}
-	return []byte(k.String()), nil
-}
+func (k Kind) MarshalText() ([]byte, error) { return kinds.marshal(k) }
 
 // UnmarshalText accepts "cluster" or "block".
-func (k *Kind) UnmarshalText(b []byte) error {
-	for c := KindCluster; c <= KindBlock; c++ {
-		if string(b) == kindNames[c].en {
-			*k = c
-			return nil
-		}
-	}
-	return &FieldError{Field: "kind", Value: string(b), Err: ErrInvalidKind}
-}
+func (k *Kind) UnmarshalText(b []byte) error { return kinds.set(k, b) }
 
 // Role is a unit's place in a cluster for the year: leader (cụm trưởng or khối
 // trưởng), deputy (cụm phó or khối phó) or plain member (thành viên). The zero
@@ -160,59 +137,35 @@ const (
 	RoleDeputy             // cụm phó / khối phó
 )
 
-var roleNames = [...]struct{ en, vi string }{
-	RoleNone:   {"none", "không phải thành viên"},
-	RoleMember: {"member", "thành viên"},
-	RoleLeader: {"leader", "trưởng"},
-	RoleDeputy: {"deputy", "phó"},
-}
+var roles = enum[Role]{typ: "Role", field: "role", first: RoleNone,
+	en:  []string{"none", "member", "leader", "deputy"},
+	vi:  []string{"không phải thành viên", "thành viên", "trưởng", "phó"},
+	err: ErrInvalidRole}
 
 // IsValid reports whether r is one of the defined roles (RoleNone included).
-func (r Role) IsValid() bool { return r <= RoleDeputy }
+func (r Role) IsValid() bool { return roles.valid(r) }
 
 // String returns the English name used in JSON: "none", "member", "leader", "deputy".
-func (r Role) String() string {
-	if !r.IsValid() {
-		return fmt.Sprintf("Role(%d)", uint8(r))
-	}
-	return roleNames[r].en
-}
+func (r Role) String() string { return roles.name(r) }
 
 // Vietnamese returns the role in Vietnamese for a grouping of kind k:
 // "cụm trưởng", "khối phó", "thành viên", ...
 func (r Role) Vietnamese(k Kind) string {
-	if !r.IsValid() {
-		return r.String()
-	}
-	switch r {
-	case RoleLeader, RoleDeputy:
+	if r == RoleLeader || r == RoleDeputy {
 		word := "cụm"
 		if k == KindBlock {
 			word = "khối"
 		}
-		return word + " " + roleNames[r].vi
+		return word + " " + roles.vietnamese(r)
 	}
-	return roleNames[r].vi
+	return roles.vietnamese(r)
 }
 
 // MarshalText encodes a valid role as its English name.
-func (r Role) MarshalText() ([]byte, error) {
-	if !r.IsValid() {
-		return nil, &FieldError{Field: "role", Value: r.String(), Err: ErrInvalidRole}
-	}
-	return []byte(r.String()), nil
-}
+func (r Role) MarshalText() ([]byte, error) { return roles.marshal(r) }
 
 // UnmarshalText accepts the names String returns.
-func (r *Role) UnmarshalText(b []byte) error {
-	for c := RoleNone; c <= RoleDeputy; c++ {
-		if string(b) == roleNames[c].en {
-			*r = c
-			return nil
-		}
-	}
-	return &FieldError{Field: "role", Value: string(b), Err: ErrInvalidRole}
-}
+func (r *Role) UnmarshalText(b []byte) error { return roles.set(r, b) }
 
 // ClusterSpec is the plain description of one year's roster of a cluster, as the
 // organising body (the ministry or the provincial council) sets it. NewCluster

@@ -20,52 +20,26 @@ const (
 	BasisAssigned                    // giao nhiệm vụ: assigned by the ministry or council
 )
 
-var basisNames = [...]struct{ en, vi string }{
-	0:               {"", "không ghi"},
-	BasisElected:    {"elected", "bầu tại hội nghị tổng kết"},
-	BasisSuccession: {"succession", "cụm phó kế nhiệm"},
-	BasisOrder:      {"order", "luân phiên theo thứ tự"},
-	BasisAssigned:   {"assigned", "cấp trên giao"},
-}
+var basisNames = enum[Basis]{typ: "Basis", field: "basis", first: 0,
+	en:  []string{"", "elected", "succession", "order", "assigned"},
+	vi:  []string{"không ghi", "bầu tại hội nghị tổng kết", "cụm phó kế nhiệm", "luân phiên theo thứ tự", "cấp trên giao"},
+	err: ErrInvalidBasis}
 
 // IsValid reports whether b is a defined basis or zero (not recorded).
-func (b Basis) IsValid() bool { return int(b) < len(basisNames) }
+func (b Basis) IsValid() bool { return basisNames.valid(b) }
 
 // String returns the English name used in JSON ("elected", "succession", "order",
 // "assigned"), or "" for the zero Basis.
-func (b Basis) String() string {
-	if !b.IsValid() {
-		return fmt.Sprintf("Basis(%d)", uint8(b))
-	}
-	return basisNames[b].en
-}
+func (b Basis) String() string { return basisNames.name(b) }
 
 // Vietnamese returns the basis as minutes say it.
-func (b Basis) Vietnamese() string {
-	if !b.IsValid() {
-		return b.String()
-	}
-	return basisNames[b].vi
-}
+func (b Basis) Vietnamese() string { return basisNames.vietnamese(b) }
 
 // MarshalText encodes a valid basis as its English name.
-func (b Basis) MarshalText() ([]byte, error) {
-	if !b.IsValid() {
-		return nil, &FieldError{Field: "basis", Value: b.String(), Err: ErrInvalidBasis}
-	}
-	return []byte(b.String()), nil
-}
+func (b Basis) MarshalText() ([]byte, error) { return basisNames.marshal(b) }
 
 // UnmarshalText accepts the names String returns.
-func (b *Basis) UnmarshalText(text []byte) error {
-	for c := range basisNames {
-		if string(text) == basisNames[c].en {
-			*b = Basis(c)
-			return nil
-		}
-	}
-	return &FieldError{Field: "basis", Value: string(text), Err: ErrInvalidBasis}
-}
+func (b *Basis) UnmarshalText(text []byte) error { return basisNames.set(b, text) }
 
 // Leadership is who leads a cluster in one year: the leader (cụm trưởng) and the
 // deputy (cụm phó), with how they were chosen. The term is one year. Deputy may
@@ -213,18 +187,21 @@ const (
 	Assign
 )
 
-var successionNames = [...]string{Elect: "elect", DeputySucceeds: "deputy-succeeds", RoundRobin: "round-robin", Assign: "assign"}
+var successionMethods = enum[SuccessionMethod]{typ: "SuccessionMethod", field: "succession method", first: Elect,
+	en:  []string{"", "elect", "deputy-succeeds", "round-robin", "assign"},
+	err: ErrInvalidSuccession}
 
 // IsValid reports whether m is one of the defined methods.
-func (m SuccessionMethod) IsValid() bool { return m >= Elect && m <= Assign }
+func (m SuccessionMethod) IsValid() bool { return successionMethods.valid(m) }
 
 // String returns "elect", "deputy-succeeds", "round-robin" or "assign".
-func (m SuccessionMethod) String() string {
-	if !m.IsValid() {
-		return fmt.Sprintf("SuccessionMethod(%d)", uint8(m))
-	}
-	return successionNames[m]
-}
+func (m SuccessionMethod) String() string { return successionMethods.name(m) }
+
+// MarshalText encodes a valid method as its name.
+func (m SuccessionMethod) MarshalText() ([]byte, error) { return successionMethods.marshal(m) }
+
+// UnmarshalText accepts the names String returns.
+func (m *SuccessionMethod) UnmarshalText(b []byte) error { return successionMethods.set(m, b) }
 
 // DeputyRule is how the new deputy is found under DeputySucceeds.
 type DeputyRule uint8
@@ -332,10 +309,10 @@ func (s Succession) Validate(c Cluster) error {
 		return &FieldError{Field: "succession method", Value: s.Method.String(), Err: ErrInvalidSuccession}
 	}
 	if s.Method == DeputySucceeds && s.Deputy != DeputyElected && s.Deputy != DeputyFromOrder {
-		return &FieldError{Field: "deputy rule", Value: fmt.Sprint(uint8(s.Deputy)), Err: ErrInvalidSuccession}
+		return &FieldError{Field: "deputy rule", Value: s.Deputy.String(), Err: ErrInvalidSuccession}
 	}
 	if s.OnTie != TieRunoff && s.OnTie != TieByOrder {
-		return &FieldError{Field: "tie rule", Value: fmt.Sprint(uint8(s.OnTie)), Err: ErrInvalidSuccession}
+		return &FieldError{Field: "tie rule", Value: s.OnTie.String(), Err: ErrInvalidSuccession}
 	}
 	if s.usesOrder() || len(s.Order) > 0 {
 		if err := checkOrder(s.Order, c); err != nil {
@@ -911,82 +888,31 @@ func (s Succession) expectedLeader(st state) (UnitID, bool) {
 	return "", false
 }
 
-// MarshalText encodes a valid method as its name.
-func (m SuccessionMethod) MarshalText() ([]byte, error) {
-	if !m.IsValid() {
-		return nil, &FieldError{Field: "succession method", Value: m.String(), Err: ErrInvalidSuccession}
-	}
-	return []byte(m.String()), nil
-}
-
-// UnmarshalText accepts the names String returns.
-func (m *SuccessionMethod) UnmarshalText(b []byte) error {
-	for c := Elect; c <= Assign; c++ {
-		if string(b) == successionNames[c] {
-			*m = c
-			return nil
-		}
-	}
-	return &FieldError{Field: "succession method", Value: string(b), Err: ErrInvalidSuccession}
-}
-
-var deputyRuleNames = [...]string{0: "", DeputyElected: "elected", DeputyFromOrder: "from-order"}
+var deputyRules = enum[DeputyRule]{typ: "DeputyRule", field: "deputy rule", first: 0,
+	en:  []string{"", "elected", "from-order"},
+	err: ErrInvalidSuccession}
 
 // String returns "elected" or "from-order" ("" for the zero DeputyRule).
-func (d DeputyRule) String() string {
-	if int(d) >= len(deputyRuleNames) {
-		return fmt.Sprintf("DeputyRule(%d)", uint8(d))
-	}
-	return deputyRuleNames[d]
-}
+func (d DeputyRule) String() string { return deputyRules.name(d) }
 
 // MarshalText encodes the rule as its name.
-func (d DeputyRule) MarshalText() ([]byte, error) {
-	if int(d) >= len(deputyRuleNames) {
-		return nil, &FieldError{Field: "deputy rule", Value: d.String(), Err: ErrInvalidSuccession}
-	}
-	return []byte(d.String()), nil
-}
+func (d DeputyRule) MarshalText() ([]byte, error) { return deputyRules.marshal(d) }
 
 // UnmarshalText accepts the names String returns.
-func (d *DeputyRule) UnmarshalText(b []byte) error {
-	for i, n := range deputyRuleNames {
-		if string(b) == n {
-			*d = DeputyRule(i)
-			return nil
-		}
-	}
-	return &FieldError{Field: "deputy rule", Value: string(b), Err: ErrInvalidSuccession}
-}
+func (d *DeputyRule) UnmarshalText(b []byte) error { return deputyRules.set(d, b) }
 
-var tieRuleNames = [...]string{TieRunoff: "runoff", TieByOrder: "by-order"}
+var tieRules = enum[TieRule]{typ: "TieRule", field: "tie rule", first: TieRunoff,
+	en:  []string{"runoff", "by-order"},
+	err: ErrInvalidSuccession}
 
 // String returns "runoff" or "by-order".
-func (t TieRule) String() string {
-	if int(t) >= len(tieRuleNames) {
-		return fmt.Sprintf("TieRule(%d)", uint8(t))
-	}
-	return tieRuleNames[t]
-}
+func (t TieRule) String() string { return tieRules.name(t) }
 
 // MarshalText encodes the rule as its name.
-func (t TieRule) MarshalText() ([]byte, error) {
-	if int(t) >= len(tieRuleNames) {
-		return nil, &FieldError{Field: "tie rule", Value: t.String(), Err: ErrInvalidSuccession}
-	}
-	return []byte(t.String()), nil
-}
+func (t TieRule) MarshalText() ([]byte, error) { return tieRules.marshal(t) }
 
 // UnmarshalText accepts the names String returns.
-func (t *TieRule) UnmarshalText(b []byte) error {
-	for i, n := range tieRuleNames {
-		if string(b) == n {
-			*t = TieRule(i)
-			return nil
-		}
-	}
-	return &FieldError{Field: "tie rule", Value: string(b), Err: ErrInvalidSuccession}
-}
+func (t *TieRule) UnmarshalText(b []byte) error { return tieRules.set(t, b) }
 
 // successionJSON is the JSON form of a Succession. A caller's Exclusion is a
 // function and has no JSON form.

@@ -139,49 +139,25 @@ const (
 	FallbackLeaderAndDeputy
 )
 
-var fallbackNames = [...]struct{ en, vi string }{
-	FallbackNone:            {"none", "không quy định"},
-	FallbackChair:           {"chair", "Chủ tịch Hội đồng quyết định"},
-	FallbackLeaderAndDeputy: {"leader-and-deputy", "Trưởng cụm và Phó trưởng cụm quyết định"},
-}
+var fallbacks = enum[Fallback]{typ: "Fallback", field: "fallback", first: FallbackNone,
+	en:  []string{"none", "chair", "leader-and-deputy"},
+	vi:  []string{"không quy định", "Chủ tịch Hội đồng quyết định", "Trưởng cụm và Phó trưởng cụm quyết định"},
+	err: ErrInvalidRuleSet}
 
 // IsValid reports whether f is one of the defined fallbacks.
-func (f Fallback) IsValid() bool { return f <= FallbackLeaderAndDeputy }
+func (f Fallback) IsValid() bool { return fallbacks.valid(f) }
 
 // String returns "none", "chair" or "leader-and-deputy".
-func (f Fallback) String() string {
-	if !f.IsValid() {
-		return fmt.Sprintf("Fallback(%d)", uint8(f))
-	}
-	return fallbackNames[f].en
-}
+func (f Fallback) String() string { return fallbacks.name(f) }
 
 // Vietnamese returns the fallback as minutes say it.
-func (f Fallback) Vietnamese() string {
-	if !f.IsValid() {
-		return f.String()
-	}
-	return fallbackNames[f].vi
-}
+func (f Fallback) Vietnamese() string { return fallbacks.vietnamese(f) }
 
 // MarshalText encodes a valid fallback as its name.
-func (f Fallback) MarshalText() ([]byte, error) {
-	if !f.IsValid() {
-		return nil, &FieldError{Field: "fallback", Value: f.String(), Err: ErrInvalidRuleSet}
-	}
-	return []byte(f.String()), nil
-}
+func (f Fallback) MarshalText() ([]byte, error) { return fallbacks.marshal(f) }
 
 // UnmarshalText accepts the names String returns.
-func (f *Fallback) UnmarshalText(text []byte) error {
-	for c := FallbackNone; c <= FallbackLeaderAndDeputy; c++ {
-		if string(text) == fallbackNames[c].en {
-			*f = c
-			return nil
-		}
-	}
-	return &FieldError{Field: "fallback", Value: string(text), Err: ErrInvalidRuleSet}
-}
+func (f *Fallback) UnmarshalText(text []byte) error { return fallbacks.set(f, text) }
 
 // ---------------------------------------------------------------------------
 // Rule sets.

@@ -32,47 +32,6 @@ func (id CriterionID) Validate() error {
 	return nil
 }
 
-// enum helps the small enumerations below with their names and text forms.
-type enum[T ~uint8] struct {
-	field string
-	first T // lowest valid value
-	en    []string
-	vi    []string
-	err   error
-}
-
-func (e enum[T]) valid(v T) bool { return v >= e.first && int(v) < len(e.en) }
-
-func (e enum[T]) name(v T) string {
-	if !e.valid(v) {
-		return fmt.Sprintf("%s(%d)", e.field, uint8(v))
-	}
-	return e.en[v]
-}
-
-func (e enum[T]) vietnamese(v T) string {
-	if !e.valid(v) || e.vi == nil {
-		return e.name(v)
-	}
-	return e.vi[v]
-}
-
-func (e enum[T]) marshal(v T) ([]byte, error) {
-	if !e.valid(v) {
-		return nil, &FieldError{Field: e.field, Value: e.name(v), Err: e.err}
-	}
-	return []byte(e.en[v]), nil
-}
-
-func (e enum[T]) unmarshal(b []byte) (T, error) {
-	for v := e.first; int(v) < len(e.en); v++ {
-		if string(b) == e.en[v] {
-			return v, nil
-		}
-	}
-	return 0, &FieldError{Field: e.field, Value: string(b), Err: e.err}
-}
-
 // CriterionKind says how a criterion's points count toward a total. The zero
 // CriterionKind is CriterionScored.
 type CriterionKind uint8

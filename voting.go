@@ -128,50 +128,25 @@ const (
 	Valid                      // valid ballots (phiếu hợp lệ)
 )
 
-var baseNames = [...]struct{ en, vi string }{
-	Electorate: {"electorate", "tổng số thành viên"},
-	Present:    {"present", "số thành viên có mặt"},
-	Cast:       {"cast", "số phiếu thu về"},
-	Valid:      {"valid", "số phiếu hợp lệ"},
-}
+var bases = enum[Base]{typ: "Base", field: "base", first: Electorate,
+	en:  []string{"", "electorate", "present", "cast", "valid"},
+	vi:  []string{"", "tổng số thành viên", "số thành viên có mặt", "số phiếu thu về", "số phiếu hợp lệ"},
+	err: ErrInvalidBase}
 
 // IsValid reports whether b is one of the defined bases.
-func (b Base) IsValid() bool { return b >= Electorate && b <= Valid }
+func (b Base) IsValid() bool { return bases.valid(b) }
 
 // String returns "electorate", "present", "cast" or "valid".
-func (b Base) String() string {
-	if !b.IsValid() {
-		return fmt.Sprintf("Base(%d)", uint8(b))
-	}
-	return baseNames[b].en
-}
+func (b Base) String() string { return bases.name(b) }
 
 // Vietnamese returns the base as minutes say it, such as "tổng số thành viên".
-func (b Base) Vietnamese() string {
-	if !b.IsValid() {
-		return b.String()
-	}
-	return baseNames[b].vi
-}
+func (b Base) Vietnamese() string { return bases.vietnamese(b) }
 
 // MarshalText encodes a valid base as its English name.
-func (b Base) MarshalText() ([]byte, error) {
-	if !b.IsValid() {
-		return nil, &FieldError{Field: "base", Value: b.String(), Err: ErrInvalidBase}
-	}
-	return []byte(b.String()), nil
-}
+func (b Base) MarshalText() ([]byte, error) { return bases.marshal(b) }
 
 // UnmarshalText accepts the names String returns.
-func (b *Base) UnmarshalText(text []byte) error {
-	for c := Electorate; c <= Valid; c++ {
-		if string(text) == baseNames[c].en {
-			*b = c
-			return nil
-		}
-	}
-	return &FieldError{Field: "base", Value: string(text), Err: ErrInvalidBase}
-}
+func (b *Base) UnmarshalText(text []byte) error { return bases.set(b, text) }
 
 // Of returns the threshold "this share of base": AtLeast(4, 5).Of(Electorate).
 func (s Share) Of(b Base) Threshold { return Threshold{Share: s, Base: b} }
@@ -233,56 +208,28 @@ const (
 	Minimax                         // the smallest worst defeat (see MinimaxVariant)
 )
 
-var methodNames = [...]struct{ en, vi string }{
-	Approval:      {"approval", "bỏ phiếu đồng ý"},
-	Plurality:     {"plurality", "đa số tương đối"},
-	TwoRound:      {"two_round", "bầu hai vòng"},
-	Borda:         {"borda", "đếm điểm Borda"},
-	InstantRunoff: {"instant_runoff", "loại dần"},
-	Schulze:       {"schulze", "Schulze"},
-	RankedPairs:   {"ranked_pairs", "xếp cặp (ranked pairs)"},
-	Copeland:      {"copeland", "Copeland"},
-	Minimax:       {"minimax", "minimax"},
-}
+var methods = enum[Method]{typ: "Method", field: "method", first: Approval,
+	en: []string{"", "approval", "plurality", "two_round", "borda", "instant_runoff",
+		"schulze", "ranked_pairs", "copeland", "minimax"},
+	vi: []string{"", "bỏ phiếu đồng ý", "đa số tương đối", "bầu hai vòng", "đếm điểm Borda", "loại dần",
+		"Schulze", "xếp cặp (ranked pairs)", "Copeland", "minimax"},
+	err: ErrInvalidMethod}
 
 // IsValid reports whether m is one of the defined methods.
-func (m Method) IsValid() bool { return m >= Approval && m <= Minimax }
+func (m Method) IsValid() bool { return methods.valid(m) }
 
 // String returns the method's name as the vote vectors spell it, such as
 // "approval" or "instant_runoff".
-func (m Method) String() string {
-	if !m.IsValid() {
-		return fmt.Sprintf("Method(%d)", uint8(m))
-	}
-	return methodNames[m].en
-}
+func (m Method) String() string { return methods.name(m) }
 
 // Vietnamese returns the method's name for minutes, such as "bỏ phiếu đồng ý".
-func (m Method) Vietnamese() string {
-	if !m.IsValid() {
-		return m.String()
-	}
-	return methodNames[m].vi
-}
+func (m Method) Vietnamese() string { return methods.vietnamese(m) }
 
 // MarshalText encodes a valid method as its name.
-func (m Method) MarshalText() ([]byte, error) {
-	if !m.IsValid() {
-		return nil, &FieldError{Field: "method", Value: m.String(), Err: ErrInvalidMethod}
-	}
-	return []byte(m.String()), nil
-}
+func (m Method) MarshalText() ([]byte, error) { return methods.marshal(m) }
 
 // UnmarshalText accepts the names String returns.
-func (m *Method) UnmarshalText(text []byte) error {
-	for c := Approval; c <= Minimax; c++ {
-		if string(text) == methodNames[c].en {
-			*m = c
-			return nil
-		}
-	}
-	return &FieldError{Field: "method", Value: string(text), Err: ErrInvalidMethod}
-}
+func (m *Method) UnmarshalText(text []byte) error { return methods.set(m, text) }
 
 // counts reports whether the method's scores are vote counts, so that a
 // threshold can be applied to them.
