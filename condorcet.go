@@ -1,6 +1,9 @@
 package thidua
 
-import "slices"
+import (
+	"cmp"
+	"slices"
+)
 
 // The Condorcet methods (Schulze, ranked pairs, Copeland, minimax) all work
 // from the pairwise matrix: d[i][j] is the number of votes that rank candidate
@@ -60,7 +63,7 @@ func (c Contest) condorcet(d [][]int, votes []int) ([][]int, []int) {
 				}
 			}
 		}
-		return tiersBy(n, func(i, j int) int { return cmpInt(twice[j], twice[i]) }), twice
+		return tiersBy(n, func(i, j int) int { return cmp.Compare(twice[j], twice[i]) }), twice
 	default: // Minimax
 		v := c.spec.Minimax.orDefault()
 		for i := range n {
@@ -86,7 +89,7 @@ func (c Contest) condorcet(d [][]int, votes []int) ([][]int, []int) {
 			}
 			votes[i] = worst
 		}
-		return tiersBy(n, func(i, j int) int { return cmpInt(votes[i], votes[j]) }), nil
+		return tiersBy(n, func(i, j int) int { return cmp.Compare(votes[i], votes[j]) }), nil
 	}
 }
 
@@ -197,7 +200,7 @@ func rankedPairs(d [][]int) [][]bool {
 		}
 	}
 	// Sort by margin, largest first (insertion order within is irrelevant).
-	sortPairs := func(a, b pair) int { return cmpInt(b.m, a.m) }
+	sortPairs := func(a, b pair) int { return cmp.Compare(b.m, a.m) }
 	slices.SortFunc(pairs, sortPairs)
 	locked := make([][]bool, n)
 	for i := range locked {

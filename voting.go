@@ -2,6 +2,7 @@ package thidua
 
 import (
 	"bytes"
+	"cmp"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/json"
@@ -778,7 +779,7 @@ func canonicalOrder(store []group, k *keyer) []*group {
 	var ka, kb []byte
 	byKey := func(a, b *group) int {
 		if a.h != b.h {
-			return cmpUint(a.h, b.h)
+			return cmp.Compare(a.h, b.h)
 		}
 		ka, kb = k.key(ka[:0], a), k.key(kb[:0], b)
 		return bytes.Compare(ka, kb)
@@ -1204,7 +1205,7 @@ func (c Contest) count(r *Result, list []*group) {
 				}
 			}
 		}
-		ranking = tiersBy(n, func(i, j int) int { return cmpInt(votes[j], votes[i]) })
+		ranking = tiersBy(n, func(i, j int) int { return cmp.Compare(votes[j], votes[i]) })
 	case m == Borda:
 		for _, g := range list {
 			if g.blank {
@@ -1220,7 +1221,7 @@ func (c Contest) count(r *Result, list []*group) {
 				votes[i] += g.votes * (below + c.spec.BordaBase)
 			}
 		}
-		ranking = tiersBy(n, func(i, j int) int { return cmpInt(votes[j], votes[i]) })
+		ranking = tiersBy(n, func(i, j int) int { return cmp.Compare(votes[j], votes[i]) })
 	case m == InstantRunoff:
 		ranking = c.instantRunoff(r, list, votes)
 	case m == TwoRound:
@@ -1307,16 +1308,6 @@ func (r *Result) settle() {
 	}
 }
 
-func cmpUint(a, b uint64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
-}
-
 // fnv64 is the 64-bit FNV-1a hash, a fixed function so the digest's order
 // is the same on every run.
 func fnv64(b []byte) uint64 {
@@ -1326,16 +1317,6 @@ func fnv64(b []byte) uint64 {
 		h *= 1099511628211
 	}
 	return h
-}
-
-func cmpInt(a, b int) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // tiersBy sorts the candidate indices by cmp (stable, so the contest's order
@@ -1452,7 +1433,7 @@ func (c Contest) instantRunoff(r *Result, list []*group, votes []int) [][]int {
 			still = append(still, i)
 		}
 	}
-	ranking := tiersOf(still, func(i, j int) int { return cmpInt(votes[j], votes[i]) })
+	ranking := tiersOf(still, func(i, j int) int { return cmp.Compare(votes[j], votes[i]) })
 	for k := len(out) - 1; k >= 0; k-- {
 		ranking = append(ranking, out[k])
 	}
@@ -1487,7 +1468,7 @@ func (c Contest) twoRound(r *Result, list []*group, votes []int) [][]int {
 	for _, v := range first {
 		total += v
 	}
-	byFirst := tiersBy(n, func(i, j int) int { return cmpInt(first[j], first[i]) })
+	byFirst := tiersBy(n, func(i, j int) int { return cmp.Compare(first[j], first[i]) })
 	if 2*first[byFirst[0][0]] > total {
 		return byFirst
 	}
@@ -1513,5 +1494,5 @@ func (c Contest) twoRound(r *Result, list []*group, votes []int) [][]int {
 		votes[i] = second[i]
 	}
 	slices.Sort(finalists)
-	return append(tiersOf(finalists, func(i, j int) int { return cmpInt(second[j], second[i]) }), rest...)
+	return append(tiersOf(finalists, func(i, j int) int { return cmp.Compare(second[j], second[i]) }), rest...)
 }

@@ -1,6 +1,7 @@
 package thidua
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
@@ -515,7 +516,7 @@ func TestCanonicalOrder(t *testing.T) {
 	}
 	slices.SortStableFunc(want, func(a, b *group) int {
 		if a.h != b.h {
-			return cmpUint(a.h, b.h)
+			return cmp.Compare(a.h, b.h)
 		}
 		return slices.Compare(a.rank, b.rank)
 	})
