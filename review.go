@@ -380,15 +380,13 @@ func (r Review) decide(o *Outcome) error {
 		if len(av.Rounds) == 0 {
 			continue // Decide declines every unit: not voted on
 		}
-		cands := av.Candidates
-		if cands == nil {
-			cands = c.MemberIDs()
+		spec := o.Rules.ContestSpec(av.Award, c)
+		spec.ID = r.contestID(av.Award.String(), 1)
+		spec.Present, spec.MaxMarks = r.present(), av.MaxMarks
+		if av.Candidates != nil {
+			spec.Candidates = av.Candidates
 		}
-		contest, err := NewContest(ContestSpec{
-			ID: r.contestID(av.Award.String(), 1), Title: av.Award.Vietnamese(), Year: c.Year(),
-			Candidates: cands, Electorate: c.Len(), Present: r.present(), Method: Approval,
-			Threshold: vr.Threshold, Quorum: vr.Quorum, MaxMarks: av.MaxMarks, BlankValid: true,
-		})
+		contest, err := NewContest(spec)
 		if err != nil {
 			return &ReviewError{Part: "award " + av.Award.String() + " contest", Err: err}
 		}

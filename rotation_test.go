@@ -289,31 +289,6 @@ func TestCheckHistoryFindsViolations(t *testing.T) {
 	assert.Equal(t, ConstraintMethod, v[3].Constraint)
 }
 
-func ExampleSuccession_Plan() {
-	c := thiduaCluster3ForExample()
-	policy := Succession{Method: RoundRobin, Order: c.MemberIDs()}
-	plan, err := policy.Plan(c, History{}, 9, nil)
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	for _, t := range plan.Terms {
-		fmt.Printf("%d  %-10s  %s\n", t.Year, c.Label(t.Leader), c.Label(t.Deputy))
-	}
-	// Output:
-	// 2024  Nam Định    Ninh Bình
-	// 2025  Ninh Bình   Vĩnh Phúc
-	// 2026  Vĩnh Phúc   Hưng Yên
-	// 2027  Hưng Yên    Quảng Ninh
-	// 2028  Quảng Ninh  Thái Bình
-	// 2029  Thái Bình   Hải Dương
-	// 2030  Hải Dương   Hà Nam
-	// 2031  Hà Nam      Bắc Ninh
-	// 2032  Bắc Ninh    Nam Định
-}
-
-func thiduaCluster3ForExample() Cluster { return cluster3() }
-
 // Property: a history built by Next has no violations under the same policy;
 // plans are deterministic; round-robin visits every member once per cycle; with
 // no-consecutive on, nobody leads twice running.

@@ -305,6 +305,27 @@ func (rs RuleSet) VoteRule(a Award) VoteRule {
 	return v
 }
 
+// ContestSpec returns the vote the rule set implies for award a in cluster c:
+// an approval ballot ("đồng ý") of all members on all members, with the rule
+// set's threshold for a (a share of all members, as Decree 98/2023 Điều 30 k7
+// takes it) and its quorum. A blank ballot is valid (a vote for nobody). The
+// caller narrows it as the cluster's own rules say (Candidates, Present,
+// MaxMarks) and builds it with NewContest.
+func (rs RuleSet) ContestSpec(a Award, c Cluster) ContestSpec {
+	vr := rs.VoteRule(a)
+	return ContestSpec{
+		ID:         ContestID(fmt.Sprintf("%s/%d/%s", c.ID(), c.Year(), a)),
+		Title:      a.Vietnamese(),
+		Year:       c.Year(),
+		Candidates: c.MemberIDs(),
+		Electorate: c.Len(),
+		Method:     Approval,
+		Threshold:  vr.Threshold,
+		Quorum:     vr.Quorum,
+		BlankValid: true,
+	}
+}
+
 // AwardRule returns the rule the rule set implies for award a with quota q:
 // the vote is the rule set's threshold for a; the Government flag gets the
 // rule set's GovFlagQuota when q is zero, and the standard "leads the cluster"

@@ -182,3 +182,21 @@ func TestRuleSetJSONRoundTrip(t *testing.T) {
 	assert.Equal(t, "Chủ tịch Hội đồng quyết định", f.Vietnamese())
 	require.ErrorIs(t, f.UnmarshalText([]byte("coin")), ErrInvalidRuleSet)
 }
+
+func TestRuleSetContestSpec(t *testing.T) {
+	c := cluster3In2024()
+	spec := Decree98_2023().ContestSpec(MinistryFlag, c)
+	assert.Equal(t, AtLeast(4, 5).Of(Electorate), spec.Threshold, "80% of all members (Decree 98/2023 Điều 30 k7)")
+	assert.Equal(t, AtLeast(2, 3), spec.Quorum)
+	assert.Equal(t, 9, spec.Electorate)
+	assert.Equal(t, c.MemberIDs(), spec.Candidates)
+	assert.Equal(t, 2024, spec.Year)
+	contest, err := NewContest(spec)
+	require.NoError(t, err)
+	r, err := contest.Tally([]Ballot{{Approve: []UnitID{"nam-dinh"}, Count: 7}, {Approve: []UnitID{"hai-duong"}, Count: 2}})
+	require.NoError(t, err)
+	assert.Empty(t, r.Passed, "7 of 9 falls short of 80%")
+
+	merit := Decree98_2023().ContestSpec(MinistryMerit, c)
+	assert.True(t, merit.Threshold.IsZero(), "no threshold found for a Certificate of Merit")
+}
