@@ -929,7 +929,8 @@ func (c Candidate) Validate() error {
 	if err := f.Validate(); err != nil {
 		return err
 	}
-	for a, v := range c.Votes {
+	for _, a := range sortedAwards(c.Votes) {
+		v := c.Votes[a]
 		if !a.IsValid() {
 			return &UnitError{ID: c.Unit, Err: &FieldError{Field: "votes award", Value: a.String(), Err: ErrInvalidAward}}
 		}
@@ -937,7 +938,11 @@ func (c Candidate) Validate() error {
 			return &AwardError{Award: a, Unit: c.Unit, Err: &FieldError{Field: "votes", Value: fmt.Sprintf("%d of %d", v.Votes, v.Base), Err: ErrInvalidVoteCount}}
 		}
 	}
-	for a, st := range c.Settled {
+	for _, a := range sortedAwards(c.Settled) {
+		st := c.Settled[a]
+		if st == (Settlement{}) {
+			continue // unsettled
+		}
 		if !a.IsValid() || st.Place < 1 || (st.By != TieBreakRunoff && st.By != TieBreakFallback) {
 			return &AwardError{Award: a, Unit: c.Unit, Err: &FieldError{Field: "settled", Value: fmt.Sprintf("place %d by %s", st.Place, st.By), Err: ErrInvalidTieBreak}}
 		}
@@ -970,33 +975,21 @@ const (
 	TieBreakFallback                   // the rule set's fallback after the last round: the chair's vote, or leader and deputy decide
 )
 
-var tieBreakNames = [...]string{TieBreakNone: "none", TieBreakVotes: "votes", TieBreakEqualMerit: "equal-merit",
-	TieBreakRunoff: "runoff", TieBreakFallback: "fallback"}
+var tieBreaks = enum[TieBreak]{typ: "TieBreak", field: "tie-break", first: TieBreakNone,
+	en:  []string{"none", "votes", "equal-merit", "runoff", "fallback"},
+	err: ErrInvalidTieBreak}
 
 // IsValid reports whether t is one of the defined tie-breakers.
-func (t TieBreak) IsValid() bool { return t <= TieBreakFallback }
+func (t TieBreak) IsValid() bool { return tieBreaks.valid(t) }
 
-// String returns "none", "votes" or "equal-merit".
-func (t TieBreak) String() string {
-	if !t.IsValid() {
-		return fmt.Sprintf("TieBreak(%d)", uint8(t))
-	}
-	return tieBreakNames[t]
-}
+// String returns "none", "votes", "equal-merit", "runoff" or "fallback".
+func (t TieBreak) String() string { return tieBreaks.name(t) }
 
-// MarshalText encodes the tie-breaker's name.
-func (t TieBreak) MarshalText() ([]byte, error) { return []byte(t.String()), nil }
+// MarshalText encodes a valid tie-breaker's name.
+func (t TieBreak) MarshalText() ([]byte, error) { return tieBreaks.marshal(t) }
 
 // UnmarshalText accepts the names String returns.
-func (t *TieBreak) UnmarshalText(text []byte) error {
-	for c := TieBreakNone; c <= TieBreakEqualMerit; c++ {
-		if string(text) == tieBreakNames[c] {
-			*t = c
-			return nil
-		}
-	}
-	return &FieldError{Field: "tie-break", Value: string(text), Err: ErrInvalidTieBreak}
-}
+func (t *TieBreak) UnmarshalText(text []byte) error { return tieBreaks.set(t, text) }
 
 // DeclineReason says why a unit was not proposed for an award. The zero
 // DeclineReason is not valid.
@@ -1024,40 +1017,22 @@ const (
 	DeclinedAwaitingRunoff
 )
 
-var declineNames = [...]string{
-	DeclinedPendingCase:    "pending-case",
-	DeclinedStandard:       "standard-not-met",
-	DeclinedNoVote:         "no-vote",
-	DeclinedVoteShort:      "vote-short",
-	DeclinedQuotaFull:      "quota-full",
-	DeclinedHigherAward:    "higher-award",
-	DeclinedAwaitingRunoff: "awaiting-runoff",
-}
+var declineReasons = enum[DeclineReason]{typ: "DeclineReason", field: "decline reason", first: DeclinedPendingCase,
+	en: []string{"", "pending-case", "standard-not-met", "no-vote", "vote-short", "quota-full",
+		"higher-award", "awaiting-runoff"},
+	err: ErrInvalidDeclineReason}
 
 // IsValid reports whether r is one of the defined reasons.
-func (r DeclineReason) IsValid() bool { return r >= DeclinedPendingCase && r <= DeclinedAwaitingRunoff }
+func (r DeclineReason) IsValid() bool { return declineReasons.valid(r) }
 
 // String returns the reason's key, such as "pending-case".
-func (r DeclineReason) String() string {
-	if !r.IsValid() {
-		return fmt.Sprintf("DeclineReason(%d)", uint8(r))
-	}
-	return declineNames[r]
-}
+func (r DeclineReason) String() string { return declineReasons.name(r) }
 
-// MarshalText encodes the reason's key.
-func (r DeclineReason) MarshalText() ([]byte, error) { return []byte(r.String()), nil }
+// MarshalText encodes a valid reason's key.
+func (r DeclineReason) MarshalText() ([]byte, error) { return declineReasons.marshal(r) }
 
 // UnmarshalText accepts the keys String returns.
-func (r *DeclineReason) UnmarshalText(text []byte) error {
-	for c := DeclinedPendingCase; c <= DeclinedAwaitingRunoff; c++ {
-		if string(text) == declineNames[c] {
-			*r = c
-			return nil
-		}
-	}
-	return &FieldError{Field: "decline reason", Value: string(text), Err: ErrInvalidTieBreak}
-}
+func (r *DeclineReason) UnmarshalText(text []byte) error { return declineReasons.set(r, text) }
 
 // Proposal is one unit put forward for one award, with the reasons: its rank
 // and total, its vote against the threshold (Vote is the zero VoteCount and
@@ -1355,12 +1330,12 @@ func fill(d *Decision, r AwardRule, merit Share, qualified []Candidate, pool Poo
 		limit = min(limit, r.Quota.Limit(pool.Members, pool.Leaders))
 	}
 	seated, tieEnd := limit, limit // [0, seated) proposed; [seated, tieEnd) tied
-	if limit < len(qualified) && limit > 0 && key(limit-1) == key(limit) {
-		cut := key(limit)
-		for seated > 0 && key(seated-1) == cut {
+	same := func(i, j int) bool { return key(i).compare(key(j)) == 0 }
+	if limit < len(qualified) && limit > 0 && same(limit-1, limit) {
+		for seated > 0 && same(seated-1, limit) {
 			seated--
 		}
-		for tieEnd < len(qualified) && key(tieEnd) == cut {
+		for tieEnd < len(qualified) && same(tieEnd, limit) {
 			tieEnd++
 		}
 	}
@@ -1480,11 +1455,20 @@ func Decide(rules AwardRules, in DecideInput) (Decision, error) {
 		if !a.IsValid() {
 			return Decision{}, &FieldError{Field: "settled award", Value: a.String(), Err: ErrInvalidAward}
 		}
-		for _, tier := range in.Settled[a].Order {
+		st := in.Settled[a]
+		if st.By != TieBreakRunoff && st.By != TieBreakFallback {
+			return Decision{}, &AwardError{Award: a, Err: &FieldError{Field: "settled by", Value: st.By.String(), Err: ErrInvalidTieBreak}}
+		}
+		seen := map[UnitID]bool{}
+		for _, tier := range st.Order {
 			for _, id := range tier {
 				if !c.IsMember(id) {
 					return Decision{}, &AwardError{Award: a, Unit: id, Err: ErrUnknownUnit}
 				}
+				if seen[id] {
+					return Decision{}, &AwardError{Award: a, Unit: id, Err: ErrDuplicateUnit}
+				}
+				seen[id] = true
 			}
 		}
 	}

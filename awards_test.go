@@ -622,7 +622,16 @@ func TestDecisionJSON(t *testing.T) {
 	var back Decision
 	require.NoError(t, json.Unmarshal(b, &back))
 	assert.True(t, d.Equal(back))
-	require.ErrorIs(t, json.Unmarshal([]byte(`{"declined":[{"reason":"bribery"}]}`), &back), ErrInvalidTieBreak)
+	require.ErrorIs(t, json.Unmarshal([]byte(`{"declined":[{"reason":"bribery"}]}`), &back), ErrInvalidDeclineReason)
+	// Every tie-breaker, runoff and fallback included, survives a round trip.
+	for _, tb := range []TieBreak{TieBreakNone, TieBreakVotes, TieBreakEqualMerit, TieBreakRunoff, TieBreakFallback} {
+		in := Decision{Proposals: []Proposal{{Unit: "a", Award: MinistryFlag, Rank: 1, Total: decimal.NewFromInt(1), DecidedBy: tb}}}
+		b, err := json.Marshal(in)
+		require.NoError(t, err)
+		var out Decision
+		require.NoError(t, json.Unmarshal(b, &out), "%s", b)
+		assert.True(t, in.Equal(out), "%s", tb)
+	}
 	require.ErrorIs(t, json.Unmarshal([]byte(`{"proposals":[{"decided_by":"coin"}]}`), &back), ErrInvalidTieBreak)
 }
 

@@ -29,7 +29,7 @@ func (e enum[T]) name(v T) string {
 }
 
 func (e enum[T]) vietnamese(v T) string {
-	if !e.valid(v) || e.vi == nil {
+	if !e.valid(v) || int(v) >= len(e.vi) {
 		return e.name(v)
 	}
 	return e.vi[v]

@@ -53,4 +53,6 @@ func TestEnumerationsRoundTrip(t *testing.T) {
 	enumRoundTrip[TieRule](t, "TieRule", tieRules, ErrInvalidSuccession)
 	enumRoundTrip[CriterionKind](t, "CriterionKind", criterionKinds, ErrInvalidCriterionKind)
 	enumRoundTrip[AssessorKind](t, "AssessorKind", assessorKinds, ErrInvalidAssessorKind)
+	enumRoundTrip[TieBreak](t, "TieBreak", tieBreaks, ErrInvalidTieBreak)
+	enumRoundTrip[DeclineReason](t, "DeclineReason", declineReasons, ErrInvalidDeclineReason)
 }

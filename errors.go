@@ -451,9 +451,13 @@ var (
 	// ErrInvalidVoteCount reports a vote count outside 0 ≤ votes ≤ base.
 	ErrInvalidVoteCount = errors.New("thidua: invalid vote count")
 
-	// ErrInvalidTieBreak reports an unknown tie-breaker or decline reason in
-	// a decoded decision.
-	ErrInvalidTieBreak = errors.New("thidua: unknown tie-breaker or decline reason")
+	// ErrInvalidTieBreak reports an unknown tie-breaker, in a decoded decision
+	// or a settlement.
+	ErrInvalidTieBreak = errors.New("thidua: unknown tie-breaker")
+
+	// ErrInvalidDeclineReason reports a decline reason that is not one of the
+	// defined ones (in JSON, say).
+	ErrInvalidDeclineReason = errors.New("thidua: unknown decline reason")
 
 	// ErrNegativeCount reports a count of members or leaders below zero.
 	ErrNegativeCount = errors.New("thidua: count below zero")
