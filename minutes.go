@@ -214,7 +214,7 @@ func (m *minutes) header() {
 		m.line(m.w.cochair, c.Label(c.Deputy()), role(RoleDeputy))
 	}
 	present := r.Present
-	if present == nil {
+	if len(present) == 0 {
 		present = c.MemberIDs()
 	}
 	m.line(m.w.present, len(present), c.Len())
@@ -260,17 +260,20 @@ func (m *minutes) standings() {
 }
 
 func (m *minutes) voteTitle(v VoteRecord) string {
-	next := m.o.Review.Cluster.Year() + 1
-	var t string
-	switch {
-	case v.Award != 0:
-		t = m.award(v.Award)
-	case v.Post == RoleLeader:
-		t = fmt.Sprintf(m.w.leaderVote, next)
-	default:
-		t = fmt.Sprintf(m.w.deputyVote, next)
+	t := m.award(v.Award)
+	if v.Award == 0 {
+		t = m.postTitle(v.Post)
 	}
 	return t + ", " + fmt.Sprintf(m.w.round, v.Round)
+}
+
+// postTitle names the election of next year's leader or deputy.
+func (m *minutes) postTitle(post Role) string {
+	next := m.o.Review.Cluster.Year() + 1
+	if post == RoleLeader {
+		return fmt.Sprintf(m.w.leaderVote, next)
+	}
+	return fmt.Sprintf(m.w.deputyVote, next)
 }
 
 func (m *minutes) threshold(t Threshold, base int) string {
@@ -455,7 +458,7 @@ func (m *minutes) pending() {
 	for _, p := range m.o.Pending {
 		what := m.award(p.Award)
 		if p.Award == 0 {
-			what = m.voteTitle(VoteRecord{Post: p.Post, Round: p.Round})
+			what = m.postTitle(p.Post)
 		}
 		names := make([]string, len(p.Units))
 		for i, id := range p.Units {

@@ -1,6 +1,7 @@
 package thidua
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -26,8 +27,9 @@ type Review struct {
 	// Cluster is this year's roster (required). Its leader chairs the
 	// conference (chủ trì) and its deputy co-chairs (đồng chủ trì).
 	Cluster Cluster `json:"cluster"`
-	// Present lists the members present (có mặt); nil means all. Its size is
-	// the Present count of every vote, against which quorum is checked.
+	// Present lists the members present (có mặt), each once; nil or empty
+	// means all. Its size is the Present count of every vote, against which
+	// quorum is checked.
 	Present []UnitID `json:"present,omitempty"`
 	// Rules is the rule set applied; the zero RuleSet means RulesOn(Date). A
 	// rule set given here must be in force on Date.
@@ -108,32 +110,52 @@ func (k PendingKind) String() string {
 // Award is zero for a leadership vote, whose Post is then RoleLeader or
 // RoleDeputy.
 type Pending struct {
-	Kind     PendingKind
-	Award    Award
-	Post     Role
-	Round    int // the round the runoff would be, or the last round held
-	Units    []UnitID
-	Seats    int
-	Contest  Contest  // for a runoff: the contest to hold
-	Fallback Fallback // for a fallback: who decides
+	// Kind says whether a runoff or a decision is needed.
+	Kind PendingKind
+	// Award is the award whose quota is tied, or zero for a leadership vote.
+	Award Award
+	// Post is RoleLeader or RoleDeputy for a leadership vote.
+	Post Role
+	// Round is the round the runoff would be, or the last round held.
+	Round int
+	// Units are the tied units, and Seats the seats they contend for.
+	Units []UnitID
+	Seats int
+	// Contest is, for a runoff, the contest to hold: its ballots go in the
+	// next element of AwardVote.Rounds (or LeaderRounds, DeputyRounds).
+	Contest Contest
+	// Fallback is, for a decision, who decides: its choice goes in
+	// Review.Settlements.
+	Fallback Fallback
 }
 
 // VoteRecord is one tally held at the review: which award (or post) and round.
 type VoteRecord struct {
-	Award  Award // zero for a leadership vote
-	Post   Role  // RoleLeader or RoleDeputy for a leadership vote
-	Round  int
+	// Award is the award voted on, or zero for a leadership vote.
+	Award Award
+	// Post is RoleLeader or RoleDeputy for a leadership vote.
+	Post Role
+	// Round is 1 for the vote itself, then 2, 3, ... for runoffs.
+	Round int
+	// Result is the tally.
 	Result Result
 }
 
 // Settled records how a tie at a quota was settled: by a runoff or by the
 // fallback, with the order it gave.
 type Settled struct {
-	Award    Award
-	By       TieBreak
-	Fallback Fallback // who decided, when By is TieBreakFallback
-	Round    int      // the round that settled it, when By is TieBreakRunoff
-	Order    [][]UnitID
+	// Award is the award whose quota was tied.
+	Award Award
+	// By is TieBreakRunoff or TieBreakFallback.
+	By TieBreak
+	// Fallback is who decided, when By is TieBreakFallback.
+	Fallback Fallback
+	// Round is the round that settled the tie (By TieBreakRunoff), or the last
+	// round held before the fallback decided.
+	Round int
+	// Order is the tied units in the order settled, best first; units in one
+	// tier stay tied with each other.
+	Order [][]UnitID
 }
 
 // Outcome is what a review concluded: the standings, every tally, the
@@ -143,13 +165,17 @@ type Outcome struct {
 	// Review is the review that was concluded, for the minutes.
 	Review Review
 	// Rules is the rule set applied.
-	Rules     RuleSet
+	Rules RuleSet
+	// Standings are the scores and ranks of the year.
 	Standings Standings
 	// Votes lists every tally: the awards in precedence order, round by
 	// round, then the leader's and the deputy's votes.
-	Votes    []VoteRecord
+	Votes []VoteRecord
+	// Decision is the proposals, the declined units and any tie left at a
+	// quota.
 	Decision Decision
-	Settled  []Settled
+	// Settled lists how ties at a quota were settled, in the order settled.
+	Settled []Settled
 	// Leadership is next year's leader and deputy, and Next the roster of next
 	// year with them. Both are zero when the leadership is still pending.
 	Leadership Leadership
@@ -161,7 +187,10 @@ type Outcome struct {
 	Pending []Pending
 }
 
-// Complete reports whether nothing is pending.
+// Complete reports whether nothing is pending: no runoff to hold and no
+// fallback decision to record. A tie that the rules leave standing (no further
+// round and no fallback named) is a result, not a pending step: it stays in
+// Decision.Ties with its seats open.
 func (o Outcome) Complete() bool { return len(o.Pending) == 0 }
 
 // Conclude checks the review's parts and runs the year-end steps in order:
@@ -179,7 +208,7 @@ func (r Review) Conclude() (Outcome, error) {
 	if err != nil {
 		return Outcome{}, err
 	}
-	o := Outcome{Review: r, Rules: rules}
+	o := Outcome{Review: r.clone(), Rules: rules}
 	if o.Standings, err = r.Scorecard.Score(r.Cluster, r.Assessments, r.Scoring); err != nil {
 		return Outcome{}, &ReviewError{Part: "scoring", Err: err}
 	}
@@ -189,7 +218,43 @@ func (r Review) Conclude() (Outcome, error) {
 	if err := r.lead(&o); err != nil {
 		return Outcome{}, err
 	}
+	// The awards in precedence order, round by round, then the leader's and
+	// the deputy's votes.
+	slices.SortStableFunc(o.Votes, func(a, b VoteRecord) int {
+		ka, kb := int(a.Award), int(b.Award)
+		if a.Award == 0 {
+			ka = 1000 + int(a.Post)
+		}
+		if b.Award == 0 {
+			kb = 1000 + int(b.Post)
+		}
+		return cmp.Or(cmp.Compare(ka, kb), cmp.Compare(a.Round, b.Round))
+	})
 	return o, nil
+}
+
+// clone copies the review's lists, so that an Outcome does not change when
+// the caller later edits the review it concluded. The marks inside each
+// Assessment and the ballots' own lists are still shared: treat them as
+// read-only once given.
+func (r Review) clone() Review {
+	r.Present = slices.Clone(r.Present)
+	r.Assessments = slices.Clone(r.Assessments)
+	r.Facts = slices.Clone(r.Facts)
+	r.Awards = slices.Clone(r.Awards)
+	for i := range r.Awards {
+		r.Awards[i].Candidates = slices.Clone(r.Awards[i].Candidates)
+		r.Awards[i].Rounds = slices.Clone(r.Awards[i].Rounds)
+		for k := range r.Awards[i].Rounds {
+			r.Awards[i].Rounds[k] = slices.Clone(r.Awards[i].Rounds[k])
+		}
+	}
+	r.Settlements = slices.Clone(r.Settlements)
+	r.Succession.Order = slices.Clone(r.Succession.Order)
+	r.LeaderRounds = slices.Clone(r.LeaderRounds)
+	r.DeputyRounds = slices.Clone(r.DeputyRounds)
+	r.Changes = slices.Clone(r.Changes)
+	return r
 }
 
 // check validates the parts against each other and returns the rule set.
@@ -202,7 +267,7 @@ func (r Review) check() (RuleSet, error) {
 		return RuleSet{}, &ReviewError{Part: "cluster", Err: ErrMissingPart}
 	case len(r.Scorecard.Leaves()) == 0:
 		return RuleSet{}, &ReviewError{Part: "scorecard", Err: ErrMissingPart}
-	case !r.Succession.Method.IsValid():
+	case r.Succession.Method == 0:
 		return RuleSet{}, &ReviewError{Part: "succession", Err: ErrMissingPart}
 	}
 	if err := r.Date.Validate(); err != nil {
@@ -228,10 +293,16 @@ func (r Review) check() (RuleSet, error) {
 			return RuleSet{}, &ReviewError{Part: "rules", Err: &FieldError{Field: "rule set", Value: rules.Name + " on " + r.Date.String(), Err: ErrRulesNotInForce}}
 		}
 	}
-	for _, id := range r.Present {
+	for i, id := range r.Present {
 		if !c.IsMember(id) {
 			return RuleSet{}, &ReviewError{Part: "present", Err: &UnitError{ID: id, Err: ErrUnknownUnit}}
 		}
+		if slices.Contains(r.Present[:i], id) {
+			return RuleSet{}, &ReviewError{Part: "present", Err: &UnitError{ID: id, Err: ErrDuplicateUnit}}
+		}
+	}
+	if err := r.Succession.Validate(c); err != nil {
+		return RuleSet{}, &ReviewError{Part: "succession", Err: err}
 	}
 	seen := map[Award]bool{}
 	for _, av := range r.Awards {
@@ -249,7 +320,7 @@ func (r Review) check() (RuleSet, error) {
 			}
 		}
 		for i, round := range av.Rounds {
-			if err := ballotsName(c.IsMember, round); err != nil {
+			if err := ballotsName(c.IsMember, c.IsMember, round); err != nil {
 				return RuleSet{}, &ReviewError{Part: fmt.Sprintf("%s round %d ballots", part, i+1), Err: err}
 			}
 		}
@@ -268,13 +339,12 @@ func (r Review) check() (RuleSet, error) {
 	if err != nil {
 		return RuleSet{}, &ReviewError{Part: "changes", Err: err}
 	}
-	nextMember := reorg.Cluster.IsMember
 	for _, v := range []struct {
 		post   string
 		rounds [][]Ballot
 	}{{"leader", r.LeaderRounds}, {"deputy", r.DeputyRounds}} {
 		for i, round := range v.rounds {
-			if err := ballotsName(nextMember, round); err != nil {
+			if err := ballotsName(c.IsMember, reorg.Cluster.IsMember, round); err != nil {
 				return RuleSet{}, &ReviewError{Part: fmt.Sprintf("%s vote round %d ballots", v.post, i+1), Err: err}
 			}
 		}
@@ -282,12 +352,13 @@ func (r Review) check() (RuleSet, error) {
 	return rules, nil
 }
 
-// ballotsName reports a ballot that names a unit outside the roster (known):
-// a ballot of another cluster, not a spoilt one. Marking a member who is not a
+// ballotsName reports a ballot whose voter is not a voter (this year's
+// members) or that marks a unit outside the roster it is about (known): a
+// ballot of another cluster, not a spoilt one. Marking a member who is not a
 // candidate only makes a ballot invalid, which the tally records.
-func ballotsName(known func(UnitID) bool, ballots []Ballot) error {
+func ballotsName(voter, known func(UnitID) bool, ballots []Ballot) error {
 	for i, b := range ballots {
-		if b.Voter != "" && !known(b.Voter) {
+		if b.Voter != "" && !voter(b.Voter) {
 			return &BallotError{Index: i, Candidate: b.Voter, Err: ErrUnknownUnit}
 		}
 		for _, id := range b.Approve {
@@ -348,7 +419,7 @@ func (r Review) contestID(what string, round int) ContestID {
 }
 
 func (r Review) present() int {
-	if r.Present == nil {
+	if len(r.Present) == 0 {
 		return r.Cluster.Len()
 	}
 	return len(r.Present)
@@ -373,12 +444,8 @@ func (r Review) decide(o *Outcome) error {
 	byAward := map[Award]AwardVote{}
 	for _, av := range awards {
 		byAward[av.Award] = av
-		vr := o.Rules.VoteRule(av.Award)
-		if vr.Threshold.IsZero() && len(av.Rounds) == 0 {
-			continue // no vote needed, none held
-		}
 		if len(av.Rounds) == 0 {
-			continue // Decide declines every unit: not voted on
+			continue // no vote held: Decide declines every unit if the award needs one
 		}
 		spec := o.Rules.ContestSpec(av.Award, c)
 		spec.ID = r.contestID(av.Award.String(), 1)
@@ -398,37 +465,39 @@ func (r Review) decide(o *Outcome) error {
 		in.Votes[av.Award] = res
 	}
 
-	// Decide, and settle each tie at a quota by the rounds held or the
-	// fallback; a settled tie can free units for lower awards, so decide again
-	// until no new tie is settled.
+	// Decide, then settle the ties at a quota from the highest award down: a
+	// settled tie frees its losers for lower awards, which changes the ties
+	// there, so each pass settles one tie and decides again. A tie that needs
+	// another round or a decision stops the loop: the lower awards wait for it
+	// (their decision so far is provisional). A tie the rules leave standing
+	// stays in the decision, and the awards below it are settled as usual.
+	standing := map[Award]bool{}
 	for {
 		d, err := Decide(rules, in)
 		if err != nil {
 			return &ReviewError{Part: "decision", Err: err}
 		}
 		o.Decision = d
-		progressed := false
-		o.Pending = o.Pending[:0]
-		for _, tie := range d.Ties {
-			if _, done := in.Settled[tie.Award]; done {
-				continue
-			}
-			st, pend, err := r.settle(o, byAward[tie.Award], tie)
-			if err != nil {
-				return err
-			}
-			if pend != nil {
-				o.Pending = append(o.Pending, *pend)
-				continue
-			}
-			if st != nil {
-				in.Settled[tie.Award] = TieSettlement{Order: st.Order, By: st.By}
-				o.Settled = append(o.Settled, *st)
-				progressed = true
-			}
-		}
-		if !progressed {
+		i := slices.IndexFunc(d.Ties, func(t QuotaTie) bool {
+			_, settled := in.Settled[t.Award]
+			return !settled && !standing[t.Award]
+		})
+		if i < 0 {
 			return nil
+		}
+		tie := d.Ties[i]
+		st, pend, err := r.settle(o, byAward[tie.Award], tie)
+		switch {
+		case err != nil:
+			return err
+		case pend != nil:
+			o.Pending = append(o.Pending, *pend)
+			return nil
+		case st == nil:
+			standing[tie.Award] = true
+		default:
+			in.Settled[tie.Award] = TieSettlement{Order: st.Order, By: st.By}
+			o.Settled = append(o.Settled, *st)
 		}
 	}
 }
@@ -440,7 +509,10 @@ func (r Review) settle(o *Outcome, av AwardVote, tie QuotaTie) (*Settled, *Pendi
 	vr := o.Rules.VoteRule(av.Award)
 	units, seats := slices.Clone(tie.Units), tie.Seats
 	var order [][]UnitID // the units each runoff round seated, best first
-	for round := 2; vr.MaxRounds == 0 || round <= vr.MaxRounds; round++ {
+	// Runoffs follow a vote; an award decided without one goes straight to the
+	// fallback, if the rules name one.
+	held := len(av.Rounds) > 0
+	for round := 2; held && (vr.MaxRounds == 0 || round <= vr.MaxRounds); round++ {
 		contest, err := NewContest(ContestSpec{
 			ID: r.contestID(av.Award.String(), round), Title: av.Award.Vietnamese(), Year: r.Cluster.Year(),
 			Candidates: units, Electorate: r.Cluster.Len(), Present: r.present(), Seats: seats,
@@ -478,9 +550,12 @@ func (r Review) settle(o *Outcome, av AwardVote, tie QuotaTie) (*Settled, *Pendi
 		if d.Award != av.Award {
 			continue
 		}
-		for _, id := range d.Chosen {
+		for i, id := range d.Chosen {
 			if !slices.Contains(units, id) {
 				return nil, nil, &ReviewError{Part: "settlement " + av.Award.String(), Err: &UnitError{ID: id, Err: ErrNotTied}}
+			}
+			if slices.Contains(d.Chosen[:i], id) {
+				return nil, nil, &ReviewError{Part: "settlement " + av.Award.String(), Err: &UnitError{ID: id, Err: ErrDuplicateUnit}}
 			}
 		}
 		if len(d.Chosen) != seats {
@@ -508,35 +583,28 @@ func (r Review) settle(o *Outcome, av AwardVote, tie QuotaTie) (*Settled, *Pendi
 // lead chooses next year's leadership.
 func (r Review) lead(o *Outcome) error {
 	s := r.Succession
-	sel := Selection{}
-
 	// The votes are among next year's roster.
 	reorg, err := r.Cluster.Reorganize(r.Cluster.Year()+1, r.Changes)
 	if err != nil {
 		return &ReviewError{Part: "changes", Err: err}
 	}
-	next := reorg.Cluster
 	terms, err := s.termsUpTo(r.Cluster, r.History)
 	if err != nil {
 		return &ReviewError{Part: "history", Err: err}
 	}
-	hist, err := NewHistory(terms...)
-	if err != nil {
-		return &ReviewError{Part: "history", Err: err}
-	}
-	st := newState(next, terms, lineage{changes: r.Changes}, s.Order, r.Cluster.Year())
+	st := newState(reorg.Cluster, terms, lineage{changes: r.Changes}, s.Order, r.Cluster.Year())
 	last, _ := st.last()
-	// Under deputy succession the cluster votes for a leader only when the
-	// deputy post is vacant and there is no order to fall back on.
-	needLeader := s.Method == Elect || (s.Method == DeputySucceeds && last.Deputy == "" && len(s.Order) == 0)
-	needDeputy := s.Method == Elect || (s.Method == DeputySucceeds && s.Deputy == DeputyElected)
+	field, err := s.eligible(st)
+	if err != nil {
+		return &ReviewError{Part: "succession", Err: err}
+	}
 
+	// Who leads decides who may be deputy, so find the leader first, the way
+	// Succession.Next will: by vote, by succession, or by the order.
+	var sel Selection
 	var leader UnitID
-	if needLeader {
-		field, err := s.eligible(st)
-		if err != nil {
-			return &ReviewError{Part: "leader vote", Err: err}
-		}
+	switch {
+	case s.Method == Elect || (s.Method == DeputySucceeds && last.Deputy == "" && len(s.Order) == 0):
 		res, pend, err := r.electPost(o, RoleLeader, field, r.LeaderRounds)
 		if err != nil || pend != nil {
 			if pend != nil {
@@ -547,18 +615,22 @@ func (r Review) lead(o *Outcome) error {
 		sel.LeaderVote = res
 		if len(res.Elected) > 0 {
 			leader = res.Elected[0]
+		} else {
+			leader = firstIn(st.order, res.Tied) // TieByOrder
 		}
-	} else if s.Method == DeputySucceeds {
+	case s.Method == DeputySucceeds && last.Deputy != "":
 		leader = last.Deputy
+	case s.Method == DeputySucceeds:
+		leader = firstIn(after(st.order, last.Leader), field)
 	}
-	if needDeputy {
-		var field []UnitID
-		for _, id := range next.MemberIDs() {
-			if id != leader && s.deputyOK(st, id, leader) {
-				field = append(field, id)
+	if s.Method == Elect || (s.Method == DeputySucceeds && s.Deputy == DeputyElected) {
+		var deputies []UnitID
+		for _, id := range reorg.Cluster.MemberIDs() {
+			if s.deputyOK(st, id, leader) {
+				deputies = append(deputies, id)
 			}
 		}
-		res, pend, err := r.electPost(o, RoleDeputy, field, r.DeputyRounds)
+		res, pend, err := r.electPost(o, RoleDeputy, deputies, r.DeputyRounds)
 		if err != nil || pend != nil {
 			if pend != nil {
 				o.Pending = append(o.Pending, *pend)
@@ -567,7 +639,7 @@ func (r Review) lead(o *Outcome) error {
 		}
 		sel.DeputyVote = res
 	}
-	l, nc, err := s.Next(r.Cluster, hist, sel, r.Changes)
+	l, nc, err := s.Next(r.Cluster, r.History, sel, r.Changes)
 	if err != nil {
 		return &ReviewError{Part: "succession", Err: err}
 	}

@@ -3,6 +3,7 @@ package thidua
 import (
 	"encoding/json"
 	"flag"
+	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -282,3 +283,100 @@ func FuzzReviewOrder(f *testing.F) {
 var ballotNumber = regexp.MustCompile(`(Phiếu không hợp lệ số|Invalid ballot no\.) \d+`)
 
 func stripBallotNumbers(s string) string { return ballotNumber.ReplaceAllString(s, "$1 ?") }
+
+// Two ties at once: a and b tie for the one flag, and all four tie for the one
+// certificate. The certificate waits for the flag: its runoff must include the
+// flag's loser, so it is asked for only once the flag is settled.
+func TestReviewSettlesTiesFromTheTopDown(t *testing.T) {
+	r := tieReview(t)
+	for i := range r.Assessments {
+		r.Assessments[i].Marks = map[CriterionID]decimal.Decimal{"x": decimal.NewFromInt(90)}
+	}
+	r.Awards[1].Rounds = [][]Ballot{{{Approve: []UnitID{"a", "b", "c", "d"}, Count: 4}}}
+	o, err := r.Conclude()
+	require.NoError(t, err)
+	require.Len(t, o.Pending, 1, "only the flag's runoff: the certificate waits for it")
+	assert.Equal(t, MinistryFlag, o.Pending[0].Award)
+
+	r.Awards[0].Rounds = append(r.Awards[0].Rounds, []Ballot{{Approve: []UnitID{"b"}, Count: 3}, {}})
+	o, err = r.Conclude()
+	require.NoError(t, err)
+	require.Len(t, o.Pending, 1)
+	p := o.Pending[0]
+	assert.Equal(t, MinistryMerit, p.Award)
+	assert.Equal(t, []UnitID{"a", "c", "d"}, p.Units, "the flag's loser joins the certificate's tie")
+	assert.Equal(t, 2, p.Round)
+
+	r.Awards[1].Rounds = append(r.Awards[1].Rounds, []Ballot{{Approve: []UnitID{"c"}, Count: 3}, {Approve: []UnitID{"a"}}})
+	o, err = r.Conclude()
+	require.NoError(t, err)
+	require.True(t, o.Complete(), "%v", o.Pending)
+	got := map[UnitID]Award{}
+	for _, p := range o.Decision.Proposals {
+		got[p.Unit] = p.Award
+	}
+	assert.Equal(t, map[UnitID]Award{"b": MinistryFlag, "c": MinistryMerit}, got)
+	var order []string
+	for _, v := range o.Votes {
+		order = append(order, fmt.Sprintf("%s/%s/%d", v.Award, v.Post, v.Round))
+	}
+	assert.Equal(t, []string{"ministry-flag/none/1", "ministry-flag/none/2", "ministry-merit/none/1", "ministry-merit/none/2"}, order,
+		"each tally once, awards in precedence order, round by round")
+}
+
+// Under deputy succession with a vacant deputy post the order names the
+// leader, who must then not stand for deputy.
+func TestReviewDeputyVoteLeavesOutTheLeaderToBe(t *testing.T) {
+	r := tieReview(t)
+	r.Awards = nil
+	c, err := r.Cluster.WithLeadership("c", "")
+	require.NoError(t, err)
+	r.Cluster = c
+	r.Succession = Succession{Method: DeputySucceeds, Deputy: DeputyElected, Order: []UnitID{"a", "b", "c", "d"}}
+	o, err := r.Conclude()
+	require.NoError(t, err)
+	require.Len(t, o.Pending, 1)
+	assert.Equal(t, RoleDeputy, o.Pending[0].Post)
+	assert.Equal(t, []UnitID{"a", "b", "c"}, o.Pending[0].Units, "d leads next (after c in the order)")
+
+	r.DeputyRounds = [][]Ballot{{{Approve: []UnitID{"a"}, Count: 3}, {Approve: []UnitID{"b"}}}}
+	o, err = r.Conclude()
+	require.NoError(t, err)
+	assert.Equal(t, Leadership{Year: 2025, Leader: "d", Deputy: "a", Basis: BasisOrder}, o.Leadership)
+}
+
+// An award decided without a vote has no runoff: its tie goes to the fallback
+// (Decree 98/2023 names none for a certificate), so it stands as a result.
+func TestReviewTieWithoutAVoteStands(t *testing.T) {
+	r := tieReview(t)
+	r.Awards = []AwardVote{{Award: MinistryMerit, Quota: CountQuota(1)}}
+	o, err := r.Conclude()
+	require.NoError(t, err)
+	assert.True(t, o.Complete())
+	require.Len(t, o.Decision.Ties, 1)
+	assert.Equal(t, []UnitID{"a", "b"}, o.Decision.Ties[0].Units)
+	assert.Empty(t, o.Votes)
+}
+
+func TestReviewRejectsDuplicates(t *testing.T) {
+	r := tieReview(t)
+	r.Present = []UnitID{"a", "a", "b"}
+	_, err := r.Conclude()
+	assert.ErrorIs(t, err, ErrDuplicateUnit)
+
+	r = tieReview(t)
+	r.Awards[0].Rounds = append(r.Awards[0].Rounds, []Ballot{{Approve: []UnitID{"b"}, Count: 2}, {Approve: []UnitID{"a"}, Count: 2}})
+	r.Settlements = []FallbackDecision{{Award: MinistryFlag, Chosen: []UnitID{"a", "a"}}}
+	_, err = r.Conclude()
+	assert.ErrorIs(t, err, ErrDuplicateUnit)
+}
+
+func TestOutcomeDoesNotShareTheReview(t *testing.T) {
+	r := tieReview(t)
+	o, err := r.Conclude()
+	require.NoError(t, err)
+	before := o.Minutes(LangEnglish)
+	r.Awards[0].Rounds[0][0] = Ballot{Approve: []UnitID{"c"}, Count: 4}
+	r.Awards[0].Award = GovernmentFlag
+	assert.Equal(t, before, o.Minutes(LangEnglish))
+}
