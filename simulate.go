@@ -17,8 +17,9 @@ import (
 // quality (chất lượng thực), in per mille of each criterion's maximum, and
 // each assessor perceives it with noise.
 //
-// An assessor's mark for a unit and leaf is quality + noise (+ SelfInflation
-// when the assessor is the unit), the noise triangular in [-Noise, Noise] per
+// An assessor's mark for a unit and leaf is quality + noise (+ the unit's
+// self-inflation when the assessor is the unit), the noise triangular in
+// [-Noise, Noise] per
 // mille, drawn anew for every assessor, unit and leaf; the result, held to
 // [0, 1000], is scaled to the leaf's maximum and rounded half-up to a multiple
 // of Step (zero means 0.25), never above the maximum. Deduction leaves get
@@ -29,14 +30,20 @@ import (
 // Appraiser ("to-tham-dinh" when empty); AssessorPeer, every member assesses
 // every member, itself included (a policy may count or ignore the own row);
 // AssessorSelf, every unit itself.
+//
+// SelfInflation (tự chấm nâng điểm) is what every unit adds, in per mille, to
+// its own marks; SelfInflationBy sets it for the units it lists instead, so
+// that one unit, or a chosen few, can inflate their own marks while the rest
+// mark themselves honestly (SelfInflation 0).
 type AssessmentModel struct {
-	Quality        map[UnitID]int
-	Noise          int
-	SelfInflation  int
-	DeductionShare int
-	Kind           AssessorKind
-	Appraiser      UnitID
-	Step           decimal.Decimal
+	Quality         map[UnitID]int
+	Noise           int
+	SelfInflation   int
+	SelfInflationBy map[UnitID]int
+	DeductionShare  int
+	Kind            AssessorKind
+	Appraiser       UnitID
+	Step            decimal.Decimal
 }
 
 // BallotModel describes simulated secret ballots (phiếu kín): each member is
@@ -66,6 +73,14 @@ func (m *AssessmentModel) check(c Cluster) error {
 		q, ok := m.Quality[u.ID]
 		if !ok || q < 0 || q > 1000 {
 			return bad("quality "+string(u.ID), fmt.Sprint(q))
+		}
+	}
+	for id, v := range m.SelfInflationBy {
+		if !slices.ContainsFunc(c.spec.Members, func(u Unit) bool { return u.ID == id }) {
+			return &UnitError{ID: id, Err: ErrUnknownUnit}
+		}
+		if v < 0 || v > 1000 {
+			return bad("self inflation "+string(id), fmt.Sprint(v))
 		}
 	}
 	switch {
@@ -103,6 +118,7 @@ type markGen struct {
 	m        AssessmentModel
 	units    []UnitID
 	quality  []int
+	inflate  []int   // per unit, its self-inflation
 	scale    int32   // of the marks
 	step     int64   // at scale
 	maxSteps []int64 // per leaf
@@ -125,6 +141,11 @@ func newMarkGen(card *Scorecard, c Cluster, m AssessmentModel) (*markGen, error)
 	for _, u := range c.spec.Members {
 		g.units = append(g.units, u.ID)
 		g.quality = append(g.quality, m.Quality[u.ID])
+		inf, ok := m.SelfInflationBy[u.ID]
+		if !ok {
+			inf = m.SelfInflation
+		}
+		g.inflate = append(g.inflate, inf)
 	}
 	g.scale = max(0, -m.Step.Exponent())
 	for _, li := range card.leaves {
@@ -164,7 +185,7 @@ func (g *markGen) draw(r *rand.Rand, marks []int64) {
 			q := g.quality[u]
 			own := g.m.Kind == AssessorSelf || (g.m.Kind == AssessorPeer && a == u)
 			if own {
-				q += g.m.SelfInflation
+				q += g.inflate[u]
 			}
 			row := marks[(a*U+u)*L : (a*U+u+1)*L]
 			for l := range row {
@@ -217,7 +238,8 @@ func (g *markGen) assessments(marks []int64) []Assessment {
 // card from r, as m describes. It is deterministic for a given state of r.
 // Errors: ErrNoSource for a nil r; ErrInvalidModel (in a *FieldError) for a
 // member without a quality, values outside 0–1000, an invalid kind or step;
-// *OverflowError for a maximum too large to draw.
+// a *UnitError wrapping ErrUnknownUnit for SelfInflationBy naming a unit not
+// in c; *OverflowError for a maximum too large to draw.
 func GenerateAssessments(r *rand.Rand, card Scorecard, c Cluster, m AssessmentModel) ([]Assessment, error) {
 	if r == nil {
 		return nil, ErrNoSource

@@ -176,6 +176,10 @@ func TestGeneratorsBadInput(t *testing.T) {
 		{"no kind", AssessmentModel{Quality: q}, ErrInvalidModel},
 		{"zero step", AssessmentModel{Quality: q, Kind: AssessorPeer, Step: decimal.New(0, -2)}, ErrInvalidModel},
 		{"negative inflation", AssessmentModel{Quality: q, Kind: AssessorPeer, SelfInflation: -5}, ErrInvalidModel},
+		{"one unit's inflation above 1000", AssessmentModel{Quality: q, Kind: AssessorPeer,
+			SelfInflationBy: map[UnitID]int{"ha-nam": 1001}}, ErrInvalidModel},
+		{"inflation of a non-member", AssessmentModel{Quality: q, Kind: AssessorPeer,
+			SelfInflationBy: map[UnitID]int{"ha-noi": 10}}, ErrUnknownUnit},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
