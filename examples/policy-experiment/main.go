@@ -152,7 +152,7 @@ func experiment(c thidua.Cluster, card thidua.Scorecard, years int) (thidua.Expe
 }
 
 func percent(n, of int) string {
-	return decimal.NewFromInt(int64(100 * n)).DivRound(decimal.NewFromInt(int64(of)), 1).StringFixed(1) + "%"
+	return decimal.NewFromInt(int64(100*n)).DivRound(decimal.NewFromInt(int64(of)), 1).StringFixed(1) + "%"
 }
 
 func printFlags(w io.Writer, rep thidua.Report) {

@@ -42,7 +42,11 @@ func TestStricterRulesLeaveMoreYearsWithoutFlag(t *testing.T) {
 	rep, err := e.Run(rand.New(rand.NewPCG(2023, 1)))
 	require.NoError(t, err)
 	require.Len(t, rep.Variants, 3)
-	flag := func(i int) thidua.AwardCount { a, ok := rep.Variants[i].Award(thidua.MinistryFlag); require.True(t, ok); return a }
+	flag := func(i int) thidua.AwardCount {
+		a, ok := rep.Variants[i].Award(thidua.MinistryFlag)
+		require.True(t, ok)
+		return a
+	}
 	for i := 1; i < 3; i++ {
 		assert.Greater(t, flag(i-1).NotProposed, flag(i).NotProposed, "%s vs %s", rep.Variants[i-1].Name, rep.Variants[i].Name)
 		assert.GreaterOrEqual(t, flag(i-1).TopMissed, flag(i).TopMissed)
