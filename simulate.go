@@ -331,7 +331,8 @@ func qualities(c Cluster, quality map[UnitID]int) ([]UnitID, []int, error) {
 
 // GenerateApprovalBallots draws one secret approval ballot (phiếu đồng ý) for
 // each member of c present, as m describes, from r, and returns them with the
-// number present. Errors: ErrNoSource, and ErrInvalidModel (in a *FieldError)
+// number present. A voter who perceives no unit at the Bar casts a blank
+// ballot (phiếu trắng). Errors: ErrNoSource, and ErrInvalidModel (in a *FieldError)
 // for a model value out of range or a member without a quality.
 func GenerateApprovalBallots(r *rand.Rand, c Cluster, quality map[UnitID]int, m BallotModel) ([]Ballot, int, error) {
 	if r == nil {
