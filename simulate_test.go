@@ -341,82 +341,99 @@ func simIndexQualities(c Cluster, q map[UnitID]int) []int {
 // exactly what DecideCandidates proposes, in the same order, and holds the
 // units DecideCandidates reports in a tie.
 func TestLeanDecideMatchesDecideCandidates(t *testing.T) {
-	quotas := []Quota{{}, CountQuota(0), CountQuota(1), CountQuota(2), CountQuota(3),
-		ShareOfMembers(1, 3), ShareOfLeaders(1, 2).WithRounding(QuotaCeil)}
-	thresholds := []Threshold{{}, AtLeast(4, 5).Of(Electorate), MoreThan(1, 2).Of(Valid), AtLeast(1, 3).Of(Present)}
-	awards := Awards()
-	withTies, compared := 0, 0
+	withTies := 0
 	for seed := range uint64(3000) {
-		r := rand.New(rand.NewPCG(seed, 11))
-		U := 1 + r.IntN(12)
-		units := make([]UnitID, U)
-		ranks := make([]int, U)
-		for u := range U {
-			units[u] = UnitID(fmt.Sprintf("u%02d", r.IntN(100)*100+u)) // IDs not in roster order
-			ranks[u] = 1 + r.IntN(U)
-		}
-		var specs []AwardRule
-		for _, a := range awards {
-			if r.IntN(3) == 0 {
-				specs = append(specs, AwardRule{Award: a, Quota: quotas[r.IntN(len(quotas))],
-					Vote: thresholds[r.IntN(len(thresholds))]})
-			}
-		}
-		rules, err := NewAwardRules(specs...)
-		require.NoError(t, err)
-		rs := rules.Rules()
-		vcs := make([][]VoteCount, len(rs))
-		cands := make([]Candidate, U)
-		leaders := 0
-		for u := range U {
-			cands[u] = Candidate{Unit: units[u], Rank: ranks[u], LeadsCluster: ranks[u] == 1}
-			if ranks[u] == 1 {
-				leaders++
-			}
-		}
-		for ri, rule := range rs {
-			if rule.Vote.IsZero() {
-				continue
-			}
-			base := U + r.IntN(3)
-			vcs[ri] = make([]VoteCount, U)
-			for u := range U {
-				v := r.IntN(min(base, 4) + 1) // few distinct counts: many ties
-				vc := VoteCount{Votes: v, Base: base, Passed: rule.Vote.Met(v, base) && r.IntN(10) > 0}
-				vcs[ri][u] = vc
-				if cands[u].Votes == nil {
-					cands[u].Votes = map[Award]VoteCount{}
-				}
-				cands[u].Votes[rule.Award] = vc
-			}
-		}
-		d, err := DecideCandidates(rules, cands, Pool{Members: U})
-		require.NoError(t, err)
-		var lb leanBuf
-		got := leanDecide(rs, vcs, ranks, idRanks(units), U, leaders, &lb, nil)
-		require.Len(t, got, len(d.Proposals), "seed %d", seed)
-		for i, p := range d.Proposals {
-			require.Equal(t, p.Award, rs[got[i].rule].Award, "seed %d, proposal %d", seed, i)
-			require.Equal(t, p.Unit, units[got[i].unit], "seed %d, proposal %d", seed, i)
-		}
-		var held []UnitID
-		for u, st := range lb.status[:U] {
-			if st == 2 {
-				held = append(held, units[u])
-			}
-		}
-		var tied []UnitID
-		for _, tie := range d.Ties {
-			tied = append(tied, tie.Units...)
-		}
-		require.ElementsMatch(t, tied, held, "seed %d", seed)
-		compared++
-		if len(d.Ties) > 0 {
-			withTies++
+		withTies += checkLeanDecide(t, seed)
+	}
+	t.Logf("3000 decisions compared, %d with a tie at a quota", withTies)
+	require.Greater(t, withTies, 100)
+}
+
+// FuzzLeanDecide is TestLeanDecideMatchesDecideCandidates on seeds the fuzzer
+// picks.
+func FuzzLeanDecide(f *testing.F) {
+	f.Add(uint64(0))
+	f.Add(uint64(12345))
+	f.Fuzz(func(t *testing.T, seed uint64) { checkLeanDecide(t, seed) })
+}
+
+var (
+	leanQuotas = []Quota{{}, CountQuota(0), CountQuota(1), CountQuota(2), CountQuota(3),
+		ShareOfMembers(1, 3), ShareOfLeaders(1, 2).WithRounding(QuotaCeil)}
+	leanThresholds = []Threshold{{}, AtLeast(4, 5).Of(Electorate), MoreThan(1, 2).Of(Valid), AtLeast(1, 3).Of(Present)}
+)
+
+// checkLeanDecide draws a decision from seed (units with IDs out of roster
+// order, ranks with ties, rules with quotas and votes, few distinct vote
+// counts), compares leanDecide with DecideCandidates, and returns 1 when the
+// decision has a tie at a quota.
+func checkLeanDecide(t *testing.T, seed uint64) int {
+	r := rand.New(rand.NewPCG(seed, 11))
+	U := 1 + r.IntN(12)
+	units := make([]UnitID, U)
+	ranks := make([]int, U)
+	for u := range U {
+		units[u] = UnitID(fmt.Sprintf("u%02d", r.IntN(100)*100+u)) // IDs not in roster order
+		ranks[u] = 1 + r.IntN(U)
+	}
+	var specs []AwardRule
+	for _, a := range Awards() {
+		if r.IntN(3) == 0 {
+			specs = append(specs, AwardRule{Award: a, Quota: leanQuotas[r.IntN(len(leanQuotas))],
+				Vote: leanThresholds[r.IntN(len(leanThresholds))]})
 		}
 	}
-	t.Logf("%d decisions compared, %d with a tie at a quota", compared, withTies)
-	require.Greater(t, withTies, 100)
+	rules, err := NewAwardRules(specs...)
+	require.NoError(t, err)
+	rs := rules.Rules()
+	vcs := make([][]VoteCount, len(rs))
+	cands := make([]Candidate, U)
+	leaders := 0
+	for u := range U {
+		cands[u] = Candidate{Unit: units[u], Rank: ranks[u], LeadsCluster: ranks[u] == 1}
+		if ranks[u] == 1 {
+			leaders++
+		}
+	}
+	for ri, rule := range rs {
+		if rule.Vote.IsZero() {
+			continue
+		}
+		base := U + r.IntN(3)
+		vcs[ri] = make([]VoteCount, U)
+		for u := range U {
+			v := r.IntN(min(base, 4) + 1) // few distinct counts: many ties
+			vc := VoteCount{Votes: v, Base: base, Passed: rule.Vote.Met(v, base) && r.IntN(10) > 0}
+			vcs[ri][u] = vc
+			if cands[u].Votes == nil {
+				cands[u].Votes = map[Award]VoteCount{}
+			}
+			cands[u].Votes[rule.Award] = vc
+		}
+	}
+	d, err := DecideCandidates(rules, cands, Pool{Members: U})
+	require.NoError(t, err)
+	var lb leanBuf
+	got := leanDecide(rs, vcs, ranks, idRanks(units), U, leaders, &lb, nil)
+	require.Len(t, got, len(d.Proposals), "seed %d", seed)
+	for i, p := range d.Proposals {
+		require.Equal(t, p.Award, rs[got[i].rule].Award, "seed %d, proposal %d", seed, i)
+		require.Equal(t, p.Unit, units[got[i].unit], "seed %d, proposal %d", seed, i)
+	}
+	var held, tied []UnitID
+	for u, st := range lb.status[:U] {
+		if st == 2 {
+			held = append(held, units[u])
+		}
+	}
+	for _, tie := range d.Ties {
+		tied = append(tied, tie.Units...)
+	}
+	require.ElementsMatch(t, tied, held, "seed %d", seed)
+	if len(d.Ties) > 0 {
+		return 1
+	}
+	return 0
 }
 
 // A standard every unit meets sends the runner through DecideCandidates
