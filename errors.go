@@ -745,7 +745,7 @@ var (
 	ErrNotCompilable = errors.New("thidua: cannot be compiled")
 
 	// ErrOverflow reports a value that would not fit the int64 fixed-point form
-	// (|v| ≤ 2^62 at the common scale).
+	// (|v| ≤ 2^61 at the common scale).
 	ErrOverflow = errors.New("thidua: value would overflow the int64 fixed-point form")
 
 	// ErrInvalidModel reports a simulation or sensitivity parameter out of

@@ -17,8 +17,9 @@ import (
 // quality (chất lượng thực), in per mille of each criterion's maximum, and
 // each assessor perceives it with noise.
 //
-// An assessor's mark for a unit and leaf is quality + noise (+ SelfInflation
-// when the assessor is the unit), the noise triangular in [-Noise, Noise] per
+// An assessor's mark for a unit and leaf is quality + noise (+ the unit's
+// self-inflation when the assessor is the unit), the noise triangular in
+// [-Noise, Noise] per
 // mille, drawn anew for every assessor, unit and leaf; the result, held to
 // [0, 1000], is scaled to the leaf's maximum and rounded half-up to a multiple
 // of Step (zero means 0.25), never above the maximum. Deduction leaves get
@@ -29,14 +30,20 @@ import (
 // Appraiser ("to-tham-dinh" when empty); AssessorPeer, every member assesses
 // every member, itself included (a policy may count or ignore the own row);
 // AssessorSelf, every unit itself.
+//
+// SelfInflation (tự chấm nâng điểm) is what every unit adds, in per mille, to
+// its own marks; SelfInflationBy sets it for the units it lists instead, so
+// that one unit, or a chosen few, can inflate their own marks while the rest
+// mark themselves honestly (SelfInflation 0).
 type AssessmentModel struct {
-	Quality        map[UnitID]int
-	Noise          int
-	SelfInflation  int
-	DeductionShare int
-	Kind           AssessorKind
-	Appraiser      UnitID
-	Step           decimal.Decimal
+	Quality         map[UnitID]int
+	Noise           int
+	SelfInflation   int
+	SelfInflationBy map[UnitID]int
+	DeductionShare  int
+	Kind            AssessorKind
+	Appraiser       UnitID
+	Step            decimal.Decimal
 }
 
 // BallotModel describes simulated secret ballots (phiếu kín): each member is
@@ -52,12 +59,34 @@ type BallotModel struct {
 	Absent int
 }
 
-// triangular returns a draw in [-n, n], more often near 0.
+// triangular returns a draw in [-n, n], more often near 0: the sum of two
+// uniform draws from [0, 2n], less 2n, halved toward zero. Both uniform draws
+// come from one Uint64, a 32-bit half each, by Lemire's multiply-and-reject
+// method, which keeps them exactly uniform (a half is rejected, and both are
+// drawn again, with probability below 2n+1 in 2^32).
 func triangular(r *rand.Rand, n int) int {
 	if n == 0 {
 		return 0
 	}
-	return (r.IntN(2*n+1) + r.IntN(2*n+1) - 2*n) / 2
+	m := uint64(2*n + 1)
+	for {
+		x := r.Uint64()
+		a, okA := lemire32(uint32(x), m)
+		b, okB := lemire32(uint32(x>>32), m)
+		if okA && okB {
+			return (int(a) + int(b) - 2*n) / 2
+		}
+	}
+}
+
+// lemire32 maps 32 random bits to [0, m) (0 < m < 2^32) exactly uniformly, or
+// reports false when the bits must be drawn again.
+func lemire32(x uint32, m uint64) (uint64, bool) {
+	p := uint64(x) * m
+	if lo := uint32(p); lo < uint32(m) && lo < -uint32(m)%uint32(m) {
+		return 0, false
+	}
+	return p >> 32, true
 }
 
 func (m *AssessmentModel) check(c Cluster) error {
@@ -66,6 +95,14 @@ func (m *AssessmentModel) check(c Cluster) error {
 		q, ok := m.Quality[u.ID]
 		if !ok || q < 0 || q > 1000 {
 			return bad("quality "+string(u.ID), fmt.Sprint(q))
+		}
+	}
+	for id, v := range m.SelfInflationBy {
+		if !slices.ContainsFunc(c.spec.Members, func(u Unit) bool { return u.ID == id }) {
+			return &UnitError{ID: id, Err: ErrUnknownUnit}
+		}
+		if v < 0 || v > 1000 {
+			return bad("self inflation "+string(id), fmt.Sprint(v))
 		}
 	}
 	switch {
@@ -103,6 +140,7 @@ type markGen struct {
 	m        AssessmentModel
 	units    []UnitID
 	quality  []int
+	inflate  []int   // per unit, its self-inflation
 	scale    int32   // of the marks
 	step     int64   // at scale
 	maxSteps []int64 // per leaf
@@ -125,6 +163,11 @@ func newMarkGen(card *Scorecard, c Cluster, m AssessmentModel) (*markGen, error)
 	for _, u := range c.spec.Members {
 		g.units = append(g.units, u.ID)
 		g.quality = append(g.quality, m.Quality[u.ID])
+		inf, ok := m.SelfInflationBy[u.ID]
+		if !ok {
+			inf = m.SelfInflation
+		}
+		g.inflate = append(g.inflate, inf)
 	}
 	g.scale = max(0, -m.Step.Exponent())
 	for _, li := range card.leaves {
@@ -155,26 +198,36 @@ func (g *markGen) assessors() int {
 	return 1
 }
 
-// draw fills marks[(a·U+u)·L+l] with assessor a's mark for unit u and leaf l,
-// in units of the step.
+// draw fills marks[(u·L+l)·A+a] with assessor a's mark for unit u and leaf l,
+// in units of the step: one unit and leaf's marks side by side, as they are
+// aggregated.
 func (g *markGen) draw(r *rand.Rand, marks []int64) {
 	U, L, A := len(g.units), len(g.maxSteps), g.assessors()
-	for a := range A {
-		for u := range U {
-			q := g.quality[u]
-			own := g.m.Kind == AssessorSelf || (g.m.Kind == AssessorPeer && a == u)
-			if own {
-				q += g.m.SelfInflation
+	self := g.m.Kind == AssessorSelf
+	for u := range U {
+		q, own := g.quality[u], -1 // own: the assessor who is the unit
+		switch {
+		case self:
+			own = 0
+		case g.m.Kind == AssessorPeer:
+			own = u
+		}
+		for l := range L {
+			ms, deduct := g.maxSteps[l], g.deduct[l]
+			if deduct {
+				ms = ms * int64(g.m.DeductionShare) / 1000
 			}
-			row := marks[(a*U+u)*L : (a*U+u+1)*L]
-			for l := range row {
-				p := min(1000, max(0, q+triangular(r, g.m.Noise)))
-				ms := g.maxSteps[l]
-				if g.deduct[l] {
-					ms = ms * int64(g.m.DeductionShare) / 1000
+			cell := marks[(u*L+l)*A : (u*L+l+1)*A]
+			for a := range cell {
+				p := q + triangular(r, g.m.Noise)
+				if a == own {
+					p += g.inflate[u]
+				}
+				p = min(1000, max(0, p))
+				if deduct {
 					p = 1000 - p
 				}
-				row[l] = (2*int64(p)*ms + 1000) / 2000
+				cell[a] = (2*int64(p)*ms + 1000) / 2000
 			}
 		}
 	}
@@ -199,7 +252,7 @@ func (g *markGen) assessments(marks []int64) []Assessment {
 				as.Assessor = g.units[u]
 			}
 			for l := range L {
-				v := marks[(a*U+u)*L+l] * g.step
+				v := marks[(u*L+l)*A+a] * g.step
 				d, ok := g.made[v]
 				if !ok {
 					d = decimal.New(v, -g.scale)
@@ -217,7 +270,8 @@ func (g *markGen) assessments(marks []int64) []Assessment {
 // card from r, as m describes. It is deterministic for a given state of r.
 // Errors: ErrNoSource for a nil r; ErrInvalidModel (in a *FieldError) for a
 // member without a quality, values outside 0–1000, an invalid kind or step;
-// *OverflowError for a maximum too large to draw.
+// a *UnitError wrapping ErrUnknownUnit for SelfInflationBy naming a unit not
+// in c; *OverflowError for a maximum too large to draw.
 func GenerateAssessments(r *rand.Rand, card Scorecard, c Cluster, m AssessmentModel) ([]Assessment, error) {
 	if r == nil {
 		return nil, ErrNoSource
@@ -277,7 +331,8 @@ func qualities(c Cluster, quality map[UnitID]int) ([]UnitID, []int, error) {
 
 // GenerateApprovalBallots draws one secret approval ballot (phiếu đồng ý) for
 // each member of c present, as m describes, from r, and returns them with the
-// number present. Errors: ErrNoSource, and ErrInvalidModel (in a *FieldError)
+// number present. A voter who perceives no unit at the Bar casts a blank
+// ballot (phiếu trắng). Errors: ErrNoSource, and ErrInvalidModel (in a *FieldError)
 // for a model value out of range or a member without a quality.
 func GenerateApprovalBallots(r *rand.Rand, c Cluster, quality map[UnitID]int, m BallotModel) ([]Ballot, int, error) {
 	if r == nil {
@@ -345,14 +400,29 @@ func (g *markGen) compileDrawn(marks []int64, p *ScoringPolicy, cp *Compiled, su
 	if g.m.Kind == AssessorPeer {
 		method, trim = p.Aggregation, p.Trim
 	}
+	skipOwn := g.m.Kind == AssessorPeer && !p.CountOwnPeer
 	for u := range U {
 		for l := range L {
+			cell := marks[(u*L+l)*A : (u*L+l+1)*A]
+			if method == AggregateMean {
+				// The mean needs no order: sum, and leave out the own row.
+				var s int64
+				for _, v := range cell {
+					s += v
+				}
+				n := A
+				if skipOwn {
+					s -= cell[u]
+					n--
+				}
+				sums[u*L+l], counts[u*L+l] = s*g.step, n
+				continue
+			}
 			used = used[:0]
-			for a := range A {
-				if g.m.Kind == AssessorPeer && a == u && !p.CountOwnPeer {
+			for a, v := range cell {
+				if skipOwn && a == u {
 					continue
 				}
-				v := marks[(a*U+u)*L+l] * g.step
 				// Insertion into sorted order.
 				i := len(used)
 				used = append(used, v)
@@ -374,7 +444,7 @@ func (g *markGen) compileDrawn(marks []int64, p *ScoringPolicy, cp *Compiled, su
 			for _, v := range used[lo:hi] {
 				s += v
 			}
-			sums[u*L+l], counts[u*L+l] = s, hi-lo
+			sums[u*L+l], counts[u*L+l] = s*g.step, hi-lo
 		}
 	}
 	scale, err := aggregateInt(sums, counts, g.scale, p.Aggregate, cp.marks)
@@ -404,10 +474,13 @@ type Variant struct {
 // cluster-years of Cluster on Scorecard, each reviewed under every Variant on
 // the same draws (so that differences between variants are the rules', not
 // chance's). A year's review scores the drawn assessments (through the
-// compiled path, equal to Scorecard.Score), holds one approval vote per award
-// whose rule has a vote threshold (ballots drawn from Ballots, the same for
-// every variant), and decides the awards with DecideCandidates. Quorum is the
-// vote's quorum (zero means none); a year below it holds no vote.
+// compiled path, equal to Scorecard.Score), holds one secret approval vote per
+// award whose rule has a vote threshold (ballots drawn from Ballots, the same
+// for every variant, counted as Contest.Tally counts them: a blank ballot is
+// invalid), and decides the awards as DecideCandidates does (through a leaner
+// path, equal to it, when no rule has standards and the equal-merit rule is
+// off). Quorum is the vote's quorum (zero means none); a year below it holds
+// no vote.
 type Experiment struct {
 	Cluster     Cluster
 	Scorecard   Scorecard
@@ -540,6 +613,7 @@ func (e Experiment) Run(r *rand.Rand) (Report, error) {
 		for _, id := range g.units {
 			vr.rep.Units = append(vr.rep.Units, UnitCount{Unit: id, Awards: map[Award]int{}})
 		}
+		vr.setup(g.units)
 		runs[i] = vr
 	}
 	// The awards voted on under any variant, in a fixed order: one ballot set each.
@@ -554,34 +628,14 @@ func (e Experiment) Run(r *rand.Rand) (Report, error) {
 	slices.Sort(voted)
 	marks := make([]int64, A*U*L)
 	sums, counts, used := make([]int64, U*L), make([]int, U*L), make([]int64, 0, A)
-	votes := make([][]int, len(voted))
-	for i := range votes {
-		votes[i] = make([]int, U)
-	}
-	order, perc, appr := make([]int, U), make([]int, U), make([]int, 0, U)
+	vd := newVoteDraw(len(voted), U)
 	var b scoreBuf
-	cands := make([]Candidate, U)
 	for range e.Years {
 		g.draw(r, marks)
-		present := 0
-		for _, row := range votes {
-			clear(row)
-		}
-		for range U {
-			if r.IntN(1000) < e.Ballots.Absent {
-				continue
-			}
-			present++
-			for k := range voted {
-				perceive(r, g.quality, e.Ballots.Noise, order, perc)
-				for _, u := range e.Ballots.approvals(order, perc, appr[:0]) {
-					votes[k][u]++
-				}
-			}
-		}
-		quorum := e.Quorum.Met(present, U)
+		vd.draw(r, &e.Ballots, g.quality)
+		quorum := e.Quorum.Met(vd.present, U)
 		for _, vr := range runs {
-			if err := vr.year(g, marks, sums, counts, used, &b, voted, votes, present, quorum, cands); err != nil {
+			if err := vr.year(g, marks, sums, counts, used, &b, voted, vd, quorum); err != nil {
 				return Report{}, err
 			}
 		}
@@ -593,17 +647,128 @@ func (e Experiment) Run(r *rand.Rand) (Report, error) {
 	return rep, nil
 }
 
+// voteDraw is one year's simulated secret approval ballots, counted: how
+// many members were present, and for each award voted on, each unit's
+// approvals and the number of valid ballots. Every present member casts one
+// ballot in each vote, approving as the BallotModel says; a ballot approving
+// nobody is blank, and a blank ballot is invalid (phiếu trắng không hợp lệ),
+// as Contest.Tally counts it unless BlankValid is set.
+type voteDraw struct {
+	present int
+	votes   [][]int // [award][unit]
+	valid   []int   // [award]
+	order   []int
+	perc    []int
+	appr    []int
+}
+
+func newVoteDraw(awards, units int) *voteDraw {
+	vd := &voteDraw{votes: make([][]int, awards), valid: make([]int, awards),
+		order: make([]int, units), perc: make([]int, units), appr: make([]int, 0, units)}
+	for k := range vd.votes {
+		vd.votes[k] = make([]int, units)
+	}
+	return vd
+}
+
+// draw draws the ballots in the order GenerateApprovalBallots does, so that
+// one award's counts equal the tally of the ballots it would draw.
+func (vd *voteDraw) draw(r *rand.Rand, m *BallotModel, quality []int) {
+	vd.present = 0
+	for k := range vd.votes {
+		clear(vd.votes[k])
+		vd.valid[k] = 0
+	}
+	for range quality {
+		if r.IntN(1000) < m.Absent {
+			continue
+		}
+		vd.present++
+		for k := range vd.votes {
+			perceive(r, quality, m.Noise, vd.order, vd.perc)
+			appr := m.approvals(vd.order, vd.perc, vd.appr[:0])
+			if len(appr) > 0 {
+				vd.valid[k]++
+			}
+			for _, u := range appr {
+				vd.votes[k][u]++
+			}
+		}
+	}
+}
+
+// base returns the count threshold t is a share of in vote k, as
+// Result.Base gives it: the electorate, those present (every present member
+// casts a ballot), or the valid ballots.
+func (vd *voteDraw) base(t Threshold, k, electorate int) int {
+	switch t.Base {
+	case Electorate:
+		return electorate
+	case Valid:
+		return vd.valid[k]
+	}
+	return vd.present
+}
+
 type variantRun struct {
 	v     Variant
 	cp    Compiled
 	rules []AwardRule
 	voted map[Award]int
 	rep   VariantReport
+	// lean: no rule has standards and the equal-merit rule is off, so the
+	// awards are decided by leanDecide instead of DecideCandidates.
+	lean   bool
+	idRank []int          // each unit's place among the units sorted by ID
+	vcs    [][]VoteCount  // [rule][unit]; nil for a rule without a vote
+	ld     leanBuf        // leanDecide's working state
+	cands  []Candidate    // DecideCandidates' input, when not lean
+	props  []leanProposal // the year's proposals
+}
+
+// setup prepares the variant's decision state for units in roster order.
+func (vr *variantRun) setup(units []UnitID) {
+	vr.lean = vr.v.Rules.EqualMerit().IsZero()
+	vr.vcs = make([][]VoteCount, len(vr.rules))
+	for ri, r := range vr.rules {
+		if len(r.Standards) > 0 {
+			vr.lean = false
+		}
+		if !r.Vote.IsZero() {
+			vr.vcs[ri] = make([]VoteCount, len(units))
+		}
+	}
+	vr.idRank = idRanks(units)
+	vr.cands = make([]Candidate, len(units))
+}
+
+// idRanks returns each unit's place among the units sorted by ID.
+func idRanks(units []UnitID) []int {
+	idx := make([]int, len(units))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortFunc(idx, func(a, b int) int { return cmpUnitID(units[a], units[b]) })
+	out := make([]int, len(units))
+	for k, u := range idx {
+		out[u] = k
+	}
+	return out
+}
+
+func cmpUnitID(a, b UnitID) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
 }
 
 // year reviews one drawn year under the variant.
 func (vr *variantRun) year(g *markGen, marks, sums []int64, counts []int, used []int64, b *scoreBuf,
-	voted []Award, votes [][]int, present int, quorum bool, cands []Candidate) error {
+	voted []Award, vd *voteDraw, quorum bool) error {
 	cp := &vr.cp
 	if err := g.compileDrawn(marks, &vr.v.Policy, cp, sums, counts, used); err != nil {
 		return err
@@ -616,11 +781,11 @@ func (vr *variantRun) year(g *markGen, marks, sums []int64, counts []int, used [
 	if !quorum {
 		vr.rep.NoQuorum++
 	}
+	leaders := 0
 	for u := range U {
-		cands[u] = Candidate{Unit: cp.units[u], Rank: b.ranks[u], Total: decimal.New(b.totals[u], -b.scale),
-			LeadsCluster: b.ranks[u] == 1}
 		if b.ranks[u] == 1 {
 			vr.rep.Units[u].Led++
+			leaders++
 		}
 	}
 	for k, a := range voted {
@@ -629,49 +794,43 @@ func (vr *variantRun) year(g *markGen, marks, sums []int64, counts []int, used [
 			continue
 		}
 		rule := &vr.rules[ri]
-		base := present
-		if rule.Vote.Base == Electorate {
-			base = U
-		}
+		base := vd.base(rule.Vote, k, U)
+		vcs := vr.vcs[ri]
 		passed := 0
 		for u := range U {
 			vc := VoteCount{Base: base}
 			if quorum {
-				vc.Votes = votes[k][u]
+				vc.Votes = vd.votes[k][u]
 				vc.Passed = rule.Vote.Met(vc.Votes, base)
 			}
 			if vc.Passed {
 				passed++
 			}
-			if cands[u].Votes == nil {
-				cands[u].Votes = map[Award]VoteCount{}
-			}
-			cands[u].Votes[a] = vc
+			vcs[u] = vc
 		}
 		ac := &vr.rep.Awards[ri]
 		if passed == 0 {
 			ac.NoneReached++
 		}
-		if quorum && voteTie(votes[k], cands, a, rule.Quota.Limit(U, 0)) {
+		if quorum && voteTie(vd.votes[k], vcs, rule.Quota.Limit(U, leaders)) {
 			ac.Runoffs++
 		}
 	}
-	d, err := DecideCandidates(vr.v.Rules, cands, Pool{Members: U})
-	if err != nil {
+	var err error
+	if vr.lean {
+		vr.props = leanDecide(vr.rules, vr.vcs, b.ranks, vr.idRank, U, leaders, &vr.ld, vr.props[:0])
+	} else if vr.props, err = vr.decide(b); err != nil {
 		return err
 	}
 	for i := range vr.rep.Awards {
-		ac := &vr.rep.Awards[i]
 		got, top := false, false
-		for _, p := range d.Proposals {
-			if p.Award != ac.Award {
-				continue
-			}
-			got = true
-			if p.Rank == 1 {
-				top = true
+		for _, p := range vr.props {
+			if p.rule == i {
+				got = true
+				top = top || b.ranks[p.unit] == 1
 			}
 		}
+		ac := &vr.rep.Awards[i]
 		if !got {
 			ac.NotProposed++
 		}
@@ -679,30 +838,143 @@ func (vr *variantRun) year(g *markGen, marks, sums []int64, counts []int, used [
 			ac.TopMissed++
 		}
 	}
-	for _, p := range d.Proposals {
-		if u := slices.Index(cp.units, p.Unit); u >= 0 {
-			vr.rep.Units[u].Awards[p.Award]++
-		}
+	for _, p := range vr.props {
+		vr.rep.Units[p.unit].Awards[vr.rules[p.rule].Award]++
 	}
 	return nil
 }
 
-// voteTie reports whether the units that passed award a's vote, elected by
-// most votes into seats seats (0 means no limit), leave a tie at the last seat.
-func voteTie(votes []int, cands []Candidate, a Award, seats int) bool {
+// decide decides the year's awards with DecideCandidates, for rules with
+// standards or the equal-merit rule.
+func (vr *variantRun) decide(b *scoreBuf) ([]leanProposal, error) {
+	cp := &vr.cp
+	for u := range vr.cands {
+		c := Candidate{Unit: cp.units[u], Rank: b.ranks[u], Total: decimal.New(b.totals[u], -b.scale),
+			LeadsCluster: b.ranks[u] == 1}
+		for ri, vcs := range vr.vcs {
+			if vcs != nil {
+				if c.Votes == nil {
+					c.Votes = map[Award]VoteCount{}
+				}
+				c.Votes[vr.rules[ri].Award] = vcs[u]
+			}
+		}
+		vr.cands[u] = c
+	}
+	d, err := DecideCandidates(vr.v.Rules, vr.cands, Pool{Members: len(vr.cands)})
+	if err != nil {
+		return nil, err
+	}
+	props := vr.props[:0]
+	for _, p := range d.Proposals {
+		ri := slices.IndexFunc(vr.rules, func(r AwardRule) bool { return r.Award == p.Award })
+		props = append(props, leanProposal{rule: ri, unit: slices.Index(cp.units, p.Unit)})
+	}
+	return props, nil
+}
+
+// leanProposal is one unit (roster index) proposed under one rule (index).
+type leanProposal struct {
+	rule, unit int
+}
+
+// leanBuf is leanDecide's working state, reused across years.
+type leanBuf struct {
+	status []uint8 // 0 free, 1 proposed, 2 held in a tie
+	q      []int
+}
+
+// leanDecide decides as DecideCandidates does (the tests compare the two) for
+// rules without standards or the equal-merit rule, and candidates without
+// facts or settlements: units in roster order with competition ranks, their
+// votes per rule (vcs[rule][unit], nil for a rule without a vote), and the
+// pool's sizes. It appends the proposals to out in DecideCandidates' order:
+// rules in precedence order, then seat order.
+func leanDecide(rules []AwardRule, vcs [][]VoteCount, ranks, idRank []int, members, leaders int,
+	b *leanBuf, out []leanProposal) []leanProposal {
+	U := len(ranks)
+	if cap(b.status) < U {
+		b.status, b.q = make([]uint8, U), make([]int, 0, U)
+	}
+	status := b.status[:U]
+	clear(status)
+	for ri, r := range rules {
+		vc := vcs[ri]
+		votes := func(u int) int {
+			if vc == nil {
+				return 0
+			}
+			return vc[u].Votes
+		}
+		// Seat order: rank, then more votes, then unit ID.
+		less := func(x, y int) bool {
+			if ranks[x] != ranks[y] {
+				return ranks[x] < ranks[y]
+			}
+			if vx, vy := votes(x), votes(y); vx != vy {
+				return vx > vy
+			}
+			return idRank[x] < idRank[y]
+		}
+		q := b.q[:0]
+		for u := range U {
+			if status[u] != 0 || (vc != nil && !vc[u].Passed) {
+				continue
+			}
+			i := len(q)
+			q = append(q, u)
+			for ; i > 0 && less(u, q[i-1]); i-- {
+				q[i] = q[i-1]
+			}
+			q[i] = u
+		}
+		same := func(x, y int) bool { return ranks[x] == ranks[y] && votes(x) == votes(y) }
+		limit := len(q)
+		if !r.Quota.IsZero() {
+			limit = min(limit, r.Quota.Limit(members, leaders))
+		}
+		seated, tieEnd := limit, limit
+		if limit < len(q) && limit > 0 && same(q[limit-1], q[limit]) {
+			cut := q[limit]
+			for seated > 0 && same(q[seated-1], cut) {
+				seated--
+			}
+			for tieEnd < len(q) && same(q[tieEnd], cut) {
+				tieEnd++
+			}
+		}
+		for _, u := range q[:seated] {
+			status[u] = 1
+			out = append(out, leanProposal{rule: ri, unit: u})
+		}
+		for _, u := range q[seated:tieEnd] {
+			status[u] = 2
+		}
+		b.q = q
+	}
+	return out
+}
+
+// voteTie reports whether the units that passed a vote, elected by most votes
+// into seats seats (0 means no limit), leave a tie at the last seat: what
+// Contest.Tally reports as Result.Tied with these seats.
+func voteTie(votes []int, vcs []VoteCount, seats int) bool {
 	if seats <= 0 {
 		return false
 	}
-	var passed []int
-	for u := range cands {
-		if cands[u].Votes[a].Passed {
-			passed = append(passed, votes[u])
+	// The seats-th highest vote among those passed, and how many passed with
+	// more and with exactly that many.
+	var passed [64]int
+	p := passed[:0]
+	for u, vc := range vcs {
+		if vc.Passed {
+			p = append(p, votes[u])
 		}
 	}
-	if len(passed) <= seats {
+	if len(p) <= seats {
 		return false
 	}
-	slices.Sort(passed)
-	slices.Reverse(passed)
-	return passed[seats-1] == passed[seats]
+	slices.Sort(p)
+	slices.Reverse(p)
+	return p[seats-1] == p[seats]
 }

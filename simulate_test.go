@@ -176,6 +176,10 @@ func TestGeneratorsBadInput(t *testing.T) {
 		{"no kind", AssessmentModel{Quality: q}, ErrInvalidModel},
 		{"zero step", AssessmentModel{Quality: q, Kind: AssessorPeer, Step: decimal.New(0, -2)}, ErrInvalidModel},
 		{"negative inflation", AssessmentModel{Quality: q, Kind: AssessorPeer, SelfInflation: -5}, ErrInvalidModel},
+		{"one unit's inflation above 1000", AssessmentModel{Quality: q, Kind: AssessorPeer,
+			SelfInflationBy: map[UnitID]int{"ha-nam": 1001}}, ErrInvalidModel},
+		{"inflation of a non-member", AssessmentModel{Quality: q, Kind: AssessorPeer,
+			SelfInflationBy: map[UnitID]int{"ha-noi": 10}}, ErrUnknownUnit},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -256,4 +260,201 @@ func TestExperimentBadInput(t *testing.T) {
 	e.Ballots.Bar = -1
 	_, err = e.Run(rand.New(rand.NewPCG(1, 1)))
 	require.ErrorIs(t, err, ErrInvalidModel)
+}
+
+// The runner counts its votes in int64 without building ballots; the counts,
+// the valid ballots, the passed set and the tie at the last seat are what
+// Contest.Tally gives for the ballots GenerateApprovalBallots draws from the
+// same state.
+func TestRunnerVoteCountEqualsTally(t *testing.T) {
+	c := cluster3()
+	q := simQuality(c, 20)
+	models := []struct {
+		name string
+		m    BallotModel
+	}{
+		{"top 1", BallotModel{Noise: 150, TopK: 1}},
+		{"top 2, absences", BallotModel{Noise: 150, TopK: 2, Absent: 150}},
+		{"top 3, noisy", BallotModel{Noise: 600, TopK: 3, Absent: 50}},
+		{"above a bar, blanks", BallotModel{Noise: 200, Bar: 800, Absent: 100}},
+		{"many absent", BallotModel{Noise: 100, TopK: 2, Absent: 600}},
+	}
+	thresholds := []Threshold{AtLeast(4, 5).Of(Electorate), AtLeast(2, 3).Of(Present),
+		MoreThan(1, 2).Of(Valid), AtLeast(1, 2).Of(Cast)}
+	checked, ties := 0, 0
+	for _, tc := range models {
+		t.Run(tc.name, func(t *testing.T) {
+			for _, th := range thresholds {
+				for seats := range 4 {
+					for seed := range uint64(40) {
+						vd := newVoteDraw(1, 9)
+						vd.draw(rand.New(rand.NewPCG(seed, 7)), &tc.m, simIndexQualities(c, q))
+						bs, present, err := GenerateApprovalBallots(rand.New(rand.NewPCG(seed, 7)), c, q, tc.m)
+						require.NoError(t, err)
+						require.Equal(t, present, vd.present)
+						contest, err := NewContest(ContestSpec{Candidates: c.MemberIDs(), Electorate: 9, Seats: seats,
+							Method: Approval, Threshold: th, Quorum: AtLeast(1, 2)})
+						require.NoError(t, err)
+						res, err := contest.Tally(bs)
+						quorum := AtLeast(1, 2).Met(present, 9)
+						if !quorum {
+							require.ErrorIs(t, err, ErrNoQuorum)
+							continue
+						}
+						require.NoError(t, err)
+						require.Equal(t, res.Valid, vd.valid[0], "valid ballots")
+						base := vd.base(th, 0, 9)
+						require.Equal(t, res.Base(), base)
+						vcs := make([]VoteCount, 9)
+						var passed []UnitID
+						for u, id := range c.MemberIDs() {
+							require.Equal(t, res.Votes(id), vd.votes[0][u], "%s", id)
+							vcs[u] = VoteCount{Votes: vd.votes[0][u], Base: base, Passed: th.Met(vd.votes[0][u], base)}
+							if vcs[u].Passed {
+								passed = append(passed, id)
+							}
+						}
+						require.ElementsMatch(t, res.Passed, passed)
+						require.Equal(t, len(res.Tied) > 0, voteTie(vd.votes[0], vcs, seats), "seats %d", seats)
+						checked++
+						if len(res.Tied) > 0 {
+							ties++
+						}
+					}
+				}
+			}
+		})
+	}
+	t.Logf("%d tallies compared, %d with a tie at the last seat", checked, ties)
+	require.Greater(t, ties, 10, "the runoff check was exercised")
+}
+
+func simIndexQualities(c Cluster, q map[UnitID]int) []int {
+	out := make([]int, 0, c.Len())
+	for _, id := range c.MemberIDs() {
+		out = append(out, q[id])
+	}
+	return out
+}
+
+// leanDecide, the runner's decision for rules without standards, proposes
+// exactly what DecideCandidates proposes, in the same order, and holds the
+// units DecideCandidates reports in a tie.
+func TestLeanDecideMatchesDecideCandidates(t *testing.T) {
+	withTies := 0
+	for seed := range uint64(3000) {
+		withTies += checkLeanDecide(t, seed)
+	}
+	t.Logf("3000 decisions compared, %d with a tie at a quota", withTies)
+	require.Greater(t, withTies, 100)
+}
+
+// FuzzLeanDecide is TestLeanDecideMatchesDecideCandidates on seeds the fuzzer
+// picks.
+func FuzzLeanDecide(f *testing.F) {
+	f.Add(uint64(0))
+	f.Add(uint64(12345))
+	f.Fuzz(func(t *testing.T, seed uint64) { checkLeanDecide(t, seed) })
+}
+
+var (
+	leanQuotas = []Quota{{}, CountQuota(0), CountQuota(1), CountQuota(2), CountQuota(3),
+		ShareOfMembers(1, 3), ShareOfLeaders(1, 2).WithRounding(QuotaCeil)}
+	leanThresholds = []Threshold{{}, AtLeast(4, 5).Of(Electorate), MoreThan(1, 2).Of(Valid), AtLeast(1, 3).Of(Present)}
+)
+
+// checkLeanDecide draws a decision from seed (units with IDs out of roster
+// order, ranks with ties, rules with quotas and votes, few distinct vote
+// counts), compares leanDecide with DecideCandidates, and returns 1 when the
+// decision has a tie at a quota.
+func checkLeanDecide(t *testing.T, seed uint64) int {
+	r := rand.New(rand.NewPCG(seed, 11))
+	U := 1 + r.IntN(12)
+	units := make([]UnitID, U)
+	ranks := make([]int, U)
+	for u := range U {
+		units[u] = UnitID(fmt.Sprintf("u%02d", r.IntN(100)*100+u)) // IDs not in roster order
+		ranks[u] = 1 + r.IntN(U)
+	}
+	var specs []AwardRule
+	for _, a := range Awards() {
+		if r.IntN(3) == 0 {
+			specs = append(specs, AwardRule{Award: a, Quota: leanQuotas[r.IntN(len(leanQuotas))],
+				Vote: leanThresholds[r.IntN(len(leanThresholds))]})
+		}
+	}
+	rules, err := NewAwardRules(specs...)
+	require.NoError(t, err)
+	rs := rules.Rules()
+	vcs := make([][]VoteCount, len(rs))
+	cands := make([]Candidate, U)
+	leaders := 0
+	for u := range U {
+		cands[u] = Candidate{Unit: units[u], Rank: ranks[u], LeadsCluster: ranks[u] == 1}
+		if ranks[u] == 1 {
+			leaders++
+		}
+	}
+	for ri, rule := range rs {
+		if rule.Vote.IsZero() {
+			continue
+		}
+		base := U + r.IntN(3)
+		vcs[ri] = make([]VoteCount, U)
+		for u := range U {
+			v := r.IntN(min(base, 4) + 1) // few distinct counts: many ties
+			vc := VoteCount{Votes: v, Base: base, Passed: rule.Vote.Met(v, base) && r.IntN(10) > 0}
+			vcs[ri][u] = vc
+			if cands[u].Votes == nil {
+				cands[u].Votes = map[Award]VoteCount{}
+			}
+			cands[u].Votes[rule.Award] = vc
+		}
+	}
+	d, err := DecideCandidates(rules, cands, Pool{Members: U})
+	require.NoError(t, err)
+	var lb leanBuf
+	got := leanDecide(rs, vcs, ranks, idRanks(units), U, leaders, &lb, nil)
+	require.Len(t, got, len(d.Proposals), "seed %d", seed)
+	for i, p := range d.Proposals {
+		require.Equal(t, p.Award, rs[got[i].rule].Award, "seed %d, proposal %d", seed, i)
+		require.Equal(t, p.Unit, units[got[i].unit], "seed %d, proposal %d", seed, i)
+	}
+	var held, tied []UnitID
+	for u, st := range lb.status[:U] {
+		if st == 2 {
+			held = append(held, units[u])
+		}
+	}
+	for _, tie := range d.Ties {
+		tied = append(tied, tie.Units...)
+	}
+	require.ElementsMatch(t, tied, held, "seed %d", seed)
+	if len(d.Ties) > 0 {
+		return 1
+	}
+	return 0
+}
+
+// A standard every unit meets sends the runner through DecideCandidates
+// instead of leanDecide; the report is the same.
+func TestExperimentLeanPathEqualsDecideCandidatesPath(t *testing.T) {
+	lean := flagExperiment(t, 300)
+	full := flagExperiment(t, 300)
+	for i, v := range full.Variants {
+		rs := v.Rules.Rules()
+		for k := range rs {
+			rs[k].Standards = []Standard{RequireRank(9)}
+		}
+		rules, err := NewAwardRules(rs...)
+		require.NoError(t, err)
+		full.Variants[i].Rules = rules
+	}
+	a, err := lean.Run(rand.New(rand.NewPCG(8, 8)))
+	require.NoError(t, err)
+	b, err := full.Run(rand.New(rand.NewPCG(8, 8)))
+	require.NoError(t, err)
+	require.Equal(t, a, b)
+	f, _ := a.Variants[2].Award(MinistryFlag)
+	require.Positive(t, f.Runoffs, "some years tie at the flag's seat")
 }

@@ -1,0 +1,162 @@
+package thidua_test
+
+import (
+	"fmt"
+	"math/rand/v2"
+
+	"github.com/shopspring/decimal"
+	"github.com/thidua/thidua"
+)
+
+// simCluster is four members of Cluster 3 with a two-criterion scorecard, for
+// the simulation examples. Every mark below is illustrative or simulated.
+func simCluster() (thidua.Cluster, thidua.Scorecard) {
+	d := decimal.RequireFromString
+	cluster := thidua.MustCluster(thidua.ClusterSpec{
+		ID: "mic-cluster-3", Name: "Cụm thi đua số 3", Kind: thidua.KindCluster, Year: 2023,
+		Members: []thidua.Unit{
+			{ID: "bac-ninh", Name: "Sở TT&TT Bắc Ninh", ShortName: "Bắc Ninh"},
+			{ID: "nam-dinh", Name: "Sở TT&TT Nam Định", ShortName: "Nam Định"},
+			{ID: "hai-duong", Name: "Sở TT&TT Hải Dương", ShortName: "Hải Dương"},
+			{ID: "vinh-phuc", Name: "Sở TT&TT Vĩnh Phúc", ShortName: "Vĩnh Phúc"},
+		},
+		Leader: "bac-ninh", Deputy: "nam-dinh",
+	})
+	card := thidua.MustScorecard(thidua.ScorecardSpec{
+		ID: "cum-3-2023", Name: "Bảng chấm điểm (minh họa)", Year: 2023,
+		Criteria: []thidua.CriterionSpec{
+			{ID: "chuyen-doi-so", Name: "Chuyển đổi số", Max: d("20"), Weight: d("2")},
+			{ID: "buu-chinh", Name: "Bưu chính, viễn thông", Max: d("60")},
+		},
+	})
+	return cluster, card
+}
+
+// Compile a year's scoring once and score it with other weights (hệ số): the
+// totals and ranks are those Scorecard.Score gives with a scorecard carrying
+// those weights, computed in int64.
+func ExampleCompile() {
+	d := decimal.RequireFromString
+	cluster, card := simCluster()
+	appraise := func(unit thidua.UnitID, cds, bc string) thidua.Assessment {
+		return thidua.Assessment{Unit: unit, Assessor: "to-tham-dinh", Kind: thidua.AssessorAppraisal,
+			Marks: map[thidua.CriterionID]decimal.Decimal{"chuyen-doi-so": d(cds), "buu-chinh": d(bc)}}
+	}
+	as := []thidua.Assessment{
+		appraise("bac-ninh", "19.5", "52"),  // 91
+		appraise("nam-dinh", "16", "57.25"), // 89.25
+		appraise("hai-duong", "18", "54.5"), // 90.5
+		appraise("vinh-phuc", "17", "55"),   // 89
+	}
+	policy := thidua.ScoringPolicy{}
+	cp, err := thidua.Compile(card, cluster, as, policy)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	st, _ := card.Score(cluster, as, policy)
+	fmt.Println("criteria:", cp.Criteria(), "weights:", cp.Weights())
+	fmt.Println("as scored:", cp.Score(), "| agrees with Score:", cp.Score().Agrees(st))
+	// Digital transformation down to 1.5, posts and telecoms up to 1.2.
+	other, err := cp.ScoreWith([]decimal.Decimal{d("1.5"), d("1.2")})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println("reweighted:", other)
+	fmt.Println("first:", other.First())
+	// Output:
+	// criteria: [chuyen-doi-so buu-chinh] weights: [2 1]
+	// as scored: 1 bac-ninh 91; 2 hai-duong 90.5; 3 nam-dinh 89.25; 4 vinh-phuc 89 | agrees with Score: true
+	// reweighted: 1 nam-dinh 92.7; 2 hai-duong 92.4; 3 bac-ninh 91.65; 4 vinh-phuc 91.5
+	// first: [nam-dinh]
+}
+
+// How far can the weights move before the lead changes? Sensitivity draws
+// perturbed weights from a seeded source; LeadChange finds, exactly, the
+// smallest change of one weight that lets a rival reach the leader.
+func ExampleCompiled_Sensitivity() {
+	d := decimal.RequireFromString
+	cluster, card := simCluster()
+	appraise := func(unit thidua.UnitID, cds, bc string) thidua.Assessment {
+		return thidua.Assessment{Unit: unit, Assessor: "to-tham-dinh", Kind: thidua.AssessorAppraisal,
+			Marks: map[thidua.CriterionID]decimal.Decimal{"chuyen-doi-so": d(cds), "buu-chinh": d(bc)}}
+	}
+	cp, err := thidua.Compile(card, cluster, []thidua.Assessment{
+		appraise("bac-ninh", "19.5", "52"),
+		appraise("nam-dinh", "16", "57.25"),
+		appraise("hai-duong", "18", "54.5"),
+		appraise("vinh-phuc", "17", "55"),
+	}, thidua.ScoringPolicy{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	s, err := cp.Sensitivity(rand.New(rand.NewPCG(2023, 12)), thidua.SensitivitySpec{
+		Samples: 1000, Delta: d("0.3"), Quota: 2})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, u := range s.Units {
+		fmt.Printf("%-9s rank %d, best %d, worst %d, first in %4d, top 2 in %4d of %d\n",
+			u.Unit, u.BaseRank, u.BestRank, u.WorstRank, u.First, u.InQuota, s.Samples)
+	}
+	lc, ok, err := cp.LeadChange(2)
+	if err != nil || !ok {
+		fmt.Println("no single weight changes the lead", err)
+		return
+	}
+	fmt.Printf("%s reaches %s when the weight of %s moves by %s (exactly %s)\n",
+		lc.Rival, lc.Leader, lc.Criterion, lc.Change.StringFixed(2), lc.Exact().RatString())
+	// Output:
+	// bac-ninh  rank 1, best 1, worst 3, first in  814, top 2 in  942 of 1000
+	// nam-dinh  rank 3, best 1, worst 4, first in   13, top 2 in   63 of 1000
+	// hai-duong rank 2, best 1, worst 2, first in  174, top 2 in 1000 of 1000
+	// vinh-phuc rank 4, best 3, worst 4, first in    0, top 2 in    0 of 1000
+	// hai-duong reaches bac-ninh when the weight of buu-chinh moves by 0.20 (exactly 1/5)
+}
+
+// Would a flag threshold of 80% of all members leave the cluster without a
+// flag more often than a simple majority of valid ballots? An Experiment
+// reviews simulated years under both rules on the same draws.
+func ExampleExperiment_Run() {
+	cluster, card := simCluster()
+	policy := thidua.ScoringPolicy{Aggregate: thidua.Rounding{Places: 2, Mode: thidua.RoundHalfUp}}
+	e := thidua.Experiment{
+		Cluster: cluster, Scorecard: card, Years: 1000,
+		// Latent quality per mille; every member cross-scores every member.
+		Assessments: thidua.AssessmentModel{Kind: thidua.AssessorPeer, Noise: 100,
+			Quality: map[thidua.UnitID]int{"bac-ninh": 900, "nam-dinh": 860, "hai-duong": 880, "vinh-phuc": 850}},
+		// Each member approves the unit it perceives best.
+		Ballots: thidua.BallotModel{Noise: 60, TopK: 1},
+	}
+	for _, v := range []struct {
+		name string
+		vote thidua.Threshold
+	}{
+		{"80% of members", thidua.AtLeast(4, 5).Of(thidua.Electorate)},
+		{"majority of valid", thidua.MoreThan(1, 2).Of(thidua.Valid)},
+	} {
+		rules, err := thidua.NewAwardRules(thidua.AwardRule{Award: thidua.MinistryFlag, Quota: thidua.CountQuota(1), Vote: v.vote})
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		e.Variants = append(e.Variants, thidua.Variant{Name: v.name, Policy: policy, Rules: rules})
+	}
+	rep, err := e.Run(rand.New(rand.NewPCG(2023, 12)))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, v := range rep.Variants {
+		flag, _ := v.Award(thidua.MinistryFlag)
+		best, _ := v.Unit("bac-ninh")
+		fmt.Printf("%-17s no flag %3d, top scorer misses it %3d, runoff %d of %d years; bac-ninh flagged %d\n",
+			v.Name, flag.NotProposed, flag.TopMissed, flag.Runoffs, rep.Years, best.Awards[thidua.MinistryFlag])
+	}
+	// Output:
+	// 80% of members    no flag 794, top scorer misses it 840, runoff 0 of 1000 years; bac-ninh flagged 200
+	// majority of valid no flag 379, top scorer misses it 559, runoff 0 of 1000 years; bac-ninh flagged 578
+}
