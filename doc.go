@@ -74,6 +74,16 @@
 // again, and after the last round the rule set's fallback (the chair's vote,
 // or leader and deputy deciding a flag) settles it.
 //
+// # Policy experiments
+//
+// Beside the flow, Compile scores a scorecard and a year's assessments once
+// into int64 fixed point, with the same totals and ranks as Score; ScoreWith,
+// Compiled.Sensitivity and Compiled.LeadChange then ask how much the weights
+// matter. GenerateAssessments and GenerateApprovalBallots draw simulated
+// inputs from a seeded *rand.Rand the caller passes in, and Experiment.Run
+// repeats score, vote and decide over many simulated years under each Variant
+// of the rules. The same seed always gives the same Report.
+//
 // # Glossary
 //
 //	cụm thi đua              emulation cluster (Kind KindCluster)

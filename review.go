@@ -94,16 +94,11 @@ const (
 	PendingFallback                        // the fallback's decision after the last round
 )
 
+var pendingKinds = enum[PendingKind]{typ: "PendingKind", field: "pending kind", first: PendingRunoff,
+	en: []string{"", "runoff", "fallback"}, err: ErrMissingPart}
+
 // String returns "runoff" or "fallback".
-func (k PendingKind) String() string {
-	switch k {
-	case PendingRunoff:
-		return "runoff"
-	case PendingFallback:
-		return "fallback"
-	}
-	return fmt.Sprintf("PendingKind(%d)", uint8(k))
-}
+func (k PendingKind) String() string { return pendingKinds.name(k) }
 
 // Pending is a step the review still needs: a runoff round (its Contest, with
 // the tied units as candidates and the open seats) or a fallback decision.

@@ -45,10 +45,14 @@ func (b *Basis) UnmarshalText(text []byte) error { return basisNames.set(b, text
 // deputy (cụm phó), with how they were chosen. The term is one year. Deputy may
 // be the zero UnitID when the post is vacant (after a merger, say).
 type Leadership struct {
-	Year   int    `json:"year"`
+	// Year is the emulation year of the term.
+	Year int `json:"year"`
+	// Leader is the cụm trưởng (khối trưởng).
 	Leader UnitID `json:"leader"`
+	// Deputy is the cụm phó (khối phó), or the zero UnitID when vacant.
 	Deputy UnitID `json:"deputy,omitempty"`
-	Basis  Basis  `json:"basis,omitempty"`
+	// Basis is how they were chosen; zero when not recorded.
+	Basis Basis `json:"basis,omitempty"`
 }
 
 // Validate checks the leadership on its own: year in range, a valid leader, and a
@@ -237,29 +241,21 @@ const (
 	ConstraintMethod                              // the succession method (order, deputy succeeds)
 )
 
-var constraintNames = [...]string{
-	ConstraintMember:        "membership",
-	ConstraintDistinct:      "leader and deputy distinct",
-	ConstraintExcluded:      "exclusion",
-	ConstraintNoConsecutive: "no consecutive terms",
-	ConstraintCoolDown:      "cool-down",
-	ConstraintWasDeputy:     "leader must have been deputy",
-	ConstraintMethod:        "succession method",
-}
+var constraints = enum[Constraint]{typ: "Constraint", field: "constraint", first: ConstraintMember,
+	en: []string{"", "membership", "leader and deputy distinct", "exclusion", "no consecutive terms",
+		"cool-down", "leader must have been deputy", "succession method"},
+	err: ErrInvalidSuccession}
 
 // String names the constraint in English.
-func (c Constraint) String() string {
-	if c < ConstraintMember || c > ConstraintMethod {
-		return fmt.Sprintf("Constraint(%d)", uint8(c))
-	}
-	return constraintNames[c]
-}
+func (c Constraint) String() string { return constraints.name(c) }
 
 // Exclusion is a caller's rule that keeps some units from leading in a year,
 // such as one with a pending discipline. Name is what errors and violations
 // print. The zero Exclusion excludes nobody.
 type Exclusion struct {
-	Name     string
+	// Name is what errors and violations call the exclusion.
+	Name string
+	// Excludes reports whether unit may not lead (nor be deputy) in year.
 	Excludes func(unit UnitID, year int) bool
 }
 
@@ -296,9 +292,13 @@ type Succession struct {
 // Selection carries the year-end decisions a succession may need: the vote for
 // leader, the vote for deputy, or an assignment by the ministry.
 type Selection struct {
+	// LeaderVote is the tally of the vote for leader: a one-seat contest of
+	// this year's review among next year's members.
 	LeaderVote *Result
+	// DeputyVote is the tally of the vote for deputy, likewise.
 	DeputyVote *Result
-	Assigned   *Leadership
+	// Assigned is the leadership the ministry or council assigns (Assign).
+	Assigned *Leadership
 }
 
 // Validate checks the policy against the roster c: a valid method, an order that
@@ -308,10 +308,10 @@ func (s Succession) Validate(c Cluster) error {
 	if !s.Method.IsValid() {
 		return &FieldError{Field: "succession method", Value: s.Method.String(), Err: ErrInvalidSuccession}
 	}
-	if s.Method == DeputySucceeds && s.Deputy != DeputyElected && s.Deputy != DeputyFromOrder {
+	if !s.Deputy.IsValid() || (s.Method == DeputySucceeds && s.Deputy == 0) {
 		return &FieldError{Field: "deputy rule", Value: s.Deputy.String(), Err: ErrInvalidSuccession}
 	}
-	if s.OnTie != TieRunoff && s.OnTie != TieByOrder {
+	if !s.OnTie.IsValid() {
 		return &FieldError{Field: "tie rule", Value: s.OnTie.String(), Err: ErrInvalidSuccession}
 	}
 	if s.usesOrder() || len(s.Order) > 0 {
@@ -465,20 +465,21 @@ func (s Succession) Eligible(next Cluster, history History) ([]UnitID, error) {
 	return s.eligible(st)
 }
 
+// The constraints apply in the order of the Constraint constants, so the one
+// that empties the field is the latest first-blocking constraint among the
+// members: every member is blocked by it or by an earlier one.
 func (s Succession) eligible(st state) ([]UnitID, error) {
-	field := st.roster.MemberIDs()
-	steps := []Constraint{ConstraintExcluded, ConstraintNoConsecutive, ConstraintCoolDown, ConstraintWasDeputy}
-	for _, step := range steps {
-		kept := field[:0:0]
-		for _, id := range field {
-			if c := s.blocks(st, id); c == 0 || c > step {
-				kept = append(kept, id)
-			}
+	var field []UnitID
+	var emptied Constraint
+	for _, id := range st.roster.MemberIDs() {
+		c := s.blocks(st, id)
+		if c == 0 {
+			field = append(field, id)
 		}
-		if len(kept) == 0 {
-			return nil, &ConstraintError{Year: st.year, Constraint: step, Detail: s.describe(step)}
-		}
-		field = kept
+		emptied = max(emptied, c)
+	}
+	if len(field) == 0 {
+		return nil, &ConstraintError{Year: st.year, Constraint: emptied, Detail: s.describe(emptied)}
 	}
 	return field, nil
 }
@@ -508,15 +509,10 @@ func (s Succession) deputyOK(st state, unit, leader UnitID) bool {
 // with the one right after it (or from the start if unit is not in the order).
 func after(order []UnitID, unit UnitID) []UnitID {
 	i := slices.Index(order, unit)
-	out := make([]UnitID, 0, len(order))
-	for k := 1; k <= len(order); k++ {
-		out = append(out, order[(i+k+len(order))%len(order)])
-	}
 	if i < 0 {
-		// Not in the order: start at the first unit.
-		return slices.Clone(order)
+		return slices.Clone(order) // not in the order: start at the first unit
 	}
-	return out
+	return append(slices.Clone(order[i+1:]), order[:i+1]...)
 }
 
 // Next chooses the leadership for the year after current. current is this
@@ -748,7 +744,9 @@ type Plan struct {
 
 // FirstLead is when a unit first leads in a Plan.
 type FirstLead struct {
+	// Unit is a member of the roster the plan starts from.
 	Unit UnitID
+	// Year is the first planned year it, or its successor, leads; 0 if none.
 	Year int
 }
 
@@ -771,7 +769,6 @@ func (s Succession) Plan(current Cluster, history History, years int, changes []
 	}
 	g := lineage{changes: changes}
 	p := Plan{Terms: make([]Leadership, 0, years)}
-	roster := current
 	for y := 1; y <= years; y++ {
 		r, err := current.Reorganize(current.Year()+y, changes)
 		if err != nil {
@@ -779,13 +776,12 @@ func (s Succession) Plan(current Cluster, history History, years int, changes []
 		}
 		// Carry the latest planned leadership to this roster's units.
 		st := newState(r.Cluster, terms, g, s.Order, current.Year())
-		l, err := s.choose(st, Selection{}, roster.Year())
+		l, err := s.choose(st, Selection{}, current.Year()+y-1)
 		if err != nil {
 			return Plan{}, err
 		}
 		terms = append(terms, l)
 		p.Terms = append(p.Terms, l)
-		roster = r.Cluster
 	}
 	for _, id := range current.MemberIDs() {
 		fl := FirstLead{Unit: id}
@@ -802,10 +798,15 @@ func (s Succession) Plan(current Cluster, history History, years int, changes []
 
 // Violation is one way a recorded term breaks a succession policy.
 type Violation struct {
-	Year       int
-	Unit       UnitID
+	// Year is the term's year.
+	Year int
+	// Unit is the unit at fault: the leader, or a deputy who is not a member
+	// or is excluded.
+	Unit UnitID
+	// Constraint is the rule broken.
 	Constraint Constraint
-	Detail     string
+	// Detail says more, such as the unit the method expected.
+	Detail string
 }
 
 // String returns a one-line description, such as
@@ -892,6 +893,9 @@ var deputyRules = enum[DeputyRule]{typ: "DeputyRule", field: "deputy rule", firs
 	en:  []string{"", "elected", "from-order"},
 	err: ErrInvalidSuccession}
 
+// IsValid reports whether d is zero or a defined rule.
+func (d DeputyRule) IsValid() bool { return deputyRules.valid(d) }
+
 // String returns "elected" or "from-order" ("" for the zero DeputyRule).
 func (d DeputyRule) String() string { return deputyRules.name(d) }
 
@@ -904,6 +908,9 @@ func (d *DeputyRule) UnmarshalText(b []byte) error { return deputyRules.set(d, b
 var tieRules = enum[TieRule]{typ: "TieRule", field: "tie rule", first: TieRunoff,
 	en:  []string{"runoff", "by-order"},
 	err: ErrInvalidSuccession}
+
+// IsValid reports whether t is a defined rule.
+func (t TieRule) IsValid() bool { return tieRules.valid(t) }
 
 // String returns "runoff" or "by-order".
 func (t TieRule) String() string { return tieRules.name(t) }
