@@ -711,6 +711,10 @@ var (
 	// review's date.
 	ErrRulesNotInForce = errors.New("thidua: rule set not in force on the review date")
 
+	// ErrRoundNotHeld reports ballots for a round the review did not hold: a
+	// runoff with no tie to settle, or past the rule set's last round.
+	ErrRoundNotHeld = errors.New("thidua: ballots for a round that was not held")
+
 	// ErrNotTied reports a fallback decision that chooses a unit not in the tie.
 	ErrNotTied = errors.New("thidua: unit is not in the tie")
 

@@ -213,6 +213,9 @@ func (r Review) Conclude() (Outcome, error) {
 	if err := r.lead(&o); err != nil {
 		return Outcome{}, err
 	}
+	if err := r.checkRoundsUsed(o.Votes); err != nil {
+		return Outcome{}, err
+	}
 	// The awards in precedence order, round by round, then the leader's and
 	// the deputy's votes.
 	slices.SortStableFunc(o.Votes, func(a, b VoteRecord) int {
@@ -226,6 +229,35 @@ func (r Review) Conclude() (Outcome, error) {
 		return cmp.Or(cmp.Compare(ka, kb), cmp.Compare(a.Round, b.Round))
 	})
 	return o, nil
+}
+
+// checkRoundsUsed reports ballots for a round that was never held: a runoff
+// given where no tie called for one, or more rounds than the rules allow.
+// Dropping them silently could hide a mistake in the dossier.
+func (r Review) checkRoundsUsed(votes []VoteRecord) error {
+	held := func(a Award, post Role) int {
+		n := 0
+		for _, v := range votes {
+			if v.Award == a && v.Post == post {
+				n = max(n, v.Round)
+			}
+		}
+		return n
+	}
+	for _, av := range r.Awards {
+		if n := held(av.Award, 0); len(av.Rounds) > n {
+			return &ReviewError{Part: fmt.Sprintf("award %s round %d ballots", av.Award, n+1), Err: ErrRoundNotHeld}
+		}
+	}
+	for _, p := range []struct {
+		post   Role
+		rounds [][]Ballot
+	}{{RoleLeader, r.LeaderRounds}, {RoleDeputy, r.DeputyRounds}} {
+		if n := held(0, p.post); len(p.rounds) > n {
+			return &ReviewError{Part: fmt.Sprintf("%s vote round %d ballots", p.post, n+1), Err: ErrRoundNotHeld}
+		}
+	}
+	return nil
 }
 
 // clone copies the review's lists, so that an Outcome does not change when

@@ -380,3 +380,27 @@ func TestOutcomeDoesNotShareTheReview(t *testing.T) {
 	r.Awards[0].Award = GovernmentFlag
 	assert.Equal(t, before, o.Minutes(LangEnglish))
 }
+
+// Ballots for a round that was never held are an error, not silently dropped.
+func TestReviewRejectsBallotsForRoundsNotHeld(t *testing.T) {
+	r := seedReview(t)
+	r.Awards = slices.Clone(r.Awards)
+	r.Awards[0].Rounds = append(slices.Clone(r.Awards[0].Rounds), []Ballot{{Approve: []UnitID{"bac-ninh"}}})
+	_, err := r.Conclude()
+	require.ErrorIs(t, err, ErrRoundNotHeld)
+	var re *ReviewError
+	require.ErrorAs(t, err, &re)
+	assert.Equal(t, "award ministry-flag round 2 ballots", re.Part, "no tie called for a runoff")
+
+	r = seedReview(t)
+	r.LeaderRounds = [][]Ballot{{{Approve: []UnitID{"nam-dinh"}}}}
+	_, err = r.Conclude()
+	require.ErrorIs(t, err, ErrRoundNotHeld, "deputy succession holds no leader vote")
+
+	// Under Decree 98/2023 a third round is past the last.
+	r = tieReview(t)
+	tie := []Ballot{{Approve: []UnitID{"b"}, Count: 2}, {Approve: []UnitID{"a"}, Count: 2}}
+	r.Awards[0].Rounds = append(r.Awards[0].Rounds, tie, tie)
+	_, err = r.Conclude()
+	require.ErrorIs(t, err, ErrRoundNotHeld)
+}
