@@ -82,6 +82,8 @@ type UnitError struct {
 	Err error
 }
 
+// Error returns the message, which starts with "thidua:" and names the
+// offending value.
 func (e *UnitError) Error() string {
 	return fmt.Sprintf("thidua: unit %q: %s", string(e.ID), reason(e.Err))
 }
@@ -97,6 +99,8 @@ type YearError struct {
 	Err  error
 }
 
+// Error returns the message, which starts with "thidua:" and names the
+// offending value.
 func (e *YearError) Error() string {
 	return fmt.Sprintf("thidua: %s %d: %s", e.What, e.Year, reason(e.Err))
 }
@@ -112,6 +116,8 @@ type FieldError struct {
 	Err   error
 }
 
+// Error returns the message, which starts with "thidua:" and names the
+// offending value.
 func (e *FieldError) Error() string {
 	return fmt.Sprintf("thidua: %s %q: %s", e.Field, e.Value, reason(e.Err))
 }
@@ -127,6 +133,8 @@ type ChangeError struct {
 	Err    error
 }
 
+// Error returns the message, which starts with "thidua:" and names the
+// offending value.
 func (e *ChangeError) Error() string {
 	return fmt.Sprintf("thidua: unit change %d (%d: %s into %q): %s",
 		e.Index, e.Change.Year, quoteIDs(e.Change.From), string(e.Change.Into.ID), reason(e.Err))
@@ -250,6 +258,8 @@ type CriterionError struct {
 	Err error
 }
 
+// Error returns the message, which starts with "thidua:" and names the
+// offending value.
 func (e *CriterionError) Error() string {
 	return fmt.Sprintf("thidua: criterion %q: %s", string(e.ID), reason(e.Err))
 }
@@ -270,6 +280,8 @@ type AssessmentError struct {
 	Err       error
 }
 
+// Error returns the message, which starts with "thidua:" and names the
+// offending value.
 func (e *AssessmentError) Error() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "thidua: marks for unit %q", string(e.Unit))
@@ -387,6 +399,8 @@ type BallotError struct {
 	Err       error
 }
 
+// Error returns the message, which starts with "thidua:" and names the
+// offending value.
 func (e *BallotError) Error() string {
 	if e.Candidate != "" {
 		return fmt.Sprintf("thidua: ballot %d: %q: %s", e.Index, string(e.Candidate), reason(e.Err))
@@ -404,6 +418,8 @@ type QuorumError struct {
 	Present, Needed, Electorate int
 }
 
+// Error returns the message, which starts with "thidua:" and names the
+// offending value.
 func (e *QuorumError) Error() string {
 	return fmt.Sprintf("thidua: quorum not reached: \"%d\" present of %d, %d needed", e.Present, e.Electorate, e.Needed)
 }
@@ -501,6 +517,8 @@ type AwardError struct {
 	Err   error
 }
 
+// Error returns the message, which starts with "thidua:" and names the
+// offending value.
 func (e *AwardError) Error() string {
 	if e.Unit != "" {
 		return fmt.Sprintf("thidua: award %q: unit %q: %s", e.Award.String(), string(e.Unit), reason(e.Err))
@@ -519,6 +537,8 @@ type RuleSetError struct {
 	Err   error
 }
 
+// Error returns the message, which starts with "thidua:" and names the
+// offending value.
 func (e *RuleSetError) Error() string {
 	if e.Other != "" {
 		return fmt.Sprintf("thidua: rule set %q and %q: %s", e.Name, e.Other, reason(e.Err))
@@ -603,6 +623,8 @@ type TermError struct {
 	Err  error
 }
 
+// Error returns the message, which starts with "thidua:" and names the
+// offending value.
 func (e *TermError) Error() string {
 	return fmt.Sprintf("thidua: leadership term %d: %s", e.Year, reason(e.Err))
 }
@@ -616,6 +638,8 @@ type CoolDownError struct {
 	CoolDown, Members int
 }
 
+// Error returns the message, which starts with "thidua:" and names the
+// offending value.
 func (e *CoolDownError) Error() string {
 	return fmt.Sprintf("thidua: cool-down of %d years with %d members: %s", e.CoolDown, e.Members, reason(ErrCoolDownTooLong))
 }
@@ -631,6 +655,8 @@ type ConstraintError struct {
 	Detail     string
 }
 
+// Error returns the message, which starts with "thidua:" and names the
+// offending value.
 func (e *ConstraintError) Error() string {
 	return fmt.Sprintf("thidua: %d: %s (%q emptied the field)", e.Year, reason(ErrNoEligibleLeader), e.Detail)
 }
@@ -645,6 +671,8 @@ type IneligibleError struct {
 	Constraint Constraint
 }
 
+// Error returns the message, which starts with "thidua:" and names the
+// offending value.
 func (e *IneligibleError) Error() string {
 	return fmt.Sprintf("thidua: %d: unit %q: %s (%s)", e.Year, string(e.Unit), reason(ErrIneligible), e.Constraint)
 }
@@ -660,6 +688,8 @@ type ElectionTieError struct {
 	Tied []UnitID
 }
 
+// Error returns the message, which starts with "thidua:" and names the
+// offending value.
 func (e *ElectionTieError) Error() string {
 	return fmt.Sprintf("thidua: %d %s vote: %s between %s", e.Year, e.Post, reason(ErrElectionTied), quoteIDs(e.Tied))
 }
@@ -674,6 +704,8 @@ type SelectionError struct {
 	Need string
 }
 
+// Error returns the message, which starts with "thidua:" and names the
+// offending value.
 func (e *SelectionError) Error() string {
 	return fmt.Sprintf("thidua: %d: %s: need %s", e.Year, reason(ErrMissingSelection), e.Need)
 }
@@ -689,6 +721,8 @@ type VoteMismatchError struct {
 	Err     error
 }
 
+// Error returns the message, which starts with "thidua:" and names the
+// offending value.
 func (e *VoteMismatchError) Error() string {
 	return fmt.Sprintf("thidua: %s vote %q: %s", e.Post, string(e.Contest), reason(e.Err))
 }
@@ -731,6 +765,8 @@ type ReviewError struct {
 	Err  error
 }
 
+// Error returns the message, which starts with "thidua:" and names the
+// offending value.
 func (e *ReviewError) Error() string {
 	return fmt.Sprintf("thidua: review %s: %s", e.Part, reason(e.Err))
 }
@@ -773,6 +809,8 @@ type OverflowError struct {
 	Value string
 }
 
+// Error returns the message, which starts with "thidua:" and names the
+// offending value.
 func (e *OverflowError) Error() string {
 	return fmt.Sprintf("thidua: %s %q: %s", e.What, e.Value, reason(ErrOverflow))
 }
