@@ -145,7 +145,7 @@ func (a Award) Vietnamese() string {
 
 // Level returns the level of the body whose name the award carries. The two
 // labour-collective titles and the Giấy khen are given LevelBase as a grouping
-// by precedence; which authority confers them is not in RULES.md.
+// by precedence; which authority confers them was not found in the sources read.
 func (a Award) Level() AwardLevel {
 	if !a.IsValid() {
 		return 0
@@ -1088,8 +1088,10 @@ func (t QuotaTie) Equal(u QuotaTie) bool {
 }
 
 // Decision is the outcome of a year-end review's deliberation (bình xét):
-// the Proposals in precedence then rank order (then unit ID), at most one per
-// unit; the Declined candidates with their reasons, in the same order; and the
+// the Proposals in precedence order, and within an award in the order its
+// seats were filled (rank, then votes, equal merit and settlement, then unit
+// ID), at most one per unit; the Declined candidates with their reasons, in
+// precedence then rank order; and the
 // Ties at quota cut-offs left for a runoff, in precedence order.
 type Decision struct {
 	Proposals []Proposal `json:"proposals"`
@@ -1139,6 +1141,11 @@ func (d Decision) Equal(e Decision) bool {
 // lower awards. A unit proposed for an award is not considered for lower ones,
 // so each unit gets at most one award, the highest it qualifies for (Luật 2022
 // Điều 5). The result does not depend on the order of candidates.
+//
+// Rank comes before votes, as DESIGN.md orders a cluster's proposals ("in rank
+// and vote order"). TT 25/2025/TT-BKHCN Điều 23 fills an over-subscribed
+// council vote by votes first; a caller following it can pass every candidate
+// with the same Rank, so that votes decide.
 //
 // Errors: an invalid candidate or pool, two candidates for one unit
 // (ErrDuplicateUnit), and votes for one award counted out of different bases,
@@ -1529,7 +1536,7 @@ func checkAwardVote(rules AwardRules, a Award, r Result, c Cluster) error {
 	if y := r.Contest.Year(); y != c.Year() {
 		return &AwardError{Award: a, Err: &YearError{What: "vote year", Year: y, Err: ErrYearMismatch}}
 	}
-	if r.Contest.Threshold() != rule.Vote {
+	if !r.Contest.Threshold().Same(rule.Vote) {
 		return &AwardError{Award: a, Err: &FieldError{Field: "vote threshold",
 			Value: fmt.Sprintf("%s (the rule needs %s)", r.Contest.Threshold(), rule.Vote), Err: ErrContestMismatch}}
 	}

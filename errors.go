@@ -387,7 +387,8 @@ var (
 	ErrSelfVote = errors.New("thidua: voter votes for themself")
 
 	// ErrDuplicateVoter reports two ballots, or a ballot with a count above one,
-	// from the same named voter in an open vote.
+	// from the same named voter in an open vote: every such ballot is invalid,
+	// so which one came first does not matter.
 	ErrDuplicateVoter = errors.New("thidua: voter votes more than once")
 )
 

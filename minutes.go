@@ -42,7 +42,7 @@ var vocabulary = [...]words{
 		cochair:        "Đồng chủ trì: %s (%s)",
 		present:        "Thành phần: %d/%d đơn vị thành viên có mặt",
 		rules:          "Văn bản áp dụng: %s",
-		unverified:     "Giá trị chưa được xác minh trong văn bản: %s",
+		unverified:     "Giá trị chưa được xác minh trong văn bản:%s",
 		standings:      "I. KẾT QUẢ CHẤM ĐIỂM (%s; điểm tối đa %s)",
 		rank:           "Hạng",
 		unit:           "Đơn vị",
@@ -59,6 +59,7 @@ var vocabulary = [...]words{
 		needs:          "cần %d/%d phiếu",
 		passed:         "đạt",
 		votesWord:      "phiếu",
+		elected:        "trúng cử",
 		rejected:       "Phiếu không hợp lệ số %d: %s",
 		digest:         "Mã kiểm tra (SHA-256): %x",
 		noVotes:        "Không tổ chức bỏ phiếu.",
@@ -91,7 +92,7 @@ var vocabulary = [...]words{
 		cochair:        "Co-chaired by: %s (%s)",
 		present:        "Present: %d of %d member units",
 		rules:          "Rules applied: %s",
-		unverified:     "Values not verified in the text: %s",
+		unverified:     "Values not verified in the text:%s",
 		standings:      "I. SCORES (%s; maximum %s points)",
 		rank:           "Rank",
 		unit:           "Unit",
@@ -108,6 +109,7 @@ var vocabulary = [...]words{
 		needs:          "needs %d of %d",
 		passed:         "passed",
 		votesWord:      "votes",
+		elected:        "elected",
 		rejected:       "Invalid ballot no. %d: %s",
 		digest:         "Check digest (SHA-256): %x",
 		noVotes:        "No vote was held.",
@@ -224,7 +226,10 @@ func (m *minutes) header() {
 	}
 	m.line(m.w.rules, m.o.Rules.Name)
 	if len(m.o.Rules.Unverified) > 0 {
-		m.line(m.w.unverified, strings.Join(m.o.Rules.Unverified, "; "))
+		m.line(m.w.unverified, "")
+		for _, u := range m.o.Rules.Unverified {
+			m.line("  - %s", u)
+		}
 	}
 }
 

@@ -2,6 +2,7 @@ package thidua
 
 import (
 	"cmp"
+	"encoding/json"
 	"fmt"
 	"slices"
 	"time"
@@ -210,6 +211,20 @@ type RuleSet struct {
 	Unverified []string `json:"unverified,omitempty"`
 }
 
+// UnmarshalJSON decodes a rule set and validates it as Validate does.
+func (rs *RuleSet) UnmarshalJSON(b []byte) error {
+	type plain RuleSet // without methods, so decoding does not recurse
+	var v plain
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	if err := RuleSet(v).Validate(); err != nil {
+		return err
+	}
+	*rs = RuleSet(v)
+	return nil
+}
+
 // Validate reports a rule set that cannot be used, as a *RuleSetError: a blank
 // name (ErrBlankName), an invalid start or end date (ErrInvalidDate), an end
 // before the start (ErrDatesBackwards), an invalid quorum or equal-merit share,
@@ -305,12 +320,15 @@ func (rs RuleSet) VoteRule(a Award) VoteRule {
 	return v
 }
 
-// ContestSpec returns the vote the rule set implies for award a in cluster c:
-// an approval ballot ("đồng ý") of all members on all members, with the rule
-// set's threshold for a (a share of all members, as Decree 98/2023 Điều 30 k7
-// takes it) and its quorum. A blank ballot is valid (a vote for nobody). The
-// caller narrows it as the cluster's own rules say (Candidates, Present,
-// MaxMarks) and builds it with NewContest.
+// ContestSpec returns the cluster's own vote on award a: an approval ballot
+// ("đồng ý") of all members on all members, blank ballots valid (a vote for
+// nobody). No rule found sets a threshold or quorum for a cluster's vote
+// (RULES.md §3: only the council's are known), so this applies the rule set's
+// council values to the cluster: the threshold for a, as a share of all the
+// cluster's members (Decree 98/2023 Điều 30 k7 takes its 80% of all council
+// members), and the council quorum. That is the library's default, not the
+// law's; the caller narrows or replaces it (Candidates, Present, MaxMarks,
+// Threshold) and builds it with NewContest.
 func (rs RuleSet) ContestSpec(a Award, c Cluster) ContestSpec {
 	vr := rs.VoteRule(a)
 	return ContestSpec{
@@ -355,8 +373,8 @@ func (rs RuleSet) AwardRule(a Award, q Quota) (AwardRule, error) {
 // in 2022), so quotas come from the caller.
 func (rs RuleSet) AwardRules(quotas map[Award]Quota) (AwardRules, error) {
 	rules := make([]AwardRule, 0, len(quotas))
-	for a, q := range quotas {
-		r, err := rs.AwardRule(a, q)
+	for _, a := range sortedAwards(quotas) {
+		r, err := rs.AwardRule(a, quotas[a])
 		if err != nil {
 			return AwardRules{}, err
 		}
@@ -481,7 +499,8 @@ func flagThresholds() []AwardThreshold {
 // which detailed the 2003 Law on Emulation and Commendation, in force until
 // the 2022 Law took effect (to 31/12/2023).
 //
-//   - EffectiveFrom 01/10/2017: the decree's effective date, not in RULES.md
+//   - EffectiveFrom 01/10/2017: the decree's effective date, not confirmed in
+//     the sources read
 //     (its signing date 31/07/2017 is); flagged in Unverified.
 //   - CouncilQuorum 2/3: NOT FOUND for this period; the default comes from
 //     the later sector rules of RULES.md §3.2.
@@ -508,10 +527,11 @@ func Decree91_2017() RuleSet {
 		Thresholds:     flagThresholds(),
 		GovFlagQuota:   ShareOfLeaders(1, 5),
 		Unverified: []string{
-			"effective from 01/10/2017: not in RULES.md",
+			"effective from 01/10/2017: not confirmed in the sources read",
 			"council quorum 2/3: NOT FOUND for this period; default from later sector rules",
 			"flag thresholds ≥ 80% of all council members: NOT FOUND for this decree; carried back from Decree 98/2023 Điều 30 k7",
 			"max rounds, cut-off tie and deadlock fallbacks: NOT FOUND; none set",
+			"Government-flag quota: Điều 11 caps at 20% of the collectives meeting the flag standard; 20% of cluster leaders is CV 5007/BNV-TĐKT (05/09/2023), applied to the whole period",
 			"equal-merit rule: NOT FOUND for this period; off",
 		},
 	}
@@ -596,7 +616,7 @@ func Decree152_2025() RuleSet {
 		EqualMerit:    AtLeast(7, 10),
 		Unverified: []string{
 			"flag thresholds ≥ 80% of all council members: NOT VERIFIED under this decree; carried from Decree 98/2023 Điều 30 k7",
-			"council quorum 2/3 and the Chair deciding a cut-off tie: TT 25/2025/TT-BKHCN Điều 23, a sector rule",
+			"council quorum 2/3 and the Chair deciding a cut-off tie: TT 25/2025/TT-BKHCN Điều 23, a sector rule whose effective date was not found; applied from 01/07/2025",
 			noteRoundsSector,
 			noteGovQuota,
 		},

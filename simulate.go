@@ -97,7 +97,13 @@ func (m *AssessmentModel) check(c Cluster) error {
 			return bad("quality "+string(u.ID), fmt.Sprint(q))
 		}
 	}
-	for id, v := range m.SelfInflationBy {
+	ids := make([]UnitID, 0, len(m.SelfInflationBy))
+	for id := range m.SelfInflationBy {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids) // the error names the same unit whatever the map's order
+	for _, id := range ids {
+		v := m.SelfInflationBy[id]
 		if !slices.ContainsFunc(c.spec.Members, func(u Unit) bool { return u.ID == id }) {
 			return &UnitError{ID: id, Err: ErrUnknownUnit}
 		}
@@ -570,6 +576,9 @@ func (e Experiment) Run(r *rand.Rand) (Report, error) {
 	if err := e.Ballots.check(); err != nil {
 		return Report{}, err
 	}
+	if err := e.Quorum.Validate(); err != nil {
+		return Report{}, err
+	}
 	card := e.Scorecard
 	if card.nodes == nil {
 		return Report{}, ErrEmptyScorecard
@@ -671,8 +680,10 @@ func newVoteDraw(awards, units int) *voteDraw {
 	return vd
 }
 
-// draw draws the ballots in the order GenerateApprovalBallots does, so that
-// one award's counts equal the tally of the ballots it would draw.
+// draw draws the ballots in the order GenerateApprovalBallots does: with one
+// voted award its counts equal the tally of the ballots the generator would
+// draw from the same source; with several, the awards' draws interleave, so
+// each is a fair draw from the same model but not the generator's sequence.
 func (vd *voteDraw) draw(r *rand.Rand, m *BallotModel, quality []int) {
 	vd.present = 0
 	for k := range vd.votes {

@@ -48,12 +48,13 @@ func (s Share) Validate() error {
 
 // Met reports whether count out of base meets the share, compared exactly as
 // integers: count·Den ≥ Num·base ("at least") or count·Den > Num·base ("more
-// than"). The zero Share is always met. Negative inputs never meet a share.
+// than"). The zero Share is always met. Nothing meets a share of nothing (a
+// base of 0: no votes cast, say), and negative inputs never meet a share.
 func (s Share) Met(count, base int) bool {
 	if s.IsZero() {
 		return true
 	}
-	if count < 0 || base < 0 || s.Validate() != nil {
+	if count < 0 || base <= 0 || s.Validate() != nil {
 		return false
 	}
 	c := cmp128(uint64(count), uint64(s.Den), uint64(s.Num), uint64(base))
@@ -65,7 +66,7 @@ func (s Share) Met(count, base int) bool {
 
 // Needed returns the smallest count out of base that meets the share: for
 // AtLeast(4, 5) of 9 it is 8, since 7/9 < 80% ≤ 8/9. It returns 0 for the zero
-// Share, and base+1 when no count up to base can meet it.
+// Share, and base+1 when no count up to base can meet it (as for a base of 0).
 func (s Share) Needed(base int) int {
 	if s.IsZero() || base < 0 {
 		return 0
@@ -178,6 +179,17 @@ func (t Threshold) Validate() error {
 
 // Met reports whether votes out of base (the count Base names) meet the threshold.
 func (t Threshold) Met(votes, base int) bool { return t.Share.Met(votes, base) }
+
+// Same reports whether t and u ask for the same thing: equal fractions (4/5
+// and 8/10 are the same), the same comparison and the same base, or both
+// none. Use it rather than ==, which compares how the fraction is written.
+func (t Threshold) Same(u Threshold) bool {
+	if t.IsZero() || u.IsZero() {
+		return t.IsZero() && u.IsZero()
+	}
+	return t.Base == u.Base && t.Share.Strict == u.Share.Strict && t.Share.Den > 0 && u.Share.Den > 0 &&
+		cmp128(uint64(t.Share.Num), uint64(u.Share.Den), uint64(u.Share.Num), uint64(t.Share.Den)) == 0
+}
 
 // String returns "≥ 4/5 of electorate", or "none".
 func (t Threshold) String() string {
@@ -334,7 +346,8 @@ type ContestSpec struct {
 	// Open marks an open vote (biểu quyết), whose ballots may name their voter;
 	// a secret ballot (bỏ phiếu kín) rejects any ballot that does.
 	Open bool `json:"open,omitempty"`
-	// ForbidSelfVote rejects, in an open vote, a ballot that marks its own voter.
+	// ForbidSelfVote rejects, in an open vote, a ballot that marks its own
+	// voter, or ranks its own voter first.
 	ForbidSelfVote bool `json:"forbid_self_vote,omitempty"`
 }
 
@@ -603,8 +616,9 @@ type CandidateScore struct {
 type Round struct {
 	// Votes are the votes of each candidate still in the count.
 	Votes map[UnitID]int
-	// Exhausted counts valid ballots that name none of the candidates still
-	// in the count (or, in a second round, rank the finalists equally).
+	// Exhausted counts valid ballots, other than blank ones, that name none of
+	// the candidates still in the count (or, in a second round, rank the
+	// finalists equally). Blank ballots are counted in Result.Blank.
 	Exhausted int
 	// Eliminated are the candidates dropped after this round (instant runoff:
 	// all tied for the fewest votes go together).
@@ -892,7 +906,17 @@ func (c Contest) Tally(ballots []Ballot) (Result, error) {
 		store = append(store, g)
 	}
 	invalid := map[string]int{}
-	var voters map[UnitID]bool
+	// In an open vote, count the ballots naming each voter first, so that a
+	// voter with two ballots has both rejected, whatever their order.
+	var voters map[UnitID]int
+	for _, b := range ballots {
+		if b.Voter != "" {
+			if voters == nil {
+				voters = map[UnitID]int{}
+			}
+			voters[b.Voter] += orOne(b.Count)
+		}
+	}
 	rank := make([]uint16, n)
 	key := make([]byte, 0, 2*n+16)
 	for i, b := range ballots {
@@ -912,7 +936,7 @@ func (c Contest) Tally(ballots []Ballot) (Result, error) {
 			}
 			// Fall through to the general path, which finds the reason.
 		}
-		tiers, blank, err := c.parse(i, b, rank, &voters)
+		tiers, blank, err := c.parse(i, b, rank, voters)
 		if err != nil {
 			r.reject(i, votes, err, invalid, b)
 			continue
@@ -988,7 +1012,7 @@ func (r *Result) reject(i, votes int, err error, invalid map[string]int, b Ballo
 
 // parse checks ballot i and writes its canonical ranks into rank. It returns
 // the number of listed tiers and whether the ballot is blank.
-func (c Contest) parse(i int, b Ballot, rank []uint16, voters *map[UnitID]bool) (int, bool, error) {
+func (c Contest) parse(i int, b Ballot, rank []uint16, voters map[UnitID]int) (int, bool, error) {
 	s := &c.spec
 	bad := func(id UnitID, err error) (int, bool, error) {
 		return 0, false, &BallotError{Index: i, Candidate: id, Err: err}
@@ -1000,13 +1024,9 @@ func (c Contest) parse(i int, b Ballot, rank []uint16, voters *map[UnitID]bool) 
 		if !validID(string(b.Voter)) {
 			return bad(b.Voter, ErrInvalidID)
 		}
-		if *voters == nil {
-			*voters = map[UnitID]bool{}
-		}
-		if (*voters)[b.Voter] || b.Count > 1 {
+		if voters[b.Voter] > 1 {
 			return bad(b.Voter, ErrDuplicateVoter)
 		}
-		(*voters)[b.Voter] = true
 	}
 	if len(b.Approve) > 0 && len(b.Ranking) > 0 {
 		return bad("", ErrBallotShape)
@@ -1084,7 +1104,8 @@ func (c Contest) parse(i int, b Ballot, rank []uint16, voters *map[UnitID]bool) 
 		return blankTiers, true, nil
 	}
 	if s.Open && s.ForbidSelfVote && b.Voter != "" {
-		if j, ok := c.lookup(b.Voter); ok && int(rank[j]) < tiers {
+		// A vote for oneself is a mark for oneself, or oneself ranked first.
+		if j, ok := c.lookup(b.Voter); ok && rank[j] == 0 {
 			return bad(b.Voter, ErrSelfVote)
 		}
 	}

@@ -25,7 +25,8 @@ func TestShareMet(t *testing.T) {
 		{"66 of 100 falls short of two thirds", AtLeast(2, 3), 66, 100, false},
 		{"zero share is always met", Share{}, 0, 9, true},
 		{"negative count never meets", AtLeast(1, 2), -1, 0, false},
-		{"all of nothing", AtLeast(1, 1), 0, 0, true},
+		{"nothing meets a share of nothing", AtLeast(1, 1), 0, 0, false},
+		{"nothing meets a share of nothing, however small", AtLeast(1, 100), 0, 0, false},
 		{"huge values do not overflow", AtLeast(math.MaxInt64-1, math.MaxInt64), math.MaxInt64 - 1, math.MaxInt64, true},
 		{"huge values, one short", AtLeast(math.MaxInt64-1, math.MaxInt64), math.MaxInt64 - 2, math.MaxInt64, false},
 	}
@@ -79,4 +80,13 @@ func FuzzShareNeeded(f *testing.F) {
 			require.False(t, s.Met(n-1, base))
 		}
 	})
+}
+
+func TestThresholdSame(t *testing.T) {
+	assert.True(t, AtLeast(4, 5).Of(Electorate).Same(AtLeast(8, 10).Of(Electorate)))
+	assert.False(t, AtLeast(4, 5).Of(Electorate).Same(MoreThan(4, 5).Of(Electorate)))
+	assert.False(t, AtLeast(4, 5).Of(Electorate).Same(AtLeast(4, 5).Of(Valid)))
+	assert.False(t, AtLeast(4, 5).Of(Electorate).Same(AtLeast(3, 4).Of(Electorate)))
+	assert.True(t, Threshold{}.Same(Threshold{Base: Valid}), "no threshold is no threshold, whatever its base")
+	assert.False(t, Threshold{}.Same(AtLeast(1, 2).Of(Valid)))
 }

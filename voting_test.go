@@ -84,7 +84,7 @@ func TestTallyRejectsBallots(t *testing.T) {
 		{"blank where blanks are invalid", func(s *ContestSpec) { s.BlankValid = false }, Ballot{}, ErrBlankBallot, ""},
 		{"voter named on a secret ballot", nil, Ballot{Approve: []UnitID{"A"}, Voter: "B"}, ErrVoterOnSecret, ""},
 		{"self-vote where forbidden", open, Ballot{Approve: []UnitID{"A"}, Voter: "A"}, ErrSelfVote, "A"},
-		{"self-vote in a ranking", func(s *ContestSpec) { ranked(s); open(s) }, Ballot{Ranking: [][]UnitID{{"B"}, {"C"}}, Voter: "C"}, ErrSelfVote, "C"},
+		{"self-vote in a ranking", func(s *ContestSpec) { ranked(s); open(s) }, Ballot{Ranking: [][]UnitID{{"C"}, {"B"}}, Voter: "C"}, ErrSelfVote, "C"},
 		{"one voter, two ballots", open, Ballot{Approve: []UnitID{"B"}, Voter: "A", Count: 2}, ErrDuplicateVoter, "A"},
 	}
 	for _, tt := range tests {
@@ -552,4 +552,26 @@ func TestTallyFullSeatsLeaveNoTie(t *testing.T) {
 	assert.Zero(t, r.OpenSeats)
 	_, err = r.Runoff()
 	assert.ErrorIs(t, err, ErrNoRunoff)
+}
+
+// In an open vote a voter's two ballots are both invalid, so the count and the
+// digest do not depend on which came first; ranking oneself below others is
+// not a vote for oneself.
+func TestOpenVoteIsOrderIndependent(t *testing.T) {
+	c := MustContest(ContestSpec{Candidates: []UnitID{"a", "b", "c"}, Electorate: 5, Method: Approval, Open: true, ForbidSelfVote: true})
+	ballots := []Ballot{{Voter: "v1", Approve: []UnitID{"a"}}, {Voter: "v1", Approve: []UnitID{"b"}}, {Voter: "v2", Approve: []UnitID{"c"}}}
+	r1, err := c.Tally(ballots)
+	require.NoError(t, err)
+	slices.Reverse(ballots)
+	r2, err := c.Tally(ballots)
+	require.NoError(t, err)
+	assert.Equal(t, r1.Digest, r2.Digest)
+	assert.Equal(t, 1, r1.Valid)
+	assert.Equal(t, 2, r1.Invalid)
+	assert.Equal(t, []UnitID{"c"}, r1.Winners)
+
+	ranked := MustContest(ContestSpec{Candidates: []UnitID{"a", "b"}, Electorate: 2, Method: Plurality, Open: true, ForbidSelfVote: true})
+	r, err := ranked.Tally([]Ballot{{Voter: "a", Ranking: [][]UnitID{{"b"}, {"a"}}}})
+	require.NoError(t, err)
+	assert.Equal(t, 1, r.Valid, "ranking oneself last votes for b")
 }
