@@ -673,7 +673,11 @@ func (s Standard) Kind() StandardKind { return s.kind }
 func (s Standard) Validate() error {
 	bad := func(v string) error { return &FieldError{Field: "standard", Value: v, Err: ErrInvalidStandard} }
 	switch s.kind {
-	case StandardMinTotal, StandardLeadsCluster, StandardNoPendingCase:
+	case StandardMinTotal:
+		if !inRange(s.total) {
+			return &FieldError{Field: "standard total", Value: quoteDecimal(s.total), Err: ErrPointsRange}
+		}
+	case StandardLeadsCluster, StandardNoPendingCase:
 		return nil
 	case StandardMaxRank:
 		if s.n < 1 {
@@ -703,7 +707,7 @@ func (s Standard) Validate() error {
 func (s Standard) String() string {
 	switch s.kind {
 	case StandardMinTotal:
-		return "total ≥ " + s.total.String()
+		return "total ≥ " + quoteDecimal(s.total)
 	case StandardMaxRank:
 		return fmt.Sprintf("rank ≤ %d", s.n)
 	case StandardLeadsCluster:

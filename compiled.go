@@ -94,7 +94,7 @@ func Compile(card Scorecard, c Cluster, assessments []Assessment, p ScoringPolic
 					sum, ok = addChk(sum, v)
 				}
 				if !ok {
-					return Compiled{}, &OverflowError{What: "mark", Value: m.String()}
+					return Compiled{}, &OverflowError{What: "mark", Value: quoteDecimal(m)}
 				}
 			}
 			sums[u*L+l], counts[u*L+l] = sum, len(ln.Marks)
@@ -181,7 +181,7 @@ func (cp *Compiled) scaleWeights(ws []decimal.Decimal) ([]int64, int32, error) {
 	var scale int32
 	for l, w := range ws {
 		if !w.IsPositive() {
-			return nil, 0, &FieldError{Field: "weight " + string(cp.leaves[l]), Value: w.String(), Err: ErrWeightRange}
+			return nil, 0, &FieldError{Field: "weight " + string(cp.leaves[l]), Value: quoteDecimal(w), Err: ErrWeightRange}
 		}
 		scale = max(scale, -w.Exponent())
 	}
@@ -189,7 +189,7 @@ func (cp *Compiled) scaleWeights(ws []decimal.Decimal) ([]int64, int32, error) {
 	for l, w := range ws {
 		v, ok := toScaled(w, scale)
 		if !ok {
-			return nil, 0, &OverflowError{What: "weight", Value: w.String()}
+			return nil, 0, &OverflowError{What: "weight", Value: quoteDecimal(w)}
 		}
 		out[l] = v
 	}

@@ -4,12 +4,24 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/shopspring/decimal"
 )
 
 // Errors are of two kinds. Sentinels (ErrX) name what went wrong and are matched
 // with errors.Is. Typed errors (*XError) carry the offending value for errors.As and
 // wrap a sentinel, so a caller can branch on either. Every message starts with
 // "thidua:" and quotes the input at fault.
+
+// quoteDecimal returns d as an error message quotes it: its digits when it is
+// of a sensible size, and otherwise its size alone, since printing a decimal of
+// a hundred million digits would take as long as the computation it guards.
+func quoteDecimal(d decimal.Decimal) string {
+	if n, e := d.NumDigits(), d.Exponent(); n > 64 || e > 64 || e < -64 {
+		return fmt.Sprintf("%d digits × 10^%d", n, e)
+	}
+	return d.String()
+}
 
 // reason returns a sentinel's message without the package prefix, for use inside
 // a typed error's message that already carries it.

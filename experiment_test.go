@@ -183,7 +183,6 @@ func TestSensitivityBadInput(t *testing.T) {
 		{"negative delta", SensitivitySpec{Samples: 1, Delta: d("-0.1")}, ErrInvalidModel},
 		{"negative quota", SensitivitySpec{Samples: 1, Quota: -1}, ErrInvalidModel},
 		{"weight reaches zero", SensitivitySpec{Samples: 1, Delta: d("1")}, ErrWeightRange},
-		{"zero step", SensitivitySpec{Samples: 1, Delta: d("0.1"), Step: d("0.00")}, ErrInvalidModel},
 		{"unknown bound", SensitivitySpec{Samples: 1, Bounds: map[CriterionID]WeightRange{"x": {d("1"), d("2")}}}, ErrUnknownCriterion},
 		{"bound reversed", SensitivitySpec{Samples: 1, Bounds: map[CriterionID]WeightRange{"G0.0": {d("2"), d("1")}}}, ErrInvalidModel},
 		{"bound not positive", SensitivitySpec{Samples: 1, Bounds: map[CriterionID]WeightRange{"G0.0": {d("0"), d("1")}}}, ErrWeightRange},
@@ -197,6 +196,15 @@ func TestSensitivityBadInput(t *testing.T) {
 	}
 	_, err = cp.Sensitivity(nil, SensitivitySpec{Samples: 1})
 	require.ErrorIs(t, err, ErrNoSource)
+	// A zero step, however written, means the default step.
+	def, err := cp.Sensitivity(rand.New(rand.NewPCG(1, 1)), SensitivitySpec{Samples: 50, Delta: d("0.1")})
+	require.NoError(t, err)
+	zero, err := cp.Sensitivity(rand.New(rand.NewPCG(1, 1)), SensitivitySpec{Samples: 50, Delta: d("0.1"), Step: d("0.00")})
+	require.NoError(t, err)
+	require.Equal(t, def, zero)
+	// A delta finer than the step leaves each weight at its base, not an overflow.
+	_, err = cp.Sensitivity(rand.New(rand.NewPCG(1, 1)), SensitivitySpec{Samples: 5, Delta: d("0.05"), Step: d("0.1")})
+	require.NoError(t, err)
 	// Bounds are honoured: a weight fixed at one value gives the base ranks.
 	s, err := cp.Sensitivity(rand.New(rand.NewPCG(1, 1)), SensitivitySpec{Samples: 10,
 		Bounds: map[CriterionID]WeightRange{"G0.0": {d("1"), d("1")}, "G0.1": {d("1.5"), d("1.5")}, "G0.2": {d("2"), d("2")},

@@ -1,6 +1,7 @@
 package thidua
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -79,8 +80,13 @@ func (k *CriterionKind) UnmarshalText(b []byte) error {
 }
 
 // unset reports whether d is the zero Decimal, a field left out, as opposed to
-// an explicit zero such as decimal.Zero or "0" in JSON.
+// a zero written out ("0" in JSON, or parsed from a string). decimal.Zero is
+// the zero Decimal in shopspring/decimal v1.6.0, so it reads as left out.
 func unset(d decimal.Decimal) bool { return d == decimal.Decimal{} }
+
+// maxTrim bounds ScoringPolicy.Trim: no cluster has a million assessors, and
+// the bound keeps arithmetic on it far from overflow.
+const maxTrim = 1 << 20
 
 // maxExp bounds the exponent of any points the library accepts (ErrPointsRange).
 const maxExp = 18
@@ -103,8 +109,10 @@ func inRange(d decimal.Decimal) bool {
 //
 // A leaf needs a positive Max: the highest mark (điểm tối đa) an assessor may
 // give. Weight is the leaf's hệ số: a leaf contributes mark × Weight. The zero
-// Decimal (the field left out) means 1; an explicit zero or a negative weight is
-// an error, and groups carry no weight. A group's Max, when given, must not be
+// Decimal (the field left out) means 1; a zero written out (JSON "0", or
+// decimal.RequireFromString("0")) or a negative weight is an error, and groups
+// carry no weight. Note that in shopspring/decimal v1.6.0 decimal.Zero is the
+// zero Decimal itself, so a Weight of decimal.Zero reads as left out: 1. A group's Max, when given, must not be
 // exceeded by the sum of its scored children's maxima (Max × Weight each); when
 // left out it is that sum. Bonus and deduction criteria are leaves and do not
 // count toward their group's maximum.
@@ -335,7 +343,7 @@ func (s *Scorecard) add(c CriterionSpec, parent, depth int) (int, error) {
 		d    decimal.Decimal
 	}{{"max", c.Max}, {"weight", c.Weight}, {"min", c.Min}} {
 		if !unset(f.d) && !inRange(f.d) {
-			return fail(&FieldError{Field: f.name, Value: f.d.String(), Err: ErrPointsRange})
+			return fail(&FieldError{Field: f.name, Value: quoteDecimal(f.d), Err: ErrPointsRange})
 		}
 	}
 	if depth >= maxDepth {
@@ -350,13 +358,13 @@ func (s *Scorecard) add(c CriterionSpec, parent, depth int) (int, error) {
 	n := node{id: c.ID, name: c.Name, kind: c.Kind, parent: parent, leaf: -1}
 	if len(c.Children) == 0 {
 		if unset(c.Max) || !c.Max.IsPositive() {
-			return fail(&FieldError{Field: "max", Value: c.Max.String(), Err: ErrInvalidMax})
+			return fail(&FieldError{Field: "max", Value: quoteDecimal(c.Max), Err: ErrInvalidMax})
 		}
 		n.max, n.weight = c.Max, decimal.NewFromInt(1)
 		n.smax = toSmall(c.Max)
 		if !unset(c.Weight) {
 			if !c.Weight.IsPositive() {
-				return fail(&FieldError{Field: "weight", Value: c.Weight.String(), Err: ErrInvalidWeight})
+				return fail(&FieldError{Field: "weight", Value: quoteDecimal(c.Weight), Err: ErrInvalidWeight})
 			}
 			n.weight = c.Weight
 		}
@@ -365,7 +373,7 @@ func (s *Scorecard) add(c CriterionSpec, parent, depth int) (int, error) {
 		s.leaves = append(s.leaves, i)
 	} else {
 		if !unset(c.Weight) {
-			return fail(&FieldError{Field: "weight", Value: c.Weight.String(), Err: ErrInvalidWeight})
+			return fail(&FieldError{Field: "weight", Value: quoteDecimal(c.Weight), Err: ErrInvalidWeight})
 		}
 		sum := decimal.Zero
 		for _, ch := range c.Children {
@@ -381,10 +389,10 @@ func (s *Scorecard) add(c CriterionSpec, parent, depth int) (int, error) {
 		n.max = sum
 		if !unset(c.Max) {
 			if !c.Max.IsPositive() {
-				return fail(&FieldError{Field: "max", Value: c.Max.String(), Err: ErrInvalidMax})
+				return fail(&FieldError{Field: "max", Value: quoteDecimal(c.Max), Err: ErrInvalidMax})
 			}
 			if sum.GreaterThan(c.Max) {
-				return fail(&FieldError{Field: "max", Value: c.Max.String(),
+				return fail(&FieldError{Field: "max", Value: quoteDecimal(c.Max),
 					Err: fmt.Errorf("%w (children add up to %s)", ErrOverGroupMax, sum)})
 			}
 			n.max = c.Max
@@ -393,7 +401,7 @@ func (s *Scorecard) add(c CriterionSpec, parent, depth int) (int, error) {
 	}
 	if !unset(c.Min) {
 		if c.Kind != CriterionScored || c.Min.IsNegative() || c.Min.GreaterThan(n.points) {
-			return fail(&FieldError{Field: "min", Value: c.Min.String(), Err: ErrInvalidGate})
+			return fail(&FieldError{Field: "min", Value: quoteDecimal(c.Min), Err: ErrInvalidGate})
 		}
 		n.min, n.hasMin = c.Min, true
 	}
@@ -500,8 +508,27 @@ func (s Scorecard) Leaves() []Criterion {
 // Scale expresses total on a 100-point scale: total × 100 / BaseMax, rounded as
 // r says. With the zero Rounding the result is exact when it has a finite
 // decimal form, and otherwise rounded half to even at ScalePlaces places: the
-// scaled figure is for display and never decides a rank.
-func (s Scorecard) Scale(total decimal.Decimal, r Rounding) decimal.Decimal {
+// scaled figure is for display and never decides a rank. The zero Scorecard
+// scales everything to 0.
+//
+// Errors: a *FieldError wrapping ErrInvalidPolicy for an invalid rounding, or
+// ErrPointsRange for a total whose exponent or digits are far beyond any
+// scorecard's (|exponent| > 72 or more than 72 digits), which could not be
+// divided in reasonable time.
+func (s Scorecard) Scale(total decimal.Decimal, r Rounding) (decimal.Decimal, error) {
+	if err := r.Validate(); err != nil {
+		return decimal.Decimal{}, err
+	}
+	if e := total.Exponent(); e < -4*maxExp || e > 4*maxExp || total.NumDigits() > 4*maxExp {
+		// Quote its size, not its digits: printing it could be as slow as dividing.
+		return decimal.Decimal{}, &FieldError{Field: "total",
+			Value: fmt.Sprintf("%d digits, exponent %d", total.NumDigits(), total.Exponent()), Err: ErrPointsRange}
+	}
+	return s.scale(total, r), nil
+}
+
+// scale is Scale for totals the scorecard itself computed, which are in range.
+func (s Scorecard) scale(total decimal.Decimal, r Rounding) decimal.Decimal {
 	if !s.base.IsPositive() {
 		return decimal.Zero
 	}
@@ -615,8 +642,13 @@ func (r Rounding) Validate() error {
 	return nil
 }
 
-// Apply returns d rounded as r says; the zero Rounding returns d unchanged.
+// Apply returns d rounded as r says; the zero Rounding returns d unchanged,
+// and so does an invalid one (see Validate), rather than round to an absurd
+// number of places.
 func (r Rounding) Apply(d decimal.Decimal) decimal.Decimal {
+	if r.Validate() != nil {
+		return d
+	}
 	switch r.Mode {
 	case RoundHalfUp:
 		return d.Round(r.Places)
@@ -900,7 +932,7 @@ func (a *Assessment) firstBadMark(check func(CriterionID, decimal.Decimal) error
 		}
 	}
 	if badErr != nil {
-		return a.fail(bad, a.Marks[bad].String(), badErr)
+		return a.fail(bad, quoteDecimal(a.Marks[bad]), badErr)
 	}
 	return nil
 }
@@ -1252,7 +1284,7 @@ func (p ScoringPolicy) Validate() error {
 		return bad("missing", p.Missing.String())
 	case !p.OverMax.IsValid():
 		return bad("over max", p.OverMax.String())
-	case p.Trim < 0 || (p.Trim > 0 && p.Aggregation != AggregateTrimmedMean):
+	case p.Trim < 0 || p.Trim > maxTrim || (p.Trim > 0 && p.Aggregation != AggregateTrimmedMean):
 		return bad("trim", fmt.Sprint(p.Trim))
 	}
 	for _, r := range []Rounding{p.Aggregate, p.Total, p.Scaled} {
@@ -1527,7 +1559,19 @@ func (s Scorecard) score(c Cluster, assessments []Assessment, p ScoringPolicy, f
 	L := len(s.leaves)
 	srows := make([]smallDec, len(assessments)*L)
 	present := make([]bool, len(assessments)*L)
-	for i := range assessments {
+	// Check the assessments in a fixed order (unit, assessor, kind), so that
+	// the error reported and the order of the marks in each line do not depend
+	// on the order they were given in.
+	order := make([]int, len(assessments))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(x, y int) int {
+		a, b := &assessments[x], &assessments[y]
+		return cmp.Or(strings.Compare(string(a.Unit), string(b.Unit)),
+			strings.Compare(string(a.Assessor), string(b.Assessor)), cmp.Compare(a.Kind, b.Kind))
+	})
+	for _, i := range order {
 		a := &assessments[i]
 		if err := a.validateHeader(); err != nil {
 			return Standings{}, err
@@ -1568,7 +1612,7 @@ func (s Scorecard) score(c Cluster, assessments []Assessment, p ScoringPolicy, f
 			srows[i*L+l], present[i*L+l] = sv, true
 		}
 		if badErr != nil {
-			return Standings{}, a.fail(bad, a.Marks[bad].String(), badErr)
+			return Standings{}, a.fail(bad, quoteDecimal(a.Marks[bad]), badErr)
 		}
 		byUnit[ui] = append(byUnit[ui], i)
 	}
@@ -1714,7 +1758,7 @@ func (sc *scorer) unit(id UnitID, idx []int) (Standing, []decimal.Decimal, error
 	if tier == AssessorPeer {
 		method, trim = p.Aggregation, p.Trim
 	}
-	if method == AggregateTrimmedMean && 2*trim >= n {
+	if method == AggregateTrimmedMean && trim > (n-1)/2 { // 2·trim ≥ n, without overflow
 		return Standing{}, nil, &AssessmentError{Unit: id, Kind: tier,
 			Err: fmt.Errorf("%w (%d marks, %d dropped at each end)", ErrTrimTooMuch, n, trim)}
 	}
@@ -1853,7 +1897,7 @@ func (sc *scorer) unit(id UnitID, idx []int) (Standing, []decimal.Decimal, error
 		}
 	}
 	st.Total = p.Total.Apply(total)
-	st.Scaled = s.Scale(st.Total, p.Scaled)
+	st.Scaled = s.scale(st.Total, p.Scaled)
 	st.Deductions = ded
 	return st, np, nil
 }
@@ -2237,8 +2281,7 @@ func (sc *scorer) fastUnit(st Standing, n int, method Aggregation, trim int, cla
 		nd := &s.nodes[i]
 		if nd.leaf >= 0 {
 			if nd.kind == CriterionDeduction {
-				ded -= ip[i] // |ip| < fastLimit and at most 1000·n leaves: checked below
-				if ded > fastLimit {
+				if ded, ok = addChk(ded, -ip[i]); !ok {
 					return st, nil, false
 				}
 			}
@@ -2274,7 +2317,7 @@ func (sc *scorer) fastUnit(st Standing, n int, method Aggregation, trim int, cla
 	}
 	st.Lines = lines
 	st.Total = p.Total.Apply(decimal.New(total, -cs))
-	st.Scaled = s.Scale(st.Total, p.Scaled)
+	st.Scaled = s.scale(st.Total, p.Scaled)
 	st.Deductions = decimal.New(ded, -cs)
 	return st, np, true
 }

@@ -197,7 +197,7 @@ func TestScoreBadInput(t *testing.T) {
 		assessor  UnitID
 		criterion CriterionID
 	}{
-		{"mark for unknown criterion", with(set(0, self("bac-ninh", full("1", "1", "1", "0", "0")))), ScoringPolicy{}, nil, "", "", ""},
+		{"control: a complete, valid set scores", with(set(0, self("bac-ninh", full("1", "1", "1", "0", "0")))), ScoringPolicy{}, nil, "", "", ""},
 		{"unknown criterion", with(set(1, self("nam-dinh", marks("I.1", "1", "I.2", "1", "II.1", "1", "bonus", "0", "minus", "0", "III", "2")))), ScoringPolicy{}, ErrUnknownCriterion, "nam-dinh", "nam-dinh", "III"},
 		{"mark for a group", with(set(1, self("nam-dinh", marks("I", "2")))), ScoringPolicy{}, ErrNotLeaf, "nam-dinh", "nam-dinh", "I"},
 		{"unknown unit", append(slicesClone(good), self("ha-noi", ok)), ScoringPolicy{}, ErrUnknownUnit, "ha-noi", "ha-noi", ""},
@@ -561,7 +561,7 @@ func TestRounding(t *testing.T) {
 				assert.True(t, dec(tt.want).Equal(q), "got %s", q)
 				if tt.r.Mode != RoundExact {
 					// The same rounding applied to the exact value, where it has one.
-					assert.True(t, tt.r.Apply(dec(tt.x).DivRound(dec(tt.y), 30)).Equal(q) || !exact)
+					assert.True(t, tt.r.Apply(dec(tt.x).DivRound(dec(tt.y), 30)).Equal(q), "%s / %s", tt.x, tt.y)
 				}
 			}
 		})
@@ -577,12 +577,22 @@ func TestRounding(t *testing.T) {
 
 func TestScale(t *testing.T) {
 	s := testCard(t) // base 80
-	assert.Equal(t, "82.5", s.Scale(dec("66"), Rounding{}).String())
-	assert.Equal(t, "112.5", s.Scale(dec("90"), Rounding{}).String())
+	scaled := func(c Scorecard, total string, r Rounding) string {
+		t.Helper()
+		d, err := c.Scale(dec(total), r)
+		require.NoError(t, err)
+		return d.String()
+	}
+	assert.Equal(t, "82.5", scaled(s, "66", Rounding{}))
+	assert.Equal(t, "112.5", scaled(s, "90", Rounding{}))
 	card := MustScorecard(ScorecardSpec{ID: "x", Name: "x", Year: 2023, Criteria: []CriterionSpec{{ID: "a", Name: "a", Max: dec("30")}}})
-	assert.Equal(t, "33.3333333333333333", card.Scale(dec("10"), Rounding{}).String(), "no finite form: half-even at ScalePlaces")
-	assert.Equal(t, "33.33", card.Scale(dec("10"), Rounding{2, RoundHalfUp}).String())
-	assert.Equal(t, "0", Scorecard{}.Scale(dec("10"), Rounding{}).String())
+	assert.Equal(t, "33.3333333333333333", scaled(card, "10", Rounding{}), "no finite form: half-even at ScalePlaces")
+	assert.Equal(t, "33.33", scaled(card, "10", Rounding{2, RoundHalfUp}))
+	assert.Equal(t, "0", scaled(Scorecard{}, "10", Rounding{}))
+	_, err := card.Scale(decimal.New(1, 200_000_000), Rounding{})
+	assert.ErrorIs(t, err, ErrPointsRange, "a huge exponent is refused, not computed")
+	_, err = card.Scale(dec("10"), Rounding{Places: -1, Mode: RoundHalfUp})
+	assert.ErrorIs(t, err, ErrInvalidPolicy)
 }
 
 func TestEnums(t *testing.T) {
@@ -675,4 +685,24 @@ func TestScoreConcurrent(t *testing.T) {
 	for range 8 {
 		assert.True(t, want.Equal(<-done))
 	}
+}
+
+// A decimal of a hundred million digits is refused at once: neither the check
+// nor the error message may try to print or divide it.
+func TestHugeValuesAreRefused(t *testing.T) {
+	huge := decimal.New(1, 200_000_000)
+	_, err := NewScorecard(ScorecardSpec{ID: "x", Name: "X", Year: 2023, Criteria: []CriterionSpec{{ID: "a", Name: "A", Max: huge}}})
+	require.ErrorIs(t, err, ErrPointsRange)
+	assert.Contains(t, err.Error(), "1 digits × 10^200000000")
+
+	card := MustScorecard(ScorecardSpec{ID: "x", Name: "X", Year: 2023, Criteria: []CriterionSpec{{ID: "a", Name: "A", Max: decimal.NewFromInt(10)}}})
+	for _, mark := range []decimal.Decimal{huge, decimal.New(1, -200_000_000)} {
+		var as []Assessment
+		for _, id := range cluster3().MemberIDs() {
+			as = append(as, Assessment{Unit: id, Assessor: id, Kind: AssessorSelf, Marks: map[CriterionID]decimal.Decimal{"a": mark}})
+		}
+		_, err = card.Score(cluster3(), as, ScoringPolicy{})
+		require.ErrorIs(t, err, ErrPointsRange)
+	}
+	assert.ErrorIs(t, RequireMinTotal(huge).Validate(), ErrPointsRange)
 }

@@ -110,16 +110,24 @@ func (cp *Compiled) grid(spec SensitivitySpec) (weightGrid, error) {
 	case spec.Quota < 0:
 		return weightGrid{}, bad("quota", fmt.Sprint(spec.Quota))
 	case spec.Delta.IsNegative():
-		return weightGrid{}, bad("delta", spec.Delta.String())
-	case spec.Step.IsNegative() || (!unset(spec.Step) && spec.Step.IsZero()):
-		return weightGrid{}, bad("step", spec.Step.String())
+		return weightGrid{}, bad("delta", quoteDecimal(spec.Delta))
+	case spec.Step.IsNegative():
+		return weightGrid{}, bad("step", quoteDecimal(spec.Step))
 	}
-	for id, b := range spec.Bounds {
+	// Check the bounds in criterion order, so that the error reported does not
+	// depend on the map's order.
+	ids := make([]CriterionID, 0, len(spec.Bounds))
+	for id := range spec.Bounds {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	for _, id := range ids {
+		b := spec.Bounds[id]
 		if !slices.Contains(cp.leaves, id) {
 			return weightGrid{}, &CriterionError{ID: id, Err: ErrUnknownCriterion}
 		}
 		if !b.Min.IsPositive() {
-			return weightGrid{}, &FieldError{Field: "weight " + string(id), Value: b.Min.String(), Err: ErrWeightRange}
+			return weightGrid{}, &FieldError{Field: "weight " + string(id), Value: quoteDecimal(b.Min), Err: ErrWeightRange}
 		}
 		if b.Max.LessThan(b.Min) {
 			return weightGrid{}, bad("bounds "+string(id), b.Min.String()+".."+b.Max.String())
@@ -133,7 +141,8 @@ func (cp *Compiled) grid(spec SensitivitySpec) (weightGrid, error) {
 		}
 		step = decimal.New(1, -max(places, 0)-1)
 	}
-	scale := max(cp.weightScale, -step.Exponent())
+	// The scale holds the weights, the step, the delta and the bounds exactly.
+	scale := max(cp.weightScale, -step.Exponent(), -spec.Delta.Exponent())
 	for _, b := range spec.Bounds {
 		scale = max(scale, -b.Min.Exponent(), -b.Max.Exponent())
 	}
@@ -143,7 +152,7 @@ func (cp *Compiled) grid(spec SensitivitySpec) (weightGrid, error) {
 	conv := func(what string, d decimal.Decimal) (int64, error) {
 		v, ok := toScaled(d, scale)
 		if !ok {
-			return 0, &OverflowError{What: what, Value: d.String()}
+			return 0, &OverflowError{What: what, Value: quoteDecimal(d)}
 		}
 		return v, nil
 	}
@@ -208,7 +217,9 @@ type LeadChange struct {
 	Leader, Rival UnitID
 	Criterion     CriterionID
 	// Change is t rounded away from zero to Places decimal places (RoundUp), so
-	// that moving the weight by Change reaches the crossing.
+	// that moving the weight by Change reaches the crossing. For a decrease the
+	// rounding can reach the whole weight (weight + Change ≤ 0): then no
+	// positive weight at that precision reaches the crossing; Exact gives t.
 	Change decimal.Decimal
 	Places int32
 	num    *big.Int

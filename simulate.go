@@ -181,13 +181,13 @@ func newMarkGen(card *Scorecard, c Cluster, m AssessmentModel) (*markGen, error)
 	}
 	var ok bool
 	if g.step, ok = toScaled(m.Step, g.scale); !ok {
-		return nil, &OverflowError{What: "step", Value: m.Step.String()}
+		return nil, &OverflowError{What: "step", Value: quoteDecimal(m.Step)}
 	}
 	for _, li := range card.leaves {
 		nd := &card.nodes[li]
 		mx, ok := toScaled(nd.max, g.scale)
 		if !ok || mx > 1<<40 {
-			return nil, &OverflowError{What: "max", Value: nd.max.String()}
+			return nil, &OverflowError{What: "max", Value: quoteDecimal(nd.max)}
 		}
 		g.maxSteps = append(g.maxSteps, mx/g.step)
 		g.deduct = append(g.deduct, nd.kind == CriterionDeduction)
@@ -438,7 +438,7 @@ func (g *markGen) compileDrawn(marks []int64, p *ScoringPolicy, cp *Compiled, su
 				used[i] = v
 			}
 			n := len(used)
-			if method == AggregateTrimmedMean && 2*trim >= n {
+			if method == AggregateTrimmedMean && trim > (n-1)/2 {
 				return &AssessmentError{Unit: g.units[u], Kind: g.m.Kind,
 					Err: fmt.Errorf("%w (%d marks, %d dropped at each end)", ErrTrimTooMuch, n, trim)}
 			}
