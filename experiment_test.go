@@ -100,8 +100,6 @@ func TestSensitivityWiderPerturbationMovesTheLead(t *testing.T) {
 	t.Logf("leader first in %d (±0.05) and %d (±0.9) of 2000", narrow.First, wide.First)
 	assert.Greater(t, narrow.First, wide.First)
 	assert.GreaterOrEqual(t, wide.WorstRank, narrow.WorstRank)
-	assert.Equal(t, 1, narrow.BaseRank)
-	assert.GreaterOrEqual(t, narrow.InQuota, narrow.First)
 }
 
 // The smallest single-weight change is exact: moved by Change the rival
