@@ -1,6 +1,7 @@
 package thidua
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -428,7 +429,7 @@ func (cp *Compiled) split(group []int, t, pos int, w []int64, b *scoreBuf) int {
 			}
 			b.key[u] = s
 		}
-		cmp = func(a, c int) int { return cmp64(b.key[c], b.key[a]) }
+		cmp = func(a, c int) int { return compareInt64(b.key[c], b.key[a]) }
 	case TieFewerDeductions:
 		for _, u := range group {
 			var s int64
@@ -439,19 +440,11 @@ func (cp *Compiled) split(group []int, t, pos int, w []int64, b *scoreBuf) int {
 			}
 			b.key[u] = s
 		}
-		cmp = func(a, c int) int { return cmp64(b.key[a], b.key[c]) }
+		cmp = func(a, c int) int { return compareInt64(b.key[a], b.key[c]) }
 	default:
 		cmp = func(a, c int) int { return max(-1, min(1, ct.cmp(cp.units[a], cp.units[c]))) }
 	}
-	slices.SortStableFunc(group, cmp)
-	start := 0
-	var parts [][]int
-	for i := 1; i <= len(group); i++ {
-		if i == len(group) || cmp(group[start], group[i]) != 0 {
-			parts = append(parts, group[start:i:i])
-			start = i
-		}
-	}
+	parts := sortedRuns(group, cmp)
 	for _, part := range parts {
 		if len(parts) > 1 {
 			for _, u := range part {
@@ -462,16 +455,6 @@ func (cp *Compiled) split(group []int, t, pos int, w []int64, b *scoreBuf) int {
 		pos = cp.split(part, t+1, pos, w, b)
 	}
 	return pos
-}
-
-func cmp64(a, b int64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // standings copies the buffer into a result.
@@ -549,3 +532,5 @@ func (s CompiledStandings) String() string {
 	}
 	return strings.Join(parts, "; ")
 }
+
+func compareInt64(a, b int64) int { return cmp.Compare(a, b) }

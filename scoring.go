@@ -1902,6 +1902,22 @@ func (sc *scorer) unit(id UnitID, idx []int) (Standing, []decimal.Decimal, error
 	return st, np, nil
 }
 
+// sortedRuns sorts group by cmp (stably) and splits it into runs of elements
+// cmp finds equal: the classes a tie-breaker leaves. The runs share group's
+// backing array and cannot grow into each other.
+func sortedRuns(group []int, cmp func(a, b int) int) [][]int {
+	slices.SortStableFunc(group, cmp)
+	var runs [][]int
+	start := 0
+	for i := 1; i <= len(group); i++ {
+		if i == len(group) || cmp(group[start], group[i]) != 0 {
+			runs = append(runs, group[start:i:i])
+			start = i
+		}
+	}
+	return runs
+}
+
 // middle returns the range of n sorted marks that a median or trimmed mean keeps.
 func middle(method Aggregation, n, trim int) (lo, hi int) {
 	switch method {
@@ -1956,15 +1972,7 @@ func (s Scorecard) rank(c Cluster, out []Standing, pts [][]decimal.Decimal, p *S
 				return 0
 			}
 		}
-		slices.SortStableFunc(group, cmp)
-		start := 0
-		var parts [][]int
-		for i := 1; i <= len(group); i++ {
-			if i == len(group) || cmp(group[start], group[i]) != 0 {
-				parts = append(parts, group[start:i:i])
-				start = i
-			}
-		}
+		parts := sortedRuns(group, cmp)
 		for _, part := range parts {
 			if len(parts) > 1 {
 				for _, u := range part {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
+	"strings"
 
 	"github.com/shopspring/decimal"
 )
@@ -759,22 +760,12 @@ func idRanks(units []UnitID) []int {
 	for i := range idx {
 		idx[i] = i
 	}
-	slices.SortFunc(idx, func(a, b int) int { return cmpUnitID(units[a], units[b]) })
+	slices.SortFunc(idx, func(a, b int) int { return strings.Compare(string(units[a]), string(units[b])) })
 	out := make([]int, len(units))
 	for k, u := range idx {
 		out[u] = k
 	}
 	return out
-}
-
-func cmpUnitID(a, b UnitID) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // year reviews one drawn year under the variant.
