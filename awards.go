@@ -62,30 +62,19 @@ const (
 	LevelBase                             // cấp cơ sở
 )
 
-var levelNames = [...]struct{ en, vi string }{
-	LevelGovernment: {"government", "cấp Chính phủ"},
-	LevelMinistry:   {"ministry", "cấp bộ, ban, ngành, tỉnh"},
-	LevelBase:       {"base", "cấp cơ sở"},
-}
+var levels = enum[AwardLevel]{typ: "AwardLevel", field: "award level", first: LevelGovernment,
+	en:  []string{"", "government", "ministry", "base"},
+	vi:  []string{"", "cấp Chính phủ", "cấp bộ, ban, ngành, tỉnh", "cấp cơ sở"},
+	err: ErrInvalidAward}
 
 // IsValid reports whether l is one of the defined levels.
-func (l AwardLevel) IsValid() bool { return l >= LevelGovernment && l <= LevelBase }
+func (l AwardLevel) IsValid() bool { return levels.valid(l) }
 
 // String returns "government", "ministry" or "base".
-func (l AwardLevel) String() string {
-	if !l.IsValid() {
-		return fmt.Sprintf("AwardLevel(%d)", uint8(l))
-	}
-	return levelNames[l].en
-}
+func (l AwardLevel) String() string { return levels.name(l) }
 
 // Vietnamese returns the level as a Vietnamese text says it, such as "cấp Chính phủ".
-func (l AwardLevel) Vietnamese() string {
-	if !l.IsValid() {
-		return l.String()
-	}
-	return levelNames[l].vi
-}
+func (l AwardLevel) Vietnamese() string { return levels.vietnamese(l) }
 
 type awardInfo struct {
 	key, en, vi string
@@ -371,23 +360,20 @@ const (
 	QuotaOfLeaders                   // a share of the collectives leading clusters (Cờ thi đua của Chính phủ)
 )
 
-var quotaBasisNames = [...]string{
-	QuotaNone:      "none",
-	QuotaCount:     "count",
-	QuotaOfMembers: "members",
-	QuotaOfLeaders: "leaders",
-}
+var quotaBases = enum[QuotaBasis]{typ: "QuotaBasis", field: "quota basis", first: QuotaNone,
+	en: []string{"none", "count", "members", "leaders"}, err: ErrInvalidQuota}
 
 // IsValid reports whether b is one of the defined bases.
-func (b QuotaBasis) IsValid() bool { return b <= QuotaOfLeaders }
+func (b QuotaBasis) IsValid() bool { return quotaBases.valid(b) }
 
 // String returns "none", "count", "members" or "leaders".
-func (b QuotaBasis) String() string {
-	if !b.IsValid() {
-		return fmt.Sprintf("QuotaBasis(%d)", uint8(b))
-	}
-	return quotaBasisNames[b]
-}
+func (b QuotaBasis) String() string { return quotaBases.name(b) }
+
+// MarshalText encodes a valid basis as its name.
+func (b QuotaBasis) MarshalText() ([]byte, error) { return quotaBases.marshal(b) }
+
+// UnmarshalText accepts the names String returns.
+func (b *QuotaBasis) UnmarshalText(text []byte) error { return quotaBases.set(b, text) }
 
 // QuotaRounding says how a share quota becomes a whole number of units. The
 // zero QuotaRounding, QuotaFloor, rounds down.
@@ -405,18 +391,20 @@ const (
 	QuotaCeil
 )
 
-var quotaRoundingNames = [...]string{QuotaFloor: "floor", QuotaHalfUp: "half-up", QuotaCeil: "ceil"}
+var quotaRoundings = enum[QuotaRounding]{typ: "QuotaRounding", field: "quota rounding", first: QuotaFloor,
+	en: []string{"floor", "half-up", "ceil"}, err: ErrInvalidQuota}
 
 // IsValid reports whether r is one of the defined roundings.
-func (r QuotaRounding) IsValid() bool { return r <= QuotaCeil }
+func (r QuotaRounding) IsValid() bool { return quotaRoundings.valid(r) }
 
 // String returns "floor", "half-up" or "ceil".
-func (r QuotaRounding) String() string {
-	if !r.IsValid() {
-		return fmt.Sprintf("QuotaRounding(%d)", uint8(r))
-	}
-	return quotaRoundingNames[r]
-}
+func (r QuotaRounding) String() string { return quotaRoundings.name(r) }
+
+// MarshalText encodes a valid rounding as its name.
+func (r QuotaRounding) MarshalText() ([]byte, error) { return quotaRoundings.marshal(r) }
+
+// UnmarshalText accepts the names String returns.
+func (r *QuotaRounding) UnmarshalText(text []byte) error { return quotaRoundings.set(r, text) }
 
 // Quota is how many units may receive an award (chỉ tiêu, số lượng): a count,
 // or a share Num/Den of the members or of the cluster leaders, rounded as
@@ -540,44 +528,6 @@ func (q *Quota) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// MarshalText encodes a valid basis as its name.
-func (b QuotaBasis) MarshalText() ([]byte, error) {
-	if !b.IsValid() {
-		return nil, &FieldError{Field: "quota basis", Value: b.String(), Err: ErrInvalidQuota}
-	}
-	return []byte(b.String()), nil
-}
-
-// UnmarshalText accepts the names String returns.
-func (b *QuotaBasis) UnmarshalText(text []byte) error {
-	for c := QuotaNone; c <= QuotaOfLeaders; c++ {
-		if string(text) == quotaBasisNames[c] {
-			*b = c
-			return nil
-		}
-	}
-	return &FieldError{Field: "quota basis", Value: string(text), Err: ErrInvalidQuota}
-}
-
-// MarshalText encodes a valid rounding as its name.
-func (r QuotaRounding) MarshalText() ([]byte, error) {
-	if !r.IsValid() {
-		return nil, &FieldError{Field: "quota rounding", Value: r.String(), Err: ErrInvalidQuota}
-	}
-	return []byte(r.String()), nil
-}
-
-// UnmarshalText accepts the names String returns.
-func (r *QuotaRounding) UnmarshalText(text []byte) error {
-	for c := QuotaFloor; c <= QuotaCeil; c++ {
-		if string(text) == quotaRoundingNames[c] {
-			*r = c
-			return nil
-		}
-	}
-	return &FieldError{Field: "quota rounding", Value: string(text), Err: ErrInvalidQuota}
-}
-
 // ---------------------------------------------------------------------------
 // Standards.
 // ---------------------------------------------------------------------------
@@ -596,26 +546,16 @@ const (
 	StandardCustom                                 // a caller-supplied predicate with a name
 )
 
-var standardKindNames = [...]string{
-	StandardMinTotal:       "min-total",
-	StandardMaxRank:        "max-rank",
-	StandardLeadsCluster:   "leads-cluster",
-	StandardNoPendingCase:  "no-pending-case",
-	StandardExcellentYears: "excellent-years",
-	StandardHoldsTitle:     "holds-title",
-	StandardCustom:         "custom",
-}
+var standardKinds = enum[StandardKind]{typ: "StandardKind", field: "standard kind", first: StandardMinTotal,
+	en: []string{"", "min-total", "max-rank", "leads-cluster", "no-pending-case", "excellent-years",
+		"holds-title", "custom"},
+	err: ErrInvalidStandard}
 
 // IsValid reports whether k is one of the defined kinds.
-func (k StandardKind) IsValid() bool { return k >= StandardMinTotal && k <= StandardCustom }
+func (k StandardKind) IsValid() bool { return standardKinds.valid(k) }
 
 // String returns the kind's name, such as "min-total".
-func (k StandardKind) String() string {
-	if !k.IsValid() {
-		return fmt.Sprintf("StandardKind(%d)", uint8(k))
-	}
-	return standardKindNames[k]
-}
+func (k StandardKind) String() string { return standardKinds.name(k) }
 
 // Standard is one condition (tiêu chuẩn) a unit must meet for an award, checked
 // on its Candidate record. Build one with the Require functions; Validate checks

@@ -55,4 +55,6 @@ func TestEnumerationsRoundTrip(t *testing.T) {
 	enumRoundTrip[AssessorKind](t, "AssessorKind", assessorKinds, ErrInvalidAssessorKind)
 	enumRoundTrip[TieBreak](t, "TieBreak", tieBreaks, ErrInvalidTieBreak)
 	enumRoundTrip[DeclineReason](t, "DeclineReason", declineReasons, ErrInvalidDeclineReason)
+	enumRoundTrip[QuotaBasis](t, "QuotaBasis", quotaBases, ErrInvalidQuota)
+	enumRoundTrip[QuotaRounding](t, "QuotaRounding", quotaRoundings, ErrInvalidQuota)
 }

@@ -632,12 +632,9 @@ func (r Review) lead(o *Outcome) error {
 	var leader UnitID
 	switch {
 	case s.Method == Elect || (s.Method == DeputySucceeds && last.Deputy == "" && len(s.Order) == 0):
-		res, pend, err := r.electPost(o, RoleLeader, field, r.LeaderRounds)
-		if err != nil || pend != nil {
-			if pend != nil {
-				o.Pending = append(o.Pending, *pend)
-			}
-			return err
+		res, err := r.electPost(o, RoleLeader, field, r.LeaderRounds)
+		if err != nil || res == nil {
+			return err // res nil: a runoff is pending
 		}
 		sel.LeaderVote = res
 		if len(res.Elected) > 0 {
@@ -657,12 +654,9 @@ func (r Review) lead(o *Outcome) error {
 				deputies = append(deputies, id)
 			}
 		}
-		res, pend, err := r.electPost(o, RoleDeputy, deputies, r.DeputyRounds)
-		if err != nil || pend != nil {
-			if pend != nil {
-				o.Pending = append(o.Pending, *pend)
-			}
-			return err
+		res, err := r.electPost(o, RoleDeputy, deputies, r.DeputyRounds)
+		if err != nil || res == nil {
+			return err // res nil: a runoff is pending
 		}
 		sel.DeputyVote = res
 	}
@@ -675,8 +669,9 @@ func (r Review) lead(o *Outcome) error {
 }
 
 // electPost tallies the rounds of a one-seat vote for post among field. It
-// returns the deciding result, or the runoff still needed.
-func (r Review) electPost(o *Outcome, post Role, field []UnitID, rounds [][]Ballot) (*Result, *Pending, error) {
+// returns the deciding result, or nil after adding to o.Pending the runoff
+// still needed.
+func (r Review) electPost(o *Outcome, post Role, field []UnitID, rounds [][]Ballot) (*Result, error) {
 	quorum := o.Rules.CouncilQuorum
 	units := field
 	for round := 1; ; round++ {
@@ -686,18 +681,19 @@ func (r Review) electPost(o *Outcome, post Role, field []UnitID, rounds [][]Ball
 			Method: Approval, Quorum: quorum, MaxMarks: 1, BlankValid: true,
 		})
 		if err != nil {
-			return nil, nil, &ReviewError{Part: post.String() + " vote contest", Err: err}
+			return nil, &ReviewError{Part: post.String() + " vote contest", Err: err}
 		}
 		if round > len(rounds) {
-			return nil, &Pending{Kind: PendingRunoff, Post: post, Round: round, Units: units, Seats: 1, Contest: contest}, nil
+			o.Pending = append(o.Pending, Pending{Kind: PendingRunoff, Post: post, Round: round, Units: units, Seats: 1, Contest: contest})
+			return nil, nil
 		}
 		res, err := contest.Tally(rounds[round-1])
 		if err != nil {
-			return nil, nil, &ReviewError{Part: fmt.Sprintf("%s vote round %d", post, round), Err: err}
+			return nil, &ReviewError{Part: fmt.Sprintf("%s vote round %d", post, round), Err: err}
 		}
 		o.Votes = append(o.Votes, VoteRecord{Post: post, Round: round, Result: res})
 		if len(res.Tied) == 0 || r.Succession.OnTie == TieByOrder {
-			return &res, nil, nil
+			return &res, nil
 		}
 		units = slices.Clone(res.Tied)
 	}
