@@ -1344,8 +1344,8 @@ func fill(d *Decision, r AwardRule, merit Share, qualified []Candidate, pool Poo
 // vote, or leader and deputy deciding) placed them. Units in one tier stay
 // tied with each other; units of the tie left out stay unsettled.
 type TieSettlement struct {
-	Order [][]UnitID
-	By    TieBreak
+	Order [][]UnitID `json:"order"` // the tied units in the order settled, best first
+	By    TieBreak   `json:"by"`    // what settled them
 }
 
 // DecideInput is what the year-end review knows when it decides its proposals
@@ -1354,21 +1354,21 @@ type TieSettlement struct {
 type DecideInput struct {
 	// Cluster is the roster of the year; Standings and every vote must be of
 	// this cluster and year.
-	Cluster   Cluster
-	Standings Standings
+	Cluster   Cluster   `json:"cluster"`
+	Standings Standings `json:"standings"` // the year's standings
 	// Votes holds the tally of each award's vote. An award whose rule needs a
 	// vote and has none here declines every unit with DeclinedNoVote.
-	Votes map[Award]Result
+	Votes map[Award]Result `json:"votes,omitempty"`
 	// Facts about units; a member without an entry has nothing pending.
-	Facts []Facts
+	Facts []Facts `json:"facts,omitempty"`
 	// Leading lists the units recognised as leading the cluster's emulation
 	// (dẫn đầu cụm thi đua), which RequireLeadsCluster asks for. Nil means the
 	// units ranked first in the standings.
-	Leading []UnitID
+	Leading []UnitID `json:"leading,omitempty"`
 	// Pool sets the counts quotas are shares of; see DecideCandidates.
-	Pool Pool
+	Pool Pool `json:"pool"`
 	// Settled holds, per award, the settling of a tie Decide reported before.
-	Settled map[Award]TieSettlement
+	Settled map[Award]TieSettlement `json:"settled,omitempty"`
 }
 
 // Decide turns the year's standings, votes and facts into the cluster's

@@ -466,15 +466,15 @@ type Reorganization struct {
 	// Cluster is the roster for the requested year. Leader and deputy are carried
 	// to their successors; a post whose holder merged into the other post's
 	// holder is vacant.
-	Cluster Cluster
+	Cluster Cluster `json:"cluster"`
 	// Successors maps every member of the original roster to the unit that stands
 	// for it in the new one (itself when nothing changed).
-	Successors map[UnitID]UnitID
+	Successors map[UnitID]UnitID `json:"successors"`
 	// Applied lists the changes that took effect, in the order applied.
-	Applied []UnitChange
+	Applied []UnitChange `json:"applied"`
 	// DeputyVacated is true when the deputy merged into the leader's successor, so
 	// that the deputy post is vacant until a new deputy is chosen.
-	DeputyVacated bool
+	DeputyVacated bool `json:"deputy_vacated,omitempty"`
 }
 
 // Reorganize returns the roster for year after applying the renames and mergers

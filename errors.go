@@ -402,6 +402,10 @@ var (
 	// from the same named voter in an open vote: every such ballot is invalid,
 	// so which one came first does not matter.
 	ErrDuplicateVoter = errors.New("thidua: voter votes more than once")
+
+	// ErrUnknownReason reports, in JSON, a rejected ballot whose reason is not
+	// one of the keys RejectedBallot.MarshalJSON writes.
+	ErrUnknownReason = errors.New("thidua: unknown reason for a rejected ballot")
 )
 
 // BallotError reports why one ballot was rejected. Index is its position in the

@@ -20,6 +20,18 @@ const (
 	LangEnglish                    // English, for readers outside the sector
 )
 
+// String returns "vi" or "en", the language's ISO 639-1 code, or "Language(n)"
+// for a value that is not a language.
+func (l Language) String() string {
+	switch l {
+	case LangVietnamese:
+		return "vi"
+	case LangEnglish:
+		return "en"
+	}
+	return fmt.Sprintf("Language(%d)", uint8(l))
+}
+
 // words are the fixed phrases of the minutes in one language.
 type words struct {
 	title, cluster, date, place, chair, cochair, present, rules, unverified string

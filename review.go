@@ -32,8 +32,9 @@ type Review struct {
 	// quorum is checked.
 	Present []UnitID `json:"present,omitempty"`
 	// Rules is the rule set applied; the zero RuleSet means RulesOn(Date). A
-	// rule set given here must be in force on Date.
-	Rules RuleSet `json:"-"`
+	// rule set given here must be in force on Date. JSON leaves out the zero
+	// RuleSet (Review.MarshalJSON).
+	Rules RuleSet `json:"rules,omitempty"`
 
 	// Scorecard, Scoring and Assessments give the standings (required).
 	Scorecard   Scorecard     `json:"scorecard"`
@@ -81,8 +82,8 @@ type AwardVote struct {
 // order (the chair's vote under FallbackChair; the leader and deputy under
 // FallbackLeaderAndDeputy).
 type FallbackDecision struct {
-	Award  Award    `json:"award"`
-	Chosen []UnitID `json:"chosen"`
+	Award  Award    `json:"award"`  // the award whose tie is settled
+	Chosen []UnitID `json:"chosen"` // the units chosen for the open seats, in order
 }
 
 // PendingKind says what a review still needs before it is complete.
@@ -106,51 +107,55 @@ func (k PendingKind) String() string { return pendingKinds.name(k) }
 // RoleDeputy.
 type Pending struct {
 	// Kind says whether a runoff or a decision is needed.
-	Kind PendingKind
-	// Award is the award whose quota is tied, or zero for a leadership vote.
-	Award Award
+	Kind PendingKind `json:"kind"`
+	// Award is the award whose quota is tied, or zero for a leadership vote
+	// (left out of JSON).
+	Award Award `json:"award,omitempty"`
 	// Post is RoleLeader or RoleDeputy for a leadership vote.
-	Post Role
+	Post Role `json:"post,omitempty"`
 	// Round is the round the runoff would be, or the last round held.
-	Round int
+	Round int `json:"round"`
 	// Units are the tied units, and Seats the seats they contend for.
-	Units []UnitID
-	Seats int
+	Units []UnitID `json:"units"`
+	Seats int      `json:"seats"` // the seats the tied units contend for
 	// Contest is, for a runoff, the contest to hold: its ballots go in the
-	// next element of AwardVote.Rounds (or LeaderRounds, DeputyRounds).
-	Contest Contest
+	// next element of AwardVote.Rounds (or LeaderRounds, DeputyRounds). It is
+	// the zero Contest for a decision, and JSON leaves it out then
+	// (Pending.MarshalJSON).
+	Contest Contest `json:"contest,omitempty"`
 	// Fallback is, for a decision, who decides: its choice goes in
 	// Review.Settlements.
-	Fallback Fallback
+	Fallback Fallback `json:"fallback,omitempty"`
 }
 
 // VoteRecord is one tally held at the review: which award (or post) and round.
 type VoteRecord struct {
-	// Award is the award voted on, or zero for a leadership vote.
-	Award Award
+	// Award is the award voted on, or zero for a leadership vote (left out
+	// of JSON).
+	Award Award `json:"award,omitempty"`
 	// Post is RoleLeader or RoleDeputy for a leadership vote.
-	Post Role
+	Post Role `json:"post,omitempty"`
 	// Round is 1 for the vote itself, then 2, 3, ... for runoffs.
-	Round int
+	Round int `json:"round"`
 	// Result is the tally.
-	Result Result
+	Result Result `json:"result"`
 }
 
 // Settled records how a tie at a quota was settled: by a runoff or by the
 // fallback, with the order it gave.
 type Settled struct {
 	// Award is the award whose quota was tied.
-	Award Award
+	Award Award `json:"award"`
 	// By is TieBreakRunoff or TieBreakFallback.
-	By TieBreak
+	By TieBreak `json:"by"`
 	// Fallback is who decided, when By is TieBreakFallback.
-	Fallback Fallback
+	Fallback Fallback `json:"fallback,omitempty"`
 	// Round is the round that settled the tie (By TieBreakRunoff), or the last
 	// round held before the fallback decided.
-	Round int
+	Round int `json:"round"`
 	// Order is the tied units in the order settled, best first; units in one
 	// tier stay tied with each other.
-	Order [][]UnitID
+	Order [][]UnitID `json:"order"`
 }
 
 // Outcome is what a review concluded: the standings, every tally, the
@@ -158,28 +163,29 @@ type Settled struct {
 // is still pending. It renders its own minutes.
 type Outcome struct {
 	// Review is the review that was concluded, for the minutes.
-	Review Review
+	Review Review `json:"review"`
 	// Rules is the rule set applied.
-	Rules RuleSet
+	Rules RuleSet `json:"rules"`
 	// Standings are the scores and ranks of the year.
-	Standings Standings
+	Standings Standings `json:"standings"`
 	// Votes lists every tally: the awards in precedence order, round by
 	// round, then the leader's and the deputy's votes.
-	Votes []VoteRecord
+	Votes []VoteRecord `json:"votes"`
 	// Decision is the proposals, the declined units and any tie left at a
 	// quota.
-	Decision Decision
+	Decision Decision `json:"decision"`
 	// Settled lists how ties at a quota were settled, in the order settled.
-	Settled []Settled
+	Settled []Settled `json:"settled,omitempty"`
 	// Leadership is next year's leader and deputy, and Next the roster of next
-	// year with them. Both are zero when the leadership is still pending.
-	Leadership Leadership
-	Next       Cluster
+	// year with them. Both are zero when the leadership is still pending, and
+	// JSON then leaves them out (Outcome.MarshalJSON).
+	Leadership Leadership `json:"leadership,omitempty"`
+	Next       Cluster    `json:"next,omitempty"` // next year's roster
 	// Pending lists the runoffs and fallback decisions still needed; the
 	// review is complete when it is empty. While anything is pending the
 	// Decision is provisional: units held for a runoff take no lower award,
 	// and once the tie is settled the loser may displace a lower proposal.
-	Pending []Pending
+	Pending []Pending `json:"pending,omitempty"`
 }
 
 // Complete reports whether nothing is pending: no runoff to hold and no

@@ -294,11 +294,11 @@ type Succession struct {
 type Selection struct {
 	// LeaderVote is the tally of the vote for leader: a one-seat contest of
 	// this year's review among next year's members.
-	LeaderVote *Result
+	LeaderVote *Result `json:"leader_vote,omitempty"`
 	// DeputyVote is the tally of the vote for deputy, likewise.
-	DeputyVote *Result
+	DeputyVote *Result `json:"deputy_vote,omitempty"`
 	// Assigned is the leadership the ministry or council assigns (Assign).
-	Assigned *Leadership
+	Assigned *Leadership `json:"assigned,omitempty"`
 }
 
 // Validate checks the policy against the roster c: a valid method, an order that
@@ -735,19 +735,19 @@ func (s Succession) fromVote(st state, r *Result, post Role, reviewYear int, not
 type Plan struct {
 	// Terms are the planned leaderships, one a year, starting the year after
 	// the current roster's.
-	Terms []Leadership
+	Terms []Leadership `json:"terms"`
 	// FirstLeads gives, for each member of the current roster in roster order,
 	// the first planned year in which it (or its successor) leads; 0 if it does
 	// not lead within the plan.
-	FirstLeads []FirstLead
+	FirstLeads []FirstLead `json:"first_leads"`
 }
 
 // FirstLead is when a unit first leads in a Plan.
 type FirstLead struct {
 	// Unit is a member of the roster the plan starts from.
-	Unit UnitID
+	Unit UnitID `json:"unit"`
 	// Year is the first planned year it, or its successor, leads; 0 if none.
-	Year int
+	Year int `json:"year"`
 }
 
 // Plan projects the leadership for the given number of years after current,

@@ -1320,20 +1320,20 @@ func (p *ScoringPolicy) UnmarshalJSON(b []byte) error {
 // Line is one leaf criterion of a unit's breakdown: which marks were used, how
 // they were combined, and what the criterion added to or took from the total.
 type Line struct {
-	Criterion CriterionID
-	Kind      CriterionKind
+	Criterion CriterionID   `json:"criterion"` // the leaf criterion
+	Kind      CriterionKind `json:"kind"`      // scored, bonus or deduction
 	// Marks are the marks used, in ascending order, after clamping; Dropped
 	// counts those a trimmed mean or median left out.
-	Marks       []decimal.Decimal
-	Dropped     int
-	Aggregation Aggregation     // how Marks were combined (a single mark is its own mean)
-	Mark        decimal.Decimal // the aggregated mark, rounded as the policy's Aggregate says
-	Weight      decimal.Decimal // hệ số
+	Marks       []decimal.Decimal `json:"marks"`
+	Dropped     int               `json:"dropped,omitempty"`
+	Aggregation Aggregation       `json:"aggregation"` // how Marks were combined (a single mark is its own mean)
+	Mark        decimal.Decimal   `json:"mark"`        // the aggregated mark, rounded as the policy's Aggregate says
+	Weight      decimal.Decimal   `json:"weight"`      // hệ số
 	// Contribution is Mark × Weight, negative for a deduction (điểm trừ).
-	Contribution decimal.Decimal
+	Contribution decimal.Decimal `json:"contribution"`
 	// Clamped reports that at least one assessor's mark was above the maximum
 	// and counted as the maximum (OverMaxClamps).
-	Clamped bool
+	Clamped bool `json:"clamped,omitempty"`
 }
 
 // Equal reports whether l and m are the same line, comparing decimals by value.
@@ -1347,16 +1347,16 @@ func (l Line) Equal(m Line) bool {
 // Subtotal is the points a unit has under one group of criteria, bonuses and
 // deductions within it included.
 type Subtotal struct {
-	Criterion CriterionID
-	Points    decimal.Decimal
+	Criterion CriterionID     `json:"criterion"` // the group
+	Points    decimal.Decimal `json:"points"`    // the points under it
 }
 
 // GateFailure records that a unit's points under a criterion with a minimum
 // (Min) fell below it. It does not change the total; awards may look at it.
 type GateFailure struct {
-	Criterion CriterionID
-	Min       decimal.Decimal
-	Points    decimal.Decimal
+	Criterion CriterionID     `json:"criterion"` // the criterion with a minimum
+	Min       decimal.Decimal `json:"min"`       // its minimum
+	Points    decimal.Decimal `json:"points"`    // the unit's points under it
 }
 
 // String gives the reason, such as `criterion "II" has 12.5 points, below its minimum 15`.
@@ -1367,31 +1367,31 @@ func (g GateFailure) String() string {
 // Standing is one unit's result (kết quả chấm điểm): its total, its rank, and
 // the breakdown that explains both.
 type Standing struct {
-	Unit UnitID
+	Unit UnitID `json:"unit"` // the unit scored
 	// Rank is the competition rank (1, 2, 2, 4) by total, highest first, after
 	// the policy's tie-breakers; units the tie-breakers could not separate share
 	// a rank.
-	Rank int
+	Rank int `json:"rank"`
 	// Total is the sum of the lines' contributions, rounded as the policy's
 	// Total says. It may exceed BaseMax by bonuses and fall below zero by
 	// deductions: before rounding it lies in [-DeductionMax, BaseMax+BonusMax].
-	Total decimal.Decimal
+	Total decimal.Decimal `json:"total"`
 	// Scaled is Total on a 100-point scale (Scorecard.Scale with the policy's
 	// Scaled rounding). It never decides a rank.
-	Scaled decimal.Decimal
+	Scaled decimal.Decimal `json:"scaled"`
 	// Deductions is the deduction points taken off (positive).
-	Deductions decimal.Decimal
+	Deductions decimal.Decimal `json:"deductions"`
 	// Source is whose marks were used: appraisal, peer or self; Assessors lists
 	// them, sorted.
-	Source    AssessorKind
-	Assessors []UnitID
-	Lines     []Line     // one per leaf criterion, in the order of the table
-	Subtotals []Subtotal // one per group, in the order of the table
+	Source    AssessorKind `json:"source,omitempty"`
+	Assessors []UnitID     `json:"assessors"`
+	Lines     []Line       `json:"lines"`     // one per leaf criterion, in the order of the table
+	Subtotals []Subtotal   `json:"subtotals"` // one per group, in the order of the table
 	// GatesFailed lists the minima the unit fell below (empty if none).
-	GatesFailed []GateFailure
+	GatesFailed []GateFailure `json:"gates_failed,omitempty"`
 	// TieBreak names the tie-breaker that last separated this unit from units
 	// with the same total (TieBreaker.String), or is empty when none did.
-	TieBreak string
+	TieBreak string `json:"tie_break,omitempty"`
 }
 
 // Points returns the unit's points under a criterion: a leaf's contribution or

@@ -19,8 +19,9 @@ import (
 // (đạt từ ... trở lên) or "more than" (trên, quá). Build one with AtLeast or
 // MoreThan. The zero Share means "no requirement".
 type Share struct {
-	Num, Den int64
-	Strict   bool // "more than" when true, "at least" when false
+	Num    int64 `json:"num"`              // the numerator
+	Den    int64 `json:"den"`              // the denominator; 0 only in the zero Share
+	Strict bool  `json:"strict,omitempty"` // "more than" when true, "at least" when false
 }
 
 // AtLeast returns the share "at least num/den", such as AtLeast(4, 5) for the
@@ -591,14 +592,17 @@ func (b Ballot) IsBlank() bool { return len(b.Approve) == 0 && len(b.Ranking) ==
 // lệ), with why. Index is its position in the slice passed to Tally; Votes is
 // how many votes it stood for (Count × Weight); Err is a *BallotError.
 type RejectedBallot struct {
-	Index int
-	Votes int
-	Err   error
+	Index int `json:"index"` // the ballot's position in the slice passed to Tally
+	Votes int `json:"votes"` // the votes it stood for (Count × Weight)
+	// Err is why it is invalid, a *BallotError. In JSON it is the object
+	// {"reason", "candidate"}, the reason being the sentinel's key (see
+	// RejectedBallot.MarshalJSON).
+	Err error `json:"error"`
 }
 
 // CandidateScore is one candidate's figures in a Result.
 type CandidateScore struct {
-	Candidate UnitID
+	Candidate UnitID `json:"candidate"`
 	// Votes is the integral figure the method counts: approvals (approval),
 	// first choices (plurality), votes in the last round the candidate took
 	// part in (two-round, instant runoff), Borda points, the number of
@@ -606,23 +610,23 @@ type CandidateScore struct {
 	// ranked pairs: in the locked order; Copeland: pairwise wins, without the
 	// half points of ties), or the minimax score (the worst defeat: lower is
 	// better, and negative under Margins for a candidate who wins every pair).
-	Votes int
+	Votes int `json:"votes"`
 	// Score is the method's score: Votes, except under Copeland where it is
-	// pairwise wins plus half of pairwise ties.
-	Score decimal.Decimal
+	// pairwise wins plus half of pairwise ties. In JSON it is a string.
+	Score decimal.Decimal `json:"score"`
 }
 
 // Round is one count of a multi-round method (two-round, instant runoff).
 type Round struct {
 	// Votes are the votes of each candidate still in the count.
-	Votes map[UnitID]int
+	Votes map[UnitID]int `json:"votes"`
 	// Exhausted counts valid ballots, other than blank ones, that name none of
 	// the candidates still in the count (or, in a second round, rank the
 	// finalists equally). Blank ballots are counted in Result.Blank.
-	Exhausted int
+	Exhausted int `json:"exhausted"`
 	// Eliminated are the candidates dropped after this round (instant runoff:
 	// all tied for the fewest votes go together).
-	Eliminated []UnitID
+	Eliminated []UnitID `json:"eliminated,omitempty"`
 }
 
 // Result is the outcome of a tally (kết quả kiểm phiếu). Every field is a
@@ -630,50 +634,54 @@ type Round struct {
 // within a tier.
 type Result struct {
 	// Contest is the contest that was tallied.
-	Contest Contest
+	Contest Contest `json:"contest"`
 	// Cast counts the votes cast (phiếu thu về), Valid and Invalid split them
 	// (Cast = Valid + Invalid), and Blank counts the blank ballots among the
 	// valid ones (0 when blank ballots are not valid: they are then invalid).
 	// Each ballot counts Count × Weight times.
-	Cast, Valid, Invalid, Blank int
+	Cast    int `json:"cast"`
+	Valid   int `json:"valid"`   // valid votes (phiếu hợp lệ)
+	Invalid int `json:"invalid"` // invalid votes (phiếu không hợp lệ)
+	Blank   int `json:"blank"`   // blank votes among the valid ones
 	// Rejected lists every invalid ballot with its reason, in input order.
-	Rejected []RejectedBallot
+	Rejected []RejectedBallot `json:"rejected,omitempty"`
 	// Scores holds each candidate's figures, in the contest's order.
-	Scores []CandidateScore
+	Scores []CandidateScore `json:"scores"`
 	// Ranking is the candidates in tiers, best first; a tier of several is a
 	// tie the method does not break. Vote-count methods and Borda and
 	// Copeland rank by score; minimax by score, lowest first; instant runoff
 	// the winner, then the rest in reverse order of elimination; Schulze and
 	// ranked pairs by repeated extraction: the first tier is every candidate
 	// no remaining candidate beats, then the same among the rest.
-	Ranking [][]UnitID
+	Ranking [][]UnitID `json:"ranking"`
 	// Winners is the first tier of Ranking: a tie when it holds two or more.
-	Winners []UnitID
+	Winners []UnitID `json:"winners"`
 	// Passed lists the candidates whose Votes meet the threshold, in ranking
 	// order; with no threshold, every candidate passes.
-	Passed []UnitID
+	Passed []UnitID `json:"passed"`
 	// Elected lists those elected within the seats, in ranking order: the
 	// passed candidates, tier by tier, as long as a whole tier fits in the
 	// seats. With no seat limit it is every passed candidate when there is a
 	// threshold, and the winners when there is none.
-	Elected []UnitID
+	Elected []UnitID `json:"elected"`
 	// Tied lists the candidates tied for the last seats when a tier does not
 	// fit the seats left (bằng phiếu tại vị trí cuối); Runoff builds their
 	// next round. Empty when the seats were filled cleanly or too few passed.
-	Tied []UnitID
+	Tied []UnitID `json:"tied,omitempty"`
 	// OpenSeats counts the seats left unfilled: for a runoff among Tied, or
 	// because too few candidates passed.
-	OpenSeats int
+	OpenSeats int `json:"open_seats,omitempty"`
 	// Rounds holds each count of a two-round or instant-runoff contest.
-	Rounds []Round
+	Rounds []Round `json:"rounds,omitempty"`
 	// Pairwise[i][j] is the number of votes ranking candidate i above
 	// candidate j, indexed as Contest.Candidates; only for Schulze, ranked
 	// pairs, Copeland and minimax.
-	Pairwise [][]int
+	Pairwise [][]int `json:"pairwise,omitempty"`
 	// Digest is a SHA-256 over a canonical encoding of the contest and the
 	// ballots, independent of ballot order and of whether identical ballots
-	// come as copies or with a Count, so that a count can be re-checked.
-	Digest [32]byte
+	// come as copies or with a Count, so that a count can be re-checked. In
+	// JSON it is 64 lowercase hex digits.
+	Digest [32]byte `json:"digest"`
 }
 
 // score returns the candidate's figures, or false if it is not a candidate.

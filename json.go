@@ -1,0 +1,271 @@
+package thidua
+
+import (
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+)
+
+// JSON forms of the values that keep their fields unexported (Standings) or
+// whose fields need more than a struct tag (a rejected ballot's error, a
+// result's digest, the parts of an outcome or pending step that are zero).
+// Every key is snake_case, decimals are strings, and decoding validates what it
+// can so that a decoded value is one the package could have produced.
+
+// standingsJSON is the JSON form of Standings.
+type standingsJSON struct {
+	Cluster   ClusterID  `json:"cluster"`
+	Year      int        `json:"year"`
+	Scorecard string     `json:"scorecard"`
+	Ranked    []Standing `json:"ranked"`
+}
+
+// MarshalJSON encodes the standings as {"cluster", "year", "scorecard",
+// "ranked"}, ranked in rank order as Ranked returns them, decimals as strings.
+// The zero Standings encodes with no units.
+func (st Standings) MarshalJSON() ([]byte, error) {
+	return json.Marshal(standingsJSON{Cluster: st.cluster, Year: st.year, Scorecard: st.scorecard, Ranked: st.ranked})
+}
+
+// UnmarshalJSON decodes what MarshalJSON encodes. It checks what Score
+// guarantees: valid unit IDs, each unit once, competition ranks (the first
+// is 1; a rank is the previous one when tied, else the unit's position), and a
+// year in range when one is given. Errors are *UnitError or *FieldError.
+func (st *Standings) UnmarshalJSON(b []byte) error {
+	var j standingsJSON
+	if err := json.Unmarshal(b, &j); err != nil {
+		return err
+	}
+	if j.Year != 0 {
+		if err := checkYear("standings year", j.Year); err != nil {
+			return err
+		}
+	}
+	v := Standings{cluster: j.Cluster, year: j.Year, scorecard: j.Scorecard}
+	if len(j.Ranked) > 0 {
+		v.ranked = j.Ranked
+		v.index = make(map[UnitID]int, len(j.Ranked))
+	}
+	for i, s := range j.Ranked {
+		if !validID(string(s.Unit)) {
+			return &UnitError{ID: s.Unit, Err: ErrInvalidID}
+		}
+		if _, dup := v.index[s.Unit]; dup {
+			return &UnitError{ID: s.Unit, Err: ErrDuplicateUnit}
+		}
+		v.index[s.Unit] = i
+		want := i + 1
+		if i > 0 && s.Rank == j.Ranked[i-1].Rank {
+			want = s.Rank
+		}
+		if s.Rank != want {
+			return &FieldError{Field: "rank of " + string(s.Unit), Value: strconv.Itoa(s.Rank), Err: ErrInvalidRank}
+		}
+	}
+	*st = v
+	return nil
+}
+
+// rejectionReasons are the JSON keys of the reasons a tally rejects a ballot
+// for, each the sentinel a *BallotError wraps.
+var rejectionReasons = []struct {
+	key string
+	err error
+}{
+	{"ballot_shape", ErrBallotShape},
+	{"blank", ErrBlankBallot},
+	{"duplicate_mark", ErrDuplicateMark},
+	{"duplicate_voter", ErrDuplicateVoter},
+	{"invalid_id", ErrInvalidID},
+	{"self_vote", ErrSelfVote},
+	{"too_many_marks", ErrTooManyMarks},
+	{"unknown_candidate", ErrUnknownCandidate},
+	{"voter_on_secret", ErrVoterOnSecret},
+}
+
+// rejectedJSON is the JSON form of RejectedBallot.
+type rejectedJSON struct {
+	Index int           `json:"index"`
+	Votes int           `json:"votes"`
+	Err   rejectionJSON `json:"error"`
+}
+
+type rejectionJSON struct {
+	Reason    string `json:"reason"`
+	Candidate UnitID `json:"candidate,omitempty"`
+}
+
+// MarshalJSON encodes the rejected ballot as {"index", "votes", "error":
+// {"reason", "candidate"}}, the reason being the key of the sentinel its
+// *BallotError wraps: "ballot_shape", "blank", "duplicate_mark",
+// "duplicate_voter", "invalid_id", "self_vote", "too_many_marks",
+// "unknown_candidate" or "voter_on_secret". An error that is not a
+// *BallotError with one of these reasons has no JSON form (ErrUnknownReason).
+func (r RejectedBallot) MarshalJSON() ([]byte, error) {
+	var be *BallotError
+	if !errors.As(r.Err, &be) {
+		return nil, &FieldError{Field: "rejected ballot " + strconv.Itoa(r.Index), Value: errString(r.Err), Err: ErrUnknownReason}
+	}
+	for _, rr := range rejectionReasons {
+		if be.Err == rr.err {
+			return json.Marshal(rejectedJSON{Index: r.Index, Votes: r.Votes, Err: rejectionJSON{Reason: rr.key, Candidate: be.Candidate}})
+		}
+	}
+	return nil, &FieldError{Field: "rejected ballot " + strconv.Itoa(r.Index), Value: errString(r.Err), Err: ErrUnknownReason}
+}
+
+// UnmarshalJSON decodes what MarshalJSON encodes; Err becomes the
+// *BallotError the tally gave. An unknown reason is a *FieldError wrapping
+// ErrUnknownReason, and a negative index or count one wrapping
+// ErrInvalidVoteCount.
+func (r *RejectedBallot) UnmarshalJSON(b []byte) error {
+	var j rejectedJSON
+	if err := json.Unmarshal(b, &j); err != nil {
+		return err
+	}
+	if j.Index < 0 || j.Votes < 0 {
+		return &FieldError{Field: "rejected ballot", Value: fmt.Sprintf("index %d, votes %d", j.Index, j.Votes), Err: ErrInvalidVoteCount}
+	}
+	for _, rr := range rejectionReasons {
+		if j.Err.Reason == rr.key {
+			*r = RejectedBallot{Index: j.Index, Votes: j.Votes, Err: &BallotError{Index: j.Index, Candidate: j.Err.Candidate, Err: rr.err}}
+			return nil
+		}
+	}
+	return &FieldError{Field: "rejected ballot reason", Value: j.Err.Reason, Err: ErrUnknownReason}
+}
+
+// resultFields has Result's fields without its methods, so that encoding
+// them does not recurse.
+type resultFields Result
+
+// resultJSON writes the digest as hex over resultFields' array of bytes.
+type resultJSON struct {
+	resultFields
+	Digest string `json:"digest"`
+}
+
+// MarshalJSON encodes the result with the keys of its field tags, the
+// contest as its ContestSpec and the digest as 64 lowercase hex digits.
+func (r Result) MarshalJSON() ([]byte, error) {
+	return json.Marshal(resultJSON{resultFields: resultFields(r), Digest: hex.EncodeToString(r.Digest[:])})
+}
+
+// UnmarshalJSON decodes what MarshalJSON encodes. The contest is validated as
+// NewContest does; the counts must not be negative and must add up (Cast =
+// Valid + Invalid, Blank within Valid), and the digest must be 64 hex digits.
+// Errors are those of NewContest, or *FieldError wrapping ErrInvalidVoteCount.
+func (r *Result) UnmarshalJSON(b []byte) error {
+	var j resultJSON
+	if err := json.Unmarshal(b, &j); err != nil {
+		return err
+	}
+	v := Result(j.resultFields)
+	if v.Cast < 0 || v.Valid < 0 || v.Invalid < 0 || v.Blank < 0 || v.OpenSeats < 0 ||
+		v.Cast != v.Valid+v.Invalid || v.Blank > v.Valid {
+		return &FieldError{Field: "result counts",
+			Value: fmt.Sprintf("cast %d, valid %d, invalid %d, blank %d", v.Cast, v.Valid, v.Invalid, v.Blank), Err: ErrInvalidVoteCount}
+	}
+	d, err := hex.DecodeString(j.Digest)
+	if err != nil || len(d) != len(v.Digest) {
+		return &FieldError{Field: "digest", Value: j.Digest, Err: ErrInvalidVoteCount}
+	}
+	copy(v.Digest[:], d)
+	*r = v
+	return nil
+}
+
+// outcomeFields has Outcome's fields without its methods.
+type outcomeFields Outcome
+
+// outcomeJSON leaves out the leadership and the next roster while they are
+// pending.
+type outcomeJSON struct {
+	outcomeFields
+	Leadership *Leadership `json:"leadership,omitempty"`
+	Next       *Cluster    `json:"next,omitempty"`
+}
+
+// MarshalJSON encodes the outcome with the keys of its field tags. The
+// leadership and next year's roster are left out while they are pending
+// (zero). It fails where the review has no JSON form (a succession with a
+// caller's exclusion: ErrUnencodablePolicy).
+func (o Outcome) MarshalJSON() ([]byte, error) {
+	j := outcomeJSON{outcomeFields: outcomeFields(o)}
+	if o.Leadership != (Leadership{}) {
+		j.Leadership = &o.Leadership
+	}
+	if o.Next.index != nil {
+		j.Next = &o.Next
+	}
+	return json.Marshal(j)
+}
+
+// UnmarshalJSON decodes what MarshalJSON encodes, each part validated as it
+// decodes (the review's parts, the rule set, the standings, the tallies, the
+// rosters).
+func (o *Outcome) UnmarshalJSON(b []byte) error {
+	var j outcomeJSON
+	if err := json.Unmarshal(b, &j); err != nil {
+		return err
+	}
+	v := Outcome(j.outcomeFields)
+	v.Leadership, v.Next = Leadership{}, Cluster{}
+	if j.Leadership != nil {
+		v.Leadership = *j.Leadership
+	}
+	if j.Next != nil {
+		v.Next = *j.Next
+	}
+	*o = v
+	return nil
+}
+
+// pendingFields has Pending's fields without its methods.
+type pendingFields Pending
+
+// pendingJSON leaves out the contest of a pending decision.
+type pendingJSON struct {
+	pendingFields
+	Contest *Contest `json:"contest,omitempty"`
+}
+
+// MarshalJSON encodes the pending step with the keys of its field tags; the
+// zero Contest of a pending decision is left out.
+func (p Pending) MarshalJSON() ([]byte, error) {
+	j := pendingJSON{pendingFields: pendingFields(p)}
+	if p.Contest.index != nil {
+		j.Contest = &p.Contest
+	}
+	return json.Marshal(j)
+}
+
+// UnmarshalJSON decodes what MarshalJSON encodes. The kind must be valid, and
+// a runoff needs its contest (*FieldError wrapping ErrMissingPart).
+func (p *Pending) UnmarshalJSON(b []byte) error {
+	var j pendingJSON
+	if err := json.Unmarshal(b, &j); err != nil {
+		return err
+	}
+	v := Pending(j.pendingFields)
+	v.Contest = Contest{}
+	if j.Contest != nil {
+		v.Contest = *j.Contest
+	}
+	if !pendingKinds.valid(v.Kind) {
+		return &FieldError{Field: "pending kind", Value: v.Kind.String(), Err: ErrMissingPart}
+	}
+	if v.Kind == PendingRunoff && v.Contest.index == nil {
+		return &FieldError{Field: "pending runoff contest", Value: "", Err: ErrMissingPart}
+	}
+	*p = v
+	return nil
+}
+
+// MarshalText encodes a valid kind as "runoff" or "fallback".
+func (k PendingKind) MarshalText() ([]byte, error) { return pendingKinds.marshal(k) }
+
+// UnmarshalText accepts the names String returns.
+func (k *PendingKind) UnmarshalText(b []byte) error { return pendingKinds.set(k, b) }
