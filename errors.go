@@ -772,6 +772,11 @@ var (
 	// ErrWrongSeats reports a fallback decision that fills more or fewer seats
 	// than the tie left open.
 	ErrWrongSeats = errors.New("thidua: decision fills the wrong number of seats")
+
+	// ErrNotPending reports a runoff or fallback decision given for a step
+	// the outcome does not list as pending (Outcome.WithRunoff,
+	// Outcome.WithSettlement), or of the other kind.
+	ErrNotPending = errors.New("thidua: step is not pending in the outcome")
 )
 
 // ReviewError reports a part of a review that is missing or disagrees with the
