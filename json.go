@@ -153,8 +153,8 @@ func (r Result) MarshalJSON() ([]byte, error) {
 	return json.Marshal(resultJSON{resultFields: resultFields(r), Digest: hex.EncodeToString(r.Digest[:])})
 }
 
-// UnmarshalJSON decodes what MarshalJSON encodes. The contest is validated as
-// NewContest does; the counts must not be negative and must add up (Cast =
+// UnmarshalJSON decodes what MarshalJSON encodes. The contest is required and
+// validated as NewContest does; the counts must not be negative and must add up (Cast =
 // Valid + Invalid, Blank within Valid), and the digest must be 64 hex digits.
 // Errors are those of NewContest, or *FieldError wrapping ErrInvalidVoteCount.
 func (r *Result) UnmarshalJSON(b []byte) error {
@@ -163,6 +163,9 @@ func (r *Result) UnmarshalJSON(b []byte) error {
 		return err
 	}
 	v := Result(j.resultFields)
+	if v.Contest.index == nil {
+		return &FieldError{Field: "result contest", Value: "", Err: ErrNoCandidates}
+	}
 	if v.Cast < 0 || v.Valid < 0 || v.Invalid < 0 || v.Blank < 0 || v.OpenSeats < 0 ||
 		v.Cast != v.Valid+v.Invalid || v.Blank > v.Valid {
 		return &FieldError{Field: "result counts",
@@ -269,3 +272,9 @@ func (k PendingKind) MarshalText() ([]byte, error) { return pendingKinds.marshal
 
 // UnmarshalText accepts the names String returns.
 func (k *PendingKind) UnmarshalText(b []byte) error { return pendingKinds.set(k, b) }
+
+// MarshalText encodes a valid constraint as the name String returns.
+func (c Constraint) MarshalText() ([]byte, error) { return constraints.marshal(c) }
+
+// UnmarshalText accepts the names String returns.
+func (c *Constraint) UnmarshalText(b []byte) error { return constraints.set(c, b) }

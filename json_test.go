@@ -331,6 +331,7 @@ func TestResultJSON(t *testing.T) {
 		{"cast not valid plus invalid", `"cast":3`, `"cast":4`, ErrInvalidVoteCount},
 		{"short digest", `"digest":"`, `"digest":"00`, ErrInvalidVoteCount},
 		{"invalid contest", `"electorate":3`, `"electorate":0`, ErrInvalidElectorate},
+		{"no contest", `"contest":{`, `"contest_":{`, ErrNoCandidates},
 	}
 	for _, c := range bad {
 		t.Run(c.name, func(t *testing.T) {
@@ -470,12 +471,57 @@ func TestVoteRecordZeroAward(t *testing.T) {
 	assert.Contains(t, string(b), `"post":"deputy"`)
 }
 
-func TestPendingKindText(t *testing.T) {
+func TestPendingKindAndConstraintText(t *testing.T) {
 	enumRoundTrip[PendingKind](t, "PendingKind", pendingKinds, ErrMissingPart)
+	enumRoundTrip[Constraint](t, "Constraint", constraints, ErrInvalidSuccession)
+	b := jsonRoundTrip(t, Violation{Year: 2025, Unit: "a", Constraint: ConstraintNoConsecutive, Detail: "led 2024"})
+	assert.Equal(t, `{"year":2025,"unit":"a","constraint":"no consecutive terms","detail":"led 2024"}`, string(b))
 }
 
 func TestLanguageString(t *testing.T) {
 	assert.Equal(t, "vi", LangVietnamese.String())
 	assert.Equal(t, "en", LangEnglish.String())
 	assert.Equal(t, "Language(7)", Language(7).String())
+}
+
+// Whatever bytes decode into one of the JSON forms of json.go, the value
+// decoded encodes, decodes to the same value and re-encodes to the same
+// bytes: decoding accepts only what encoding can give back.
+func FuzzJSONDecoders(f *testing.F) {
+	o, err := tieReview(&testing.T{}).Conclude()
+	if err != nil {
+		f.Fatal(err)
+	}
+	res := o.Votes[0].Result
+	for _, v := range []any{o.Standings, res, o.Pending[0], o.Pending[0].Contest,
+		RejectedBallot{Index: 1, Votes: 2, Err: &BallotError{Index: 1, Candidate: "a", Err: ErrUnknownCandidate}},
+		Pending{Kind: PendingFallback, Award: MinistryFlag, Round: 2, Units: []UnitID{"a", "b"}, Seats: 1, Fallback: FallbackChair}} {
+		b, err := json.Marshal(v)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		fuzzRoundTrip[Standings](t, b)
+		fuzzRoundTrip[Result](t, b)
+		fuzzRoundTrip[Pending](t, b)
+		fuzzRoundTrip[RejectedBallot](t, b)
+		fuzzRoundTrip[Leadership](t, b)
+	})
+}
+
+func fuzzRoundTrip[T any](t *testing.T, b []byte) {
+	var v T
+	if json.Unmarshal(b, &v) != nil {
+		return
+	}
+	b1, err := json.Marshal(v)
+	require.NoError(t, err, "a decoded %T encodes", v)
+	var back T
+	require.NoError(t, json.Unmarshal(b1, &back), "its encoding decodes: %s", b1)
+	require.Empty(t, sameValue(v, back), "to the same value")
+	b2, err := json.Marshal(back)
+	require.NoError(t, err)
+	require.Equal(t, string(b1), string(b2), "and re-encodes to the same bytes")
 }

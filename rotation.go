@@ -799,14 +799,14 @@ func (s Succession) Plan(current Cluster, history History, years int, changes []
 // Violation is one way a recorded term breaks a succession policy.
 type Violation struct {
 	// Year is the term's year.
-	Year int
+	Year int `json:"year"`
 	// Unit is the unit at fault: the leader, or a deputy who is not a member
 	// or is excluded.
-	Unit UnitID
+	Unit UnitID `json:"unit"`
 	// Constraint is the rule broken.
-	Constraint Constraint
+	Constraint Constraint `json:"constraint"`
 	// Detail says more, such as the unit the method expected.
-	Detail string
+	Detail string `json:"detail,omitempty"`
 }
 
 // String returns a one-line description, such as
