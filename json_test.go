@@ -513,15 +513,7 @@ func FuzzJSONDecoders(f *testing.F) {
 
 func fuzzRoundTrip[T any](t *testing.T, b []byte) {
 	var v T
-	if json.Unmarshal(b, &v) != nil {
-		return
+	if json.Unmarshal(b, &v) == nil {
+		jsonRoundTrip(t, v)
 	}
-	b1, err := json.Marshal(v)
-	require.NoError(t, err, "a decoded %T encodes", v)
-	var back T
-	require.NoError(t, json.Unmarshal(b1, &back), "its encoding decodes: %s", b1)
-	require.Empty(t, sameValue(v, back), "to the same value")
-	b2, err := json.Marshal(back)
-	require.NoError(t, err)
-	require.Equal(t, string(b1), string(b2), "and re-encodes to the same bytes")
 }
