@@ -257,7 +257,7 @@ func (p *Pending) UnmarshalJSON(b []byte) error {
 	if j.Contest != nil {
 		v.Contest = *j.Contest
 	}
-	if !pendingKinds.valid(v.Kind) {
+	if !v.Kind.IsValid() {
 		return &FieldError{Field: "pending kind", Value: v.Kind.String(), Err: ErrMissingPart}
 	}
 	if v.Kind == PendingRunoff && v.Contest.index == nil {
@@ -267,11 +267,17 @@ func (p *Pending) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
+// IsValid reports whether k is PendingRunoff or PendingFallback.
+func (k PendingKind) IsValid() bool { return pendingKinds.valid(k) }
+
 // MarshalText encodes a valid kind as "runoff" or "fallback".
 func (k PendingKind) MarshalText() ([]byte, error) { return pendingKinds.marshal(k) }
 
 // UnmarshalText accepts the names String returns.
 func (k *PendingKind) UnmarshalText(b []byte) error { return pendingKinds.set(k, b) }
+
+// IsValid reports whether c is one of the constraints.
+func (c Constraint) IsValid() bool { return constraints.valid(c) }
 
 // MarshalText encodes a valid constraint as the name String returns.
 func (c Constraint) MarshalText() ([]byte, error) { return constraints.marshal(c) }

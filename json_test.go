@@ -411,7 +411,11 @@ func TestStandingsJSON(t *testing.T) {
 // Every other value a caller keeps or sends, each from a real computation.
 func TestValuesJSONRoundTrip(t *testing.T) {
 	r := seedReview(t)
-	jsonRoundTrip(t, r)
+	b := jsonRoundTrip(t, r)
+	assert.NotContains(t, string(b), `"rules"`, "the zero RuleSet is left out, as the tag says")
+	withRules := r
+	withRules.Rules = Decree91_2017()
+	assert.Contains(t, string(jsonRoundTrip(t, withRules)), `"rules":{"name":"Nghị định 91/2017/NĐ-CP"`)
 	jsonRoundTrip(t, r.Cluster)
 	jsonRoundTrip(t, r.Scorecard)
 	jsonRoundTrip(t, r.Succession)
@@ -437,7 +441,7 @@ func TestValuesJSONRoundTrip(t *testing.T) {
 
 	plan, err := Succession{Method: RoundRobin, Order: r.Cluster.MemberIDs()}.Plan(r.Cluster, History{}, 9, nil)
 	require.NoError(t, err)
-	b := jsonRoundTrip(t, plan)
+	b = jsonRoundTrip(t, plan)
 	assert.Empty(t, badKeys(t, b, nil))
 
 	reorg, err := cluster3().Reorganize(2025, reorg2025)
@@ -482,6 +486,12 @@ func TestLanguageString(t *testing.T) {
 	assert.Equal(t, "vi", LangVietnamese.String())
 	assert.Equal(t, "en", LangEnglish.String())
 	assert.Equal(t, "Language(7)", Language(7).String())
+	assert.True(t, LangEnglish.IsValid())
+	assert.False(t, Language(2).IsValid())
+	assert.True(t, PendingFallback.IsValid())
+	assert.False(t, PendingKind(0).IsValid())
+	assert.True(t, ConstraintMethod.IsValid())
+	assert.False(t, Constraint(0).IsValid())
 }
 
 // Whatever bytes decode into one of the JSON forms of json.go, the value

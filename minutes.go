@@ -20,6 +20,9 @@ const (
 	LangEnglish                    // English, for readers outside the sector
 )
 
+// IsValid reports whether l is LangVietnamese or LangEnglish.
+func (l Language) IsValid() bool { return l <= LangEnglish }
+
 // String returns "vi" or "en", the language's ISO 639-1 code, or "Language(n)"
 // for a value that is not a language.
 func (l Language) String() string {
