@@ -2,10 +2,12 @@ package thidua
 
 import (
 	"bytes"
+	"encoding"
 	"encoding/json"
 	"fmt"
 	"reflect"
 	"regexp"
+	"strings"
 	"testing"
 	"unsafe"
 
@@ -526,4 +528,74 @@ func fuzzRoundTrip[T any](t *testing.T, b []byte) {
 	if json.Unmarshal(b, &v) == nil {
 		jsonRoundTrip(t, v)
 	}
+}
+
+// Every exported field of every struct a caller keeps or sends, reached from
+// the roots below, names its JSON key in a snake_case tag, so that a field
+// added later without one fails here even when the seed case leaves it empty.
+// Types with their own MarshalJSON are checked too when their tags document
+// what the method writes; the others (specs with unexported fields, a
+// tie-breaker) are skipped, and their JSON forms are tested by round trips.
+func TestJSONTagsAreSnakeCase(t *testing.T) {
+	bad, seen := untaggedFields(Outcome{}, Plan{}, Reorganization{}, Selection{}, DecideInput{}, Violation{},
+		ClusterSpec{}, ContestSpec{}, ScorecardSpec{}, Candidate{}, RuleSet{}, Facts{})
+	assert.Empty(t, bad, "fields without a snake_case json tag")
+	assert.Greater(t, seen, 25, "the walk reached the types it should")
+
+	type inner struct {
+		Fine  int `json:"fine"`
+		Wrong int `json:"Wrong"`
+	}
+	type outer struct {
+		Untagged int
+		Inner    []inner `json:"inner"`
+	}
+	bad, _ = untaggedFields(outer{})
+	assert.ElementsMatch(t, []string{"outer.Untagged", "inner.Wrong"}, bad, "the walk finds what it should")
+}
+
+// untaggedFields walks the struct types of this package reachable from roots
+// and returns each exported field whose json tag is not a snake_case name
+// (or "-"), and how many types it visited.
+func untaggedFields(roots ...any) ([]string, int) {
+	documented := map[reflect.Type]bool{
+		reflect.TypeFor[Outcome](): true, reflect.TypeFor[Result](): true, reflect.TypeFor[Pending](): true,
+		reflect.TypeFor[Review](): true, reflect.TypeFor[RejectedBallot](): true,
+	}
+	marshaler := reflect.TypeFor[json.Marshaler]()
+	textMarshaler := reflect.TypeFor[encoding.TextMarshaler]()
+	pkg := reflect.TypeFor[Outcome]().PkgPath()
+	seen := map[reflect.Type]bool{}
+	var bad []string
+	var visit func(reflect.Type)
+	visit = func(typ reflect.Type) {
+		for typ.Kind() == reflect.Pointer || typ.Kind() == reflect.Slice || typ.Kind() == reflect.Array || typ.Kind() == reflect.Map {
+			if typ.Kind() == reflect.Map {
+				visit(typ.Key())
+			}
+			typ = typ.Elem()
+		}
+		if typ.Kind() != reflect.Struct || typ.PkgPath() != pkg || seen[typ] {
+			return
+		}
+		seen[typ] = true
+		if (typ.Implements(marshaler) || typ.Implements(textMarshaler)) && !documented[typ] {
+			return
+		}
+		for i := range typ.NumField() {
+			f := typ.Field(i)
+			if !f.IsExported() {
+				continue
+			}
+			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+			if name != "-" && !snakeKey.MatchString(name) {
+				bad = append(bad, typ.Name()+"."+f.Name)
+			}
+			visit(f.Type)
+		}
+	}
+	for _, root := range roots {
+		visit(reflect.TypeOf(root))
+	}
+	return bad, len(seen)
 }
