@@ -208,13 +208,21 @@ func (o Outcome) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON decodes what MarshalJSON encodes, each part validated as it
 // decodes (the review's parts, the rule set, the standings, the tallies, the
-// rosters).
+// rosters). The review must pass the checks Conclude makes before it counts
+// anything (a *ReviewError, such as ErrMissingPart for a part left out), and
+// the rule set must be named (*FieldError wrapping ErrMissingPart).
 func (o *Outcome) UnmarshalJSON(b []byte) error {
 	var j outcomeJSON
 	if err := json.Unmarshal(b, &j); err != nil {
 		return err
 	}
 	v := Outcome(j.outcomeFields)
+	if _, err := v.Review.check(); err != nil {
+		return err
+	}
+	if v.Rules.Name == "" {
+		return &FieldError{Field: "outcome rules", Value: "", Err: ErrMissingPart}
+	}
 	v.Leadership, v.Next = Leadership{}, Cluster{}
 	if j.Leadership != nil {
 		v.Leadership = *j.Leadership

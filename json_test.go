@@ -228,6 +228,32 @@ func TestOutcomeJSONRoundTrip(t *testing.T) {
 	assert.Equal(t, o.Minutes(LangVietnamese), back.Minutes(LangVietnamese), "the decoded outcome writes the same minutes")
 }
 
+func TestOutcomeJSONBadInput(t *testing.T) {
+	o, err := tieReview(t).Conclude()
+	require.NoError(t, err)
+	good, err := json.Marshal(o)
+	require.NoError(t, err)
+	var back Outcome
+	require.NoError(t, json.Unmarshal(good, &back))
+	cases := []struct {
+		name, json string
+		err        error
+	}{
+		{"empty", `{}`, ErrMissingPart},
+		{"no rules", strings.Replace(string(good), `"rules":{`, `"rules_":{`, 1), ErrMissingPart},
+		{"rules with no name", strings.Replace(string(good), `"rules":{"name":"Nghị định 98/2023/NĐ-CP"`, `"rules":{"name":""`, 1), ErrBlankName},
+		{"review of another year", strings.Replace(string(good), `"date":"2024-12-10"`, `"date":"2027-12-10"`, 1), ErrYearMismatch},
+		{"a vote without its contest", strings.Replace(string(good), `"result":{"contest":`, `"result":{"contest_":`, 1), ErrNoCandidates},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			require.NotEqual(t, string(good), c.json, "the case changes the JSON")
+			var v Outcome
+			assert.ErrorIs(t, json.Unmarshal([]byte(c.json), &v), c.err)
+		})
+	}
+}
+
 // sameValue must see the differences a round trip could introduce, or the
 // round-trip tests could not fail.
 func TestSameValueSeesDifferences(t *testing.T) {
@@ -505,7 +531,7 @@ func FuzzJSONDecoders(f *testing.F) {
 		f.Fatal(err)
 	}
 	res := o.Votes[0].Result
-	for _, v := range []any{o.Standings, res, o.Pending[0], o.Pending[0].Contest,
+	for _, v := range []any{o, o.Standings, res, o.Pending[0], o.Pending[0].Contest,
 		RejectedBallot{Index: 1, Votes: 2, Err: &BallotError{Index: 1, Candidate: "a", Err: ErrUnknownCandidate}},
 		Pending{Kind: PendingFallback, Award: MinistryFlag, Round: 2, Units: []UnitID{"a", "b"}, Seats: 1, Fallback: FallbackChair}} {
 		b, err := json.Marshal(v)
@@ -520,6 +546,7 @@ func FuzzJSONDecoders(f *testing.F) {
 		fuzzRoundTrip[Pending](t, b)
 		fuzzRoundTrip[RejectedBallot](t, b)
 		fuzzRoundTrip[Leadership](t, b)
+		fuzzRoundTrip[Outcome](t, b)
 	})
 }
 
