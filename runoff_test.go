@@ -1,6 +1,7 @@
 package thidua
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -202,5 +203,51 @@ func FuzzOutcomeWithRunoff(f *testing.F) {
 			}
 		}
 		assert.Len(t, next.Votes, len(o.Votes)+1, "the runoff was counted")
+	})
+}
+
+// Whatever units are chosen, WithSettlement accepts exactly the choices that
+// fill the open seats with distinct tied units, and the review it gives
+// proposes the unit chosen.
+func FuzzOutcomeWithSettlement(f *testing.F) {
+	f.Add([]byte{0})
+	f.Add([]byte{1})
+	f.Add([]byte{0, 1})
+	f.Add([]byte{2})
+	f.Add([]byte{})
+	o, err := tieReview(&testing.T{}).Conclude()
+	if err != nil {
+		f.Fatal(err)
+	}
+	r, err := o.WithRunoff(o.Pending[0], []Ballot{{Approve: []UnitID{"b"}, Count: 2}, {Approve: []UnitID{"a"}, Count: 2}})
+	if err != nil {
+		f.Fatal(err)
+	}
+	if o, err = r.Conclude(); err != nil {
+		f.Fatal(err)
+	}
+	p := o.Pending[0]
+	units := []UnitID{"a", "b", "c", "d", "zz"}
+	f.Fuzz(func(t *testing.T, picks []byte) {
+		var chosen []UnitID
+		for _, b := range picks {
+			chosen = append(chosen, units[int(b)%len(units)])
+		}
+		ok := len(chosen) == p.Seats
+		for i, id := range chosen {
+			ok = ok && slices.Contains(p.Units, id) && !slices.Contains(chosen[:i], id)
+		}
+		next, err := o.WithSettlement(p, chosen)
+		if !ok {
+			var re *ReviewError
+			require.ErrorAs(t, err, &re)
+			return
+		}
+		require.NoError(t, err)
+		done, err := next.Conclude()
+		require.NoError(t, err)
+		require.True(t, done.Complete())
+		assert.Equal(t, chosen[0], done.Decision.Proposals[0].Unit)
+		assert.Empty(t, o.Review.Settlements, "the outcome is not changed")
 	})
 }
