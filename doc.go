@@ -70,9 +70,21 @@
 // Review.Conclude runs the four steps for one conference and returns an
 // Outcome, which renders the minutes (biên bản) in Vietnamese or English. When
 // a vote ends in a tie and the rules allow another round, the outcome lists
-// the runoff it needs; the caller adds that round's ballots and concludes
-// again, and after the last round the rule set's fallback (the chair's vote,
-// or leader and deputy deciding a flag) settles it.
+// the runoff it needs; Outcome.WithRunoff adds that round's ballots and gives
+// the review to conclude again, and after the last round the rule set's
+// fallback (the chair's vote, or leader and deputy deciding a flag) settles
+// it, recorded with Outcome.WithSettlement.
+//
+// # JSON
+//
+// Specs, the Review, its Outcome and the results of each step (Standings,
+// Result, Decision, Leadership, Plan) encode with encoding/json: keys are
+// snake_case, decimals are strings, enumerations are their English names, and
+// a tally's digest is hex. Decoding validates as the constructors do, and a
+// decoded value equals the one encoded and encodes to the same bytes; a
+// concluded Outcome travels whole. Values holding a caller's function (a
+// ByComparison tie-breaker, a RequireThat standard, an Exclusion) have no JSON
+// form.
 //
 // # Policy experiments
 //
