@@ -626,3 +626,39 @@ func untaggedFields(roots ...any) ([]string, int) {
 	}
 	return bad, len(seen)
 }
+
+// The cost of the JSON forms on the seed outcome, beside the baseline of
+// encoding and decoding the review it came from (which json.go does not
+// touch).
+func BenchmarkOutcomeJSON(b *testing.B) {
+	r := seedReview(b)
+	o, err := r.Conclude()
+	require.NoError(b, err)
+	ob, err := json.Marshal(o)
+	require.NoError(b, err)
+	rb, err := json.Marshal(r)
+	require.NoError(b, err)
+	b.Run("baseline-review-encode", func(b *testing.B) {
+		for range b.N {
+			_, _ = json.Marshal(r)
+		}
+	})
+	b.Run("outcome-encode", func(b *testing.B) {
+		for range b.N {
+			_, _ = json.Marshal(o)
+		}
+	})
+	b.Run("baseline-review-decode", func(b *testing.B) {
+		for range b.N {
+			var v Review
+			_ = json.Unmarshal(rb, &v)
+		}
+	})
+	b.Run("outcome-decode", func(b *testing.B) {
+		for range b.N {
+			var v Outcome
+			_ = json.Unmarshal(ob, &v)
+		}
+	})
+	b.Logf("outcome %d bytes, review %d bytes", len(ob), len(rb))
+}
