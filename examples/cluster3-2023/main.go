@@ -125,6 +125,7 @@ func SeedReview() (thidua.Review, error) {
 			{Approve: []thidua.UnitID{"vinh-phuc"}},
 			{},
 		}},
+		Paperwork: paperwork(),
 	}, nil
 }
 
