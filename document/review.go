@@ -474,8 +474,12 @@ func (b *builder) leadership() Section {
 		return s
 	}
 	basis := ld.Basis.Vietnamese()
-	if l == English {
-		basis = map[thidua.Basis]string{thidua.BasisElected: "elected at the review", thidua.BasisSuccession: "the deputy succeeds",
+	if ld.Basis == thidua.BasisSuccession {
+		// The root's word says cụm; a block's deputy is a khối phó.
+		basis = b.role(thidua.RoleDeputy) + l.tr(" kế nhiệm", " succeeds")
+	}
+	if l == English && ld.Basis != thidua.BasisSuccession {
+		basis = map[thidua.Basis]string{thidua.BasisElected: "elected at the review",
 			thidua.BasisOrder: "rotation in a fixed order", thidua.BasisAssigned: "assigned by the higher body"}[ld.Basis]
 		if basis == "" {
 			basis = "not recorded"
