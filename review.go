@@ -728,6 +728,11 @@ var (
 	// so that one name has one spelling and columns line up.
 	ErrDecomposedName = errors.New("thidua: decomposed text (combining marks); use the precomposed (NFC) form")
 
+	// ErrInvalidText reports a name or other text of a document that is not
+	// valid UTF-8 or holds a control character (a line break, a tab), which
+	// would break the layout of the form.
+	ErrInvalidText = errors.New("thidua: text not valid UTF-8 or with control characters")
+
 	// ErrInvalidTime reports a time of day that is not "HH:MM" on a 24-hour
 	// clock, or an end time before the start.
 	ErrInvalidTime = errors.New("thidua: invalid time of day")
@@ -753,7 +758,8 @@ type Person struct {
 func (p Person) IsZero() bool { return p == Person{} }
 
 // Validate reports a person with a position or unit but no name
-// (ErrBlankName), or text in decomposed form (ErrDecomposedName), as a
+// (ErrBlankName), text in decomposed form (ErrDecomposedName), or text that
+// is not valid UTF-8 or holds a control character (ErrInvalidText), as a
 // *FieldError naming the field.
 func (p Person) Validate() error {
 	if p.IsZero() {
@@ -814,7 +820,7 @@ type Paperwork struct {
 }
 
 // Validate reports a person without a name, text in decomposed form
-// (ErrDecomposedName), a time that is not "HH:MM" or an end before the start
+// (ErrDecomposedName) or with control characters (ErrInvalidText), a time that is not "HH:MM" or an end before the start
 // (ErrInvalidTime), as a *FieldError naming the field.
 func (p Paperwork) Validate() error {
 	people := []struct {
@@ -874,14 +880,18 @@ func (p Paperwork) clone() Paperwork {
 }
 
 // checkTexts reports the first text, in field order, that is not valid UTF-8
-// or holds a combining mark (unicode.Mn: a decomposed spelling).
+// or holds a control character (ErrInvalidText), or holds a combining mark
+// (unicode.Mn: a decomposed spelling, ErrDecomposedName).
 func checkTexts(texts map[string]string) error {
 	for _, field := range slices.Sorted(maps.Keys(texts)) {
 		s := texts[field]
 		if !utf8.ValidString(s) {
-			return &FieldError{Field: field, Value: s, Err: ErrDecomposedName}
+			return &FieldError{Field: field, Value: s, Err: ErrInvalidText}
 		}
 		for _, r := range s {
+			if unicode.IsControl(r) {
+				return &FieldError{Field: field, Value: s, Err: ErrInvalidText}
+			}
 			if unicode.Is(unicode.Mn, r) {
 				return &FieldError{Field: field, Value: s, Err: ErrDecomposedName}
 			}

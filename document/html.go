@@ -11,8 +11,8 @@ import (
 const style = `@page { size: A4; margin: 20mm 15mm 20mm 30mm; }
 body { font-family: "Times New Roman", Times, serif; font-size: 14pt; line-height: 1.3; margin: 0; }
 table.heading { width: 100%; border-collapse: collapse; }
-table.heading td { text-align: center; vertical-align: top; padding: 0; }
-table.heading td.body { width: 40%; }
+table.heading td { text-align: center; vertical-align: top; padding: 0; font-size: 13pt; }
+table.heading td.body { width: 45%; }
 .rule { display: inline-block; border-top: 1px solid black; width: 5em; height: 0; margin: 0; }
 .motto { font-weight: bold; }
 .date { font-style: italic; }

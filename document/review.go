@@ -476,7 +476,7 @@ func (b *builder) leadership() Section {
 	basis := ld.Basis.Vietnamese()
 	if ld.Basis == thidua.BasisSuccession {
 		// The root's word says cụm; a block's deputy is a khối phó.
-		basis = b.role(thidua.RoleDeputy) + l.tr(" kế nhiệm", " succeeds")
+		basis = l.tr(b.role(thidua.RoleDeputy)+" kế nhiệm", "the deputy succeeds")
 	}
 	if l == English && ld.Basis != thidua.BasisSuccession {
 		basis = map[thidua.Basis]string{thidua.BasisElected: "elected at the review",

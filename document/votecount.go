@@ -82,7 +82,7 @@ func (v VoteCount) result() string {
 	case v.Threshold != "":
 		s = l.tr("Không có đơn vị đạt yêu cầu.", "Nobody passed the threshold.")
 	default:
-		s = l.tr("Số phiếu được dùng để xét theo chỉ tiêu.", "The votes rank the units for the quota.")
+		s = l.tr("Số phiếu được dùng để xét theo chỉ tiêu.", "the votes rank the units for the quota.")
 	}
 	if len(tied) > 0 {
 		s += l.tr(" Bằng phiếu ở vị trí cuối: ", " Tied for the last seats: ") + strings.Join(tied, ", ") + "."
