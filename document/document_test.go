@@ -294,3 +294,47 @@ func TestCheckListsMissing(t *testing.T) {
 		})
 	}
 }
+
+// A tie at the Certificate of Merit's quota: first pending (a runoff to
+// hold, section V), then settled by the runoff; both in words, with no
+// English in the Vietnamese text.
+func TestTieAtQuota(t *testing.T) {
+	r := seedReview(t)
+	r.Awards = append([]thidua.AwardVote(nil), r.Awards...)
+	merit := r.Awards[1]
+	merit.Quota = thidua.CountQuota(3) // the third seat: Nam Định and Quảng Ninh share rank 4
+	merit.Rounds = [][]thidua.Ballot{{
+		{Approve: []thidua.UnitID{"hai-duong", "nam-dinh"}, Count: 4},
+		{Approve: []thidua.UnitID{"vinh-phuc", "quang-ninh"}, Count: 4},
+		{Approve: []thidua.UnitID{"hai-duong"}},
+	}}
+	r.Awards[1] = merit
+	o, err := r.Conclude()
+	require.NoError(t, err)
+	require.False(t, o.Complete(), "Nam Định and Quảng Ninh tie for the third seat, in rank and in votes")
+	d, err := document.FromOutcome(o, document.Vietnamese)
+	require.NoError(t, err)
+	text := d.Text()
+	assert.Contains(t, text, "V. VIỆC CÒN LẠI")
+	assert.Contains(t, text, "Cần bỏ phiếu lại (vòng 2) cho Bằng khen của Bộ Thông tin và Truyền thông giữa")
+	assert.Contains(t, d.Proposal.Text(), "danh sách có thể thay đổi")
+	assert.Empty(t, englishWords(text))
+	en, err := document.FromOutcome(o, document.English)
+	require.NoError(t, err)
+	assert.Contains(t, en.Text(), "A runoff (round 2) is needed for the Certificate of Merit of Bộ Thông tin và Truyền thông among")
+	assert.Contains(t, en.Text(), "for 1 seat")
+
+	merit.Rounds = append(merit.Rounds, []thidua.Ballot{{Approve: []thidua.UnitID{"quang-ninh"}, Count: 6}, {Approve: []thidua.UnitID{"nam-dinh"}, Count: 3}})
+	r.Awards[1] = merit
+	o, err = r.Conclude()
+	require.NoError(t, err)
+	require.True(t, o.Complete())
+	d, err = document.FromOutcome(o, document.Vietnamese)
+	require.NoError(t, err)
+	text = d.Text()
+	assert.Len(t, d.VoteCounts, 4, "the runoff has its own record")
+	assert.Contains(t, text, "Bình xét Bằng khen của Bộ Thông tin và Truyền thông, vòng 2")
+	assert.Contains(t, text, "được giải quyết bằng bỏ phiếu lại (vòng 2)")
+	assert.NotContains(t, text, "V. VIỆC CÒN LẠI")
+	assert.Empty(t, englishWords(text))
+}
