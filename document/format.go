@@ -58,17 +58,6 @@ func (l Language) longDate(d thidua.Date) string {
 	return "ngày " + day + " tháng " + month + " năm " + itoa(d.Year)
 }
 
-// shortDate writes "08/12/2023" or "8 December 2023".
-func (l Language) shortDate(d thidua.Date) string {
-	if d.IsZero() {
-		return blankMark
-	}
-	if l == English {
-		return l.longDate(d)
-	}
-	return d.Vietnamese()
-}
-
 // clock writes a time "08:00" as "08 giờ 00", or "08:00" in English; empty is
 // a dotted blank.
 func (l Language) clock(s string) string {
