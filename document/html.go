@@ -27,11 +27,12 @@ table.data th, table.data td { border: 1px solid black; padding: 1pt 5pt; vertic
 table.data td.num { text-align: right; }
 table.signatures { width: 100%; margin-top: 12pt; page-break-inside: avoid; }
 table.signatures td { width: 50%; text-align: center; vertical-align: top; }
+table.signatures td.left { text-align: left; }
 .sign-title { font-weight: bold; }
 .sign-note { font-style: italic; font-size: 13pt; }
 .sign-space { height: 60pt; }
 .sign-name { font-weight: bold; }
-.recipients { font-size: 11pt; margin-top: 12pt; }
+.recipients { font-size: 11pt; margin-top: 12pt; text-align: left; }
 .recipients .label { font-size: 12pt; font-weight: bold; font-style: italic; }
 .recipients p { margin: 0; }
 .indent1 { margin-left: 2em; }
@@ -155,7 +156,6 @@ func (w *htmlWriter) blocks(blocks []Block) {
 }
 
 func (w *htmlWriter) signatures(sigs []Signature) {
-	l := w.l
 	w.raw(`<table class="signatures">`, "\n")
 	for i := 0; i < len(sigs); i += 2 {
 		pair := sigs[i:min(i+2, len(sigs))]
@@ -164,24 +164,40 @@ func (w *htmlWriter) signatures(sigs []Signature) {
 		}
 		w.raw("<tr>")
 		for _, s := range pair {
-			if s.Title == "" && personIsBlank(s.Person) && s.Capacity == "" {
-				w.raw("<td></td>")
-				continue
-			}
-			w.raw("<td>")
-			if s.Capacity != "" {
-				w.raw(`<div class="sign-title">`, esc(s.Capacity), "</div>")
-			}
-			note := l.tr("(Chữ ký)", "(signature)")
-			if s.Seal {
-				note = l.tr("(Chữ ký, dấu (nếu có))", "(signature and seal, if any)")
-			}
-			w.raw(`<div class="sign-title">`, esc(upper(s.Title)), `</div><div class="sign-note">`, esc(note),
-				`</div><div class="sign-space"></div><div class="sign-name">`, esc(orBlank(s.Person.Name)), "</div></td>")
+			w.signature(s)
 		}
 		w.raw("</tr>\n")
 	}
 	w.raw("</table>\n")
+}
+
+// signature writes one signature block as a table cell.
+func (w *htmlWriter) signature(s Signature) {
+	l := w.l
+	if s.Title == "" && personIsBlank(s.Person) && s.Capacity == "" {
+		w.raw("<td></td>")
+		return
+	}
+	w.raw("<td>")
+	if s.Capacity != "" {
+		w.raw(`<div class="sign-title">`, esc(s.Capacity), "</div>")
+	}
+	note := l.tr("(Chữ ký)", "(signature)")
+	if s.Seal {
+		note = l.tr("(Chữ ký, dấu (nếu có))", "(signature and seal, if any)")
+	}
+	w.raw(`<div class="sign-title">`, esc(upper(s.Title)), `</div><div class="sign-note">`, esc(note),
+		`</div><div class="sign-space"></div><div class="sign-name">`, esc(orBlank(s.Person.Name)), "</div></td>")
+}
+
+// signedBeside writes the recipients on the left and the one signature on
+// the right.
+func (w *htmlWriter) signedBeside(rs []string, sig Signature) {
+	w.raw(`<table class="signatures">`, "\n<tr><td class=\"left\">")
+	w.recipients(rs)
+	w.raw("</td>")
+	w.signature(sig)
+	w.raw("</tr>\n</table>\n")
 }
 
 func (w *htmlWriter) recipients(rs []string) {
@@ -277,8 +293,7 @@ func (p Proposal) HTML() string {
 	for _, s := range p.Body {
 		w.p("", s)
 	}
-	w.signatures([]Signature{p.Signature})
-	w.recipients(p.Recipients)
+	w.signedBeside(p.Recipients, p.Signature)
 	w.raw(`<div class="list">`, "\n")
 	w.title(p.ListTitle, l.tr("(Kèm theo Tờ trình số ", "(Attached to Proposal No. ")+orBlank(p.Heading.Number)+l.tr(" ", " of ")+l.longDate(p.Heading.Date)+")")
 	w.raw(`<table class="data"><thead><tr><th>`, esc(l.tr("STT", "No.")), "</th><th>", esc(l.tr("Tên tập thể", "Collective")),

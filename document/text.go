@@ -130,21 +130,7 @@ func (w *textWriter) signatures(sigs []Signature) {
 		}
 		cols := make([][]string, 2)
 		for k, s := range pair {
-			if s.Title == "" && personIsBlank(s.Person) && s.Capacity == "" {
-				continue
-			}
-			var c []string
-			if s.Capacity != "" {
-				c = append(c, s.Capacity)
-			}
-			c = append(c, upper(s.Title))
-			if s.Seal {
-				c = append(c, l.tr("(Chữ ký, dấu (nếu có))", "(signature and seal, if any)"))
-			} else {
-				c = append(c, l.tr("(Chữ ký)", "(signature)"))
-			}
-			c = append(c, "", "", orBlank(s.Person.Name))
-			cols[k] = c
+			cols[k] = signatureLines(l, s)
 		}
 		n := max(len(cols[0]), len(cols[1]))
 		for j := 0; j < n; j++ {
@@ -162,16 +148,59 @@ func (w *textWriter) signatures(sigs []Signature) {
 	}
 }
 
+// signatureLines are the lines of one signature block, or none for an empty
+// one.
+func signatureLines(l Language, s Signature) []string {
+	if s.Title == "" && personIsBlank(s.Person) && s.Capacity == "" {
+		return nil
+	}
+	var c []string
+	if s.Capacity != "" {
+		c = append(c, s.Capacity)
+	}
+	c = append(c, upper(s.Title))
+	if s.Seal {
+		c = append(c, l.tr("(Chữ ký, dấu (nếu có))", "(signature and seal, if any)"))
+	} else {
+		c = append(c, l.tr("(Chữ ký)", "(signature)"))
+	}
+	return append(c, "", "", orBlank(s.Person.Name))
+}
+
+// recipientLines are "Nơi nhận:" and the recipients, each after a dash.
+func recipientLines(l Language, rs []string) []string {
+	out := []string{l.tr("Nơi nhận:", "Recipients:")}
+	if len(rs) == 0 {
+		return append(out, "- "+blankMark)
+	}
+	for i, r := range rs {
+		out = append(out, "- "+recipient(r, i == len(rs)-1))
+	}
+	return out
+}
+
+// signedBeside writes the recipients on the left and the one signature on
+// the right, side by side, as a document signed by one person lays them out.
+func (w *textWriter) signedBeside(rs []string, sig Signature) {
+	half := pageWidth / 2
+	left, right := recipientLines(w.l, rs), signatureLines(w.l, sig)
+	for j := 0; j < max(len(left), len(right)); j++ {
+		var a, b string
+		if j < len(left) {
+			a = left[j]
+		}
+		if j < len(right) {
+			b = right[j]
+		}
+		w.line(padRight(a, half), center(b, half))
+	}
+}
+
 // recipients writes "Nơi nhận:" and the recipients, each after a dash, the
 // last ending with a full stop and the others with a semicolon.
 func (w *textWriter) recipients(rs []string) {
-	w.line(w.l.tr("Nơi nhận:", "Recipients:"))
-	if len(rs) == 0 {
-		w.line("- ", blankMark)
-		return
-	}
-	for i, r := range rs {
-		w.line("- ", recipient(r, i == len(rs)-1))
+	for _, l := range recipientLines(w.l, rs) {
+		w.line(l)
 	}
 }
 
@@ -249,8 +278,8 @@ func (v VoteCount) Text() string {
 }
 
 // Text renders the proposal as plain text: heading, title, the addressee,
-// the basis, the body, the signature and the recipients, then the list of
-// proposed units by award.
+// the basis, the body, the recipients beside the signature, then the list
+// of proposed units by award.
 func (p Proposal) Text() string {
 	l := p.Language
 	w := &textWriter{l: l}
@@ -270,8 +299,7 @@ func (p Proposal) Text() string {
 		w.line(s)
 	}
 	w.line()
-	w.signatures([]Signature{p.Signature})
-	w.recipients(p.Recipients)
+	w.signedBeside(p.Recipients, p.Signature)
 	w.line()
 	w.centered(p.ListTitle)
 	w.centered(l.tr("(Kèm theo Tờ trình số ", "(Attached to Proposal No. ") + orBlank(p.Heading.Number) + l.tr(" ", " of ") + l.longDate(p.Heading.Date) + ")")
