@@ -338,3 +338,15 @@ func TestTieAtQuota(t *testing.T) {
 	assert.NotContains(t, text, "V. VIỆC CÒN LẠI")
 	assert.Empty(t, englishWords(text))
 }
+
+// CountOf of the zero Result (nothing tallied) and with no names still
+// accounts for every ballot, and its record renders and parses.
+func TestCountOfZero(t *testing.T) {
+	v := document.CountOf(thidua.Result{}, document.English, nil)
+	assert.Equal(t, v.Received, v.Valid+v.Invalid)
+	assert.Empty(t, v.Candidates)
+	assert.Contains(t, v.Text(), "No threshold is set")
+	parseXML(t, "zero count", v.HTML())
+	assert.Contains(t, v.Check(), document.MissingBoard)
+	assert.Empty(t, document.BoardSignatures(document.English, nil))
+}

@@ -103,3 +103,41 @@ func ExampleVoteCount_Text() {
 	//     2  Sở KH&CN Hà Nam        1   7.69%
 	// Result: Sở KH&CN Bắc Ninh passed the threshold.
 }
+
+// A council counts its own ballots with the voting core and files the
+// record: CountOf takes the tally, the caller adds the heading and the board.
+func ExampleCountOf() {
+	contest, err := thidua.NewContest(thidua.ContestSpec{
+		Title: "Cờ thi đua của Chính phủ", Candidates: []thidua.UnitID{"bac-ninh", "ha-nam"},
+		Electorate: 13, Present: 12, Method: thidua.Approval, MaxMarks: 1,
+		Threshold: thidua.AtLeast(4, 5).Of(thidua.Electorate),
+	})
+	if err != nil {
+		panic(err)
+	}
+	res, err := contest.Tally([]thidua.Ballot{
+		{Approve: []thidua.UnitID{"bac-ninh"}, Count: 11},
+		{Approve: []thidua.UnitID{"bac-ninh", "ha-nam"}}, // two marks: invalid
+	})
+	if err != nil {
+		panic(err)
+	}
+	names := map[thidua.UnitID]string{"bac-ninh": "Sở KH&CN Bắc Ninh", "ha-nam": "Sở KH&CN Hà Nam"}
+	v := document.CountOf(res, document.Vietnamese, func(id thidua.UnitID) string { return names[id] })
+	v.Title, v.Summary = "BIÊN BẢN KIỂM PHIẾU", "Bình xét Cờ thi đua của Chính phủ, vòng 1"
+	v.Board = []thidua.Person{{Name: "Lê Thu Hà"}, {Name: "Vũ Minh Khôi"}}
+	v.Signatures = document.BoardSignatures(v.Language, v.Board)
+	fmt.Println(v.Received, "=", v.Valid, "+", v.Invalid)
+	for _, l := range strings.Split(v.Text(), "\n") {
+		if strings.HasPrefix(l, "Yêu cầu") || strings.HasPrefix(l, "Kết quả") || strings.HasPrefix(strings.TrimSpace(l), "Phiếu không") {
+			fmt.Println(strings.TrimSpace(l))
+		}
+	}
+	fmt.Println(v.Check())
+	// Output:
+	// 12 = 11 + 1
+	// Phiếu không hợp lệ số 2: chọn quá số lượng cho phép.
+	// Yêu cầu: từ 4/5 tổng số thành viên, cần 11/13 phiếu; tỷ lệ tính trên tổng số thành viên.
+	// Kết quả: Sở KH&CN Bắc Ninh đạt yêu cầu.
+	// [governing body issuing body locality date minutes number]
+}

@@ -227,13 +227,15 @@ func (b *builder) postTitle(post thidua.Role) string {
 	return b.l.tr("Bầu "+b.role(post)+" năm "+next, "Election of the "+next+" "+b.role(post))
 }
 
+func (b *builder) threshold(t thidua.Threshold) string { return b.l.threshold(t) }
+
 // threshold says a requirement in words: "từ 4/5 tổng số thành viên".
-func (b *builder) threshold(t thidua.Threshold) string {
+func (l Language) threshold(t thidua.Threshold) string {
 	if t.IsZero() {
 		return ""
 	}
 	frac := fmt.Sprintf("%d/%d", t.Share.Num, t.Share.Den)
-	if b.l == Vietnamese {
+	if l == Vietnamese {
 		op := "từ"
 		if t.Share.Strict {
 			op = "trên"
@@ -250,12 +252,14 @@ func (b *builder) threshold(t thidua.Threshold) string {
 var baseEN = map[thidua.Base]string{thidua.Electorate: "whole membership", thidua.Present: "members present",
 	thidua.Cast: "ballots cast", thidua.Valid: "valid ballots"}
 
-func (b *builder) baseName(t thidua.Threshold) string {
+// baseName names the count a threshold's shares are of (with no threshold,
+// the electorate, as thidua.Result.Base counts it).
+func (l Language) baseName(t thidua.Threshold) string {
 	base := t.Base
 	if t.IsZero() {
 		base = thidua.Electorate
 	}
-	return b.l.tr(base.Vietnamese(), baseEN[base])
+	return l.tr(base.Vietnamese(), baseEN[base])
 }
 
 // secret reports whether every count was a secret ballot.
@@ -524,15 +528,30 @@ func (b *builder) pending() (Section, bool) {
 // ---------------------------------------------------------------------------
 
 func (b *builder) voteCount(v thidua.VoteRecord) VoteCount {
-	r, l := v.Result, b.l
+	l := b.l
+	vc := CountOf(v.Result, l, b.label)
+	vc.Heading, vc.MinutesNumber = b.heading(""), b.pw.MinutesNumber
+	vc.Title, vc.Summary = l.tr("BIÊN BẢN KIỂM PHIẾU", "VOTE-COUNT RECORD"), b.voteTitle(v)
+	vc.Board = append([]thidua.Person{b.pw.HeadTeller}, b.pw.Tellers...)
+	vc.Signatures = BoardSignatures(l, vc.Board)
+	return vc
+}
+
+// CountOf fills the counts of a VoteCount from a tally of the voting core
+// (thidua.Result, kết quả kiểm phiếu): the electorate, the ballots issued
+// (one per voter present, or the ballots received when presence was not
+// recorded), received, valid, invalid with their reasons, and blank; the
+// threshold and its base; each candidate's votes, best first, named by name;
+// and the digest. The caller adds the Heading, Title, Summary,
+// MinutesNumber, Board and Signatures. A council session fills its records
+// this way, from the Results of its own votes.
+func CountOf(r thidua.Result, lang Language, name func(thidua.UnitID) string) VoteCount {
 	spec := r.Contest.Spec()
 	t := r.Contest.Threshold()
 	vc := VoteCount{
-		Language: l, Heading: b.heading(""), MinutesNumber: b.pw.MinutesNumber,
-		Title: l.tr("BIÊN BẢN KIỂM PHIẾU", "VOTE-COUNT RECORD"), Summary: b.voteTitle(v),
-		Secret: !spec.Open, Electorate: spec.Electorate, Issued: spec.Present,
+		Language: lang, Secret: !spec.Open, Electorate: spec.Electorate, Issued: spec.Present,
 		Received: r.Cast, Valid: r.Valid, Invalid: r.Invalid, Blank: r.Blank,
-		Threshold: b.threshold(t), Base: r.Base(), BaseName: b.baseName(t), Seats: spec.Seats,
+		Threshold: lang.threshold(t), Base: r.Base(), BaseName: lang.baseName(t), Seats: spec.Seats,
 		Digest: hex.EncodeToString(r.Digest[:]),
 	}
 	if vc.Issued == 0 {
@@ -541,25 +560,35 @@ func (b *builder) voteCount(v thidua.VoteRecord) VoteCount {
 	if !t.IsZero() {
 		vc.Needed = t.Share.Needed(vc.Base)
 	}
+	if name == nil {
+		name = func(id thidua.UnitID) string { return string(id) }
+	}
 	for _, tier := range r.Ranking {
 		for _, id := range tier {
-			vc.Candidates = append(vc.Candidates, CandidateVotes{Name: b.label(id), Votes: r.Votes(id),
+			vc.Candidates = append(vc.Candidates, CandidateVotes{Name: name(id), Votes: r.Votes(id),
 				Passed:  !t.IsZero() && slices.Contains(r.Passed, id),
 				Elected: spec.Seats > 0 && slices.Contains(r.Elected, id),
 				Tied:    slices.Contains(r.Tied, id)})
 		}
 	}
 	for _, rej := range r.Rejected {
-		vc.Rejected = append(vc.Rejected, Rejection{Ballot: rej.Index + 1, Votes: rej.Votes, Reason: b.ballotReason(rej.Err)})
-	}
-	board := []thidua.Person{b.pw.HeadTeller}
-	board = append(board, b.pw.Tellers...)
-	vc.Board = board
-	vc.Signatures = append(vc.Signatures, Signature{Title: l.tr("TRƯỞNG BAN KIỂM PHIẾU", "HEAD OF THE VOTE-COUNTING BOARD"), Person: b.pw.HeadTeller})
-	for _, p := range b.pw.Tellers {
-		vc.Signatures = append(vc.Signatures, Signature{Title: l.tr("ỦY VIÊN", "MEMBER"), Person: p})
+		vc.Rejected = append(vc.Rejected, Rejection{Ballot: rej.Index + 1, Votes: rej.Votes, Reason: lang.ballotReason(rej.Err)})
 	}
 	return vc
+}
+
+// BoardSignatures returns the signature blocks of a vote-counting board: its
+// head first (trưởng ban kiểm phiếu), then each member (ủy viên).
+func BoardSignatures(lang Language, board []thidua.Person) []Signature {
+	var out []Signature
+	for i, p := range board {
+		title := lang.tr("ỦY VIÊN", "MEMBER")
+		if i == 0 {
+			title = lang.tr("TRƯỞNG BAN KIỂM PHIẾU", "HEAD OF THE VOTE-COUNTING BOARD")
+		}
+		out = append(out, Signature{Title: title, Person: p})
+	}
+	return out
 }
 
 // ballotReasons names why a ballot is invalid.
@@ -577,13 +606,13 @@ var ballotReasons = []struct {
 	{thidua.ErrDuplicateVoter, "một đơn vị bỏ hai phiếu", "a second ballot from one unit"},
 }
 
-func (b *builder) ballotReason(err error) string {
+func (l Language) ballotReason(err error) string {
 	for _, br := range ballotReasons {
 		if errors.Is(err, br.err) {
-			return b.l.tr(br.vi, br.en)
+			return l.tr(br.vi, br.en)
 		}
 	}
-	return b.l.tr("không hợp lệ", "invalid")
+	return l.tr("không hợp lệ", "invalid")
 }
 
 // ---------------------------------------------------------------------------
