@@ -20,7 +20,10 @@
 // heading and motto, "Số:", "Nơi nhận:", the signature captions) in the
 // document's Language. [FromOutcome] fills it from a concluded cluster review;
 // a council fills the same types from its session (see [Minutes] for what each
-// field is for), so one renderer serves both.
+// field is for), so one renderer serves both. [CountOf] turns any tally of the
+// voting core (thidua.Result) into a [VoteCount], and [BoardSignatures] gives
+// the vote-counting board's signature blocks; the people are thidua.Person
+// values, as in thidua.Paperwork.
 //
 // # Formats
 //
