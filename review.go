@@ -785,15 +785,17 @@ type Paperwork struct {
 	// Secretary is the person who took the minutes (thư ký).
 	Secretary Person `json:"secretary,omitzero"`
 	// HeadTeller is the head of the vote-counting board (trưởng ban kiểm
-	// phiếu), and Tellers its other members (ủy viên), who sign each
-	// vote-count record.
-	HeadTeller Person   `json:"head_teller,omitzero"`
-	Tellers    []Person `json:"tellers,omitempty"`
-	// Start and End are the times the conference began and ended (thời gian
-	// bắt đầu, kết thúc), as "HH:MM" on a 24-hour clock; empty when not
-	// recorded. End must not be before Start.
+	// phiếu), who signs each vote-count record first.
+	HeadTeller Person `json:"head_teller,omitzero"`
+	// Tellers are the board's other members (ủy viên ban kiểm phiếu), who
+	// sign after the head.
+	Tellers []Person `json:"tellers,omitempty"`
+	// Start is the time the conference began (thời gian bắt đầu), as "HH:MM"
+	// on a 24-hour clock; empty when not recorded.
 	Start string `json:"start,omitempty"`
-	End   string `json:"end,omitempty"`
+	// End is the time it ended (thời gian kết thúc), "HH:MM", not before
+	// Start; empty when not recorded.
+	End string `json:"end,omitempty"`
 	// GoverningBody is the body above the issuer (cơ quan chủ quản), printed
 	// above it; empty means the cluster's organizer.
 	GoverningBody string `json:"governing_body,omitempty"`
@@ -803,19 +805,21 @@ type Paperwork struct {
 	// Locality is the place name of the date line (địa danh), such as "Bắc
 	// Ninh" in "Bắc Ninh, ngày 08 tháng 12 năm 2023".
 	Locality string `json:"locality,omitempty"`
-	// MinutesNumber and ProposalNumber are the number and symbol (số, ký
-	// hiệu) of the minutes and of the proposal, such as "01/BB-CTĐ3" and
-	// "02/TTr-CTĐ3". The vote-count records are annexed to the minutes and
-	// cite its number.
-	MinutesNumber  string `json:"minutes_number,omitempty"`
+	// MinutesNumber is the number and symbol (số, ký hiệu) of the minutes,
+	// such as "01/BB-CTĐ3". The vote-count records are annexed to the
+	// minutes and cite it.
+	MinutesNumber string `json:"minutes_number,omitempty"`
+	// ProposalNumber is the number and symbol of the proposal (tờ trình),
+	// such as "02/TTr-CTĐ3".
 	ProposalNumber string `json:"proposal_number,omitempty"`
 	// Recipients are those the minutes go to (nơi nhận), one a line, such as
 	// "Các đơn vị thành viên Cụm" and "Lưu: VT".
 	Recipients []string `json:"recipients,omitempty"`
 	// ProposalTo is whom the proposal is addressed to (kính gửi); empty means
-	// the cluster's organizer. ProposalRecipients are the proposal's own
-	// recipients (nơi nhận).
-	ProposalTo         string   `json:"proposal_to,omitempty"`
+	// the cluster's organizer.
+	ProposalTo string `json:"proposal_to,omitempty"`
+	// ProposalRecipients are the proposal's own recipients (nơi nhận), one a
+	// line, such as "Như trên" and "Lưu: VT".
 	ProposalRecipients []string `json:"proposal_recipients,omitempty"`
 }
 

@@ -150,25 +150,33 @@ type Minutes struct {
 	Language Language
 	// Heading is the top of the document.
 	Heading Heading
-	// Title is the type of document, "BIÊN BẢN", and Summary what it is
-	// about (trích yếu), such as "Hội nghị tổng kết công tác thi đua, khen
-	// thưởng năm 2023".
-	Title, Summary string
-	// Start and End are the times the meeting began and ended, "HH:MM";
-	// empty renders as a dotted blank.
-	Start, End string
+	// Title is the type of document, "BIÊN BẢN".
+	Title string
+	// Summary is what it is about (trích yếu), such as "Hội nghị tổng kết
+	// công tác thi đua, khen thưởng năm 2023".
+	Summary string
+	// Start is the time the meeting began, "HH:MM"; empty renders as a
+	// dotted blank.
+	Start string
+	// End is the time the meeting ended, "HH:MM"; empty renders as a dotted
+	// blank.
+	End string
 	// Place is where the meeting was held (địa điểm).
 	Place string
 	// Attendance sums up who took part, such as "9/9 đơn vị thành viên có
-	// mặt", and Participants lists them, one a line.
-	Attendance   string
+	// mặt".
+	Attendance string
+	// Participants lists who took part, one a line.
 	Participants []string
 	// Hosts are the units or bodies that host the meeting (đơn vị chủ trì,
 	// đồng chủ trì), one a line, in words.
 	Hosts []string
-	// Chair chairs the meeting (chủ tọa) and Secretary takes the minutes
-	// (thư ký); a zero Person renders as a dotted blank.
-	Chair, Secretary thidua.Person
+	// Chair chairs the meeting (chủ tọa); a zero Person renders as a dotted
+	// blank.
+	Chair thidua.Person
+	// Secretary takes the minutes (thư ký); a zero Person renders as a
+	// dotted blank.
+	Secretary thidua.Person
 	// Basis lists the legal texts applied (văn bản áp dụng), one a line.
 	Basis []string
 	// Sections are the content of the meeting (nội dung), in order.
@@ -195,29 +203,38 @@ type VoteCount struct {
 	Heading Heading
 	// MinutesNumber is the number of the minutes the record is annexed to.
 	MinutesNumber string
-	// Title is the type of document, "BIÊN BẢN KIỂM PHIẾU", and Summary the
-	// vote counted, such as "Bình xét Cờ thi đua của Bộ Thông tin và Truyền
-	// thông, vòng 1".
-	Title, Summary string
+	// Title is the type of document, "BIÊN BẢN KIỂM PHIẾU".
+	Title string
+	// Summary is the vote counted, such as "Bình xét Cờ thi đua của Bộ
+	// Thông tin và Truyền thông, vòng 1".
+	Summary string
 	// Secret says the ballot was secret (bỏ phiếu kín).
 	Secret bool
 	// Board is the vote-counting board: its head first, then its members.
 	Board []thidua.Person
-	// Electorate is the number of voters (tổng số thành viên), Issued the
-	// ballots issued (phiếu phát ra), Received those returned (phiếu thu
-	// về), split into Valid and Invalid; Blank counts the blank ballots among
-	// the valid (phiếu trắng).
-	Electorate, Issued, Received, Valid, Invalid, Blank int
+	// Electorate is the number of voters (tổng số thành viên).
+	Electorate int
+	// Issued is the ballots issued (phiếu phát ra).
+	Issued int
+	// Received is the ballots returned (phiếu thu về): Valid + Invalid.
+	Received int
+	// Valid is the valid ballots (phiếu hợp lệ), blank ones included.
+	Valid int
+	// Invalid is the invalid ballots (phiếu không hợp lệ).
+	Invalid int
+	// Blank is the blank ballots among the valid (phiếu trắng).
+	Blank int
 	// Rejected lists every invalid ballot with its reason.
 	Rejected []Rejection
 	// Threshold is the requirement in words, such as "từ 4/5 tổng số thành
-	// viên"; empty when the vote has none. Base is the count the shares are
-	// taken of and BaseName says what it counts ("tổng số thành viên");
-	// Needed is the votes a candidate needs (0: no threshold).
+	// viên"; empty when the vote has none.
 	Threshold string
-	Base      int
-	BaseName  string
-	Needed    int
+	// Base is the count the shares are taken of.
+	Base int
+	// BaseName says what Base counts, such as "tổng số thành viên".
+	BaseName string
+	// Needed is the votes a candidate needs (0: no threshold).
+	Needed int
 	// Seats is how many may be elected (0: no limit).
 	Seats int
 	// Candidates are the candidates' votes, best first.
@@ -265,9 +282,11 @@ type Proposal struct {
 	Language Language
 	// Heading is the top of the document.
 	Heading Heading
-	// Title is the type of document, "TỜ TRÌNH", and Summary what it asks
-	// (trích yếu), such as "Về việc đề nghị khen thưởng năm 2023".
-	Title, Summary string
+	// Title is the type of document, "TỜ TRÌNH".
+	Title string
+	// Summary is what it asks (trích yếu), such as "Về việc đề nghị khen
+	// thưởng năm 2023".
+	Summary string
 	// To is whom it is addressed to (kính gửi), one a line.
 	To []string
 	// Basis is what it rests on (căn cứ), one a line: the rules in force and
