@@ -3,8 +3,13 @@ package thidua
 import (
 	"cmp"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"maps"
 	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Review is one year-end review conference (hội nghị tổng kết công tác thi đua,
@@ -62,6 +67,12 @@ type Review struct {
 	DeputyRounds [][]Ballot `json:"deputy_rounds,omitempty"`
 	// Changes are the renames and mergers that take effect next year.
 	Changes []UnitChange `json:"changes,omitempty"`
+	// Paperwork is who ran the conference and what its documents need to be
+	// filed: chair, secretary, vote-counting board, times, issuing body,
+	// numbers and recipients (Nghị định 30/2020/NĐ-CP Điều 8, Mẫu 1.9 Phụ
+	// lục III). The zero Paperwork is allowed: the documents then leave dotted
+	// blanks where it is missing.
+	Paperwork Paperwork `json:"paperwork,omitzero"`
 }
 
 // AwardVote is the vote on one award at the review: the quota, the candidates
@@ -287,6 +298,7 @@ func (r Review) clone() Review {
 	r.LeaderRounds = slices.Clone(r.LeaderRounds)
 	r.DeputyRounds = slices.Clone(r.DeputyRounds)
 	r.Changes = slices.Clone(r.Changes)
+	r.Paperwork = r.Paperwork.clone()
 	return r
 }
 
@@ -336,6 +348,9 @@ func (r Review) check() (RuleSet, error) {
 	}
 	if err := r.Succession.Validate(c); err != nil {
 		return RuleSet{}, &ReviewError{Part: "succession", Err: err}
+	}
+	if err := r.Paperwork.Validate(); err != nil {
+		return RuleSet{}, &ReviewError{Part: "paperwork", Err: err}
 	}
 	seen := map[Award]bool{}
 	for _, av := range r.Awards {
@@ -438,6 +453,9 @@ func (r *Review) UnmarshalJSON(b []byte) error {
 	var j reviewJSON
 	if err := json.Unmarshal(b, &j); err != nil {
 		return err
+	}
+	if err := j.Paperwork.Validate(); err != nil {
+		return &ReviewError{Part: "paperwork", Err: err}
 	}
 	*r = Review(j.reviewFields)
 	if j.Rules != nil {
@@ -703,4 +721,213 @@ func (r Review) electPost(o *Outcome, post Role, field []UnitID, rounds [][]Ball
 		}
 		units = slices.Clone(res.Tied)
 	}
+}
+
+// ---------------------------------------------------------------------------
+// People and paperwork of the conference (Nghị định 30/2020/NĐ-CP Điều 8).
+// ---------------------------------------------------------------------------
+
+var (
+	// ErrDecomposedName reports a name or other text of a document written
+	// with combining marks (a decomposed, NFD, spelling such as "Nguyê\u0303n"):
+	// write it precomposed (NFC, "Nguyễn"), as Vietnamese documents are typed,
+	// so that one name has one spelling and columns line up.
+	ErrDecomposedName = errors.New("thidua: decomposed text (combining marks); use the precomposed (NFC) form")
+
+	// ErrInvalidText reports a name or other text of a document that is not
+	// valid UTF-8 or holds a control character (a line break, a tab), which
+	// would break the layout of the form.
+	ErrInvalidText = errors.New("thidua: text not valid UTF-8 or with control characters")
+
+	// ErrInvalidTime reports a time of day that is not "HH:MM" on a 24-hour
+	// clock, or an end time before the start.
+	ErrInvalidTime = errors.New("thidua: invalid time of day")
+)
+
+// Person is a person named in a document (người): the chair (chủ tọa), the
+// secretary (thư ký), a member of the vote-counting board (ban kiểm phiếu), a
+// member of a council. Name is the full name (họ và tên), Position the post
+// (chức vụ, such as "Giám đốc") and Unit the body the person works for (đơn
+// vị, such as "Sở Thông tin và Truyền thông tỉnh Bắc Ninh"). The zero Person
+// means nobody was named.
+type Person struct {
+	// Name is the full name (họ và tên), required when any other field is set.
+	Name string `json:"name"`
+	// Position is the person's post (chức vụ); empty when not given.
+	Position string `json:"position,omitempty"`
+	// Unit is the body the person works for (đơn vị công tác); empty when not
+	// given.
+	Unit string `json:"unit,omitempty"`
+}
+
+// IsZero reports whether p names nobody.
+func (p Person) IsZero() bool { return p == Person{} }
+
+// Validate reports a person with a position or unit but no name
+// (ErrBlankName), text in decomposed form (ErrDecomposedName), or text that
+// is not valid UTF-8 or holds a control character (ErrInvalidText), as a
+// *FieldError naming the field.
+func (p Person) Validate() error {
+	if p.IsZero() {
+		return nil
+	}
+	if blank(p.Name) {
+		return &FieldError{Field: "person name", Value: p.Name, Err: ErrBlankName}
+	}
+	return checkTexts(map[string]string{"person name": p.Name, "person position": p.Position, "person unit": p.Unit})
+}
+
+// Paperwork is what a conference's documents need to be filed, besides its
+// results (Nghị định 30/2020/NĐ-CP Điều 8 k2 and Mẫu 1.9 Phụ lục III): who
+// chaired and who took the minutes, the vote-counting board, the times, the
+// issuing body, the number and symbol of each document, the place name of its
+// date line, and the recipients. Every field is optional: a document missing
+// a part still renders, with a dotted blank ("……") where an office would fill
+// it in by hand, and the documents' Check lists what is missing.
+type Paperwork struct {
+	// Chair is the person who chaired the conference (chủ tọa, chủ trì),
+	// usually the head of the leading unit.
+	Chair Person `json:"chair,omitzero"`
+	// Secretary is the person who took the minutes (thư ký).
+	Secretary Person `json:"secretary,omitzero"`
+	// HeadTeller is the head of the vote-counting board (trưởng ban kiểm
+	// phiếu), who signs each vote-count record first.
+	HeadTeller Person `json:"head_teller,omitzero"`
+	// Tellers are the board's other members (ủy viên ban kiểm phiếu), who
+	// sign after the head.
+	Tellers []Person `json:"tellers,omitempty"`
+	// Start is the time the conference began (thời gian bắt đầu), as "HH:MM"
+	// on a 24-hour clock; empty when not recorded.
+	Start string `json:"start,omitempty"`
+	// End is the time it ended (thời gian kết thúc), "HH:MM", not before
+	// Start; empty when not recorded.
+	End string `json:"end,omitempty"`
+	// GoverningBody is the body above the issuer (cơ quan chủ quản), printed
+	// above it; empty means the cluster's organizer.
+	GoverningBody string `json:"governing_body,omitempty"`
+	// IssuingBody is the body issuing the documents (cơ quan ban hành); empty
+	// means the cluster's name.
+	IssuingBody string `json:"issuing_body,omitempty"`
+	// Locality is the place name of the date line (địa danh), such as "Bắc
+	// Ninh" in "Bắc Ninh, ngày 08 tháng 12 năm 2023".
+	Locality string `json:"locality,omitempty"`
+	// MinutesNumber is the number and symbol (số, ký hiệu) of the minutes,
+	// such as "01/BB-CTĐ3". The vote-count records are annexed to the
+	// minutes and cite it.
+	MinutesNumber string `json:"minutes_number,omitempty"`
+	// ProposalNumber is the number and symbol of the proposal (tờ trình),
+	// such as "02/TTr-CTĐ3".
+	ProposalNumber string `json:"proposal_number,omitempty"`
+	// Recipients are those the minutes go to (nơi nhận), one a line, such as
+	// "Các đơn vị thành viên Cụm" and "Lưu: VT".
+	Recipients []string `json:"recipients,omitempty"`
+	// ProposalTo is whom the proposal is addressed to (kính gửi); empty means
+	// the cluster's organizer.
+	ProposalTo string `json:"proposal_to,omitempty"`
+	// ProposalRecipients are the proposal's own recipients (nơi nhận), one a
+	// line, such as "Như trên" and "Lưu: VT".
+	ProposalRecipients []string `json:"proposal_recipients,omitempty"`
+}
+
+// Validate reports a person without a name, text in decomposed form
+// (ErrDecomposedName) or with control characters (ErrInvalidText), a time that is not "HH:MM" or an end before the start
+// (ErrInvalidTime), as a *FieldError naming the field.
+func (p Paperwork) Validate() error {
+	people := []struct {
+		role string
+		p    Person
+	}{{"chair", p.Chair}, {"secretary", p.Secretary}, {"head teller", p.HeadTeller}}
+	for i, t := range p.Tellers {
+		if t.IsZero() {
+			return &FieldError{Field: fmt.Sprintf("teller %d name", i+1), Value: "", Err: ErrBlankName}
+		}
+		people = append(people, struct {
+			role string
+			p    Person
+		}{fmt.Sprintf("teller %d", i+1), t})
+	}
+	for _, x := range people {
+		if err := x.p.Validate(); err != nil {
+			var fe *FieldError
+			if errors.As(err, &fe) {
+				return &FieldError{Field: x.role + strings.TrimPrefix(fe.Field, "person"), Value: fe.Value, Err: fe.Err}
+			}
+			return err
+		}
+	}
+	texts := map[string]string{"governing body": p.GoverningBody, "issuing body": p.IssuingBody,
+		"locality": p.Locality, "minutes number": p.MinutesNumber, "proposal number": p.ProposalNumber,
+		"proposal to": p.ProposalTo}
+	for i, r := range p.Recipients {
+		texts[fmt.Sprintf("recipient %d", i+1)] = r
+	}
+	for i, r := range p.ProposalRecipients {
+		texts[fmt.Sprintf("proposal recipient %d", i+1)] = r
+	}
+	if err := checkTexts(texts); err != nil {
+		return err
+	}
+	start, err := clockMinutes("start", p.Start)
+	if err != nil {
+		return err
+	}
+	end, err := clockMinutes("end", p.End)
+	if err != nil {
+		return err
+	}
+	if p.Start != "" && p.End != "" && end < start {
+		return &FieldError{Field: "end", Value: p.End + " before " + p.Start, Err: ErrInvalidTime}
+	}
+	return nil
+}
+
+// clone copies the paperwork's lists.
+func (p Paperwork) clone() Paperwork {
+	p.Tellers = slices.Clone(p.Tellers)
+	p.Recipients = slices.Clone(p.Recipients)
+	p.ProposalRecipients = slices.Clone(p.ProposalRecipients)
+	return p
+}
+
+// checkTexts reports the first text, in field order, that is not valid UTF-8
+// or holds a control character (ErrInvalidText), or holds a combining mark
+// (unicode.Mn: a decomposed spelling, ErrDecomposedName).
+func checkTexts(texts map[string]string) error {
+	for _, field := range slices.Sorted(maps.Keys(texts)) {
+		s := texts[field]
+		if !utf8.ValidString(s) {
+			return &FieldError{Field: field, Value: s, Err: ErrInvalidText}
+		}
+		for _, r := range s {
+			if unicode.IsControl(r) {
+				return &FieldError{Field: field, Value: s, Err: ErrInvalidText}
+			}
+			if unicode.Is(unicode.Mn, r) {
+				return &FieldError{Field: field, Value: s, Err: ErrDecomposedName}
+			}
+		}
+	}
+	return nil
+}
+
+// clockMinutes parses "HH:MM" (empty: not recorded) into minutes after
+// midnight.
+func clockMinutes(field, s string) (int, error) {
+	if s == "" {
+		return 0, nil
+	}
+	bad := &FieldError{Field: field, Value: s, Err: ErrInvalidTime}
+	if len(s) != 5 || s[2] != ':' {
+		return 0, bad
+	}
+	digit := func(b byte) (int, bool) { return int(b - '0'), b >= '0' && b <= '9' }
+	h1, ok1 := digit(s[0])
+	h2, ok2 := digit(s[1])
+	m1, ok3 := digit(s[3])
+	m2, ok4 := digit(s[4])
+	h, m := h1*10+h2, m1*10+m2
+	if !ok1 || !ok2 || !ok3 || !ok4 || h > 23 || m > 59 {
+		return 0, bad
+	}
+	return h*60 + m, nil
 }

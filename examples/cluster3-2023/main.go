@@ -1,7 +1,9 @@
 // Command cluster3-2023 runs the year-end review of Emulation Cluster No. 3 of
 // the Ministry of Information and Communications (Cụm thi đua số 3, Bộ TT&TT)
-// held on 08/12/2023, end to end through the public API, and prints its
-// minutes (biên bản).
+// held on 08/12/2023, end to end through the public API, and prints the
+// documents an office files (Nghị định 30/2020/NĐ-CP): the minutes (biên
+// bản), one vote-count record (biên bản kiểm phiếu) per ballot, and the
+// proposal (tờ trình) with its list.
 //
 // The article on that review (Sở TT&TT Bắc Ninh, 08/12/2023) publishes its
 // outcome only: the Ministry's Emulation Flag proposed for Bắc Ninh,
@@ -9,9 +11,11 @@
 // Dương deputy for 2024. Every score and every ballot below is illustrative,
 // made up to show how such an outcome comes about.
 //
-// Run it from the repository root (add -lang en for English minutes):
+// Run it from the repository root (add -lang en for the English documents,
+// and -html DIR to write each document as an HTML file that prints on A4):
 //
 //	go run ./examples/cluster3-2023
+//	go run ./examples/cluster3-2023 -html /tmp/cluster3
 package main
 
 import (
@@ -19,20 +23,32 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/shopspring/decimal"
 	"github.com/thidua/thidua"
+	"github.com/thidua/thidua/document"
 )
 
 func main() {
-	lang := flag.String("lang", "vi", "language of the minutes: vi or en")
+	lang := flag.String("lang", "vi", "language of the documents: vi or en")
+	dir := flag.String("html", "", "also write each document as an HTML file in this folder")
 	flag.Parse()
-	l := thidua.LangVietnamese
-	if *lang == "en" {
-		l = thidua.LangEnglish
+	l := document.Vietnamese
+	switch *lang {
+	case "vi":
+	case "en":
+		l = document.English
+	default:
+		fmt.Fprintln(os.Stderr, "unknown -lang (want vi or en):", *lang)
+		os.Exit(2)
 	}
-	if err := run(os.Stdout, l); err != nil {
+	err := run(os.Stdout, l)
+	if err == nil && *dir != "" {
+		err = writeHTML(*dir, l)
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
@@ -40,21 +56,58 @@ func main() {
 
 const note = `Lưu ý: bài viết ngày 08/12/2023 chỉ công bố kết quả (Cờ thi đua của Bộ cho Bắc Ninh;
 Bằng khen của Bộ trưởng cho Hải Dương và Vĩnh Phúc; Nam Định làm cụm trưởng, Hải Dương
-làm cụm phó năm 2024). Điểm số và phiếu bầu dưới đây là số liệu minh họa.
-Note: the article publishes outcomes only; the scores and ballots below are illustrative.
+làm cụm phó năm 2024). Điểm số, phiếu bầu, họ tên, giờ và số văn bản dưới đây là số liệu minh họa.
+Note: the article publishes outcomes only; the scores, ballots, names, times and numbers below are illustrative.
 `
 
-func run(w io.Writer, lang thidua.Language) error {
+// dossier concludes the seed review and builds its documents.
+func dossier(lang document.Language) (document.Dossier, error) {
 	review, err := SeedReview()
 	if err != nil {
-		return err
+		return document.Dossier{}, err
 	}
 	outcome, err := review.Conclude()
+	if err != nil {
+		return document.Dossier{}, err
+	}
+	return document.FromOutcome(outcome, lang)
+}
+
+// run prints the note, then the documents as plain text: the minutes, one
+// vote-count record per ballot, and the proposal.
+func run(w io.Writer, lang document.Language) error {
+	d, err := dossier(lang)
 	if err != nil {
 		return err
 	}
 	fmt.Fprint(w, note+"\n")
-	fmt.Fprint(w, outcome.Minutes(lang))
+	fmt.Fprint(w, d.Text())
+	return nil
+}
+
+// htmlFiles names the HTML file of each document.
+func htmlFiles(d document.Dossier) map[string]string {
+	files := map[string]string{"bien-ban.html": d.Minutes.HTML(), "to-trinh.html": d.Proposal.HTML()}
+	for i, v := range d.VoteCounts {
+		files[fmt.Sprintf("bien-ban-kiem-phieu-%d.html", i+1)] = v.HTML()
+	}
+	return files
+}
+
+// writeHTML writes each document as an HTML file in dir, which it creates.
+func writeHTML(dir string, lang document.Language) error {
+	d, err := dossier(lang)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	for name, html := range htmlFiles(d) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(html), 0o644); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 
@@ -125,6 +178,7 @@ func SeedReview() (thidua.Review, error) {
 			{Approve: []thidua.UnitID{"vinh-phuc"}},
 			{},
 		}},
+		Paperwork: paperwork(),
 	}, nil
 }
 

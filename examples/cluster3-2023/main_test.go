@@ -6,11 +6,13 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"github.com/thidua/thidua"
+	"github.com/thidua/thidua/document"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
@@ -26,18 +28,42 @@ func golden(t *testing.T, path string, got []byte) {
 	assert.Equal(t, string(want), string(got))
 }
 
-// The program prints the note, then the minutes that the package's own test
-// holds as golden files (testdata/cluster3-2023/minutes*.golden at the root).
+// The program prints the note, then the documents that package document's
+// own test holds as golden files (document/testdata/cluster3-2023/dossier.*.txt):
+// the minutes from the national heading to the signatures, one vote-count
+// record per ballot, and the proposal.
 func TestOutput(t *testing.T) {
-	for _, tt := range []struct {
-		lang thidua.Language
-		file string
-	}{{thidua.LangVietnamese, "minutes.golden"}, {thidua.LangEnglish, "minutes-en.golden"}} {
+	for _, lang := range []document.Language{document.Vietnamese, document.English} {
 		var buf bytes.Buffer
-		require.NoError(t, run(&buf, tt.lang))
-		minutes, err := os.ReadFile(filepath.Join("..", "..", "testdata", "cluster3-2023", tt.file))
+		require.NoError(t, run(&buf, lang))
+		docs, err := os.ReadFile(filepath.Join("..", "..", "document", "testdata", "cluster3-2023", "dossier."+lang.String()+".txt"))
 		require.NoError(t, err)
-		assert.Equal(t, note+"\n"+string(minutes), buf.String())
+		assert.Equal(t, note+"\n"+string(docs), buf.String())
+	}
+	var buf bytes.Buffer
+	require.NoError(t, run(&buf, document.Vietnamese))
+	out := buf.String()
+	heading := strings.Index(out, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+	signatures := strings.Index(out, "CHỦ TỌA")
+	first, last := strings.Index(out, "BIÊN BẢN KIỂM PHIẾU"), strings.LastIndex(out, "BIÊN BẢN KIỂM PHIẾU")
+	proposal := strings.Index(out, "TỜ TRÌNH")
+	assert.True(t, 0 < heading && heading < signatures && signatures < first && first < last && last < proposal,
+		"minutes, then the vote-count records, then the proposal")
+	assert.Equal(t, 3, strings.Count(out, "BIÊN BẢN KIỂM PHIẾU"), "one record per ballot")
+}
+
+// -html writes each document to the folder, as the files the package renders.
+func TestWriteHTML(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "out")
+	require.NoError(t, writeHTML(dir, document.Vietnamese))
+	d, err := dossier(document.Vietnamese)
+	require.NoError(t, err)
+	files := htmlFiles(d)
+	require.Len(t, files, 5)
+	for name, want := range files {
+		got, err := os.ReadFile(filepath.Join(dir, name))
+		require.NoError(t, err)
+		assert.Equal(t, want, string(got), name)
 	}
 }
 
@@ -63,7 +89,7 @@ func TestArticleOutcome(t *testing.T) {
 	assert.Equal(t, 2024, o.Next.Year())
 
 	var buf bytes.Buffer
-	require.NoError(t, run(&buf, thidua.LangVietnamese))
+	require.NoError(t, run(&buf, document.Vietnamese))
 	assert.Contains(t, buf.String(), "số liệu minh họa", "the program says the figures are illustrative")
 }
 
