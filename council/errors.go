@@ -183,8 +183,10 @@ func (e *ClusterError) Unwrap() error { return e.Err }
 
 // PollError is an error about one ballot round on one award.
 type PollError struct {
-	// Award and Round name the ballot.
+	// Award is the award voted on.
 	Award thidua.Award
+	// Round is the round of the ballot (1 the vote, 2 ... runoffs); 0 when
+	// the error is about no round in particular.
 	Round int
 	// Voter is the voter at fault, if one is.
 	Voter MemberID

@@ -15,10 +15,12 @@ import (
 // units declined, and the accounting of each vote. Build one from a concluded
 // review with FromOutcome; it is plain data and encodes as JSON.
 type ClusterReport struct {
-	// Cluster, Name and Organizer identify the cluster.
-	Cluster   thidua.ClusterID `json:"cluster"`
-	Name      string           `json:"name"`
-	Organizer string           `json:"organizer,omitempty"`
+	// Cluster identifies the cluster.
+	Cluster thidua.ClusterID `json:"cluster"`
+	// Name is the cluster's name, such as "Cụm thi đua số 3".
+	Name string `json:"name"`
+	// Organizer is the ministry or province that organises the cluster.
+	Organizer string `json:"organizer,omitempty"`
 	// Year is the emulation year reviewed.
 	Year int `json:"year"`
 	// Date is the day of the cluster's review.
@@ -62,11 +64,14 @@ type ClusterVote struct {
 	Award thidua.Award `json:"award,omitempty"`
 	// Round is 1 for the vote, then 2, 3 ... for runoffs.
 	Round int `json:"round"`
-	// Cast, Valid, Invalid and Blank are the result's counts.
-	Cast    int `json:"cast"`
-	Valid   int `json:"valid"`
+	// Cast is the ballots cast (phiếu thu về): Valid + Invalid.
+	Cast int `json:"cast"`
+	// Valid is the valid ballots (phiếu hợp lệ).
+	Valid int `json:"valid"`
+	// Invalid is the invalid ballots (phiếu không hợp lệ).
 	Invalid int `json:"invalid"`
-	Blank   int `json:"blank"`
+	// Blank is the blank ballots among the valid ones (phiếu trắng).
+	Blank int `json:"blank"`
 	// Digest is the result's SHA-256 digest, in hexadecimal.
 	Digest string `json:"digest"`
 }
@@ -301,9 +306,10 @@ type Options struct {
 	GovFlagRounding thidua.QuotaRounding `json:"gov_flag_rounding"`
 	// AwardAttendance is the share of members who must attend a session on
 	// awards (such as AtLeast(4, 5): Bắc Ninh QĐ 86/2025 Điều 8 khoản 4 b);
-	// zero means no such rule. AwardAttendanceSource cites it.
-	AwardAttendance       thidua.Share `json:"award_attendance"`
-	AwardAttendanceSource string       `json:"award_attendance_source,omitempty"`
+	// zero means no such rule.
+	AwardAttendance thidua.Share `json:"award_attendance"`
+	// AwardAttendanceSource cites the rule AwardAttendance comes from.
+	AwardAttendanceSource string `json:"award_attendance_source,omitempty"`
 	// Ballot is the ballot form.
 	Ballot BallotForm `json:"ballot"`
 	// Quotas are the council's quotas per award; an award not listed has no

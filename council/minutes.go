@@ -275,7 +275,7 @@ func (m *writer) granted(g Granted) {
 		parts = append(parts, fmt.Sprintf(m.t("%d/%d phiếu đồng ý", "%d of %d approvals"), g.Vote.Votes, g.Vote.Base))
 	}
 	if m.o.Session.Options.Order == ScoreFirst {
-		parts = append(parts, fmt.Sprintf(m.t("%s điểm (thang 100)", "%s points (of 100)"), m.num(g.Total)))
+		parts = append(parts, fmt.Sprintf(m.t("%s/100 điểm", "%s of 100 points"), m.num(g.Total)))
 	}
 	if g.Award == thidua.GovernmentFlag {
 		parts = append(parts, fmt.Sprintf(m.t("dẫn đầu %s", "led %s"), g.ClusterName))
@@ -300,7 +300,7 @@ func (m *writer) granted(g Granted) {
 func (m *writer) refusal(r Refusal, texts map[string]standardText) string {
 	switch r.Reason {
 	case thidua.DeclinedPendingCase:
-		return m.t("có vụ việc đang xem xét (Nghị định 152/2025/NĐ-CP Điều 4 khoản 4)", "a case is pending (Nghị định 152/2025/NĐ-CP Điều 4 khoản 4)")
+		return m.pendingCase(r.Unit)
 	case thidua.DeclinedStandard:
 		t, ok := texts[r.Standard]
 		if !ok {
@@ -373,4 +373,36 @@ func (m *writer) signatures() {
 	m.line("")
 	m.line(m.t("THƯ KÝ: %s", "SECRETARY: %s"), m.o.Session.Attendance.Secretary.Name)
 	m.line(m.t("CHỦ TRÌ: %s", "PRESIDING: %s"), m.o.Chair.Name)
+}
+
+// pendingCase says which case is pending against unit u, from its record, and
+// cites the rule in force that bars a proposal while it is.
+func (m *writer) pendingCase(u thidua.UnitID) string {
+	var cases []string
+	for _, r := range m.o.Session.Records {
+		f := factsOf(r)
+		if f.Unit != u {
+			continue
+		}
+		if f.PendingDiscipline {
+			cases = append(cases, m.t("đang xem xét kỷ luật", "discipline under consideration"))
+		}
+		if f.UnderInvestigation {
+			cases = append(cases, m.t("đang điều tra, thanh tra, kiểm tra", "under investigation, inspection or check"))
+		}
+		if f.PendingComplaint {
+			cases = append(cases, m.t("có đơn thư khiếu nại, tố cáo đang được xác minh", "a complaint or denunciation being verified"))
+		}
+	}
+	if len(cases) == 0 {
+		cases = []string{m.t("có vụ việc đang xem xét", "a case is pending")}
+	}
+	s := strings.Join(cases, "; ")
+	switch m.o.Rules.Name {
+	case thidua.Decree152_2025().Name:
+		s += m.t("; Nghị định 152/2025/NĐ-CP Điều 4 khoản 4", "; Nghị định 152/2025/NĐ-CP Điều 4 khoản 4")
+	case thidua.Decree98_2023().Name:
+		s += m.t("; Nghị định 98/2023/NĐ-CP Điều 4", "; Nghị định 98/2023/NĐ-CP Điều 4")
+	}
+	return s
 }

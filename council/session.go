@@ -73,10 +73,11 @@ type Outcome struct {
 	// Leaders are the collectives recognised as leading their clusters, by
 	// cluster then unit.
 	Leaders []Leader `json:"leaders"`
-	// GovFlagQuota is the rule for the Government flag's quota, and
-	// GovFlagSeats what it allows for len(Leaders).
+	// GovFlagQuota is the rule for the Government flag's quota.
 	GovFlagQuota thidua.Quota `json:"gov_flag_quota"`
-	GovFlagSeats int          `json:"gov_flag_seats"`
+	// GovFlagSeats is how many Government flags the quota allows for
+	// len(Leaders) leading collectives.
+	GovFlagSeats int `json:"gov_flag_seats"`
 	// Votes are every tally, awards in precedence order, round by round.
 	Votes []Vote `json:"votes"`
 	// Decision is the council's decision in the root package's terms.
@@ -101,29 +102,35 @@ type Outcome struct {
 type Count struct {
 	// Members is the number of council members, the base of every threshold.
 	Members int `json:"members"`
-	// Present, Written, Substitutes and Guests count each list.
-	Present     int `json:"present"`
-	Written     int `json:"written"`
+	// Present is the number of members present.
+	Present int `json:"present"`
+	// Written is the number of absent members with a written opinion.
+	Written int `json:"written"`
+	// Substitutes is the number of substitutes with a written mandate.
 	Substitutes int `json:"substitutes"`
-	Guests      int `json:"guests"`
+	// Guests is the number of guests, who do not vote.
+	Guests int `json:"guests"`
 	// Attending is Present + Substitutes: those in the room who may vote.
 	Attending int `json:"attending"`
 	// Voting is Attending + Written: the most ballots a vote can count.
 	Voting int `json:"voting"`
-	// QuorumNeeded is the attendance the quorum needs, and AwardNeeded the
-	// attendance a session on awards needs (0: no such rule).
+	// QuorumNeeded is the attendance the quorum needs (0: no quorum rule).
 	QuorumNeeded int `json:"quorum_needed"`
-	AwardNeeded  int `json:"award_needed"`
+	// AwardNeeded is the attendance a session on awards needs (0: no such
+	// rule).
+	AwardNeeded int `json:"award_needed"`
 }
 
 // Leader is a collective recognised as leading its cluster this year.
 type Leader struct {
-	// Unit is the collective, and UnitName its name.
-	Unit     thidua.UnitID `json:"unit"`
-	UnitName string        `json:"unit_name"`
-	// Cluster is the cluster it led, and ClusterName its name.
-	Cluster     thidua.ClusterID `json:"cluster"`
-	ClusterName string           `json:"cluster_name"`
+	// Unit is the collective.
+	Unit thidua.UnitID `json:"unit"`
+	// UnitName is the collective's name as minutes print it.
+	UnitName string `json:"unit_name"`
+	// Cluster is the cluster it led.
+	Cluster thidua.ClusterID `json:"cluster"`
+	// ClusterName is that cluster's name.
+	ClusterName string `json:"cluster_name"`
 }
 
 // Settled records how a tie at a quota was settled: by a runoff, or by the
@@ -149,8 +156,9 @@ type Granted struct {
 	UnitName string `json:"unit_name"`
 	// Cluster is the cluster the unit belongs to (and, for the Government
 	// flag, the cluster it led); empty for a direct proposal.
-	Cluster     thidua.ClusterID `json:"cluster,omitempty"`
-	ClusterName string           `json:"cluster_name,omitempty"`
+	Cluster thidua.ClusterID `json:"cluster,omitempty"`
+	// ClusterName is that cluster's name.
+	ClusterName string `json:"cluster_name,omitempty"`
 }
 
 // Refusal is a proposal the council did not take, with why.
@@ -161,9 +169,12 @@ type Refusal struct {
 	UnitName string `json:"unit_name"`
 	// Cluster is the unit's cluster; empty for a direct proposal.
 	Cluster thidua.ClusterID `json:"cluster,omitempty"`
-	// Votes, Base and Needed are the unit's vote for a refusal on the vote.
-	Votes  int `json:"votes,omitempty"`
-	Base   int `json:"base,omitempty"`
+	// Votes is the unit's approvals, for a refusal on the vote
+	// (thidua.DeclinedVoteShort); zero otherwise.
+	Votes int `json:"votes,omitempty"`
+	// Base is the count the threshold is a share of: all members.
+	Base int `json:"base,omitempty"`
+	// Needed is the approvals the threshold needed out of Base.
 	Needed int `json:"needed,omitempty"`
 }
 
@@ -217,9 +228,10 @@ type Pending struct {
 	Award thidua.Award `json:"award"`
 	// Round is the round the runoff would be, or the last round held.
 	Round int `json:"round"`
-	// Units are the tied units, and Seats the seats they contend for.
+	// Units are the tied units, sorted by ID.
 	Units []thidua.UnitID `json:"units"`
-	Seats int             `json:"seats"`
+	// Seats is the number of seats they contend for.
+	Seats int `json:"seats"`
 }
 
 // prepared is a validated session with its indexes.
@@ -253,7 +265,12 @@ type standardText struct{ vi, en string }
 // the rules' thresholds of all members, the quotas with their ties settled by
 // runoffs and the chair's vote, and what goes to the minister and to the
 // Prime Minister. Steps that need another round or the chair's vote are listed
-// in Outcome.Pending rather than failing.
+// in Outcome.Pending rather than failing. A tie at a quota's cut-off is
+// settled by the runoff rounds given in Polls (up to the rules' MaxRounds),
+// then by the Chair's vote where the rules' CutoffTie names the chair (TT
+// 25/2025/TT-BKHCN Điều 23); with neither it stays in Decision.Ties as a
+// result. The rules' Deadlock (the cluster leader and deputy deciding) is a
+// cluster's fallback and has no place at a council, so it is not applied.
 //
 // Errors: *MemberError (ErrInvalidMember, ErrDuplicateMember, ErrUnknownMember,
 // ErrSubstituteForPresent, ErrNoMandate, ErrWrittenWhilePresent), *QuorumError

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"flag"
 	"os"
 	"path/filepath"
@@ -84,4 +85,24 @@ func TestCouncilDecides(t *testing.T) {
 		assert.Equal(t, v.Result.Cast, v.Result.Valid+v.Result.Invalid)
 		assert.Equal(t, 13, v.Result.Cast, "12 attending and one written opinion")
 	}
+}
+
+// The session and its outcome, with reports from real cluster reviews, go
+// through JSON and back unchanged.
+func TestJSONRoundTrip(t *testing.T) {
+	o, err := conclude()
+	require.NoError(t, err)
+	b, err := json.Marshal(o)
+	require.NoError(t, err)
+	var back council.Outcome
+	require.NoError(t, json.Unmarshal(b, &back))
+	assert.True(t, o.Equal(back))
+	again, err := json.Marshal(back)
+	require.NoError(t, err)
+	assert.Equal(t, string(b), string(again))
+
+	// The session decoded concludes to the same outcome.
+	o2, err := back.Session.Conclude()
+	require.NoError(t, err)
+	assert.True(t, o.Equal(o2))
 }
