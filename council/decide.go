@@ -175,7 +175,7 @@ func (p *prepared) decide() (Outcome, error) {
 		var err error
 		d, err = thidua.DecideCandidates(p.awardRules, candidates(), pool)
 		if err != nil {
-			return Outcome{}, err
+			return Outcome{}, &FieldError{Field: "decision", Value: p.rules.Name, Err: err}
 		}
 		progressed := false
 		for _, tie := range d.Ties {

@@ -44,9 +44,9 @@ var (
 	ErrUnknownMember = errors.New(prefix + "not a member of the council")
 
 	// ErrSubstituteForPresent reports a substitute (người được ủy quyền) for a
-	// member who is present, or who also sent a written opinion: a member is
-	// heard once.
-	ErrSubstituteForPresent = errors.New(prefix + "substitute for a member who is present or gave a written opinion")
+	// member who is present, who sent a written opinion, or who already has a
+	// substitute: a member is heard once.
+	ErrSubstituteForPresent = errors.New(prefix + "substitute for a member who is present, gave a written opinion or has another substitute")
 
 	// ErrNoMandate reports a substitute without a written mandate (giấy ủy
 	// quyền), which TT 25/2025/TT-BKHCN Điều 23 requires for a vote.

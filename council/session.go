@@ -304,12 +304,12 @@ func prepare(s Session) (*prepared, error) {
 	if s.Rules == nil {
 		rs, err := thidua.RulesOn(s.Date)
 		if err != nil {
-			return nil, err
+			return nil, &FieldError{Field: "date", Value: s.Date.String(), Err: err}
 		}
 		p.rules = rs
 	} else {
 		if err := s.Rules.Validate(); err != nil {
-			return nil, err
+			return nil, &FieldError{Field: "rules", Value: s.Rules.Name, Err: err}
 		}
 		if !s.Rules.InForce(s.Date) {
 			return nil, &FieldError{Field: "rules", Value: s.Rules.Name, Err: thidua.ErrRulesNotInForce}
@@ -647,7 +647,7 @@ func (p *prepared) buildRules() error {
 	for _, a := range p.awards {
 		r, err := p.rules.AwardRule(a, quotas[a])
 		if err != nil {
-			return err
+			return &FieldError{Field: "award rule", Value: a.String(), Err: err}
 		}
 		set := p.proposed[a]
 		r.Standards = append(r.Standards, thidua.RequireThat(proposedName(a), func(c thidua.Candidate) bool { return set[c.Unit] }))
@@ -656,10 +656,10 @@ func (p *prepared) buildRules() error {
 	}
 	ar, err := thidua.NewAwardRules(rules...)
 	if err != nil {
-		return err
+		return &FieldError{Field: "award rules", Value: p.rules.Name, Err: err}
 	}
 	if ar, err = ar.WithEqualMerit(p.rules.EqualMerit); err != nil {
-		return err
+		return &FieldError{Field: "equal merit", Value: p.rules.EqualMerit.String(), Err: err}
 	}
 	p.awardRules = ar
 	return nil
