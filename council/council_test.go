@@ -89,6 +89,16 @@ func TestBadInput(t *testing.T) {
 		{"vote by a represented member", func(s *council.Session) {
 			s.Polls[0].Voters = append(slices.Clone(voters[:8]), "m9")
 		}, council.ErrNotEntitled, nil},
+		{"written opinion in a runoff", func(s *council.Session) {
+			s.ChairDecisions = nil
+			s.Polls = append(s.Polls, council.Poll{Award: thidua.GovernmentFlag, Round: 2, Voters: voters,
+				Ballots: []thidua.Ballot{approve(9, "a1")}})
+		}, council.ErrNotEntitled, func(t *testing.T, err error) {
+			var pe *council.PollError
+			require.ErrorAs(t, err, &pe)
+			assert.Equal(t, council.MemberID("m8"), pe.Voter)
+			assert.Equal(t, 2, pe.Round)
+		}},
 		{"voter twice", func(s *council.Session) {
 			s.Polls[0].Voters = append(slices.Clone(voters[:8]), "m1")
 		}, council.ErrDuplicateVoter, nil},
@@ -162,12 +172,12 @@ func TestBadInput(t *testing.T) {
 			s.Polls = append(s.Polls, council.Poll{Award: thidua.GovernmentFlag, Round: 3, Voters: voters, Ballots: []thidua.Ballot{approve(9)}})
 		}, council.ErrInvalidPoll, nil},
 		{"round out of sequence", func(s *council.Session) {
-			s.Polls[0].Round = 2
+			s.Polls[0].Round, s.Polls[0].Voters, s.Polls[0].Ballots = 2, room, []thidua.Ballot{approve(8, "a1")}
 		}, council.ErrInvalidPoll, nil},
 		{"runoff that no tie needs", func(s *council.Session) {
 			s.Polls[0].Ballots = []thidua.Ballot{approve(8, "a1", "b1"), approve(1, "a1")}
 			s.ChairDecisions = nil
-			s.Polls = append(s.Polls, council.Poll{Award: thidua.GovernmentFlag, Round: 2, Voters: voters, Ballots: []thidua.Ballot{approve(9, "a1")}})
+			s.Polls = append(s.Polls, council.Poll{Award: thidua.GovernmentFlag, Round: 2, Voters: room, Ballots: []thidua.Ballot{approve(8, "a1")}})
 		}, council.ErrInvalidPoll, nil},
 		{"chair's vote that no tie needs", func(s *council.Session) {
 			s.Polls[0].Ballots = []thidua.Ballot{approve(8, "a1", "b1"), approve(1, "a1")}
@@ -252,8 +262,8 @@ func TestTieAtTheQuota(t *testing.T) {
 	t.Run("settled by a runoff", func(t *testing.T) {
 		s := fixture()
 		s.ChairDecisions = nil
-		s.Polls = append(s.Polls, council.Poll{Award: thidua.GovernmentFlag, Round: 2, Voters: voters,
-			Ballots: []thidua.Ballot{approve(4, "a1"), approve(5, "b1")}})
+		s.Polls = append(s.Polls, council.Poll{Award: thidua.GovernmentFlag, Round: 2, Voters: room,
+			Ballots: []thidua.Ballot{approve(3, "a1"), approve(5, "b1")}})
 		o, err := s.Conclude()
 		require.NoError(t, err)
 		require.True(t, o.Complete())
@@ -265,8 +275,8 @@ func TestTieAtTheQuota(t *testing.T) {
 	})
 	t.Run("runoff still tied, then the chair", func(t *testing.T) {
 		s := fixture()
-		s.Polls = append(s.Polls, council.Poll{Award: thidua.GovernmentFlag, Round: 2, Voters: voters,
-			Ballots: []thidua.Ballot{approve(4, "a1"), approve(4, "b1"), approve(1)}})
+		s.Polls = append(s.Polls, council.Poll{Award: thidua.GovernmentFlag, Round: 2, Voters: room,
+			Ballots: []thidua.Ballot{approve(4, "a1"), approve(4, "b1")}})
 		s.ChairDecisions[0].Chosen = []thidua.UnitID{"b1"}
 		o, err := s.Conclude()
 		require.NoError(t, err)

@@ -34,6 +34,10 @@ func report(id string, year, n int) council.ClusterReport {
 // written opinion of m8 and the substitute for m9.
 var voters = []council.MemberID{"m1", "m2", "m3", "m4", "m5", "m6", "m7", "m8", "s9"}
 
+// room are the voters in the room, who vote in a runoff: all but the written
+// opinion of m8.
+var room = []council.MemberID{"m1", "m2", "m3", "m4", "m5", "m6", "m7", "s9"}
+
 func approve(n int, ids ...thidua.UnitID) thidua.Ballot { return thidua.Ballot{Approve: ids, Count: n} }
 
 // fixture is a council of nine members (seven present, one written opinion,

@@ -153,7 +153,8 @@ type DirectProposal struct {
 	// Award is the award asked for.
 	Award thidua.Award `json:"award"`
 	// Score is the unit's result on a 100-point scale, used when the council
-	// ranks by score before votes; zero means none given.
+	// ranks by score before votes; zero means none given, and such a unit
+	// then ranks after every unit with a score.
 	Score decimal.Decimal `json:"score"`
 	// Reason is the ground of the proposal (tờ trình), for the minutes.
 	Reason string `json:"reason,omitempty"`
@@ -170,8 +171,10 @@ type Poll struct {
 	// Round is 1 for the vote, then 2, 3 ... for runoffs.
 	Round int `json:"round"`
 	// Voters lists who returned a ballot (danh sách nhận phiếu), each once: a
-	// member present, a substitute, or an absent member whose written opinion
-	// is the ballot. There must be one ballot per voter.
+	// member present, a substitute, or (in round 1 only) an absent member
+	// whose written opinion is the ballot: a written opinion answers the
+	// proposals sent out before the session, not a runoff among units tied at
+	// it. There must be one ballot per voter.
 	Voters []MemberID `json:"voters"`
 	// Ballots are the approval ballots ("đồng ý" marks), in any order.
 	Ballots []thidua.Ballot `json:"ballots"`

@@ -173,7 +173,11 @@ func (m *writer) attendance() {
 	list(m.t("Thành viên vắng mặt:", "Members absent:"), absent)
 	var guests []string
 	for _, g := range a.Guests {
-		guests = append(guests, g.Label())
+		label := g.Label()
+		if g.Unit != "" {
+			label += ", " + g.Unit
+		}
+		guests = append(guests, label)
 	}
 	list(m.t("Khách mời (không biểu quyết):", "Guests (may not vote):"), guests)
 	m.line(m.t("Số người tham dự có quyền biểu quyết: %d/%d thành viên", "Attending with a vote: %d of %d members"), c.Attending, c.Members)

@@ -688,6 +688,11 @@ func (p *prepared) indexPolls() error {
 					return &PollError{Award: pl.Award, Round: pl.Round, Voter: v, Err: ErrNotEntitled}
 				}
 				return &PollError{Award: pl.Award, Round: pl.Round, Voter: v, Err: ErrUnknownMember}
+			case pl.Round > 1 && slices.Contains(p.s.Attendance.Written, v):
+				// A written opinion answers the proposals sent out before the
+				// session; a runoff among units tied at the session is voted
+				// by those in the room.
+				return &PollError{Award: pl.Award, Round: pl.Round, Voter: v, Err: ErrNotEntitled}
 			}
 			seen[v] = true
 		}
