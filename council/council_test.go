@@ -431,3 +431,20 @@ func TestFromOutcome(t *testing.T) {
 	assert.Len(t, r.Votes[0].Digest, 64)
 	assert.True(t, r.Complete)
 }
+
+// An outcome is a value: changing the session after Conclude changes nothing
+// in it.
+func TestOutcomeDoesNotAliasTheSession(t *testing.T) {
+	s := fixture()
+	o, err := s.Conclude()
+	require.NoError(t, err)
+	want := o.Minutes(thidua.LangVietnamese)
+	s.Council.Members[0].Name = "đổi"
+	s.Attendance.Present[1] = "m9"
+	s.Clusters[0].Units[0].Name = "đổi"
+	s.Polls[0].Ballots[0].Approve[0] = "zz"
+	s.Polls[0].Voters[0] = "zz"
+	s.Records[0].ExcellentYears = 0
+	assert.Equal(t, want, o.Minutes(thidua.LangVietnamese))
+	assert.Equal(t, thidua.UnitID("a1"), o.Votes[0].Ballots[0].Approve[0])
+}

@@ -82,7 +82,7 @@ func (p *prepared) tally(a thidua.Award, pl Poll, cands []thidua.UnitID, seats i
 	if err != nil {
 		return Vote{}, &PollError{Award: a, Round: pl.Round, Err: err}
 	}
-	return Vote{Award: a, Round: pl.Round, Voters: slices.Clone(pl.Voters), Ballots: slices.Clone(pl.Ballots), Result: res}, nil
+	return Vote{Award: a, Round: pl.Round, Voters: slices.Clone(pl.Voters), Ballots: cloneBallots(pl.Ballots), Result: res}, nil
 }
 
 func sortedUnits(set map[thidua.UnitID]bool) []thidua.UnitID {

@@ -48,3 +48,70 @@ func (o Outcome) Equal(p Outcome) bool {
 	o.Votes, p.Votes, o.ToMinister, p.ToMinister, o.ToPrimeMinister, p.ToPrimeMinister = nil, nil, nil, nil, nil, nil
 	return reflect.DeepEqual(o, p)
 }
+
+// clone returns a copy of s that shares no slice with it, so that an Outcome
+// does not change when the caller reuses its session.
+func (s Session) clone() Session {
+	c := s
+	c.Council.Members = slices.Clone(s.Council.Members)
+	a := &c.Attendance
+	a.Present = slices.Clone(s.Attendance.Present)
+	a.Written = slices.Clone(s.Attendance.Written)
+	a.Substitutes = slices.Clone(s.Attendance.Substitutes)
+	a.Guests = slices.Clone(s.Attendance.Guests)
+	if s.Rules != nil {
+		rs := *s.Rules
+		rs.Sources = slices.Clone(rs.Sources)
+		rs.Thresholds = slices.Clone(rs.Thresholds)
+		rs.Unverified = slices.Clone(rs.Unverified)
+		c.Rules = &rs
+	}
+	c.Clusters = slices.Clone(s.Clusters)
+	for i, r := range c.Clusters {
+		r.Units = slices.Clone(r.Units)
+		r.Leading = slices.Clone(r.Leading)
+		r.Standings = slices.Clone(r.Standings)
+		r.Proposals = slices.Clone(r.Proposals)
+		for j, p := range r.Proposals {
+			r.Proposals[j].Standards = slices.Clone(p.Standards)
+		}
+		r.Declined = slices.Clone(r.Declined)
+		r.Votes = slices.Clone(r.Votes)
+		c.Clusters[i] = r
+	}
+	c.Records = slices.Clone(s.Records)
+	for i, r := range c.Records {
+		c.Records[i].Titles = slices.Clone(r.Titles)
+	}
+	c.Direct = slices.Clone(s.Direct)
+	c.Nominations = slices.Clone(s.Nominations)
+	c.Polls = slices.Clone(s.Polls)
+	for i, p := range c.Polls {
+		c.Polls[i].Voters = slices.Clone(p.Voters)
+		c.Polls[i].Ballots = cloneBallots(p.Ballots)
+	}
+	c.ChairDecisions = slices.Clone(s.ChairDecisions)
+	for i, d := range c.ChairDecisions {
+		c.ChairDecisions[i].Chosen = slices.Clone(d.Chosen)
+	}
+	c.Options.Quotas = slices.Clone(s.Options.Quotas)
+	c.Options.Standards = slices.Clone(s.Options.Standards)
+	for i, st := range c.Options.Standards {
+		c.Options.Standards[i].Titles = slices.Clone(st.Titles)
+	}
+	return c
+}
+
+func cloneBallots(bs []thidua.Ballot) []thidua.Ballot {
+	out := slices.Clone(bs)
+	for i, b := range out {
+		out[i].Approve = slices.Clone(b.Approve)
+		if b.Ranking != nil {
+			out[i].Ranking = make([][]thidua.UnitID, len(b.Ranking))
+			for j, t := range b.Ranking {
+				out[i].Ranking[j] = slices.Clone(t)
+			}
+		}
+	}
+	return out
+}

@@ -2,6 +2,7 @@ package council_test
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -80,8 +81,8 @@ func fixture() council.Session {
 		},
 		Nominations: []council.Nomination{{Unit: "a1", Cluster: "a"}, {Unit: "b1", Cluster: "b"}},
 		Polls: []council.Poll{
-			{Award: thidua.GovernmentFlag, Round: 1, Voters: voters, Ballots: []thidua.Ballot{approve(9, "a1", "b1")}},
-			{Award: thidua.MinistryFlag, Round: 1, Voters: voters, Ballots: []thidua.Ballot{approve(9, flags...)}},
+			{Award: thidua.GovernmentFlag, Round: 1, Voters: slices.Clone(voters), Ballots: []thidua.Ballot{approve(9, "a1", "b1")}},
+			{Award: thidua.MinistryFlag, Round: 1, Voters: slices.Clone(voters), Ballots: []thidua.Ballot{approve(9, flags...)}},
 		},
 		ChairDecisions: []thidua.FallbackDecision{{Award: thidua.GovernmentFlag, Chosen: []thidua.UnitID{"a1"}}},
 	}

@@ -288,6 +288,7 @@ func (s Session) Conclude() (Outcome, error) {
 }
 
 func prepare(s Session) (*prepared, error) {
+	s = s.clone()
 	p := &prepared{s: s}
 	if err := s.Date.Validate(); err != nil {
 		return nil, &FieldError{Field: "date", Value: s.Date.String(), Err: err}
