@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"github.com/thidua/thidua"
@@ -33,7 +34,7 @@ func (s *bytesource) yes() bool { return s.n(2) == 1 }
 // three to twelve members with random attendance, random nominations, records
 // and ballots, and now and then a bad input (a cluster of another year, a
 // guest's vote, a nominee who did not lead).
-func fuzzSession(data []byte) council.Session {
+func fuzzSession(data []byte) (council.Session, *bytesource, []council.MemberID) {
 	src := &bytesource{b: data}
 	s := fixture()
 	s.Clusters, s.Records, s.Nominations, s.Polls, s.ChairDecisions = nil, nil, nil, nil, nil
@@ -124,7 +125,18 @@ func fuzzSession(data []byte) council.Session {
 	}
 	poll(thidua.GovernmentFlag, nominated)
 	poll(thidua.MinistryFlag, leaders)
-	return s
+	if src.yes() {
+		s.Direct = []council.DirectProposal{{Unit: thidua.Unit{ID: "vien", Name: "Viện"}, Award: thidua.MinistryMerit,
+			Score: decimal.NewFromInt(int64(80 + src.n(20)))}}
+		s.Options.Quotas = []council.AwardQuota{{Award: thidua.MinistryMerit, Quota: thidua.CountQuota(1 + src.n(3))}}
+	}
+	var room []council.MemberID
+	for _, v := range entitled {
+		if !slices.Contains(s.Attendance.Written, v) {
+			room = append(room, v)
+		}
+	}
+	return s, src, room
 }
 
 func isCouncilError(err error) bool {
@@ -142,12 +154,35 @@ func FuzzConclude(f *testing.F) {
 	f.Add([]byte{5, 0, 0, 0, 0, 0, 0, 11, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 1, 2, 1, 2, 1, 2, 1, 2, 1, 1, 0, 1})
 	f.Add([]byte("the council of the ministry of science and technology, december 2026"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		s := fuzzSession(data)
+		s, src, room := fuzzSession(data)
 		o, err := s.Conclude()
 		if err != nil {
 			require.True(t, isCouncilError(err), "untyped error %v", err)
 			require.True(t, strings.HasPrefix(err.Error(), "thidua/council: "), err.Error())
 			return
+		}
+		// A runoff among the tied, now and then, by those in the room.
+		runoffs := 0
+		for _, p := range o.Pending {
+			if !src.yes() {
+				continue
+			}
+			pl := council.Poll{Award: p.Award, Round: p.Round + 1, Voters: room}
+			for range room {
+				var b thidua.Ballot
+				for _, u := range p.Units {
+					if src.yes() {
+						b.Approve = append(b.Approve, u)
+					}
+				}
+				pl.Ballots = append(pl.Ballots, b)
+			}
+			s.Polls = append(s.Polls, pl)
+			runoffs++
+		}
+		if runoffs > 0 {
+			o, err = s.Conclude()
+			require.NoError(t, err)
 		}
 		// The Chair settles what the ballots left tied, and the session
 		// completes.
