@@ -448,3 +448,12 @@ func TestOutcomeDoesNotAliasTheSession(t *testing.T) {
 	assert.Equal(t, want, o.Minutes(thidua.LangVietnamese))
 	assert.Equal(t, thidua.UnitID("a1"), o.Votes[0].Ballots[0].Approve[0])
 }
+
+func TestProposalsListTheStandardsMet(t *testing.T) {
+	s := fixture()
+	s.Options.Standards = []council.AwardStandard{{Award: thidua.MinistryFlag, ExcellentYears: 2, Source: "minh họa"}}
+	o, err := s.Conclude()
+	require.NoError(t, err)
+	require.NotEmpty(t, o.ToPrimeMinister)
+	assert.Equal(t, []string{"no pending case", "leads the cluster", "2 consecutive excellent years"}, o.ToPrimeMinister[0].Standards)
+}

@@ -247,6 +247,11 @@ func (p *prepared) decide() (Outcome, error) {
 	slices.SortStableFunc(o.Votes, func(x, y Vote) int {
 		return cmp.Or(x.Award.Compare(y.Award), cmp.Compare(x.Round, y.Round))
 	})
+	// The gate "proposed for the award" only keeps each unit to what it was
+	// proposed for; it is not one of the standards the proposal met.
+	for i, pr := range d.Proposals {
+		d.Proposals[i].Standards = slices.DeleteFunc(slices.Clone(pr.Standards), func(s string) bool { return s == proposedName(pr.Award) })
+	}
 	o.Decision = d
 	for _, t := range d.Ties {
 		last := used[t.Award]
