@@ -1,0 +1,80 @@
+package council_test
+
+import (
+	"testing"
+
+	"github.com/thidua/thidua"
+)
+
+// BenchmarkConclude runs the fixture's session end to end: attendance,
+// reports, nominations, the two votes, the decision and the Chair's vote.
+func BenchmarkConclude(b *testing.B) {
+	s := fixture()
+	b.ReportAllocs()
+	for range b.N {
+		if _, err := s.Conclude(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkCoreBaseline is the hand-written floor: the same two tallies and
+// the same decision made directly with the root package (Contest.Tally and
+// DecideCandidates, contests and rules built once), without the council's
+// checks, indexes and reasons.
+func BenchmarkCoreBaseline(b *testing.B) {
+	s := fixture()
+	rs := thidua.Decree152_2025()
+	flag := rs.Threshold(thidua.MinistryFlag)
+	gov := thidua.MustContest(thidua.ContestSpec{ID: "gov", Year: 2026, Candidates: []thidua.UnitID{"a1", "b1"},
+		Electorate: 9, Present: 8, Method: thidua.Approval, Threshold: rs.Threshold(thidua.GovernmentFlag), Quorum: rs.CouncilQuorum, BlankValid: true, Open: true})
+	min := thidua.MustContest(thidua.ContestSpec{ID: "min", Year: 2026, Candidates: []thidua.UnitID{"a1", "b1", "c1", "d1", "e1"},
+		Electorate: 9, Present: 8, Method: thidua.Approval, Threshold: flag, Quorum: rs.CouncilQuorum, BlankValid: true, Open: true})
+	govRule, err := rs.AwardRule(thidua.GovernmentFlag, thidua.Quota{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	minRule, err := rs.AwardRule(thidua.MinistryFlag, thidua.Quota{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	meritRule, err := rs.AwardRule(thidua.MinistryMerit, thidua.Quota{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	rules, err := thidua.NewAwardRules(govRule, minRule, meritRule)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for range b.N {
+		rg, err := gov.Tally(s.Polls[0].Ballots)
+		if err != nil {
+			b.Fatal(err)
+		}
+		rm, err := min.Tally(s.Polls[1].Ballots)
+		if err != nil {
+			b.Fatal(err)
+		}
+		var cands []thidua.Candidate
+		for _, r := range s.Clusters {
+			for i, u := range r.Units {
+				c := thidua.Candidate{Unit: u.ID, Rank: 1, Facts: thidua.Facts{Unit: u.ID, ExcellentYears: 2}}
+				if i == 0 {
+					c.LeadsCluster = true
+					c.Votes = map[thidua.Award]thidua.VoteCount{thidua.MinistryFlag: {Votes: rm.Votes(u.ID), Base: 9, Passed: true}}
+					if u.ID == "a1" || u.ID == "b1" {
+						c.Votes[thidua.GovernmentFlag] = thidua.VoteCount{Votes: rg.Votes(u.ID), Base: 9, Passed: true}
+					}
+					if u.ID == "a1" {
+						c.Settled = map[thidua.Award]thidua.Settlement{thidua.GovernmentFlag: {Place: 1, By: thidua.TieBreakFallback}}
+					}
+				}
+				cands = append(cands, c)
+			}
+		}
+		if _, err := thidua.DecideCandidates(rules, cands, thidua.Pool{Leaders: 5}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

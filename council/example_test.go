@@ -1,0 +1,70 @@
+package council_test
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/thidua/thidua"
+	"github.com/thidua/thidua/council"
+)
+
+// A council of five members decides on the reports of five clusters: five
+// leading collectives, so at most one Government flag (floor(20% × 5)). Two
+// nominees tie at the quota and the Chair's vote settles it.
+func ExampleSession_Conclude() {
+	var members []council.Member
+	for i, role := range []council.Role{council.RoleChair, council.RoleViceChair, council.RoleMember, council.RoleMember, council.RoleMember} {
+		id := council.MemberID(fmt.Sprintf("m%d", i+1))
+		members = append(members, council.Member{ID: id, Person: council.Person{Name: "Thành viên " + string(id)}, Role: role})
+	}
+	var reports []council.ClusterReport
+	for _, id := range []string{"a", "b", "c", "d", "e"} {
+		reports = append(reports, report(id, 2026, 2)) // units a1, a2 ...; a1 led cluster a
+	}
+	voters := []council.MemberID{"m1", "m2", "m3", "m4", "m5"}
+	s := council.Session{
+		Council: council.Council{Name: "Hội đồng Thi đua - Khen thưởng", Body: "Bộ",
+			Term: council.Term{From: thidua.MustDate(2025, time.January, 1)}, Members: members},
+		Date: thidua.MustDate(2026, time.December, 20), Year: 2026,
+		Attendance: council.Attendance{
+			Present: []council.MemberID{"m1", "m2", "m3", "m4"},
+			Written: []council.MemberID{"m5"}, // absent, but the opinion counts as a vote
+		},
+		Clusters:    reports,
+		Nominations: []council.Nomination{{Unit: "a1", Cluster: "a"}, {Unit: "b1", Cluster: "b"}},
+		Polls: []council.Poll{
+			{Award: thidua.GovernmentFlag, Round: 1, Voters: voters, Ballots: []thidua.Ballot{{Approve: []thidua.UnitID{"a1", "b1"}, Count: 5}}},
+			{Award: thidua.MinistryFlag, Round: 1, Voters: voters, Ballots: []thidua.Ballot{{Approve: []thidua.UnitID{"a1", "b1", "c1", "d1"}, Count: 4}, {}}},
+		},
+		ChairDecisions: []thidua.FallbackDecision{{Award: thidua.GovernmentFlag, Chosen: []thidua.UnitID{"b1"}}},
+	}
+	o, err := s.Conclude()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println("quota:", o.GovFlagSeats, "of", len(o.Leaders), "leaders")
+	for _, g := range o.ToPrimeMinister {
+		fmt.Println("to the Prime Minister:", g.Award, g.Unit, "led", g.Cluster, "decided by", g.DecidedBy)
+	}
+	for _, g := range o.ToMinister {
+		fmt.Printf("to the minister: %s %s (%d/%d)\n", g.Award, g.Unit, g.Vote.Votes, g.Vote.Base)
+	}
+	for _, r := range o.Refused {
+		fmt.Println("refused:", r.Award, r.Unit, r.Reason)
+	}
+	// Output:
+	// quota: 1 of 5 leaders
+	// to the Prime Minister: government-flag b1 led b decided by fallback
+	// to the minister: ministry-flag a1 (4/5)
+	// to the minister: ministry-flag c1 (4/5)
+	// to the minister: ministry-flag d1 (4/5)
+	// to the minister: ministry-merit a2 (0/0)
+	// to the minister: ministry-merit b2 (0/0)
+	// to the minister: ministry-merit c2 (0/0)
+	// to the minister: ministry-merit d2 (0/0)
+	// to the minister: ministry-merit e2 (0/0)
+	// refused: government-flag a1 quota-full
+	// refused: ministry-flag b1 higher-award
+	// refused: ministry-flag e1 vote-short
+}
