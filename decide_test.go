@@ -28,7 +28,7 @@ func decideFixture(t testing.TB) (AwardRules, DecideInput) {
 	}
 	st, err := card.Score(c, as, ScoringPolicy{})
 	require.NoError(t, err)
-	rules, err := Decree91_2017().AwardRules(map[Award]Quota{MinistryFlag: CountQuota(1), MinistryMerit: CountQuota(2)})
+	rules, err := seedReview(t).Rules.AwardRules(map[Award]Quota{MinistryFlag: CountQuota(1), MinistryMerit: CountQuota(2)})
 	require.NoError(t, err)
 	flag := MustContest(ContestSpec{ID: "flag", Year: 2023, Candidates: c.MemberIDs(), Electorate: 9, Method: Approval,
 		Threshold: AtLeast(4, 5).Of(Electorate), MaxMarks: 1})
