@@ -155,7 +155,9 @@ func FuzzDecideInputs(f *testing.F) {
 // Over a quota, the rules in force say which comes first: rank (the default,
 // as clusters rank) or votes (TT 25/2025/TT-BKHCN Điều 23).
 func TestDecideOverQuotaOrder(t *testing.T) {
-	vote := func(v int) map[Award]VoteCount { return map[Award]VoteCount{MinistryFlag: {Votes: v, Base: 5, Passed: true}} }
+	vote := func(v int) map[Award]VoteCount {
+		return map[Award]VoteCount{MinistryFlag: {Votes: v, Base: 5, Passed: true}}
+	}
 	cands := []Candidate{
 		{Unit: "a", Rank: 1, Total: dec("95"), Votes: vote(4)},
 		{Unit: "b", Rank: 2, Total: dec("94"), Votes: vote(5)},

@@ -113,7 +113,9 @@ func TestStandardsReadTheRecord(t *testing.T) {
 	rules, err := rs.AwardRules(map[Award]Quota{MinistryFlag: CountQuota(1), MinistryMerit: CountQuota(2)})
 	require.NoError(t, err)
 	led := func(rs []YearRecord) []YearRecord { rs[len(rs)-1].Led = []ClusterID{"k"}; return rs }
-	flag := func(v int) map[Award]VoteCount { return map[Award]VoteCount{MinistryFlag: {Votes: v, Base: 5, Passed: v >= 4}} }
+	flag := func(v int) map[Award]VoteCount {
+		return map[Award]VoteCount{MinistryFlag: {Votes: v, Base: 5, Passed: v >= 4}}
+	}
 	cands := []Candidate{
 		{Unit: "a", Rank: 1, Year: 2026, Total: dec("95"), Votes: flag(5), // most votes, but did not lead
 			Facts: Facts{Record: rated(2025, RatingExcellent, RatingExcellent)}},
