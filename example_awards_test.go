@@ -218,3 +218,45 @@ func ExampleDecide() {
 	// Bằng khen của bộ, ban, ngành, tỉnh: Vĩnh Phúc (rank 3, 93.00 points, no vote needed)
 	// not ministry-flag: Nam Định, 1 of 5 votes, needs 4 (≥ 4/5 of electorate)
 }
+
+// The standards read each unit's record (hồ sơ thi đua). Under the science
+// and technology sector's circular and Bắc Ninh's decision, the provincial
+// flag goes only to the unit leading its cluster, and the Certificate of
+// Merit needs two consecutive years rated "hoàn thành xuất sắc nhiệm vụ". The
+// units and figures are illustrative.
+func ExampleDecideCandidates_record() {
+	rs, _ := thidua.Compose(thidua.Decree152_2025(), thidua.ScienceTechnology2025(), thidua.BacNinh2025())
+	rules, _ := rs.AwardRules(map[thidua.Award]thidua.Quota{
+		thidua.MinistryFlag: thidua.CountQuota(1), thidua.MinistryMerit: thidua.CountQuota(1)})
+	record := func(y2025 thidua.Rating, led bool) thidua.Facts {
+		f := thidua.Facts{Record: []thidua.YearRecord{{Year: 2025, Rating: y2025}, {Year: 2026, Rating: thidua.RatingExcellent}}}
+		if led {
+			f.Record[1].Led = []thidua.ClusterID{"cum-3"}
+		}
+		return f
+	}
+	flag := func(v int) map[thidua.Award]thidua.VoteCount {
+		return map[thidua.Award]thidua.VoteCount{thidua.MinistryFlag: {Votes: v, Base: 5, Passed: v >= 4}}
+	}
+	d := decimal.RequireFromString
+	candidates := []thidua.Candidate{
+		{Unit: "tu-son", Rank: 1, Year: 2026, Total: d("96"), Votes: flag(5), Facts: record(thidua.RatingGood, false)},
+		{Unit: "que-vo", Rank: 2, Year: 2026, Total: d("95"), Votes: flag(4), LeadsCluster: true, Facts: record(thidua.RatingExcellent, true)},
+	}
+	decision, err := thidua.DecideCandidates(rules, candidates, thidua.Pool{Members: 5})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, p := range decision.Proposals {
+		fmt.Printf("%s: %s\n", p.Unit, p.Award.Vietnamese())
+	}
+	for _, x := range decision.Declined {
+		fmt.Printf("not %s: %s (%s; years %v)\n", x.Award, x.Unit, x.Detail, x.Years)
+	}
+	// Output:
+	// que-vo: Cờ thi đua của bộ, ban, ngành, tỉnh
+	// not ministry-flag: tu-son (did not lead the cluster in 2026; years [])
+	// not ministry-merit: tu-son (2 consecutive excellent years to 2026 needed; missing 2025; years [2025])
+	// not ministry-merit: que-vo (proposed for ministry-flag; years [])
+}

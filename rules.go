@@ -960,14 +960,16 @@ func stricter(rule string, higher, lower RuleSet) bool {
 // a secret ballot, ask for more excellent years, and add awards that need
 // leading the cluster. Any other change to a value a higher layer set needs
 // Override on the lower layer's citation; without it Compose fails with
-// ErrLayerConflict. Each change is recorded: the replaced citation moves to
+// ErrLayerConflict. A lower layer's value without a citation is an error
+// (ErrInvalidCitation), not ignored. Each change is recorded: the replaced citation moves to
 // Changes with a note giving the old value and the layer that changed it.
 //
 // The result is in force on the days every layer is (the latest start, the
 // earliest end), has the lowest layer's Layer, and joins the names with "; ".
 // Errors (each a *RuleSetError): an invalid layer (see Validate), no layers
 // (ErrMissingPart), a higher layer after a lower one (ErrLayerOrder), layers
-// never in force together (ErrLayerDates), and ErrLayerConflict.
+// never in force together (ErrLayerDates), a value without a citation
+// (ErrInvalidCitation), and ErrLayerConflict.
 func Compose(layers ...RuleSet) (RuleSet, error) {
 	if len(layers) == 0 {
 		return RuleSet{}, &RuleSetError{Err: &FieldError{Field: "layers", Value: "", Err: ErrMissingPart}}
@@ -1005,8 +1007,32 @@ func Compose(layers ...RuleSet) (RuleSet, error) {
 	return out, nil
 }
 
+// uncited returns the first value l sets (away from the zero RuleSet's)
+// without a citation for it, or "".
+func (l RuleSet) uncited() string {
+	var zero RuleSet
+	rules := slices.Clone(valueRules)
+	for _, t := range l.Thresholds {
+		rules = append(rules, ruleThreshold+t.Award.String())
+	}
+	for _, rule := range rules {
+		if _, ok := l.Source(rule); !ok && l.value(rule) != zero.value(rule) {
+			return rule
+		}
+	}
+	for _, a := range l.LeadsCluster {
+		if _, ok := l.Source(ruleLeads + a.String()); !ok {
+			return ruleLeads + a.String()
+		}
+	}
+	return ""
+}
+
 // apply lays l over rs, as Compose describes.
 func (rs *RuleSet) apply(l RuleSet) error {
+	if rule := l.uncited(); rule != "" {
+		return &RuleSetError{Name: rs.Name, Other: l.Name, Err: &FieldError{Field: rule, Value: l.value(rule) + " without a citation", Err: ErrInvalidCitation}}
+	}
 	for _, c := range l.Sources {
 		switch {
 		case strings.HasPrefix(c.Rule, ruleLeads):

@@ -487,6 +487,19 @@ func TestComposeConflictsAndOverrides(t *testing.T) {
 			assert.NotEqual(t, LayerSector, ch.Layer, "the circular's value stands")
 		}
 	})
+	t.Run("a value without a citation", func(t *testing.T) {
+		for name, l := range map[string]RuleSet{
+			"quorum": local(func(r *RuleSet) { r.CouncilQuorum = AtLeast(3, 4) }),
+			"threshold": local(func(r *RuleSet) {
+				r.Thresholds = []AwardThreshold{{Award: MinistryMerit, Threshold: AtLeast(1, 2).Of(Electorate)}}
+			}),
+			"leading":        local(func(r *RuleSet) { r.LeadsCluster = []Award{MinistryMerit} }),
+			"excellent year": local(func(r *RuleSet) { r.MeritExcellentYears = 5 }),
+		} {
+			_, err := Compose(national, sector, l)
+			require.ErrorIs(t, err, ErrInvalidCitation, name)
+		}
+	})
 	t.Run("layers out of order", func(t *testing.T) {
 		_, err := Compose(national, BacNinh2025(), sector)
 		require.ErrorIs(t, err, ErrLayerOrder)
