@@ -23,7 +23,13 @@ func ExampleRulesOn() {
 
 	late, _ := thidua.RulesOn(thidua.MustDate(2026, 12, 15))
 	fmt.Println(late.Name, "from", late.EffectiveFrom.Vietnamese())
-	fmt.Println("mentions Luật 06/2026/QH16:", late.Mentions("06/2026/QH16"), "; values read:", len(late.Read()))
+	var law thidua.Citation
+	for _, c := range late.Sources {
+		if c.Rule == "document" && c.Document == "06/2026/QH16" {
+			law = c
+		}
+	}
+	fmt.Println("mentions Luật 06/2026/QH16:", late.Mentions("06/2026/QH16"), "; its status:", law.Status)
 
 	_, err = thidua.RulesOn(thidua.MustDate(2017, 1, 1))
 	fmt.Println(err)
@@ -33,7 +39,7 @@ func ExampleRulesOn() {
 	// secret ballot: true
 	// Government flag quota: ≤ 1/5 of leaders (floor)
 	// Nghị định 152/2025/NĐ-CP; Luật 06/2026/QH16 from 01/10/2026
-	// mentions Luật 06/2026/QH16: true ; values read: 0
+	// mentions Luật 06/2026/QH16: true ; its status: unverified
 	// thidua: date "2017-01-01": no rule set in force on that date (date before any document applies)
 }
 

@@ -1407,7 +1407,8 @@ func Decree152_2025() RuleSet {
 // 06/2026/QH16 (sửa đổi, bổ sung một số điều của Luật Thi đua, khen thưởng,
 // signed 23/04/2026) is reported to take effect. The amending law's text was
 // not read, so the values are those of Decree152_2025, each marked
-// StatusUnverified against it. The law's transition rule (a dossier received
+// StatusUnverified against it; the documents they come from are still cited
+// as read, and the amending law itself as unverified. The law's transition rule (a dossier received
 // before 01/10/2026 follows the earlier law unless the new rule is more
 // favourable) is reported too; Review.Received and Review.Favourable apply it.
 func Amendment2026() RuleSet {
@@ -1415,7 +1416,7 @@ func Amendment2026() RuleSet {
 	rs.Name = "Nghị định 152/2025/NĐ-CP; Luật 06/2026/QH16"
 	rs.EffectiveFrom, rs.EffectiveUntil = law2026.effective, Date{}
 	for i, c := range rs.Sources {
-		if c.Status == StatusRead {
+		if c.Status == StatusRead && c.Rule != ruleDocument { // the documents still apply; their values are unchecked
 			c.Status = StatusUnverified
 			c.Note = "not checked against Law No. 06/2026/QH16 (in force from 01/10/2026), whose text was not read"
 			c.NoteVietnamese = "chưa đối chiếu với Luật số 06/2026/QH16 (có hiệu lực từ 01/10/2026), chưa đọc được văn bản"

@@ -54,7 +54,10 @@ func TestRulesOnAfterTheAmendment(t *testing.T) {
 	require.NoError(t, err)
 	assert.Contains(t, rs.Name, "Luật 06/2026/QH16")
 	assert.True(t, rs.Mentions("06/2026/QH16"))
-	assert.Empty(t, rs.Read(), "nothing is read against the amending law")
+	for _, c := range rs.Read() {
+		assert.Equal(t, "document", c.Rule, "no value is read against the amending law: %s", c.Rule)
+		assert.NotEqual(t, "06/2026/QH16", c.Document)
+	}
 	law, ok := rs.Source("document")
 	for _, c := range rs.Sources {
 		if c.Document == "06/2026/QH16" && c.Rule == "document" {

@@ -79,9 +79,9 @@ func boundary(w io.Writer, o thidua.Outcome) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(w, "Hồ sơ tiếp nhận ngày %s: %s (%d giá trị đã đối chiếu văn bản, %d chưa xác minh)\n",
+		fmt.Fprintf(w, "Hồ sơ tiếp nhận ngày %s: %s (%d căn cứ đã đối chiếu văn bản, %d căn cứ chưa xác minh)\n",
 			d.Vietnamese(), rs.Name, len(rs.Read()), len(rs.Unverified()))
-		fmt.Fprintf(w, "Dossier received %s: %s (%d values read, %d unverified)\n",
+		fmt.Fprintf(w, "Dossier received %s: %s (%d citations read, %d not verified)\n",
 			d.Vietnamese(), rs.Name, len(rs.Read()), len(rs.Unverified()))
 		if c, ok := rs.Source("transition"); ok {
 			fmt.Fprintf(w, "  %s: %s\n  %s: %s\n", c.Vietnamese(), c.NoteVietnamese, c.English(), c.Note)
