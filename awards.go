@@ -258,10 +258,15 @@ func (r *QuotaRounding) UnmarshalText(text []byte) error { return quotaRoundings
 // Rounding says. The zero Quota means no quota. Build one with CountQuota,
 // ShareOfMembers or ShareOfLeaders; Validate checks it.
 type Quota struct {
-	Basis    QuotaBasis    `json:"basis"`
-	Count    int           `json:"count,omitempty"` // for QuotaCount
-	Num      int64         `json:"num,omitempty"`   // for a share: Num/Den in [0, 1]
-	Den      int64         `json:"den,omitempty"`
+	// Basis says what the quota counts.
+	Basis QuotaBasis `json:"basis"`
+	// Count is the number of units, for QuotaCount.
+	Count int `json:"count,omitempty"`
+	// Num is the numerator of a share: Num/Den in [0, 1].
+	Num int64 `json:"num,omitempty"`
+	// Den is the denominator of a share.
+	Den int64 `json:"den,omitempty"`
+	// Rounding says how a share becomes a whole number of units.
 	Rounding QuotaRounding `json:"rounding,omitempty"`
 }
 
@@ -601,10 +606,14 @@ func (s Standard) missing(c Candidate) []int {
 // for that award; the zero Threshold means no vote is needed). A rule is plain
 // data; NewAwardRules validates it.
 type AwardRule struct {
-	Award     Award
-	Quota     Quota
+	// Award is the award the rule is for.
+	Award Award
+	// Quota is how many units may receive it (zero: no quota).
+	Quota Quota
+	// Standards are the conditions a unit must meet.
 	Standards []Standard
-	Vote      Threshold
+	// Vote is the approval it needs (zero: no vote).
+	Vote Threshold
 }
 
 // Validate reports an unknown award, an invalid quota, standard or threshold,
@@ -718,8 +727,11 @@ func (r AwardRules) Len() int { return len(r.rules) }
 // the members of the council), and whether the vote's threshold, quorum and
 // rounds were satisfied (Passed), as the vote's Result says.
 type VoteCount struct {
-	Votes  int  `json:"votes"`
-	Base   int  `json:"base"`
+	// Votes is the number of approvals (phiếu đồng ý).
+	Votes int `json:"votes"`
+	// Base is the count the threshold is taken of.
+	Base int `json:"base"`
+	// Passed says the vote's threshold, quorum and rounds were satisfied.
 	Passed bool `json:"passed"`
 }
 
@@ -764,8 +776,10 @@ func (c Candidate) year() int {
 // goes first; By names what settled it (TieBreakRunoff or TieBreakFallback).
 // The zero Settlement means unsettled.
 type Settlement struct {
-	Place int      `json:"place"`
-	By    TieBreak `json:"by"`
+	// Place is the unit's place among the tied, 1 first.
+	Place int `json:"place"`
+	// By is TieBreakRunoff or TieBreakFallback.
+	By TieBreak `json:"by"`
 }
 
 // Validate reports a malformed candidate: an invalid unit ID, a rank below 1,
@@ -814,7 +828,10 @@ func (c Candidate) Validate() error {
 // is taken across the clusters of a ministry or province, so a caller deciding
 // the Government flag passes the ministry-wide count here.
 type Pool struct {
+	// Members is the number of members of the cluster (0: the candidates).
 	Members int `json:"members,omitempty"`
+	// Leaders is the number of collectives leading clusters in the pool (0:
+	// the candidates with LeadsCluster set).
 	Leaders int `json:"leaders,omitempty"`
 }
 
@@ -902,14 +919,23 @@ func (r *DeclineReason) UnmarshalText(text []byte) error { return declineReasons
 // met, and the tie-breaker that put it ahead of an equally ranked unit left
 // out, if one did.
 type Proposal struct {
-	Unit      UnitID          `json:"unit"`
-	Award     Award           `json:"award"`
-	Rank      int             `json:"rank"`
-	Total     decimal.Decimal `json:"total"`
-	Vote      VoteCount       `json:"vote"`
-	Threshold Threshold       `json:"threshold"`
-	Standards []string        `json:"standards,omitempty"`
-	DecidedBy TieBreak        `json:"decided_by"`
+	// Unit is the unit proposed.
+	Unit UnitID `json:"unit"`
+	// Award is the award it is proposed for.
+	Award Award `json:"award"`
+	// Rank is its rank in the standings.
+	Rank int `json:"rank"`
+	// Total is its total score.
+	Total decimal.Decimal `json:"total"`
+	// Vote is its vote for the award (zero when none is needed).
+	Vote VoteCount `json:"vote"`
+	// Threshold is the approval the award needed (zero: none).
+	Threshold Threshold `json:"threshold"`
+	// Standards names the standards it met, as Standard.String gives them.
+	Standards []string `json:"standards,omitempty"`
+	// DecidedBy names the tie-breaker that put it ahead of the first unit
+	// left out, or TieBreakNone.
+	DecidedBy TieBreak `json:"decided_by"`
 }
 
 // Equal reports whether p and q are the same proposal (totals compared by value).
@@ -951,11 +977,16 @@ func (x Declined) Equal(y Declined) bool {
 // open, so the caller can run a runoff (or apply the rule set's fallback) and
 // decide again with its result.
 type QuotaTie struct {
-	Award Award    `json:"award"`
+	// Award is the award whose quota is tied.
+	Award Award `json:"award"`
+	// Units are the tied units, sorted by ID.
 	Units []UnitID `json:"units"`
-	Seats int      `json:"seats"`
-	Rank  int      `json:"rank"`
-	Votes int      `json:"votes"`
+	// Seats is the number of seats they contend for.
+	Seats int `json:"seats"`
+	// Rank is their common rank.
+	Rank int `json:"rank"`
+	// Votes is their common number of votes.
+	Votes int `json:"votes"`
 }
 
 // Equal reports whether t and u are the same tie.
@@ -971,9 +1002,12 @@ func (t QuotaTie) Equal(u QuotaTie) bool {
 // precedence then rank order; and the
 // Ties at quota cut-offs left for a runoff, in precedence order.
 type Decision struct {
+	// Proposals are the units proposed, each with its award and reasons.
 	Proposals []Proposal `json:"proposals"`
-	Declined  []Declined `json:"declined"`
-	Ties      []QuotaTie `json:"ties"`
+	// Declined are the units not proposed for an award, with the reasons.
+	Declined []Declined `json:"declined"`
+	// Ties are the ties left at a quota's cut-off.
+	Ties []QuotaTie `json:"ties"`
 }
 
 // AwardOf returns the award proposed for unit u, if any.
@@ -1297,8 +1331,10 @@ func fill(d *Decision, r AwardRule, merit Share, votesFirst bool, qualified []Ca
 // vote, or leader and deputy deciding) placed them. Units in one tier stay
 // tied with each other; units of the tie left out stay unsettled.
 type TieSettlement struct {
+	// Order is the tied units in tiers, best first.
 	Order [][]UnitID
-	By    TieBreak
+	// By is TieBreakRunoff or TieBreakFallback.
+	By TieBreak
 }
 
 // DecideInput is what the year-end review knows when it decides its proposals

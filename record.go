@@ -210,12 +210,13 @@ type Facts struct {
 	// as ExcellentCollective for the year, each at most once.
 	Titles []Award `json:"titles,omitempty"`
 
-	// Women and Staff give the share of women in the collective, exactly, for
-	// the equal-merit rule (Nghị định 98/2023/NĐ-CP Điều 4; Nghị định
-	// 152/2025/NĐ-CP Điều 4 khoản 6: ưu tiên tập thể có tỷ lệ nữ từ 70% trở
-	// lên). Staff 0 means the share is not known, and the rule then never
-	// prefers the unit. 0 ≤ Women ≤ Staff.
+	// Women is the number of women in the collective, for the equal-merit
+	// rule (Nghị định 98/2023/NĐ-CP Điều 4; Nghị định 152/2025/NĐ-CP Điều 4
+	// khoản 6: ưu tiên tập thể có tỷ lệ nữ từ 70% trở lên). 0 ≤ Women ≤ Staff.
 	Women int `json:"women,omitempty"`
+	// Staff is the number of people in the collective; 0 means the share of
+	// women is not known, and the equal-merit rule then never prefers the
+	// unit.
 	Staff int `json:"staff,omitempty"`
 
 	// Record is the unit's history by year, in year order, each year once.

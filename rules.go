@@ -292,15 +292,19 @@ type Citation struct {
 	// such as "Thi đua, khen thưởng" for the Law, or "Quy chế hoạt động của
 	// Cụm thi đua số 3".
 	Title string `json:"title,omitempty"`
-	// Article, Clause and Point locate the provision (Điều, khoản, điểm);
-	// zero and "" mean the document as a whole.
-	Article int    `json:"article,omitempty"`
-	Clause  int    `json:"clause,omitempty"`
-	Point   string `json:"point,omitempty"`
-	// Signed is the day the document was signed (ngày ký, ban hành) and
-	// Effective the day it took effect (ngày có hiệu lực); the zero Date
-	// means not found.
-	Signed    Date `json:"signed"`
+	// Article is the article (Điều); zero means the document as a whole.
+	Article int `json:"article,omitempty"`
+	// Clause is the clause of the article (khoản); zero means the whole
+	// article.
+	Clause int `json:"clause,omitempty"`
+	// Point is the point of the clause (điểm), a letter such as "d"; ""
+	// means the whole clause.
+	Point string `json:"point,omitempty"`
+	// Signed is the day the document was signed (ngày ký, ban hành); the
+	// zero Date means not found.
+	Signed Date `json:"signed"`
+	// Effective is the day it took effect (ngày có hiệu lực); the zero Date
+	// means not found, and Earliest then falls back on Signed.
 	Effective Date `json:"effective"`
 	// Layer is the layer of the document.
 	Layer Layer `json:"layer"`
@@ -309,9 +313,11 @@ type Citation struct {
 	// Override says that the layer replaces on purpose a value a higher layer
 	// set (see Compose).
 	Override bool `json:"override,omitempty"`
-	// Note and NoteVietnamese say, in English and in Vietnamese, what was not
-	// verified or what default stands in. They are never printed in minutes.
-	Note           string `json:"note,omitempty"`
+	// Note says in English what was not verified or what default stands in.
+	// It is never printed in Vietnamese minutes.
+	Note string `json:"note,omitempty"`
+	// NoteVietnamese says the same in Vietnamese (ghi chú). It is never
+	// printed in minutes.
 	NoteVietnamese string `json:"note_vi,omitempty"`
 }
 
