@@ -484,7 +484,7 @@ func (s Standard) Validate() error {
 			return bad(fmt.Sprintf("rank ≤ %d", s.n))
 		}
 	case StandardExcellentYears:
-		if s.n < 0 {
+		if s.n < 0 || s.n > MaxYear-MinYear+1 {
 			return bad(fmt.Sprintf("%d excellent years", s.n))
 		}
 	case StandardHoldsTitle:

@@ -304,6 +304,7 @@ func (f Facts) Led(c ClusterID, year int) bool {
 // year. Without a record it falls back on ExcellentYears: the missing years
 // are then the earliest ones of the n.
 func (f Facts) ExcellentRun(year, n int) (missing []int) {
+	n = min(n, MaxYear-MinYear+1) // no record is longer; a longer run is never met either way
 	for y := year - n + 1; y <= year; y++ {
 		if len(f.Record) == 0 {
 			if year-y >= f.ExcellentYears {
@@ -321,6 +322,7 @@ func (f Facts) ExcellentRun(year, n int) (missing []int) {
 
 // titleRun returns the years of the n ending with year without title a.
 func (f Facts) titleRun(a Award, year, n int) (missing []int) {
+	n = min(n, MaxYear-MinYear+1)
 	for y := year - n + 1; y <= year; y++ {
 		r, ok := f.Year(y)
 		if !ok || !slices.Contains(r.Titles, a) || !f.Counts(y) {

@@ -91,6 +91,10 @@ func TestRecordReadings(t *testing.T) {
 	assert.True(t, open.Covers(2030), "not ended")
 	assert.False(t, open.Covers(2025))
 
+	long := f.ExcellentRun(2026, 1<<40)
+	assert.True(t, len(long) > 0 && len(long) <= MaxYear-MinYear+1, "an absurd run is bounded, and never met: %d", len(long))
+	require.ErrorIs(t, RequireExcellentYears(1<<40).Validate(), ErrInvalidStandard)
+
 	// Without a record, ExcellentYears counts back from the year.
 	g := Facts{ExcellentYears: 1}
 	assert.Equal(t, []int{2025}, g.ExcellentRun(2026, 2))

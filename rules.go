@@ -590,7 +590,7 @@ func (rs RuleSet) validate() error {
 	if rs.MaxRounds < 0 {
 		return &FieldError{Field: "max_rounds", Value: strconv.Itoa(rs.MaxRounds), Err: ErrInvalidRuleSet}
 	}
-	if rs.MeritExcellentYears < 0 {
+	if rs.MeritExcellentYears < 0 || rs.MeritExcellentYears > MaxYear-MinYear+1 {
 		return &FieldError{Field: "merit_excellent_years", Value: strconv.Itoa(rs.MeritExcellentYears), Err: ErrInvalidRuleSet}
 	}
 	if !rs.CutoffTie.IsValid() {
