@@ -8,10 +8,11 @@ import (
 )
 
 // Review is one year-end review conference (hội nghị tổng kết công tác thi đua,
-// khen thưởng) of a cluster: it scores the members, counts the secret ballots
-// for each award and for next year's leadership, decides the proposals, hands
-// over the leadership, and writes the minutes (biên bản). It is plain data;
-// Conclude checks that its parts agree and runs the steps in order.
+// khen thưởng) of a cluster: it scores the members, counts the ballots (secret
+// where the rules say so, RuleSet.SecretBallot) for each award and for next
+// year's leadership, decides the proposals, hands over the leadership, and
+// writes the minutes (biên bản). It is plain data; Conclude checks that its
+// parts agree and runs the steps in order.
 //
 // A review may take more than one call: when a vote ends in a tie at a quota
 // and the rules allow another round, the Outcome lists the runoff it needs;
