@@ -19,13 +19,13 @@ import (
 
 // Award is a collective award (hình thức khen thưởng, danh hiệu thi đua) that a
 // cluster's year-end review can propose. The constants are in order of
-// precedence, highest first, following the award money of Decree 152/2025
-// (RULES.md §5.2): a smaller Award outranks a larger one. The zero Award is not
+// precedence, highest first, following the award money of Nghị định
+// 152/2025/NĐ-CP Điều 50 and 54: a smaller Award outranks a larger one. The zero Award is not
 // valid.
 type Award uint8
 
 // The collective awards, highest precedence first (Luật Thi đua, khen thưởng
-// 2022 Điều 20, 72 and 75; RULES.md §5.1).
+// 2022 Điều 20, 72 and 75).
 const (
 	// GovernmentFlag is the Government Emulation Flag (Cờ thi đua của Chính phủ),
 	// given among the collectives leading clusters (Luật 2022 Điều 25 k1).
@@ -144,7 +144,7 @@ func (a Award) Level() AwardLevel {
 
 // Multiplier returns the award money of Decree 152/2025 for a collective, as a
 // multiple of the base salary (mức lương cơ sở): 12 for the Government flag
-// down to 0.6 for the Giấy khen (Điều 50 and 54, RULES.md §5.2). It is the
+// down to 0.6 for the Giấy khen (Điều 50 and 54). It is the
 // basis of the precedence order. It is zero for an invalid award.
 func (a Award) Multiplier() decimal.Decimal {
 	if !a.IsValid() {
@@ -191,159 +191,6 @@ func ParseAward(s string) (Award, error) {
 }
 
 // ---------------------------------------------------------------------------
-// Facts.
-// ---------------------------------------------------------------------------
-
-// Facts is what the review knows about a unit beyond its score and its votes.
-// The zero Facts (apart from Unit) means nothing is known against the unit: no
-// pending case, no excellent years, no titles, staff not given. Validate checks
-// it; JSON decoding validates it too.
-type Facts struct {
-	// Unit is the unit the facts are about.
-	Unit UnitID `json:"unit"`
-
-	// PendingDiscipline: a competent body is considering discipline (đang xem
-	// xét kỷ luật). Decree 152/2025 Điều 4 k4: no award may be proposed.
-	PendingDiscipline bool `json:"pending_discipline,omitempty"`
-	// UnderInvestigation: the unit is being investigated, inspected or checked
-	// on signs of a violation (đang điều tra, thanh tra, kiểm tra). Same rule.
-	UnderInvestigation bool `json:"under_investigation,omitempty"`
-	// PendingComplaint: a complaint or denunciation, or press-reported
-	// corruption, is being verified (có đơn thư khiếu nại, tố cáo đang được xác
-	// minh). Same rule.
-	PendingComplaint bool `json:"pending_complaint,omitempty"`
-
-	// ExcellentYears is the number of consecutive years, up to and including
-	// the year under review, in which the unit completed its tasks excellently
-	// (hoàn thành xuất sắc nhiệm vụ). It must not be negative.
-	ExcellentYears int `json:"excellent_years,omitempty"`
-
-	// Titles lists the awards the unit already holds (danh hiệu đã đạt), such
-	// as ExcellentCollective for the year, each at most once.
-	Titles []Award `json:"titles,omitempty"`
-
-	// Women and Staff give the share of women in the collective, exactly, for
-	// the equal-merit rule of Decree 152/2025 Điều 4 k6 (ưu tiên tập thể có tỷ
-	// lệ nữ từ 70% trở lên). Staff 0 means the share is not known, and the rule
-	// then never prefers the unit. 0 ≤ Women ≤ Staff.
-	Women int `json:"women,omitempty"`
-	Staff int `json:"staff,omitempty"`
-}
-
-// Pending reports whether a discipline, investigation or complaint is pending
-// against the unit, so that no award may be proposed for it (Decree 152/2025
-// Điều 4 k4).
-func (f Facts) Pending() bool {
-	return f.PendingDiscipline || f.UnderInvestigation || f.PendingComplaint
-}
-
-// pendingWhat names the pending cases, for a reason text.
-func (f Facts) pendingWhat() string {
-	var parts []string
-	if f.PendingDiscipline {
-		parts = append(parts, "discipline under consideration")
-	}
-	if f.UnderInvestigation {
-		parts = append(parts, "under investigation")
-	}
-	if f.PendingComplaint {
-		parts = append(parts, "complaint being verified")
-	}
-	return strings.Join(parts, ", ")
-}
-
-// Holds reports whether the unit holds title a.
-func (f Facts) Holds(a Award) bool { return slices.Contains(f.Titles, a) }
-
-// WomenShareMeets reports whether the share of women meets s, compared exactly
-// (Women·Den against Num·Staff). It is false when Staff is 0 or s is zero.
-func (f Facts) WomenShareMeets(s Share) bool {
-	if s.IsZero() || f.Staff <= 0 {
-		return false
-	}
-	return s.Met(f.Women, f.Staff)
-}
-
-// Validate reports whether the facts are consistent: a valid unit ID (or the
-// zero UnitID inside a Candidate, which takes the candidate's), no negative
-// counts, women not more than staff, and valid titles each listed once.
-func (f Facts) Validate() error {
-	if f.Unit != "" {
-		if err := f.Unit.Validate(); err != nil {
-			return err
-		}
-	}
-	bad := func(field string, v int) error {
-		return &UnitError{ID: f.Unit, Err: &FieldError{Field: field, Value: strconv.Itoa(v), Err: ErrInvalidFacts}}
-	}
-	switch {
-	case f.ExcellentYears < 0:
-		return bad("excellent_years", f.ExcellentYears)
-	case f.Staff < 0:
-		return bad("staff", f.Staff)
-	case f.Women < 0 || f.Women > f.Staff:
-		return bad("women", f.Women)
-	}
-	for i, t := range f.Titles {
-		if !t.IsValid() {
-			return &UnitError{ID: f.Unit, Err: &FieldError{Field: "title", Value: t.String(), Err: ErrInvalidAward}}
-		}
-		if slices.Contains(f.Titles[:i], t) {
-			return &UnitError{ID: f.Unit, Err: &FieldError{Field: "title", Value: t.String(), Err: ErrInvalidFacts}}
-		}
-	}
-	return nil
-}
-
-// Equal reports whether f and g hold the same facts (titles compared in order).
-func (f Facts) Equal(g Facts) bool {
-	return f.Unit == g.Unit && f.PendingDiscipline == g.PendingDiscipline &&
-		f.UnderInvestigation == g.UnderInvestigation && f.PendingComplaint == g.PendingComplaint &&
-		f.ExcellentYears == g.ExcellentYears && slices.Equal(f.Titles, g.Titles) &&
-		f.Women == g.Women && f.Staff == g.Staff
-}
-
-// UnmarshalJSON decodes facts and validates them as Validate does.
-func (f *Facts) UnmarshalJSON(b []byte) error {
-	type plain Facts
-	var p plain
-	if err := json.Unmarshal(b, &p); err != nil {
-		return err
-	}
-	v := Facts(p)
-	if err := v.Validate(); err != nil {
-		return err
-	}
-	*f = v
-	return nil
-}
-
-// FactsFor checks a list of facts against a cluster's roster and returns them
-// by unit. Each entry must be valid, name a member of c (else a *UnitError
-// wrapping ErrUnknownUnit) and appear once (else ErrDuplicateUnit). A member
-// without an entry simply has no facts: nothing is pending against it.
-func FactsFor(c Cluster, facts []Facts) (map[UnitID]Facts, error) {
-	out := make(map[UnitID]Facts, len(facts))
-	for _, f := range facts {
-		if f.Unit == "" {
-			return nil, &FieldError{Field: "unit id", Value: "", Err: ErrInvalidID}
-		}
-		if err := f.Validate(); err != nil {
-			return nil, err
-		}
-		if !c.IsMember(f.Unit) {
-			return nil, &UnitError{ID: f.Unit, Err: ErrUnknownUnit}
-		}
-		if _, dup := out[f.Unit]; dup {
-			return nil, &UnitError{ID: f.Unit, Err: ErrDuplicateUnit}
-		}
-		f.Titles = slices.Clone(f.Titles)
-		out[f.Unit] = f
-	}
-	return out, nil
-}
-
-// ---------------------------------------------------------------------------
 // Quotas.
 // ---------------------------------------------------------------------------
 
@@ -382,8 +229,8 @@ type QuotaRounding uint8
 // The roundings of a share quota.
 const (
 	// QuotaFloor rounds down: "không quá 20%" (no more than 20%) allows at most
-	// ⌊0.2·N⌋ units. That floor is RULES.md's inference from the wording (§1.2,
-	// §7); no source stating a rounding rule was found.
+	// ⌊0.2·N⌋ units. That floor is an inference from the wording; no source
+	// stating a rounding rule was found.
 	QuotaFloor QuotaRounding = iota
 	// QuotaHalfUp rounds to the nearest whole number, halves up.
 	QuotaHalfUp
@@ -411,10 +258,15 @@ func (r *QuotaRounding) UnmarshalText(text []byte) error { return quotaRoundings
 // Rounding says. The zero Quota means no quota. Build one with CountQuota,
 // ShareOfMembers or ShareOfLeaders; Validate checks it.
 type Quota struct {
-	Basis    QuotaBasis    `json:"basis"`
-	Count    int           `json:"count,omitempty"` // for QuotaCount
-	Num      int64         `json:"num,omitempty"`   // for a share: Num/Den in [0, 1]
-	Den      int64         `json:"den,omitempty"`
+	// Basis says what the quota counts.
+	Basis QuotaBasis `json:"basis"`
+	// Count is the number of units, for QuotaCount.
+	Count int `json:"count,omitempty"`
+	// Num is the numerator of a share: Num/Den in [0, 1].
+	Num int64 `json:"num,omitempty"`
+	// Den is the denominator of a share.
+	Den int64 `json:"den,omitempty"`
+	// Rounding says how a share becomes a whole number of units.
 	Rounding QuotaRounding `json:"rounding,omitempty"`
 }
 
@@ -579,18 +431,26 @@ func RequireRank(n int) Standard { return Standard{kind: StandardMaxRank, n: n} 
 
 // RequireLeadsCluster is the standard "recognised as leading the cluster's
 // emulation this year" (dẫn đầu cụm, khối thi đua), which the Government flag
-// requires (Luật 2022 Điều 25 k1).
+// requires (Luật Thi đua, khen thưởng 2022 Điều 25 khoản 1) and, where a layer
+// says so, the ministry or provincial flag (Quyết định 86/2025/QĐ-UBND tỉnh
+// Bắc Ninh Điều 3 khoản 1).
 func RequireLeadsCluster() Standard { return Standard{kind: StandardLeadsCluster} }
 
 // RequireNoPendingCase is the standard "no discipline, investigation or
-// complaint pending" (Decree 152/2025 Điều 4 k4). Decisions apply it to every
-// award whether listed or not; listing it makes it appear among the standards
-// a proposal meets.
+// complaint pending" (Nghị định 98/2023/NĐ-CP Điều 4; Nghị định
+// 152/2025/NĐ-CP Điều 4 khoản 4). Decisions apply it to every award whether
+// listed or not; listing it makes it appear among the standards a proposal
+// meets.
 func RequireNoPendingCase() Standard { return Standard{kind: StandardNoPendingCase} }
 
 // RequireExcellentYears is the standard "n consecutive years of excellent task
 // completion" (hoàn thành xuất sắc nhiệm vụ n năm liên tục), such as the two
-// years of MOST Circular 25/2025 Điều 7 k3 d for a ministry's Bằng khen.
+// years of Thông tư 25/2025/TT-BKHCN Điều 7 khoản 3 điểm d for the Minister's
+// Bằng khen. It reads the unit's record: the n years ending with the year
+// under review must each be rated RatingExcellent, or each hold the title
+// ExcellentCollective (the same point's other route), and no discipline
+// period may touch them. A refusal names the years missing. Without a record
+// it reads Facts.ExcellentYears.
 func RequireExcellentYears(n int) Standard { return Standard{kind: StandardExcellentYears, n: n} }
 
 // RequireTitle is the standard "already holds title a", such as the Excellent
@@ -624,7 +484,7 @@ func (s Standard) Validate() error {
 			return bad(fmt.Sprintf("rank ≤ %d", s.n))
 		}
 	case StandardExcellentYears:
-		if s.n < 0 {
+		if s.n < 0 || s.n > MaxYear-MinYear+1 {
 			return bad(fmt.Sprintf("%d excellent years", s.n))
 		}
 	case StandardHoldsTitle:
@@ -681,6 +541,9 @@ func (s Standard) Check(c Candidate) (met bool, why string) {
 		if c.LeadsCluster {
 			return true, ""
 		}
+		if c.Year > 0 {
+			return false, fmt.Sprintf("did not lead the cluster in %d", c.Year)
+		}
 		return false, "does not lead the cluster"
 	case StandardNoPendingCase:
 		if !c.Facts.Pending() {
@@ -688,12 +551,19 @@ func (s Standard) Check(c Candidate) (met bool, why string) {
 		}
 		return false, c.Facts.pendingWhat()
 	case StandardExcellentYears:
-		if c.Facts.ExcellentYears >= s.n {
+		if len(c.Facts.Record) == 0 {
+			if c.Facts.ExcellentYears >= s.n {
+				return true, ""
+			}
+			return false, fmt.Sprintf("%d consecutive excellent years < %d", c.Facts.ExcellentYears, s.n)
+		}
+		missing := s.missing(c)
+		if len(missing) == 0 {
 			return true, ""
 		}
-		return false, fmt.Sprintf("%d consecutive excellent years < %d", c.Facts.ExcellentYears, s.n)
+		return false, fmt.Sprintf("%d consecutive excellent years to %d needed; missing %s", s.n, c.year(), yearsText(missing))
 	case StandardHoldsTitle:
-		if c.Facts.Holds(s.award) {
+		if c.Facts.HoldsIn(s.award, c.year()) {
 			return true, ""
 		}
 		return false, "does not hold " + s.award.String()
@@ -706,6 +576,27 @@ func (s Standard) Check(c Candidate) (met bool, why string) {
 	return false, "invalid standard"
 }
 
+// missing returns the years an excellent-years standard finds missing in c's
+// record: none when either route (the rating, or the title
+// ExcellentCollective) is complete, else the rating route's missing years.
+func (s Standard) missing(c Candidate) []int {
+	if s.kind != StandardExcellentYears || s.n == 0 {
+		return nil
+	}
+	if len(c.Facts.Record) == 0 {
+		return nil // only the count of Facts.ExcellentYears is known
+	}
+	y := c.year()
+	byRating := c.Facts.ExcellentRun(y, s.n)
+	if len(byRating) == 0 {
+		return nil
+	}
+	if len(c.Facts.titleRun(ExcellentCollective, y, s.n)) == 0 {
+		return nil
+	}
+	return byRating
+}
+
 // ---------------------------------------------------------------------------
 // Award rules.
 // ---------------------------------------------------------------------------
@@ -715,10 +606,14 @@ func (s Standard) Check(c Candidate) (met bool, why string) {
 // for that award; the zero Threshold means no vote is needed). A rule is plain
 // data; NewAwardRules validates it.
 type AwardRule struct {
-	Award     Award
-	Quota     Quota
+	// Award is the award the rule is for.
+	Award Award
+	// Quota is how many units may receive it (zero: no quota).
+	Quota Quota
+	// Standards are the conditions a unit must meet.
 	Standards []Standard
-	Vote      Threshold
+	// Vote is the approval it needs (zero: no vote).
+	Vote Threshold
 }
 
 // Validate reports an unknown award, an invalid quota, standard or threshold,
@@ -748,6 +643,7 @@ func (r AwardRule) Validate() error {
 type AwardRules struct {
 	rules      []AwardRule
 	equalMerit Share
+	votesFirst bool
 }
 
 // NewAwardRules validates rules and returns them in order of precedence. Two
@@ -787,6 +683,18 @@ func (r AwardRules) WithEqualMerit(s Share) (AwardRules, error) {
 // zero Share when the rule is off.
 func (r AwardRules) EqualMerit() Share { return r.equalMerit }
 
+// WithVotesFirst returns the rules with the over-quota order set: true fills
+// the seats by votes first, then rank (Thông tư 25/2025/TT-BKHCN Điều 23);
+// false, the zero AwardRules' order, by rank first, then votes.
+func (r AwardRules) WithVotesFirst(votesFirst bool) AwardRules {
+	r.rules = slices.Clone(r.rules)
+	r.votesFirst = votesFirst
+	return r
+}
+
+// VotesFirst reports whether seats over a quota fill by votes first.
+func (r AwardRules) VotesFirst() bool { return r.votesFirst }
+
 // Rules returns a copy of the rules, highest precedence first.
 func (r AwardRules) Rules() []AwardRule {
 	out := slices.Clone(r.rules)
@@ -819,8 +727,11 @@ func (r AwardRules) Len() int { return len(r.rules) }
 // the members of the council), and whether the vote's threshold, quorum and
 // rounds were satisfied (Passed), as the vote's Result says.
 type VoteCount struct {
-	Votes  int  `json:"votes"`
-	Base   int  `json:"base"`
+	// Votes is the number of approvals (phiếu đồng ý).
+	Votes int `json:"votes"`
+	// Base is the count the threshold is taken of.
+	Base int `json:"base"`
+	// Passed says the vote's threshold, quorum and rounds were satisfied.
 	Passed bool `json:"passed"`
 }
 
@@ -829,9 +740,15 @@ type VoteCount struct {
 // recognised as leading the cluster, its Facts, and its vote for each award
 // voted on. A candidate is plain data; DecideCandidates validates it.
 type Candidate struct {
-	Unit  UnitID          `json:"unit"`
-	Rank  int             `json:"rank"`
+	// Unit is the unit.
+	Unit UnitID `json:"unit"`
+	// Rank is its competition rank in the standings (1 = first).
+	Rank int `json:"rank"`
+	// Total is its total score.
 	Total decimal.Decimal `json:"total"`
+	// Year is the year under review, which standards reading the record
+	// count back from; 0 means the latest year of the unit's record.
+	Year int `json:"year,omitempty"`
 	// LeadsCluster: the unit was recognised as leading the cluster's emulation
 	// this year (dẫn đầu cụm thi đua), the pool the Government flag is drawn
 	// from (Luật 2022 Điều 25 k1). It is not the same as being cluster leader
@@ -847,12 +764,22 @@ type Candidate struct {
 	Settled map[Award]Settlement `json:"settled,omitempty"`
 }
 
+// year returns the year under review for c.
+func (c Candidate) year() int {
+	if c.Year > 0 {
+		return c.Year
+	}
+	return c.Facts.lastYear()
+}
+
 // Settlement is a unit's place in the settling of a tie at a quota: Place 1
 // goes first; By names what settled it (TieBreakRunoff or TieBreakFallback).
 // The zero Settlement means unsettled.
 type Settlement struct {
-	Place int      `json:"place"`
-	By    TieBreak `json:"by"`
+	// Place is the unit's place among the tied, 1 first.
+	Place int `json:"place"`
+	// By is TieBreakRunoff or TieBreakFallback.
+	By TieBreak `json:"by"`
 }
 
 // Validate reports a malformed candidate: an invalid unit ID, a rank below 1,
@@ -901,7 +828,10 @@ func (c Candidate) Validate() error {
 // is taken across the clusters of a ministry or province, so a caller deciding
 // the Government flag passes the ministry-wide count here.
 type Pool struct {
+	// Members is the number of members of the cluster (0: the candidates).
 	Members int `json:"members,omitempty"`
+	// Leaders is the number of collectives leading clusters in the pool (0:
+	// the candidates with LeadsCluster set).
 	Leaders int `json:"leaders,omitempty"`
 }
 
@@ -959,11 +889,16 @@ const (
 	// DeclinedAwaitingRunoff: the unit qualifies but is in an unsettled tie for
 	// a higher award and is held for that runoff.
 	DeclinedAwaitingRunoff
+	// DeclinedDiscipline: a discipline period touches the year under review,
+	// and achievements count only from its end (Nghị định 98/2023/NĐ-CP Điều
+	// 4; Nghị định 152/2025/NĐ-CP Điều 4 khoản 4). It is checked right after
+	// DeclinedPendingCase.
+	DeclinedDiscipline
 )
 
 var declineReasons = enum[DeclineReason]{typ: "DeclineReason", field: "decline reason", first: DeclinedPendingCase,
 	en: []string{"", "pending-case", "standard-not-met", "no-vote", "vote-short", "quota-full",
-		"higher-award", "awaiting-runoff"},
+		"higher-award", "awaiting-runoff", "discipline"},
 	err: ErrInvalidDeclineReason}
 
 // IsValid reports whether r is one of the defined reasons.
@@ -984,14 +919,23 @@ func (r *DeclineReason) UnmarshalText(text []byte) error { return declineReasons
 // met, and the tie-breaker that put it ahead of an equally ranked unit left
 // out, if one did.
 type Proposal struct {
-	Unit      UnitID          `json:"unit"`
-	Award     Award           `json:"award"`
-	Rank      int             `json:"rank"`
-	Total     decimal.Decimal `json:"total"`
-	Vote      VoteCount       `json:"vote"`
-	Threshold Threshold       `json:"threshold"`
-	Standards []string        `json:"standards,omitempty"`
-	DecidedBy TieBreak        `json:"decided_by"`
+	// Unit is the unit proposed.
+	Unit UnitID `json:"unit"`
+	// Award is the award it is proposed for.
+	Award Award `json:"award"`
+	// Rank is its rank in the standings.
+	Rank int `json:"rank"`
+	// Total is its total score.
+	Total decimal.Decimal `json:"total"`
+	// Vote is its vote for the award (zero when none is needed).
+	Vote VoteCount `json:"vote"`
+	// Threshold is the approval the award needed (zero: none).
+	Threshold Threshold `json:"threshold"`
+	// Standards names the standards it met, as Standard.String gives them.
+	Standards []string `json:"standards,omitempty"`
+	// DecidedBy names the tie-breaker that put it ahead of the first unit
+	// left out, or TieBreakNone.
+	DecidedBy TieBreak `json:"decided_by"`
 }
 
 // Equal reports whether p and q are the same proposal (totals compared by value).
@@ -1005,11 +949,26 @@ func (p Proposal) Equal(q Proposal) bool {
 // the unmet standard for DeclinedStandard, Detail says the rest in words
 // ("rank 4 > 3", "7 of 9 votes, needs 8", "discipline under consideration").
 type Declined struct {
-	Unit     UnitID        `json:"unit"`
-	Award    Award         `json:"award"`
-	Reason   DeclineReason `json:"reason"`
-	Standard string        `json:"standard,omitempty"`
-	Detail   string        `json:"detail,omitempty"`
+	// Unit is the unit declined.
+	Unit UnitID `json:"unit"`
+	// Award is the award it was declined for.
+	Award Award `json:"award"`
+	// Reason says why.
+	Reason DeclineReason `json:"reason"`
+	// Standard names the unmet standard, for DeclinedStandard.
+	Standard string `json:"standard,omitempty"`
+	// Detail says the rest in English words.
+	Detail string `json:"detail,omitempty"`
+	// Years are the years the unit's record misses for the standard, such as
+	// the excellent year that breaks a run, or the years a discipline period
+	// touches.
+	Years []int `json:"years,omitempty"`
+}
+
+// Equal reports whether x and y are the same refusal.
+func (x Declined) Equal(y Declined) bool {
+	return x.Unit == y.Unit && x.Award == y.Award && x.Reason == y.Reason && x.Standard == y.Standard &&
+		x.Detail == y.Detail && slices.Equal(x.Years, y.Years)
 }
 
 // QuotaTie is a tie at a quota's cut-off that rank, votes and (when enabled)
@@ -1018,11 +977,16 @@ type Declined struct {
 // open, so the caller can run a runoff (or apply the rule set's fallback) and
 // decide again with its result.
 type QuotaTie struct {
-	Award Award    `json:"award"`
+	// Award is the award whose quota is tied.
+	Award Award `json:"award"`
+	// Units are the tied units, sorted by ID.
 	Units []UnitID `json:"units"`
-	Seats int      `json:"seats"`
-	Rank  int      `json:"rank"`
-	Votes int      `json:"votes"`
+	// Seats is the number of seats they contend for.
+	Seats int `json:"seats"`
+	// Rank is their common rank.
+	Rank int `json:"rank"`
+	// Votes is their common number of votes.
+	Votes int `json:"votes"`
 }
 
 // Equal reports whether t and u are the same tie.
@@ -1038,9 +1002,12 @@ func (t QuotaTie) Equal(u QuotaTie) bool {
 // precedence then rank order; and the
 // Ties at quota cut-offs left for a runoff, in precedence order.
 type Decision struct {
+	// Proposals are the units proposed, each with its award and reasons.
 	Proposals []Proposal `json:"proposals"`
-	Declined  []Declined `json:"declined"`
-	Ties      []QuotaTie `json:"ties"`
+	// Declined are the units not proposed for an award, with the reasons.
+	Declined []Declined `json:"declined"`
+	// Ties are the ties left at a quota's cut-off.
+	Ties []QuotaTie `json:"ties"`
 }
 
 // AwardOf returns the award proposed for unit u, if any.
@@ -1067,7 +1034,7 @@ func (d Decision) Proposed(a Award) []UnitID {
 // Equal reports whether d and e are the same decision.
 func (d Decision) Equal(e Decision) bool {
 	return slices.EqualFunc(d.Proposals, e.Proposals, Proposal.Equal) &&
-		slices.Equal(d.Declined, e.Declined) &&
+		slices.EqualFunc(d.Declined, e.Declined, Declined.Equal) &&
 		slices.EqualFunc(d.Ties, e.Ties, QuotaTie.Equal)
 }
 
@@ -1086,10 +1053,12 @@ func (d Decision) Equal(e Decision) bool {
 // so each unit gets at most one award, the highest it qualifies for (Luật 2022
 // Điều 5). The result does not depend on the order of candidates.
 //
-// Rank comes before votes, as DESIGN.md orders a cluster's proposals ("in rank
-// and vote order"). TT 25/2025/TT-BKHCN Điều 23 fills an over-subscribed
-// council vote by votes first; a caller following it can pass every candidate
-// with the same Rank, so that votes decide.
+// Rank comes before votes by default, as clusters usually rank; rules built
+// with WithVotesFirst (or from a rule set with VotesFirst, such as Thông tư
+// 25/2025/TT-BKHCN Điều 23: "lấy kết quả từ cao xuống thấp") take votes
+// first, then rank. A candidate's Year and its Facts' record feed the
+// standards that read the record; a discipline period touching the year
+// declines the unit (DeclinedDiscipline).
 //
 // Errors: an invalid candidate or pool, two candidates for one unit
 // (ErrDuplicateUnit), and votes for one award counted out of different bases,
@@ -1137,7 +1106,7 @@ func DecideCandidates(rules AwardRules, candidates []Candidate, pool Pool) (Deci
 	for _, r := range rules.rules {
 		var qualified []Candidate
 		for _, c := range cands {
-			reason, std, detail := qualifies(r, c)
+			reason, std, detail, years := qualifies(r, c)
 			switch {
 			case proposed[c.Unit] != 0:
 				if reason == 0 {
@@ -1150,12 +1119,12 @@ func DecideCandidates(rules AwardRules, candidates []Candidate, pool Pool) (Deci
 						Detail: "in a tie for " + held[c.Unit].String()})
 				}
 			case reason != 0:
-				d.Declined = append(d.Declined, Declined{Unit: c.Unit, Award: r.Award, Reason: reason, Standard: std, Detail: detail})
+				d.Declined = append(d.Declined, Declined{Unit: c.Unit, Award: r.Award, Reason: reason, Standard: std, Detail: detail, Years: years})
 			default:
 				qualified = append(qualified, c)
 			}
 		}
-		fill(&d, r, rules.equalMerit, qualified, pool, proposed, held)
+		fill(&d, r, rules.equalMerit, rules.votesFirst, qualified, pool, proposed, held)
 	}
 	slices.SortStableFunc(d.Declined, func(a, b Declined) int {
 		return cmp.Or(a.Award.Compare(b.Award), cmp.Compare(rank[a.Unit], rank[b.Unit]),
@@ -1187,47 +1156,63 @@ func checkVotes(r AwardRule, cands []Candidate) error {
 	return nil
 }
 
-// qualifies reports why c does not qualify for r (reason 0: it does).
-func qualifies(r AwardRule, c Candidate) (reason DeclineReason, std, detail string) {
+// qualifies reports why c does not qualify for r (reason 0: it does), and
+// the years of its record at fault.
+func qualifies(r AwardRule, c Candidate) (reason DeclineReason, std, detail string, years []int) {
 	if c.Facts.Pending() {
-		return DeclinedPendingCase, "", c.Facts.pendingWhat()
+		return DeclinedPendingCase, "", c.Facts.pendingWhat(), nil
+	}
+	if y := c.year(); y > 0 && !c.Facts.Counts(y) {
+		return DeclinedDiscipline, "", fmt.Sprintf("a discipline period touches %d; achievements count from its end", y), []int{y}
+	} else if y == 0 {
+		for _, p := range c.Facts.Discipline {
+			if p.Until.IsZero() {
+				return DeclinedDiscipline, "", "under discipline since " + p.From.String() + ", not ended", nil
+			}
+		}
 	}
 	for _, s := range r.Standards {
 		if ok, why := s.Check(c); !ok {
-			return DeclinedStandard, s.String(), why
+			return DeclinedStandard, s.String(), why, s.missing(c)
 		}
 	}
 	if r.Vote.IsZero() {
-		return 0, "", ""
+		return 0, "", "", nil
 	}
 	v, ok := c.Votes[r.Award]
 	if !ok {
-		return DeclinedNoVote, "", "not voted on; needs " + r.Vote.String()
+		return DeclinedNoVote, "", "not voted on; needs " + r.Vote.String(), nil
 	}
 	if !v.Passed {
 		if need := r.Vote.Share.Needed(v.Base); v.Votes < need {
-			return DeclinedVoteShort, "", fmt.Sprintf("%d of %d votes, needs %d (%s)", v.Votes, v.Base, need, r.Vote)
+			return DeclinedVoteShort, "", fmt.Sprintf("%d of %d votes, needs %d (%s)", v.Votes, v.Base, need, r.Vote), nil
 		}
-		return DeclinedVoteShort, "", fmt.Sprintf("%d of %d votes, vote not passed (quorum or rounds)", v.Votes, v.Base)
+		return DeclinedVoteShort, "", fmt.Sprintf("%d of %d votes, vote not passed (quorum or rounds)", v.Votes, v.Base), nil
 	}
-	return 0, "", ""
+	return 0, "", "", nil
 }
 
-// seatKey is the order seats fill in: rank, then votes, then the equal-merit rule.
+// seatKey is the order seats fill in: rank, then votes (or votes, then rank,
+// when votesFirst), then the equal-merit rule.
 type seatKey struct {
-	rank   int
-	votes  int
-	merit  bool
-	settle int      // place in a runoff or fallback; math.MaxInt when unsettled
-	by     TieBreak // what gave settle
+	votesFirst bool
+	rank       int
+	votes      int
+	merit      bool
+	settle     int      // place in a runoff or fallback; math.MaxInt when unsettled
+	by         TieBreak // what gave settle
 }
 
 func (k seatKey) compare(o seatKey) int {
-	if c := cmp.Compare(k.rank, o.rank); c != 0 {
-		return c
+	byRank, byVotes := cmp.Compare(k.rank, o.rank), cmp.Compare(o.votes, k.votes)
+	if k.votesFirst {
+		byRank, byVotes = byVotes, byRank
 	}
-	if c := cmp.Compare(o.votes, k.votes); c != 0 {
-		return c
+	if byRank != 0 {
+		return byRank
+	}
+	if byVotes != 0 {
+		return byVotes
 	}
 	switch {
 	case k.merit && !o.merit:
@@ -1241,6 +1226,8 @@ func (k seatKey) compare(o seatKey) int {
 // decider names the tie-breaker that put key a ahead of key b (a before b).
 func decider(a, b seatKey) TieBreak {
 	switch {
+	case a.votesFirst && a.votes != b.votes:
+		return TieBreakVotes
 	case a.rank != b.rank:
 		return TieBreakNone
 	case a.votes != b.votes:
@@ -1255,7 +1242,7 @@ func decider(a, b seatKey) TieBreak {
 
 // fill proposes the qualified candidates (already in rank, unit order) for r
 // up to its quota, and records the tie at the cut-off or the units left out.
-func fill(d *Decision, r AwardRule, merit Share, qualified []Candidate, pool Pool,
+func fill(d *Decision, r AwardRule, merit Share, votesFirst bool, qualified []Candidate, pool Pool,
 	proposed, held map[UnitID]Award) {
 	type seat struct {
 		c   Candidate
@@ -1263,7 +1250,7 @@ func fill(d *Decision, r AwardRule, merit Share, qualified []Candidate, pool Poo
 	}
 	seats := make([]seat, len(qualified))
 	for i, c := range qualified {
-		k := seatKey{rank: c.Rank, votes: c.Votes[r.Award].Votes, merit: c.Facts.WomenShareMeets(merit), settle: math.MaxInt}
+		k := seatKey{votesFirst: votesFirst, rank: c.Rank, votes: c.Votes[r.Award].Votes, merit: c.Facts.WomenShareMeets(merit), settle: math.MaxInt}
 		if st, ok := c.Settled[r.Award]; ok && st.Place > 0 {
 			k.settle, k.by = st.Place, st.By
 		}
@@ -1344,8 +1331,10 @@ func fill(d *Decision, r AwardRule, merit Share, qualified []Candidate, pool Poo
 // vote, or leader and deputy deciding) placed them. Units in one tier stay
 // tied with each other; units of the tie left out stay unsettled.
 type TieSettlement struct {
-	Order [][]UnitID `json:"order"` // the tied units in the order settled, best first
-	By    TieBreak   `json:"by"`    // what settled them
+	// Order is the tied units in tiers, best first.
+	Order [][]UnitID `json:"order"`
+	// By is TieBreakRunoff or TieBreakFallback.
+	By TieBreak `json:"by"`
 }
 
 // DecideInput is what the year-end review knows when it decides its proposals
@@ -1363,7 +1352,8 @@ type DecideInput struct {
 	Facts []Facts `json:"facts,omitempty"`
 	// Leading lists the units recognised as leading the cluster's emulation
 	// (dẫn đầu cụm thi đua), which RequireLeadsCluster asks for. Nil means the
-	// units ranked first in the standings.
+	// units whose record (Facts.Record) says they led this cluster this year,
+	// or, when no record says so, the units ranked first in the standings.
 	Leading []UnitID `json:"leading,omitempty"`
 	// Pool sets the counts quotas are shares of; see DecideCandidates.
 	Pool Pool `json:"pool"`
@@ -1425,6 +1415,13 @@ func Decide(rules AwardRules, in DecideInput) (Decision, error) {
 	}
 	leading := in.Leading
 	if leading == nil {
+		for _, id := range c.MemberIDs() {
+			if facts[id].Led(c.ID(), c.Year()) {
+				leading = append(leading, id)
+			}
+		}
+	}
+	if leading == nil {
 		for _, s := range in.Standings.Ranked() {
 			if s.Rank == 1 {
 				leading = append(leading, s.Unit)
@@ -1437,7 +1434,7 @@ func Decide(rules AwardRules, in DecideInput) (Decision, error) {
 		if !ok {
 			return Decision{}, &UnitError{ID: id, Err: ErrNoAssessment}
 		}
-		cand := Candidate{Unit: id, Rank: s.Rank, Total: s.Total, Facts: facts[id], LeadsCluster: slices.Contains(leading, id)}
+		cand := Candidate{Unit: id, Rank: s.Rank, Total: s.Total, Year: c.Year(), Facts: facts[id], LeadsCluster: slices.Contains(leading, id)}
 		for a, r := range in.Votes {
 			if !slices.Contains(r.Contest.Candidates(), id) {
 				continue

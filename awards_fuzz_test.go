@@ -1,11 +1,14 @@
 package thidua
 
 import (
+	"encoding/json"
 	"fmt"
 	"slices"
 	"testing"
 
 	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 const fuzzBase = 9 // every vote in the fuzz target is out of 9 members
@@ -229,4 +232,153 @@ func checkDecision(t *testing.T, rules AwardRules, cands []Candidate, d Decision
 			t.Fatalf("%s: %d entries for %d candidates", r.Award, n, len(cands))
 		}
 	}
+}
+
+// Property: composing a local layer over the national rules and the sector's
+// circular either fails with ErrLayerConflict for a value the local layer
+// changed without an override and not more strictly, or gives a valid rule
+// set in which every value the local layer cites is the local layer's, each
+// replaced citation is recorded once, and JSON round-trips.
+func FuzzCompose(f *testing.F) {
+	f.Add([]byte{0, 0, 0, 0, 0, 0})
+	f.Add([]byte{1, 2, 3, 4, 5, 6, 7})
+	f.Add([]byte{255, 17, 9, 128, 64, 3, 1, 200})
+	f.Fuzz(func(t *testing.T, b []byte) {
+		at := func(i int) byte {
+			if i < len(b) {
+				return b[i]
+			}
+			return 0
+		}
+		higher, err := Compose(Decree152_2025(), ScienceTechnology2025())
+		require.NoError(t, err)
+		local := RuleSet{Name: "Quy chế (thử)", Layer: LayerLocal, EffectiveFrom: MustDate(2026, 1, 1),
+			Sources: []Citation{{Rule: "document", Title: "Quy chế (thử)", Layer: LayerLocal, Status: StatusRead}}}
+		cite := func(rule string, i int) {
+			local.Sources = append(local.Sources, Citation{Rule: rule, Title: "Quy chế (thử)", Layer: LayerLocal,
+				Status: StatusRead, Override: at(i)&0x80 != 0})
+		}
+		set := at(0)
+		if set&1 != 0 {
+			local.CouncilQuorum = AtLeast(int64(at(1)%5+1), 5)
+			cite("quorum", 1)
+		}
+		if set&2 != 0 {
+			local.CutoffTie = Fallback(at(2) % 3)
+			cite("cutoff-tie", 2)
+		}
+		if set&4 != 0 {
+			local.VotesFirst = at(3)&1 != 0
+			cite("over-quota-order", 3)
+		}
+		if set&8 != 0 {
+			local.MeritExcellentYears = int(at(4) % 4)
+			cite("excellent-years", 4)
+		}
+		if set&16 != 0 {
+			local.Thresholds = []AwardThreshold{{Award: MinistryFlag, Threshold: AtLeast(int64(at(5)%10+1), 10).Of(Electorate)}}
+			cite("threshold/ministry-flag", 5)
+		}
+		if set&32 != 0 {
+			local.MaxRounds = int(at(6) % 4)
+			cite("rounds", 6)
+		}
+		require.NoError(t, local.Validate())
+
+		rs, err := Compose(higher, local)
+		var cited []string
+		for _, c := range local.Sources[1:] {
+			cited = append(cited, c.Rule)
+		}
+		if err != nil {
+			require.ErrorIs(t, err, ErrLayerConflict)
+			var rse *RuleSetError
+			require.ErrorAs(t, err, &rse)
+			var fe *FieldError
+			require.ErrorAs(t, err, &fe)
+			require.Contains(t, cited, fe.Field)
+			c, _ := local.Source(fe.Field)
+			old, _ := higher.Source(fe.Field)
+			assert.False(t, c.Override)
+			assert.NotEqual(t, StatusNotFound, old.Status)
+			assert.NotEqual(t, higher.value(fe.Field), local.value(fe.Field))
+			assert.False(t, stricter(fe.Field, higher, local))
+			return
+		}
+		require.NoError(t, rs.Validate())
+		changes := 0
+		for _, rule := range cited {
+			assert.Equal(t, local.value(rule), rs.value(rule), rule)
+			old, _ := higher.Source(rule)
+			if higher.value(rule) != local.value(rule) || old.Status == StatusNotFound {
+				changes++
+			}
+		}
+		assert.Len(t, rs.Changes, len(higher.Changes)+changes)
+		for _, rule := range valueRules {
+			if !slices.Contains(cited, rule) {
+				assert.Equal(t, higher.value(rule), rs.value(rule), "a value the local layer does not cite stays: %s", rule)
+			}
+		}
+		j, err := json.Marshal(rs)
+		require.NoError(t, err)
+		var back RuleSet
+		require.NoError(t, json.Unmarshal(j, &back))
+		assert.True(t, rs.Equal(back))
+	})
+}
+
+// Property: a record validates exactly when its years strictly increase and
+// every discipline period ends on or after its start; on a valid record the
+// years ExcellentRun reports missing are exactly those of the window not rated
+// excellent, absent, or touched by discipline; and JSON round-trips.
+func FuzzRecord(f *testing.F) {
+	f.Add([]byte{3, 1, 1, 2, 1, 0})
+	f.Add([]byte{5, 1, 0, 1, 0, 2, 9, 4, 1})
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if len(b) < 2 {
+			return
+		}
+		fct := Facts{Unit: "a"}
+		ordered := true
+		year := 2018
+		for i := 2; i+1 < len(b) && len(fct.Record) < 8; i += 2 {
+			step := int(b[i] % 3) // 0 repeats a year, which is invalid
+			if step == 0 && len(fct.Record) > 0 {
+				ordered = false
+			}
+			year += step
+			fct.Record = append(fct.Record, YearRecord{Year: year, Rating: Rating(b[i+1] % 5)})
+		}
+		backwards := false
+		if b[0]&1 != 0 {
+			from := MustDate(2019+int(b[1]%6), 3, 1)
+			until := MustDate(2019+int((b[0]>>1)%6), 2, 1)
+			backwards = until.Compare(from) < 0
+			fct.Discipline = []DisciplinePeriod{{From: from, Until: until}}
+		}
+		err := fct.Validate()
+		if !ordered || backwards {
+			require.Error(t, err)
+			if !ordered {
+				assert.ErrorIs(t, err, ErrRecordYears)
+			} else {
+				assert.ErrorIs(t, err, ErrDisciplineBackwards)
+			}
+			return
+		}
+		require.NoError(t, err)
+		n := int(b[1]%4) + 1
+		missing := fct.ExcellentRun(year, n)
+		for y := year - n + 1; y <= year; y++ {
+			r, ok := fct.Year(y)
+			want := !ok || r.Rating != RatingExcellent || !fct.Counts(y)
+			assert.Equal(t, want, slices.Contains(missing, y), "year %d", y)
+		}
+		j, err := json.Marshal(fct)
+		require.NoError(t, err)
+		var back Facts
+		require.NoError(t, json.Unmarshal(j, &back))
+		assert.True(t, fct.Equal(back))
+	})
 }

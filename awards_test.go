@@ -329,13 +329,13 @@ func cluster3Candidates(t testing.TB) []Candidate {
 	return out
 }
 
-// cluster3Rules is the 2023 regime (in force on 08/12/2023) with an
-// illustrative quota of one flag and two certificates for the cluster.
+// cluster3Rules is the 2023 regime (Decree 91/2017, in force on 08/12/2023,
+// with the cluster's own regulation as a local layer, as the seed review
+// holds it) with an illustrative quota of one flag and two certificates.
 func cluster3Rules(t testing.TB) AwardRules {
 	t.Helper()
-	rs, err := RulesOn(MustDate(2023, 12, 8))
-	require.NoError(t, err)
-	require.Equal(t, "Nghị định 91/2017/NĐ-CP", rs.Name)
+	rs := seedReview(t).Rules
+	require.Equal(t, "Nghị định 91/2017/NĐ-CP; Quy chế Cụm thi đua số 3 năm 2023 (minh họa)", rs.Name)
 	rules, err := rs.AwardRules(map[Award]Quota{MinistryFlag: CountQuota(1), MinistryMerit: CountQuota(2)})
 	require.NoError(t, err)
 	return rules

@@ -28,7 +28,7 @@ func decideFixture(t testing.TB) (AwardRules, DecideInput) {
 	}
 	st, err := card.Score(c, as, ScoringPolicy{})
 	require.NoError(t, err)
-	rules, err := Decree91_2017().AwardRules(map[Award]Quota{MinistryFlag: CountQuota(1), MinistryMerit: CountQuota(2)})
+	rules, err := seedReview(t).Rules.AwardRules(map[Award]Quota{MinistryFlag: CountQuota(1), MinistryMerit: CountQuota(2)})
 	require.NoError(t, err)
 	flag := MustContest(ContestSpec{ID: "flag", Year: 2023, Candidates: c.MemberIDs(), Electorate: 9, Method: Approval,
 		Threshold: AtLeast(4, 5).Of(Electorate), MaxMarks: 1})
@@ -150,4 +150,86 @@ func FuzzDecideInputs(f *testing.F) {
 		require.NoError(t, err)
 		require.True(t, want.Equal(got))
 	})
+}
+
+// Over a quota, the rules in force say which comes first: rank (the default,
+// as clusters rank) or votes (TT 25/2025/TT-BKHCN Điều 23).
+func TestDecideOverQuotaOrder(t *testing.T) {
+	vote := func(v int) map[Award]VoteCount {
+		return map[Award]VoteCount{MinistryFlag: {Votes: v, Base: 5, Passed: true}}
+	}
+	cands := []Candidate{
+		{Unit: "a", Rank: 1, Total: dec("95"), Votes: vote(4)},
+		{Unit: "b", Rank: 2, Total: dec("94"), Votes: vote(5)},
+		{Unit: "c", Rank: 3, Total: dec("93"), Votes: vote(5)},
+	}
+	rules := mustRules(t, AwardRule{Award: MinistryFlag, Quota: CountQuota(1), Vote: AtLeast(4, 5).Of(Electorate)})
+	d, err := DecideCandidates(rules, cands, Pool{})
+	require.NoError(t, err)
+	assert.Equal(t, []UnitID{"a"}, d.Proposed(MinistryFlag), "rank first")
+	assert.Equal(t, TieBreakNone, d.Proposals[0].DecidedBy)
+
+	d, err = DecideCandidates(rules.WithVotesFirst(true), cands, Pool{})
+	require.NoError(t, err)
+	assert.Equal(t, []UnitID{"b"}, d.Proposed(MinistryFlag), "votes first; b and c tie on votes and rank settles it")
+	assert.Equal(t, TieBreakNone, d.Proposals[0].DecidedBy, "rank put b ahead of c, the first left out")
+	cands[2].Votes = vote(4)
+	d, err = DecideCandidates(rules.WithVotesFirst(true), cands, Pool{})
+	require.NoError(t, err)
+	assert.Equal(t, []UnitID{"b"}, d.Proposed(MinistryFlag))
+	assert.Equal(t, TieBreakVotes, d.Proposals[0].DecidedBy, "votes put b ahead of a, ranked above it")
+	cands[2].Votes = vote(5)
+
+	// From the rule set: the sector's circular sets votes first.
+	rs, err := Compose(Decree152_2025(), ScienceTechnology2025())
+	require.NoError(t, err)
+	ar, err := rs.AwardRules(map[Award]Quota{MinistryFlag: CountQuota(1)})
+	require.NoError(t, err)
+	assert.True(t, ar.VotesFirst())
+	d, err = DecideCandidates(ar, cands, Pool{})
+	require.NoError(t, err)
+	assert.Equal(t, []UnitID{"b"}, d.Proposed(MinistryFlag))
+	assert.False(t, rules.VotesFirst(), "WithVotesFirst returns a copy")
+}
+
+// Decide reads who led the cluster from the records, when the caller names
+// nobody, and passes the year under review to the standards.
+func TestDecideReadsTheRecords(t *testing.T) {
+	_, in := decideFixture(t)
+	rs, err := Compose(seedReview(t).Rules, RuleSet{Name: "Quy chế (thử)", Layer: LayerLocal,
+		EffectiveFrom: MustDate(2023, 1, 1), EffectiveUntil: MustDate(2023, 12, 31), LeadsCluster: []Award{MinistryFlag},
+		MeritExcellentYears: 2,
+		Sources: []Citation{
+			{Rule: "document", Title: "Quy chế (thử)", Layer: LayerLocal, Status: StatusRead},
+			{Rule: "leads-cluster/ministry-flag", Title: "Quy chế (thử)", Layer: LayerLocal, Status: StatusRead},
+			{Rule: "excellent-years", Title: "Quy chế (thử)", Layer: LayerLocal, Status: StatusRead},
+		}})
+	require.NoError(t, err)
+	rules, err := rs.AwardRules(map[Award]Quota{MinistryFlag: CountQuota(1), MinistryMerit: CountQuota(2)})
+	require.NoError(t, err)
+	excellent := rated(2022, RatingExcellent, RatingExcellent)
+	in.Facts = []Facts{
+		// The record says Hải Dương led the cluster in 2023, though Bắc Ninh
+		// ranks first and has the flag's votes.
+		{Unit: "hai-duong", Record: []YearRecord{excellent[0], {Year: 2023, Rating: RatingExcellent, Led: []ClusterID{"mic-cluster-3"}}}},
+		{Unit: "bac-ninh", Record: excellent},
+		{Unit: "vinh-phuc", Record: rated(2022, RatingGood, RatingExcellent)},
+		{Unit: "nam-dinh", Record: excellent},
+	}
+	d, err := Decide(rules, in)
+	require.NoError(t, err)
+	assert.Empty(t, d.Proposed(MinistryFlag), "Bắc Ninh did not lead; Hải Dương has 1 vote of 9")
+	var bn, vp Declined
+	for _, x := range d.Declined {
+		switch {
+		case x.Unit == "bac-ninh" && x.Award == MinistryFlag:
+			bn = x
+		case x.Unit == "vinh-phuc" && x.Award == MinistryMerit:
+			vp = x
+		}
+	}
+	assert.Equal(t, DeclinedStandard, bn.Reason)
+	assert.Equal(t, "did not lead the cluster in 2023", bn.Detail)
+	assert.Equal(t, []int{2022}, vp.Years, "rated good in 2022")
+	assert.Contains(t, d.Proposed(MinistryMerit), UnitID("hai-duong"))
 }

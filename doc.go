@@ -54,10 +54,14 @@
 //     a Result: counts, the ranking in tiers, the winners as a set, who passed,
 //     who is elected, who is tied at the last seat (Result.Runoff builds the
 //     next round), and a SHA-256 digest for re-checking the count.
-//  4. Awards and leadership. RulesOn(date) gives the regime in force (Decree
-//     91/2017, 98/2023 or 152/2025) with its thresholds, quorum, rounds and
-//     fallbacks, each value with its source and flagged where unverified;
-//     RuleSet.AwardRules turns it and the cluster's quotas into AwardRules.
+//  4. Awards and leadership. RulesOn(date) gives the national regime in force
+//     (Decree 91/2017, 98/2023 or 152/2025, and from 01/10/2026 the same
+//     marked unverified against Luật 06/2026/QH16); Compose lays a sector's
+//     circular and a province's or the cluster's own rules over it. Every
+//     value carries a Citation with its layer and status (read, unverified,
+//     not found); RuleSet.AwardRules turns it and the cluster's quotas into
+//     AwardRules. A unit's Facts hold its record by year (ratings, titles,
+//     awards, clusters led, discipline periods), which the standards read.
 //     Decide takes the standings, the vote for each award and the Facts about
 //     each unit, and gives a Decision: each unit at most one award, the highest
 //     it qualifies for; quotas filled by rank, then votes, then the equal-merit

@@ -839,3 +839,44 @@ func (e *OverflowError) Error() string {
 
 // Unwrap returns ErrOverflow.
 func (e *OverflowError) Unwrap() error { return ErrOverflow }
+
+// ---------------------------------------------------------------------------
+// Layers, citations and unit records (rules.go, record.go).
+// ---------------------------------------------------------------------------
+
+var (
+	// ErrInvalidCitation reports a citation without a rule or a document, with
+	// a point but no clause or a clause but no article, or with an unknown
+	// layer or status.
+	ErrInvalidCitation = errors.New("thidua: invalid citation")
+
+	// ErrLayerConflict reports two layers setting one value in conflicting
+	// ways, the lower one without an explicit override.
+	ErrLayerConflict = errors.New("thidua: layers set one value in conflict without an override")
+
+	// ErrLayerOrder reports layers composed out of order: a higher layer
+	// (national, sector) after a lower one.
+	ErrLayerOrder = errors.New("thidua: layers out of order")
+
+	// ErrLayerDates reports layers that are never in force on the same day.
+	ErrLayerDates = errors.New("thidua: layers are never in force together")
+
+	// ErrBeforeDocuments reports a date before any document it could follow
+	// applies: a review date before every rule set, or a layer starting
+	// before its own document takes effect (or, when that date was not found,
+	// is signed).
+	ErrBeforeDocuments = errors.New("thidua: date before any document applies")
+
+	// ErrRecordYears reports a unit record whose years are out of order or
+	// listed twice.
+	ErrRecordYears = errors.New("thidua: record years out of order or duplicated")
+
+	// ErrDisciplineBackwards reports a discipline period that ends before it
+	// starts.
+	ErrDisciplineBackwards = errors.New("thidua: discipline period ends before it starts")
+
+	// ErrInvalidRecord reports a unit record with an unknown rating, an
+	// unknown title or award, a title or award listed twice in a year, or a
+	// cluster led listed twice.
+	ErrInvalidRecord = errors.New("thidua: invalid unit record")
+)

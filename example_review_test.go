@@ -42,7 +42,7 @@ func ExampleReview_Conclude() {
 	fmt.Printf("%d: leader %s, deputy %s (%s)\n", l.Year, l.Leader, l.Deputy, l.Basis)
 	fmt.Println("complete:", outcome.Complete())
 	// Output:
-	// rules: Nghị định 152/2025/NĐ-CP
+	// rules: Nghị định 152/2025/NĐ-CP; Luật 06/2026/QH16
 	// Ministry or Provincial Emulation Flag: Đơn vị B, rank 1, 3/3 votes
 	// 2027: leader b, deputy c (order)
 	// complete: true

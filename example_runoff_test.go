@@ -26,8 +26,21 @@ func ExampleOutcome_WithRunoff() {
 		marks = append(marks, thidua.Assessment{Unit: u.id, Assessor: "hoi-dong", Kind: thidua.AssessorAppraisal,
 			Marks: map[thidua.CriterionID]decimal.Decimal{"x": decimal.NewFromInt(u.total)}})
 	}
+	// National rules say nothing of rounds: this block's sector (here the
+	// courts' TT 01/2024) allows two ballots, then leader and deputy decide.
+	date := thidua.MustDate(2026, time.December, 10)
+	national, err := thidua.RulesOn(date)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	rules, err := thidua.Compose(national, thidua.Courts2024())
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	review := thidua.Review{
-		Date: thidua.MustDate(2026, time.December, 10), Cluster: block, Scorecard: card, Assessments: marks,
+		Date: date, Rules: rules, Cluster: block, Scorecard: card, Assessments: marks,
 		Awards: []thidua.AwardVote{{Award: thidua.MinistryFlag, Quota: thidua.CountQuota(1), MaxMarks: 2,
 			Rounds: [][]thidua.Ballot{{{Approve: []thidua.UnitID{"a", "b"}, Count: 4}}}}},
 		Succession: thidua.Succession{Method: thidua.RoundRobin, Order: []thidua.UnitID{"a", "b", "c", "d"}},

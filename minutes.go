@@ -39,7 +39,8 @@ func (l Language) String() string {
 type words struct {
 	title, cluster, date, place, chair, cochair, present, rules, unverified string
 	standings, rank, unit, total, scaled, tieNote, gate                     string
-	votes, round, leaderVote, deputyVote, cast, threshold, needs, passed    string
+	votes, secretVotes, round, leaderVote, deputyVote, cast, threshold      string
+	needs, passed                                                           string
 	votesWord, rejected, digest, noVotes, elected                           string
 	proposals, reasons, rankOf, points, voteOf, standards, decidedBy, none  string
 	declined, settledBy, runoffRound, fallbackBy                            string
@@ -65,7 +66,8 @@ var vocabulary = [...]words{
 		scaled:         "Thang 100",
 		tieNote:        "phân định bằng %s",
 		gate:           "không đạt điểm sàn: %s",
-		votes:          "II. KẾT QUẢ BỎ PHIẾU KÍN",
+		votes:          "II. KẾT QUẢ BỎ PHIẾU",
+		secretVotes:    "II. KẾT QUẢ BỎ PHIẾU KÍN",
 		round:          "vòng %d",
 		leaderVote:     "Bầu cụm trưởng năm %d",
 		deputyVote:     "Bầu cụm phó năm %d",
@@ -115,7 +117,8 @@ var vocabulary = [...]words{
 		scaled:         "Of 100",
 		tieNote:        "separated by %s",
 		gate:           "below the minimum of %s",
-		votes:          "II. SECRET BALLOTS",
+		votes:          "II. BALLOTS",
+		secretVotes:    "II. SECRET BALLOTS",
 		round:          "round %d",
 		leaderVote:     "Election of the %d cluster leader",
 		deputyVote:     "Election of the %d cluster deputy",
@@ -239,11 +242,36 @@ func (m *minutes) header() {
 		u, _ := c.Unit(id)
 		m.line("  - %s", u.Name)
 	}
-	m.line(m.w.rules, m.o.Rules.Name)
-	if len(m.o.Rules.Unverified) > 0 {
+	m.rules()
+}
+
+// rules names the rules applied. Vietnamese minutes name the documents read
+// (or the rule set's name when none is), and nothing unverified; English
+// minutes name the rule set and list the values not verified, with notes.
+func (m *minutes) rules() {
+	rs := m.o.Rules
+	if m.vi() {
+		var docs []string
+		for _, c := range rs.Read() {
+			if c.Rule == ruleDocument {
+				docs = append(docs, c.Vietnamese())
+			}
+		}
+		if len(docs) == 0 {
+			docs = []string{rs.Name}
+		}
+		m.line(m.w.rules, strings.Join(docs, "; "))
+		return
+	}
+	m.line(m.w.rules, rs.Name)
+	if u := rs.Unverified(); len(u) > 0 {
 		m.line(m.w.unverified, "")
-		for _, u := range m.o.Rules.Unverified {
-			m.line("  - %s", u)
+		for _, c := range u {
+			note := ""
+			if c.Note != "" {
+				note = ": " + c.Note
+			}
+			m.line("  - %s, %s (%s)%s", c.Rule, c.English(), c.Status, note)
 		}
 	}
 }
@@ -270,13 +298,27 @@ func (m *minutes) standings() {
 	for _, s := range m.o.Standings.Ranked() {
 		note := ""
 		if s.TieBreak != "" {
-			note = "  (" + fmt.Sprintf(m.w.tieNote, s.TieBreak) + ")"
+			note = "  (" + fmt.Sprintf(m.w.tieNote, m.standingTie(s.TieBreak)) + ")"
 		}
 		for _, g := range s.GatesFailed {
 			note += "  (" + fmt.Sprintf(m.w.gate, g.Criterion) + ")"
 		}
 		m.line("  %-4d  %-*s  %10s  %9s%s", s.Rank, width, m.label(s.Unit), points(s.Total), points(s.Scaled), note)
 	}
+}
+
+// standingTie renders a standing's tie-breaker name (TieBreaker.String).
+func (m *minutes) standingTie(s string) string {
+	if !m.vi() {
+		return s
+	}
+	switch {
+	case strings.HasPrefix(s, "criterion "):
+		return "tiêu chí " + strings.TrimPrefix(s, "criterion ")
+	case s == "fewer deductions":
+		return "ít điểm trừ hơn"
+	}
+	return s
 }
 
 func (m *minutes) voteTitle(v VoteRecord) string {
@@ -310,7 +352,11 @@ func (m *minutes) threshold(t Threshold, base int) string {
 
 func (m *minutes) votes() {
 	m.line("")
-	m.line("%s", m.w.votes)
+	if m.o.Rules.SecretBallot {
+		m.line("%s", m.w.secretVotes)
+	} else {
+		m.line("%s", m.w.votes)
+	}
 	if len(m.o.Votes) == 0 {
 		m.line("  %s", m.w.noVotes)
 	}
@@ -435,6 +481,9 @@ func (m *minutes) ballotReason(err error) string {
 			return reason(br.err)
 		}
 	}
+	if m.vi() {
+		return "không hợp lệ"
+	}
 	return reason(err)
 }
 
@@ -530,8 +579,44 @@ func (m *minutes) standard(s string) string {
 		return "xếp hạng không quá " + strings.TrimPrefix(s, "rank ≤ ")
 	case strings.HasPrefix(s, "total ≥ "):
 		return "tổng điểm từ " + strings.TrimPrefix(s, "total ≥ ")
+	case strings.HasSuffix(s, " consecutive excellent years"):
+		return strings.TrimSuffix(s, " consecutive excellent years") + " năm liên tục hoàn thành xuất sắc nhiệm vụ"
+	case strings.HasPrefix(s, "holds "):
+		if a, err := ParseAward(strings.TrimPrefix(s, "holds ")); err == nil {
+			return "đã đạt " + a.Vietnamese()
+		}
 	}
 	return s
+}
+
+// cite renders the rule set's citation of rule, when it was read, as
+// " (khoản 4 Điều 4 Nghị định số 152/2025/NĐ-CP)"; "" otherwise.
+func (m *minutes) cite(rule string) string {
+	c, ok := m.o.Rules.Source(rule)
+	if !ok || c.Status != StatusRead {
+		return ""
+	}
+	if m.vi() {
+		return " (" + c.Vietnamese() + ")"
+	}
+	return " (" + c.English() + ")"
+}
+
+// years renders the years of a refusal: " (thiếu năm 2025)".
+func (m *minutes) years(x Declined) string {
+	if len(x.Years) == 0 {
+		return ""
+	}
+	if m.vi() {
+		if x.Reason == DeclinedDiscipline {
+			return ", năm " + yearsText(x.Years)
+		}
+		return ", thiếu năm " + yearsText(x.Years)
+	}
+	if x.Reason == DeclinedDiscipline {
+		return ", year " + yearsText(x.Years)
+	}
+	return ", missing " + yearsText(x.Years)
 }
 
 // declineReason returns why x was declined, and the unit's own figure (its
@@ -549,17 +634,21 @@ func (m *minutes) declineReason(x Declined) (why, figure string) {
 	if !m.vi() {
 		switch x.Reason {
 		case DeclinedStandard:
-			return "standard not met: " + x.Standard, ""
+			return "standard not met: " + x.Standard + m.years(x), ""
 		case DeclinedPendingCase:
-			return "pending case (Decree 152/2025 Điều 4 k4)", x.Detail
+			return "pending case" + m.cite(rulePending), x.Detail
+		case DeclinedDiscipline:
+			return "under discipline; achievements count from its end" + m.cite(ruleDiscipline) + m.years(x), ""
 		}
 		return x.Reason.String(), ""
 	}
 	switch x.Reason {
 	case DeclinedPendingCase:
-		return "đang xem xét kỷ luật, điều tra hoặc giải quyết khiếu nại (Nghị định 152/2025 Điều 4 k4)", ""
+		return "đang xem xét kỷ luật, điều tra hoặc giải quyết khiếu nại" + m.cite(rulePending), ""
+	case DeclinedDiscipline:
+		return "trong thời hạn kỷ luật, thành tích được tính từ khi hết thời hạn kỷ luật" + m.cite(ruleDiscipline) + m.years(x), ""
 	case DeclinedStandard:
-		return "chưa đạt tiêu chuẩn: " + m.standard(x.Standard), ""
+		return "chưa đạt tiêu chuẩn: " + m.standard(x.Standard) + m.years(x), ""
 	case DeclinedNoVote:
 		return "không được bỏ phiếu", ""
 	case DeclinedVoteShort:
@@ -569,7 +658,7 @@ func (m *minutes) declineReason(x Declined) (why, figure string) {
 	case DeclinedAwaitingRunoff:
 		return "chờ bỏ phiếu lại cho hình thức cao hơn", ""
 	}
-	return x.Reason.String(), ""
+	return "không đề nghị", ""
 }
 
 // voteOf returns the first-round result of award a that names unit.

@@ -13,10 +13,11 @@ import (
 )
 
 // Review is one year-end review conference (hội nghị tổng kết công tác thi đua,
-// khen thưởng) of a cluster: it scores the members, counts the secret ballots
-// for each award and for next year's leadership, decides the proposals, hands
-// over the leadership, and writes the minutes (biên bản). It is plain data;
-// Conclude checks that its parts agree and runs the steps in order.
+// khen thưởng) of a cluster: it scores the members, counts the ballots (secret
+// where the rules say so, RuleSet.SecretBallot) for each award and for next
+// year's leadership, decides the proposals, hands over the leadership, and
+// writes the minutes (biên bản). It is plain data; Conclude checks that its
+// parts agree and runs the steps in order.
 //
 // A review may take more than one call: when a vote ends in a tie at a quota
 // and the rules allow another round, the Outcome lists the runoff it needs;
@@ -36,10 +37,23 @@ type Review struct {
 	// means all. Its size is the Present count of every vote, against which
 	// quorum is checked.
 	Present []UnitID `json:"present,omitempty"`
-	// Rules is the rule set applied; the zero RuleSet means RulesOn(Date). A
-	// rule set given here must be in force on Date. JSON leaves out the zero
-	// RuleSet (Review.MarshalJSON).
+	// Rules is the rule set applied, such as national, sector and local
+	// layers the caller composed (Compose); the zero RuleSet means the
+	// national preset RulesOn gives for the rules date (see Received). A rule
+	// set given here must be in force on the rules date. JSON leaves out the
+	// zero RuleSet.
 	Rules RuleSet `json:"rules,omitempty"`
+	// Received is the day the dossier was received (ngày tiếp nhận hồ sơ); the
+	// zero Date means Date. The rules are those in force on Received: Luật
+	// 06/2026/QH16 is reported to say that a dossier received before
+	// 01/10/2026 follows the earlier rules unless the new rule is more
+	// favourable. It must not be after Date.
+	Received Date `json:"received,omitzero"`
+	// Favourable applies the rules in force on Date instead of those on
+	// Received, because they are more favourable to the units (the same
+	// transition rule's exception). Whether they are is the caller's
+	// judgement; the Outcome records which rules applied.
+	Favourable bool `json:"favourable,omitempty"`
 
 	// Scorecard, Scoring and Assessments give the standings (required).
 	Scorecard   Scorecard     `json:"scorecard"`
@@ -177,6 +191,12 @@ type Outcome struct {
 	Review Review `json:"review"`
 	// Rules is the rule set applied.
 	Rules RuleSet `json:"rules"`
+	// RulesDate is the day whose rules applied: Review.Received, or
+	// Review.Date when Received is zero or Favourable is set.
+	RulesDate Date `json:"rules_date"`
+	// Favourable reports that the rules of the review date applied instead of
+	// those of the day the dossier was received, as more favourable.
+	Favourable bool `json:"favourable,omitempty"`
 	// Standings are the scores and ranks of the year.
 	Standings Standings `json:"standings"`
 	// Votes lists every tally: the awards in precedence order, round by
@@ -220,7 +240,8 @@ func (r Review) Conclude() (Outcome, error) {
 	if err != nil {
 		return Outcome{}, err
 	}
-	o := Outcome{Review: r.clone(), Rules: rules}
+	o := Outcome{Review: r.clone(), Rules: rules, RulesDate: r.rulesDate(),
+		Favourable: r.Favourable && !r.Received.IsZero() && r.Received != r.Date}
 	if o.Standings, err = r.Scorecard.Score(r.Cluster, r.Assessments, r.Scoring); err != nil {
 		return Outcome{}, &ReviewError{Part: "scoring", Err: err}
 	}
@@ -302,6 +323,15 @@ func (r Review) clone() Review {
 	return r
 }
 
+// rulesDate is the day whose rules apply: Received unless it is zero or the
+// more favourable rules of Date are asked for.
+func (r Review) rulesDate() Date {
+	if r.Received.IsZero() || r.Favourable {
+		return r.Date
+	}
+	return r.Received
+}
+
 // check validates the parts against each other and returns the rule set.
 func (r Review) check() (RuleSet, error) {
 	c := r.Cluster
@@ -318,24 +348,33 @@ func (r Review) check() (RuleSet, error) {
 	if err := r.Date.Validate(); err != nil {
 		return RuleSet{}, &ReviewError{Part: "date", Err: err}
 	}
+	if !r.Received.IsZero() {
+		if err := r.Received.Validate(); err != nil {
+			return RuleSet{}, &ReviewError{Part: "received", Err: err}
+		}
+		if r.Received.Compare(r.Date) > 0 {
+			return RuleSet{}, &ReviewError{Part: "received", Err: &FieldError{Field: "received",
+				Value: r.Received.String() + " after " + r.Date.String(), Err: ErrDatesBackwards}}
+		}
+	}
 	if y := r.Date.Year; y != c.Year() && y != c.Year()+1 {
 		return RuleSet{}, &ReviewError{Part: "date", Err: &YearError{What: "review date year", Year: y, Err: ErrYearMismatch}}
 	}
 	if y := r.Scorecard.Year(); y != c.Year() {
 		return RuleSet{}, &ReviewError{Part: "scorecard", Err: &YearError{What: "scorecard year", Year: y, Err: ErrYearMismatch}}
 	}
-	rules := r.Rules
+	rules, on := r.Rules, r.rulesDate()
 	if rules.Name == "" {
 		var err error
-		if rules, err = RulesOn(r.Date); err != nil {
+		if rules, err = RulesOn(on); err != nil {
 			return RuleSet{}, &ReviewError{Part: "rules", Err: err}
 		}
 	} else {
 		if err := rules.Validate(); err != nil {
 			return RuleSet{}, &ReviewError{Part: "rules", Err: err}
 		}
-		if !rules.InForce(r.Date) {
-			return RuleSet{}, &ReviewError{Part: "rules", Err: &FieldError{Field: "rule set", Value: rules.Name + " on " + r.Date.String(), Err: ErrRulesNotInForce}}
+		if !rules.InForce(on) {
+			return RuleSet{}, &ReviewError{Part: "rules", Err: &FieldError{Field: "rule set", Value: rules.Name + " on " + on.String(), Err: ErrRulesNotInForce}}
 		}
 	}
 	for i, id := range r.Present {

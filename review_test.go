@@ -44,7 +44,9 @@ func TestReviewSeedCase(t *testing.T) {
 	o, err := seedReview(t).Conclude()
 	require.NoError(t, err)
 	require.True(t, o.Complete())
-	assert.Equal(t, "Nghị định 91/2017/NĐ-CP", o.Rules.Name, "the rules in force on 08/12/2023")
+	assert.Equal(t, "Nghị định 91/2017/NĐ-CP; Quy chế Cụm thi đua số 3 năm 2023 (minh họa)", o.Rules.Name,
+		"the rules in force on 08/12/2023, with the cluster's own regulation")
+	assert.True(t, o.Rules.SecretBallot, "Decree 91/2017 Điều 45 k8")
 	require.Len(t, o.Decision.Proposals, 3)
 	assert.Equal(t, UnitID("bac-ninh"), o.Decision.Proposals[0].Unit)
 	assert.Equal(t, MinistryFlag, o.Decision.Proposals[0].Award)
@@ -78,9 +80,19 @@ func TestReviewJSONRoundTrip(t *testing.T) {
 	assert.ErrorIs(t, err, ErrUnencodablePolicy)
 }
 
-// tieReview is a small 2024 review under Decree 98/2023 (at most two rounds,
-// then the leader and deputy decide a flag): a and b score the same and both
-// pass the flag vote, with one flag to give.
+// courtsRules2024 is Decree 98/2023 with the courts' sector layer, TT
+// 01/2024/TT-TANDTC: at most two rounds, then the leader and deputy decide a
+// flag.
+func courtsRules2024(t *testing.T) RuleSet {
+	t.Helper()
+	rs, err := Compose(Decree98_2023(), Courts2024())
+	require.NoError(t, err)
+	return rs
+}
+
+// tieReview is a small 2024 review under Decree 98/2023 and the courts'
+// circular (at most two rounds, then the leader and deputy decide a flag): a
+// and b score the same and both pass the flag vote, with one flag to give.
 func tieReview(t *testing.T) Review {
 	t.Helper()
 	c := MustCluster(ClusterSpec{ID: "k", Name: "Khối thi đua K", Kind: KindBlock, Year: 2024,
@@ -100,6 +112,7 @@ func tieReview(t *testing.T) Review {
 			{Award: MinistryMerit, Quota: CountQuota(1), Rounds: [][]Ballot{{{Approve: []UnitID{"a", "b", "c"}, Count: 4}}}},
 		},
 		Succession: Succession{Method: RoundRobin, Order: []UnitID{"a", "b", "c", "d"}},
+		Rules:      courtsRules2024(t),
 	}
 }
 
@@ -107,7 +120,7 @@ func TestReviewRunoffThenFallback(t *testing.T) {
 	r := tieReview(t)
 	o, err := r.Conclude()
 	require.NoError(t, err)
-	assert.Equal(t, "Nghị định 98/2023/NĐ-CP", o.Rules.Name)
+	assert.Equal(t, "Nghị định 98/2023/NĐ-CP; Thông tư 01/2024/TT-TANDTC", o.Rules.Name)
 	require.Len(t, o.Pending, 1)
 	p := o.Pending[0]
 	assert.Equal(t, PendingRunoff, p.Kind)

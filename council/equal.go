@@ -62,8 +62,9 @@ func (s Session) clone() Session {
 	if s.Rules != nil {
 		rs := *s.Rules
 		rs.Sources = slices.Clone(rs.Sources)
+		rs.Changes = slices.Clone(rs.Changes)
 		rs.Thresholds = slices.Clone(rs.Thresholds)
-		rs.Unverified = slices.Clone(rs.Unverified)
+		rs.LeadsCluster = slices.Clone(rs.LeadsCluster)
 		c.Rules = &rs
 	}
 	c.Clusters = slices.Clone(s.Clusters)

@@ -119,15 +119,6 @@ func (m *writer) header() {
 		m.line(m.t("Thư ký: %s", "Secretary: %s"), s.Attendance.Secretary.Label())
 	}
 	m.line(m.t("Văn bản áp dụng: %s", "Rules applied: %s"), m.o.Rules.Name)
-	if !m.vi && len(m.o.Rules.Unverified) > 0 {
-		m.line("Values not verified in the text:")
-		for _, u := range m.o.Rules.Unverified {
-			m.line("  - %s", u)
-		}
-	}
-	if m.vi && len(m.o.Rules.Unverified) > 0 {
-		m.line("Số giá trị chưa được xác minh trong văn bản: %d", len(m.o.Rules.Unverified))
-	}
 }
 
 func (m *writer) attendance() {

@@ -43,7 +43,7 @@ func TestMinutesLanguages(t *testing.T) {
 			vi := o.Minutes(thidua.LangVietnamese)
 			assert.Empty(t, english.FindAllString(vi, -1), "English in the Vietnamese minutes:\n%s", vi)
 			en := o.Minutes(thidua.LangEnglish)
-			assert.Equal(t, strings.Count(vi, "\n"), strings.Count(en, "\n")-len(o.Rules.Unverified),
+			assert.Equal(t, strings.Count(vi, "\n"), strings.Count(en, "\n")-len(o.Rules.Unverified()),
 				"the English minutes translate line for line, plus the unverified values listed")
 			assert.Equal(t, vi, o.Minutes(thidua.Language(9)), "an unknown language renders Vietnamese")
 		})

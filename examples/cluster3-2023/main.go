@@ -11,6 +11,12 @@
 // Dương deputy for 2024. Every score and every ballot below is illustrative,
 // made up to show how such an outcome comes about.
 //
+// The rules are those in force on 08/12/2023: Nghị định 91/2017/NĐ-CP, which
+// required a secret ballot but left the threshold for collective titles to
+// the body that confers them, composed with the cluster's own regulation (a
+// local layer, illustrative too) that asks 80% of all members for the flag
+// and 2/3 of them present.
+//
 // Run it from the repository root (add -lang en for the English documents,
 // and -html DIR to write each document as an HTML file that prints on A4):
 //
@@ -151,8 +157,13 @@ func SeedReview() (thidua.Review, error) {
 	if err != nil {
 		return thidua.Review{}, err
 	}
+	rules, err := thidua.Compose(thidua.Decree91_2017(), Regulation())
+	if err != nil {
+		return thidua.Review{}, err
+	}
 	return thidua.Review{
 		Date:        date,
+		Rules:       rules,
 		Place:       "Sở Thông tin và Truyền thông tỉnh Bắc Ninh",
 		Cluster:     cluster,
 		Scorecard:   card,
@@ -180,6 +191,31 @@ func SeedReview() (thidua.Review, error) {
 		}},
 		Paperwork: paperwork(),
 	}, nil
+}
+
+// Regulation is the cluster's own regulation for 2023 (quy chế hoạt động
+// của cụm), a local layer: the flag needs 80% of all the cluster's members,
+// and the vote 2/3 of them present. Decree 91/2017 leaves these to the body
+// (Điều 45 khoản 8); the regulation and its figures are illustrative.
+func Regulation() thidua.RuleSet {
+	doc := func(rule string, article int) thidua.Citation {
+		return thidua.Citation{Rule: rule, Title: "Quy chế hoạt động của Cụm thi đua số 3 (minh họa)", Article: article,
+			Signed: thidua.MustDate(2023, time.January, 1), Effective: thidua.MustDate(2023, time.January, 1),
+			Layer: thidua.LayerLocal, Status: thidua.StatusRead}
+	}
+	return thidua.RuleSet{
+		Name:  "Quy chế Cụm thi đua số 3 năm 2023 (minh họa)",
+		Layer: thidua.LayerLocal,
+		Sources: []thidua.Citation{
+			doc("document", 0), doc("quorum", 6), doc("threshold/ministry-flag", 7),
+		},
+		EffectiveFrom:  thidua.MustDate(2023, time.January, 1),
+		EffectiveUntil: thidua.MustDate(2023, time.December, 31),
+		CouncilQuorum:  thidua.AtLeast(2, 3),
+		Thresholds: []thidua.AwardThreshold{
+			{Award: thidua.MinistryFlag, Threshold: thidua.AtLeast(4, 5).Of(thidua.Electorate)},
+		},
+	}
 }
 
 // fields are the eight fields of the sector the article names.

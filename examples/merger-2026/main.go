@@ -5,11 +5,22 @@
 // into the Sở KH&CN), and Decree 152/2025 replaced Decree 98/2023 from
 // 01/07/2025. It prints the minutes.
 //
+// The review falls after 01/10/2026, the day Luật 06/2026/QH16 (which amends
+// the Law on Emulation and Commendation) is reported to take effect. Its text
+// was not read, so the rules are those of Decree 152/2025, each marked
+// unverified against it, with the sector's circular, Thông tư
+// 25/2025/TT-BKHCN, as a second layer (over a quota the most votes first; the
+// Minister's Certificate of Merit after two consecutive years rated "hoàn
+// thành xuất sắc nhiệm vụ"). The program prints which rules a dossier
+// received on either side of that day follows, then the minutes, which state
+// only what was read.
+//
 // Everything about 2026 here is illustrative: the scores, the ballots, the
 // facts (a complaint under verification at Hưng Yên; the share of women at
-// Ninh Bình) and the leadership are made up to show what the 2025 rules change:
-// no proposal while a case is pending (Điều 4 k4), and the collective with at
-// least 70% women preferred among equals (Điều 4 k6).
+// Ninh Bình; the units' ratings) and the leadership are made up to show what
+// the rules change: no proposal while a case is pending (Điều 4 k4), the
+// collective with at least 70% women preferred among equals (Điều 4 k6), and
+// a certificate refused for a missing excellent year.
 //
 //	go run ./examples/merger-2026
 package main
@@ -31,9 +42,14 @@ func main() {
 	}
 }
 
-const note = `Lưu ý: số liệu năm 2026 (điểm, phiếu, vụ việc, tỷ lệ nữ, cụm trưởng, cụm phó) là minh họa.
+const note = `Lưu ý: số liệu năm 2026 (điểm, phiếu, vụ việc, tỷ lệ nữ, xếp loại, cụm trưởng, cụm phó) là minh họa.
 Note: every 2026 figure here is illustrative.
 `
+
+// book is the national rules with the sector's circular.
+func book() (thidua.RuleBook, error) {
+	return thidua.Presets().With(thidua.ScienceTechnology2025())
+}
 
 func run(w io.Writer) error {
 	review, err := review2026()
@@ -45,7 +61,33 @@ func run(w io.Writer) error {
 		return err
 	}
 	fmt.Fprint(w, note+"\n")
+	if err := boundary(w, o); err != nil {
+		return err
+	}
 	fmt.Fprint(w, o.Minutes(thidua.LangVietnamese))
+	return nil
+}
+
+// boundary prints the rules a dossier follows on either side of 01/10/2026.
+func boundary(w io.Writer, o thidua.Outcome) error {
+	b, err := book()
+	if err != nil {
+		return err
+	}
+	for _, d := range []thidua.Date{thidua.MustDate(2026, time.September, 30), o.RulesDate} {
+		rs, err := b.On(d)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(w, "Hồ sơ tiếp nhận ngày %s: %s (%d căn cứ đã đối chiếu văn bản, %d căn cứ chưa xác minh)\n",
+			d.Vietnamese(), rs.Name, len(rs.Read()), len(rs.Unverified()))
+		fmt.Fprintf(w, "Dossier received %s: %s (%d citations read, %d not verified)\n",
+			d.Vietnamese(), rs.Name, len(rs.Read()), len(rs.Unverified()))
+		if c, ok := rs.Source("transition"); ok {
+			fmt.Fprintf(w, "  %s: %s\n  %s: %s\n", c.Vietnamese(), c.NoteVietnamese, c.English(), c.Note)
+		}
+	}
+	fmt.Fprintln(w)
 	return nil
 }
 
@@ -134,13 +176,30 @@ func review2026() (thidua.Review, error) {
 	if err != nil {
 		return thidua.Review{}, err
 	}
+	b, err := book()
+	if err != nil {
+		return thidua.Review{}, err
+	}
+	rules, err := b.On(date)
+	if err != nil {
+		return thidua.Review{}, err
+	}
+	// The units' ratings (illustrative): Phú Thọ was rated "hoàn thành tốt
+	// nhiệm vụ" in 2025, which breaks the two excellent years the
+	// certificate needs.
+	rated := func(y2025 thidua.Rating) []thidua.YearRecord {
+		return []thidua.YearRecord{{Year: 2025, Rating: y2025}, {Year: 2026, Rating: thidua.RatingExcellent}}
+	}
 	return thidua.Review{
-		Date: date, Place: "Sở Khoa học và Công nghệ thành phố Hải Phòng", Cluster: c,
+		Date: date, Place: "Sở Khoa học và Công nghệ thành phố Hải Phòng", Cluster: c, Rules: rules,
 		Scorecard: card, Assessments: as,
 		Facts: []thidua.Facts{
-			{Unit: "hung-yen", PendingComplaint: true},
-			{Unit: "ninh-binh", Women: 36, Staff: 50},
-			{Unit: "hai-phong", Women: 20, Staff: 60},
+			{Unit: "bac-ninh", Record: rated(thidua.RatingExcellent)},
+			{Unit: "hung-yen", PendingComplaint: true, Record: rated(thidua.RatingExcellent)},
+			{Unit: "ninh-binh", Women: 36, Staff: 50, Record: rated(thidua.RatingExcellent)},
+			{Unit: "hai-phong", Women: 20, Staff: 60, Record: rated(thidua.RatingExcellent)},
+			{Unit: "phu-tho", Record: rated(thidua.RatingGood)},
+			{Unit: "quang-ninh", Record: rated(thidua.RatingExcellent)},
 		},
 		Awards: []thidua.AwardVote{
 			{Award: thidua.MinistryFlag, Quota: thidua.CountQuota(1), MaxMarks: 1, Rounds: [][]thidua.Ballot{{

@@ -33,7 +33,11 @@ func TestDecree152Effects(t *testing.T) {
 	o, err := r.Conclude()
 	require.NoError(t, err)
 	require.True(t, o.Complete())
-	assert.Equal(t, "Nghị định 152/2025/NĐ-CP", o.Rules.Name)
+	assert.Equal(t, "Nghị định 152/2025/NĐ-CP; Luật 06/2026/QH16; Thông tư 25/2025/TT-BKHCN", o.Rules.Name,
+		"after 01/10/2026, with the sector's circular")
+	assert.True(t, o.Rules.Mentions("06/2026/QH16"))
+	assert.True(t, o.Rules.VotesFirst, "TT 25/2025/TT-BKHCN Điều 23")
+	assert.False(t, o.Rules.SecretBallot)
 	assert.Equal(t, 6, r.Cluster.Len(), "six successor units")
 
 	award := map[thidua.UnitID]thidua.Award{}
@@ -45,6 +49,10 @@ func TestDecree152Effects(t *testing.T) {
 	for _, d := range o.Decision.Declined {
 		if d.Unit == "hung-yen" {
 			assert.Equal(t, thidua.DeclinedPendingCase, d.Reason, "ranked second, but a complaint is being verified")
+		}
+		if d.Unit == "phu-tho" && d.Award == thidua.MinistryMerit {
+			assert.Equal(t, thidua.DeclinedStandard, d.Reason)
+			assert.Equal(t, []int{2025}, d.Years, "rated good in 2025: no two consecutive excellent years")
 		}
 	}
 	assert.Equal(t, thidua.Leadership{Year: 2027, Leader: "bac-ninh", Deputy: "ninh-binh", Basis: thidua.BasisSuccession}, o.Leadership)
