@@ -22,16 +22,19 @@ const maxIDLen = 64
 
 // UnitID identifies a unit (đơn vị): a member of a cluster, such as a provincial
 // department. It is chosen by the caller ("bac-ninh", "so-tttt-nam-dinh") and must
-// be 1 to 64 bytes of UTF-8 without white space or control characters. The zero
+// be 1 to 64 bytes of UTF-8 without white space, control characters, combining
+// marks or invisible characters: a Vietnamese name is written in its
+// precomposed (NFC) form, "bắc-ninh" with U+1EAF, so each ID has one spelling. The zero
 // UnitID is not a valid ID; where a post may be vacant, the zero UnitID means
 // "vacant".
 type UnitID string
 
 // Validate reports whether id is a well-formed identifier, as a *FieldError
-// wrapping ErrInvalidID.
+// wrapping ErrInvalidID, or ErrDecomposedID (which also matches ErrInvalidID)
+// for a combining mark or invisible character: use the precomposed (NFC) form.
 func (id UnitID) Validate() error {
-	if !validID(string(id)) {
-		return &FieldError{Field: "unit id", Value: string(id), Err: ErrInvalidID}
+	if err := idErr(string(id)); err != nil {
+		return &FieldError{Field: "unit id", Value: string(id), Err: err}
 	}
 	return nil
 }
@@ -41,24 +44,51 @@ func (id UnitID) Validate() error {
 type ClusterID string
 
 // Validate reports whether id is a well-formed identifier, as a *FieldError
-// wrapping ErrInvalidID.
+// wrapping ErrInvalidID, or ErrDecomposedID (which also matches ErrInvalidID)
+// for a combining mark or invisible character: use the precomposed (NFC) form.
 func (id ClusterID) Validate() error {
-	if !validID(string(id)) {
-		return &FieldError{Field: "cluster id", Value: string(id), Err: ErrInvalidID}
+	if err := idErr(string(id)); err != nil {
+		return &FieldError{Field: "cluster id", Value: string(id), Err: err}
 	}
 	return nil
 }
 
-func validID(s string) bool {
+func validID(s string) bool { return idErr(s) == nil }
+
+// idErr returns nil for a well-formed identifier, ErrDecomposedID for one with
+// a combining mark or an invisible or format character, and ErrInvalidID
+// otherwise. The standard library has no Unicode normaliser, so instead of
+// folding spellings together the library accepts only the one spelling that
+// needs no combining mark: every Vietnamese letter has a precomposed form
+// (NFC), and an identifier typed in it contains no mark at all.
+func idErr(s string) error {
 	if s == "" || len(s) > maxIDLen || !utf8.ValidString(s) {
-		return false
+		return ErrInvalidID
 	}
 	for _, r := range s {
+		if r < utf8.RuneSelf {
+			if r <= ' ' || r == 0x7f {
+				return ErrInvalidID
+			}
+			continue
+		}
+		if invisible(r) {
+			return ErrDecomposedID
+		}
 		if unicode.IsSpace(r) || unicode.IsControl(r) || !unicode.IsPrint(r) {
-			return false
+			return ErrInvalidID
 		}
 	}
-	return true
+	return nil
+}
+
+// invisible reports a rune that changes how its neighbour looks, or shows
+// nothing: a combining mark (Mn, Me, which includes the variation selectors
+// and U+034F combining grapheme joiner), a format character (Cf: zero-width
+// joiners, soft hyphen, bidirectional controls, byte-order mark) or another
+// default-ignorable code point (Hangul fillers and the like).
+func invisible(r rune) bool {
+	return unicode.In(r, unicode.Mn, unicode.Me, unicode.Cf, unicode.Other_Default_Ignorable_Code_Point)
 }
 
 func blank(s string) bool { return strings.TrimSpace(s) == "" }

@@ -25,10 +25,11 @@ import (
 type CriterionID string
 
 // Validate reports whether id is a well-formed identifier, as a *FieldError
-// wrapping ErrInvalidID.
+// wrapping ErrInvalidID, or ErrDecomposedID (which also matches ErrInvalidID)
+// for a combining mark or invisible character: use the precomposed (NFC) form.
 func (id CriterionID) Validate() error {
-	if !validID(string(id)) {
-		return &FieldError{Field: "criterion id", Value: string(id), Err: ErrInvalidID}
+	if err := idErr(string(id)); err != nil {
+		return &FieldError{Field: "criterion id", Value: string(id), Err: err}
 	}
 	return nil
 }
@@ -88,20 +89,20 @@ func unset(d decimal.Decimal) bool { return d == decimal.Decimal{} }
 // the bound keeps arithmetic on it far from overflow.
 const maxTrim = 1 << 20
 
-// maxExp bounds the exponent of any points the library accepts (ErrPointsRange).
+// maxExp bounds the decimal places and the digits before the point of any
+// points the library accepts (ErrPointsRange).
 const maxExp = 18
 
-var maxCoef = new(big.Int).Exp(big.NewInt(10), big.NewInt(2*maxExp), nil)
-
+// inRange reports whether d has at most maxExp decimal places and at most
+// maxExp digits before the point, by value: 10000000000000000000 and 1e19 get
+// the same answer.
 func inRange(d decimal.Decimal) bool {
 	e := d.Exponent()
 	if e < -maxExp || e > maxExp {
 		return false
 	}
-	if d.NumDigits() <= 18 { // no allocation
-		return true
-	}
-	return d.Coefficient().CmpAbs(maxCoef) < 0
+	// Digits before the point: the coefficient's digits shifted by e.
+	return d.Sign() == 0 || d.NumDigits()+int(e) <= maxExp
 }
 
 // CriterionSpec is the plain description of one criterion of a scoring table,
@@ -262,8 +263,8 @@ type Scorecard struct {
 // their criterion's range, and that there is at least one scored criterion.
 // The spec is copied.
 func NewScorecard(spec ScorecardSpec) (Scorecard, error) {
-	if !validID(spec.ID) {
-		return Scorecard{}, &FieldError{Field: "scorecard id", Value: spec.ID, Err: ErrInvalidID}
+	if err := idErr(spec.ID); err != nil {
+		return Scorecard{}, &FieldError{Field: "scorecard id", Value: spec.ID, Err: err}
 	}
 	if blank(spec.Name) {
 		return Scorecard{}, &FieldError{Field: "scorecard name", Value: spec.Name, Err: ErrBlankName}
@@ -320,10 +321,6 @@ func (s *Scorecard) prepareFast() {
 	s.fastOK = true
 }
 
-// maxDepth bounds the depth of a criteria tree; real tables have two or three
-// levels.
-const maxDepth = 16
-
 func (s *Scorecard) add(c CriterionSpec, parent, depth int) (int, error) {
 	fail := func(err error) (int, error) { return -1, &CriterionError{ID: c.ID, Err: err} }
 	if err := c.ID.Validate(); err != nil {
@@ -346,7 +343,7 @@ func (s *Scorecard) add(c CriterionSpec, parent, depth int) (int, error) {
 			return fail(&FieldError{Field: f.name, Value: quoteDecimal(f.d), Err: ErrPointsRange})
 		}
 	}
-	if depth >= maxDepth {
+	if depth >= MaxDepth {
 		return fail(ErrTooDeep)
 	}
 	if c.Kind != CriterionScored && len(c.Children) > 0 {
@@ -908,7 +905,7 @@ func (a *Assessment) validateHeader() error {
 		return a.fail("", "", err)
 	}
 	if err := a.Assessor.Validate(); err != nil {
-		return a.fail("", "", &FieldError{Field: "assessor", Value: string(a.Assessor), Err: ErrInvalidID})
+		return a.fail("", "", &FieldError{Field: "assessor", Value: string(a.Assessor), Err: idErr(string(a.Assessor))})
 	}
 	if !a.Kind.IsValid() {
 		return a.fail("", "", ErrInvalidAssessorKind)

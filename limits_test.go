@@ -1,0 +1,234 @@
+package thidua
+
+import (
+	"fmt"
+	"math"
+	"math/big"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// "bắc-ninh" precomposed (U+1EAF) and decomposed (a, U+0306, U+0301).
+const (
+	bacNinhNFC = "b\u1eaf\u0063-ninh"
+	bacNinhNFD = "ba\u0306\u0301c-ninh"
+)
+
+func TestIDsHaveOneSpelling(t *testing.T) {
+	require.Equal(t, "bắc-ninh", bacNinhNFC)
+	bad := []struct{ name, id string }{
+		{"decomposed (NFD) vowel", bacNinhNFD},
+		{"combining grapheme joiner U+034F", "bac\u034fninh"},
+		{"zero width joiner U+200D", "bac\u200dninh"},
+		{"zero width space U+200B", "bac\u200bninh"},
+		{"soft hyphen U+00AD", "bac\u00adninh"},
+		{"byte-order mark U+FEFF", "\ufeffbac-ninh"},
+		{"variation selector U+FE0F", "bac\ufe0fninh"},
+		{"enclosing mark U+20DD", "bac\u20ddninh"},
+		{"right-to-left override U+202E", "bac\u202eninh"},
+		{"Hangul filler U+3164", "bac\u3164ninh"},
+	}
+	for _, tt := range bad {
+		t.Run(tt.name, func(t *testing.T) {
+			for what, err := range map[string]error{
+				"unit":      UnitID(tt.id).Validate(),
+				"cluster":   ClusterID(tt.id).Validate(),
+				"criterion": CriterionID(tt.id).Validate(),
+			} {
+				require.ErrorIs(t, err, ErrDecomposedID, what)
+				require.ErrorIs(t, err, ErrInvalidID, what)
+				var fe *FieldError
+				require.ErrorAs(t, err, &fe, what)
+				assert.Equal(t, tt.id, fe.Value)
+				assert.Contains(t, err.Error(), "precomposed (NFC)", what)
+			}
+			_, err := NewContest(ContestSpec{Candidates: []UnitID{"a", UnitID(tt.id)}, Electorate: 3, Method: Approval})
+			assert.ErrorIs(t, err, ErrDecomposedID, "candidate")
+			_, err = NewContest(ContestSpec{ID: ContestID(tt.id), Candidates: []UnitID{"a"}, Electorate: 3, Method: Approval})
+			assert.ErrorIs(t, err, ErrDecomposedID, "contest id")
+			c := MustContest(ContestSpec{Candidates: []UnitID{"a", "b"}, Electorate: 3, Method: Approval, Open: true})
+			r, err := c.Tally([]Ballot{{Voter: UnitID(tt.id), Approve: []UnitID{"a"}}})
+			require.NoError(t, err)
+			require.Len(t, r.Rejected, 1, "voter")
+			assert.ErrorIs(t, r.Rejected[0].Err, ErrDecomposedID, "voter")
+		})
+	}
+	for _, id := range []string{bacNinhNFC, "hà-nội", "Đắk-Lắk", "so-tttt-nam-dinh", "I.2"} {
+		assert.NoError(t, UnitID(id).Validate(), id)
+		assert.NoError(t, CriterionID(id).Validate(), id)
+	}
+}
+
+// The NFD spelling of a member is refused, so it cannot mark its own unit as
+// a peer: the assessment is an error, not a second member.
+func TestDecomposedAssessorIsRefused(t *testing.T) {
+	spec := cluster3Spec()
+	spec.Members = slices.Clone(spec.Members)
+	i := slices.IndexFunc(spec.Members, func(u Unit) bool { return u.ID != spec.Leader && u.ID != spec.Deputy })
+	spec.Members[i].ID = bacNinhNFC
+	c, err := NewCluster(spec)
+	require.NoError(t, err)
+	spec.Members[i].ID = bacNinhNFD
+	_, err = NewCluster(spec)
+	require.ErrorIs(t, err, ErrDecomposedID)
+
+	a := Assessment{Unit: bacNinhNFC, Assessor: bacNinhNFD, Kind: AssessorPeer,
+		Marks: map[CriterionID]decimal.Decimal{"x": decimal.NewFromInt(1)}}
+	err = a.validateHeader()
+	require.ErrorIs(t, err, ErrDecomposedID)
+	assert.True(t, c.IsMember(bacNinhNFC))
+}
+
+// Needed and Met agree with exact big-integer arithmetic up to math.MaxInt.
+func TestShareExactAtMaxInt(t *testing.T) {
+	assert.Equal(t, int(uint64(math.MaxInt)*2/3+1), AtLeast(2, 3).Needed(math.MaxInt))
+	shares := []Share{AtLeast(2, 3), MoreThan(1, 2), AtLeast(4, 5), AtLeast(1, 1), MoreThan(2, 3),
+		AtLeast(math.MaxInt64-1, math.MaxInt64), MoreThan(1, math.MaxInt64), AtLeast(3, 7)}
+	bases := []int{1, 2, 3, 9, 1 << 40, math.MaxInt / 2, math.MaxInt - 1, math.MaxInt}
+	for _, s := range shares {
+		for _, base := range bases {
+			need := s.Needed(base)
+			// The exact answer: ⌈Num·base/Den⌉, or ⌊Num·base/Den⌋+1 when strict.
+			num := new(big.Int).Mul(big.NewInt(s.Num), big.NewInt(int64(base)))
+			q, r := new(big.Int).QuoRem(num, big.NewInt(s.Den), new(big.Int))
+			if s.Strict || r.Sign() != 0 {
+				q.Add(q, big.NewInt(1))
+			}
+			if q.Cmp(big.NewInt(int64(base))) > 0 {
+				assert.False(t, s.Met(base, base), "%v of %d", s, base)
+				continue
+			}
+			require.Equal(t, q.Int64(), int64(need), "%v of %d", s, base)
+			assert.True(t, s.Met(need, base), "%v of %d", s, base)
+			if need > 0 {
+				assert.False(t, s.Met(need-1, base), "%v of %d", s, base)
+			}
+		}
+	}
+	assert.Equal(t, math.MaxInt, MoreThan(1, 1).Needed(math.MaxInt), "unreachable saturates")
+	assert.False(t, MoreThan(1, 1).Met(math.MaxInt, math.MaxInt))
+}
+
+// Borda with counts near 2^62: the winner is the one exact arithmetic names,
+// or the count is refused; it never wraps around.
+func TestBordaLargeCounts(t *testing.T) {
+	ids := []UnitID{"A", "B", "C"}
+	c := MustContest(ContestSpec{Candidates: ids, Electorate: math.MaxInt, Method: Borda})
+	// 2^61 ballots A > B > C and 2^61-1 ballots B > A > C: A has
+	// 2·2^61 + (2^61-1) points, B 2^61 + 2·(2^61-1), so A wins by one; both
+	// are past 2^62.
+	r, err := c.Tally([]Ballot{
+		{Ranking: [][]UnitID{{"A"}, {"B"}, {"C"}}, Count: 1 << 61},
+		{Ranking: [][]UnitID{{"B"}, {"A"}, {"C"}}, Count: 1<<61 - 1},
+	})
+	require.NoError(t, err)
+	assert.Equal(t, []UnitID{"A"}, r.Winners)
+	assert.Equal(t, 2<<61+(1<<61-1), r.Votes("A"))
+	assert.Equal(t, 1<<61+2*(1<<61-1), r.Votes("B"))
+
+	// 2^63-1 votes could give 2^64-2 points: refused, never wrapped.
+	_, err = c.Tally([]Ballot{
+		{Ranking: [][]UnitID{{"A"}, {"B"}, {"C"}}, Count: 1 << 62},
+		{Ranking: [][]UnitID{{"B"}, {"A"}, {"C"}}, Count: 1<<62 - 1},
+	})
+	require.ErrorIs(t, err, ErrLimit)
+	var le *LimitError
+	require.ErrorAs(t, err, &le)
+	assert.Equal(t, math.MaxInt/2, le.Max)
+	assert.Equal(t, math.MaxInt, le.Value)
+}
+
+// Borda points by tiers: a tie shares the points of the places below it.
+func TestBordaTiers(t *testing.T) {
+	for _, base := range []int{0, 1} {
+		c := MustContest(ContestSpec{Candidates: []UnitID{"A", "B", "C", "D"}, Electorate: 10, Method: Borda, BordaBase: base})
+		r, err := c.Tally([]Ballot{{Ranking: [][]UnitID{{"B", "C"}, {"A"}}, Count: 2}})
+		require.NoError(t, err)
+		// B and C have A and D below them, A has D, D (unranked) nothing.
+		assert.Equal(t, 2*(2+base), r.Votes("B"))
+		assert.Equal(t, 2*(2+base), r.Votes("C"))
+		assert.Equal(t, 2*(1+base), r.Votes("A"))
+		assert.Equal(t, 2*base, r.Votes("D"))
+	}
+}
+
+func ids(n int) []UnitID {
+	out := make([]UnitID, n)
+	for i := range out {
+		out[i] = UnitID(fmt.Sprintf("u%04d", i))
+	}
+	return out
+}
+
+func TestCandidateLimits(t *testing.T) {
+	for _, m := range []Method{Approval, Plurality} {
+		_, err := NewContest(ContestSpec{Candidates: ids(MaxCandidates), Electorate: 1, Method: m})
+		require.NoError(t, err, m)
+		_, err = NewContest(ContestSpec{Candidates: ids(MaxCandidates + 1), Electorate: 1, Method: m})
+		var le *LimitError
+		require.ErrorAs(t, err, &le, m)
+		assert.Equal(t, LimitError{Limit: "candidates", Max: MaxCandidates, Value: MaxCandidates + 1}, *le)
+	}
+	for _, m := range []Method{TwoRound, Borda, InstantRunoff, Schulze, RankedPairs, Copeland, Minimax} {
+		_, err := NewContest(ContestSpec{Candidates: ids(MaxRankedCandidates), Electorate: 1, Method: m})
+		require.NoError(t, err, m)
+		_, err = NewContest(ContestSpec{Candidates: ids(MaxRankedCandidates + 1), Electorate: 1, Method: m})
+		require.ErrorIs(t, err, ErrLimit, m)
+		assert.Regexp(t, `^thidua: candidates \(ranked methods\): 257 is more than the limit of 256$`, err.Error())
+	}
+}
+
+func TestBallotLimit(t *testing.T) {
+	c := MustContest(ContestSpec{Candidates: []UnitID{"a", "b"}, Electorate: math.MaxInt, Method: Approval})
+	ballots := make([]Ballot, MaxBallots+1)
+	_, err := c.Tally(ballots)
+	require.ErrorIs(t, err, ErrLimit)
+	r, err := c.Tally(ballots[:MaxBallots])
+	require.ErrorIs(t, err, nil)
+	assert.Equal(t, MaxBallots, r.Cast)
+}
+
+// ErrPointsRange is about the value: more than 18 digits before the point or
+// more than 18 decimal places, however the number is written.
+func TestPointsRangeByValue(t *testing.T) {
+	card := func(max string) error {
+		_, err := NewScorecard(ScorecardSpec{ID: "s", Name: "S", Year: 2024,
+			Criteria: []CriterionSpec{{ID: "x", Name: "X", Max: decimal.RequireFromString(max)}}})
+		return err
+	}
+	for _, v := range []string{"10000000000000000000", "1e19", "1e18", "1000000000000000000", "0.0000000000000000001",
+		"1234567890123456789.5", "1" + strings.Repeat("0", 40)} {
+		assert.ErrorIs(t, card(v), ErrPointsRange, v)
+	}
+	for _, v := range []string{"999999999999999999", "1e17", "0.000000000000000001", "999999999999999999.999999999999999999"} {
+		assert.NoError(t, card(v), v)
+	}
+}
+
+// A settlement for an award whose vote did not end in a tie is an error,
+// not silently ignored.
+func TestSettlementWithoutATie(t *testing.T) {
+	r := seedReview(t)
+	_, err := r.Conclude()
+	require.NoError(t, err)
+	r.Settlements = []FallbackDecision{{Award: r.Awards[0].Award, Chosen: []UnitID{r.Cluster.MemberIDs()[0]}}}
+	_, err = r.Conclude()
+	require.ErrorIs(t, err, ErrNotTied)
+	var re *ReviewError
+	require.ErrorAs(t, err, &re)
+	assert.Equal(t, "settlement "+r.Awards[0].Award.String(), re.Part)
+
+	// A tie the runoff settled needs no decision either.
+	tr := tieReview(t)
+	tr.Awards[0].Rounds = append(slices.Clone(tr.Awards[0].Rounds), []Ballot{{Approve: []UnitID{"b"}, Count: 3}, {Approve: []UnitID{"a"}}})
+	_, err = tr.Conclude()
+	require.NoError(t, err)
+	tr.Settlements = []FallbackDecision{{Award: MinistryFlag, Chosen: []UnitID{"a"}}}
+	_, err = tr.Conclude()
+	require.ErrorIs(t, err, ErrNotTied)
+}
