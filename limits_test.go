@@ -232,3 +232,33 @@ func TestSettlementWithoutATie(t *testing.T) {
 	_, err = tr.Conclude()
 	require.ErrorIs(t, err, ErrNotTied)
 }
+
+// A ballot of weight w has the digest of w copies, valid or not, in every
+// method family.
+func TestWeightDigestIsCopies(t *testing.T) {
+	for _, m := range []Method{Approval, Borda, Schulze} {
+		c := MustContest(ContestSpec{Candidates: []UnitID{"A", "B", "C"}, Electorate: 20, Method: m, MaxMarks: 1})
+		b := Ballot{Approve: []UnitID{"A"}}
+		bad := Ballot{Approve: []UnitID{"A", "B"}}
+		if m != Approval {
+			b = Ballot{Ranking: [][]UnitID{{"B"}, {"A"}}}
+			bad = Ballot{Ranking: [][]UnitID{{"B"}, {"B"}}}
+		}
+		weighted := []Ballot{b, bad}
+		weighted[0].Weight, weighted[1].Weight = 3, 2
+		copies := []Ballot{b, b, b, bad, bad}
+		rw, err := c.Tally(weighted)
+		require.NoError(t, err)
+		rc, err := c.Tally(copies)
+		require.NoError(t, err)
+		assert.Equal(t, rc.Digest, rw.Digest, m)
+		assert.Equal(t, rc.Scores, rw.Scores, m)
+		b.Count = 3
+		rn, err := c.Tally([]Ballot{b, bad, bad})
+		require.NoError(t, err)
+		assert.Equal(t, rc.Digest, rn.Digest, m)
+		rd, err := c.Tally([]Ballot{b})
+		require.NoError(t, err)
+		assert.NotEqual(t, rc.Digest, rd.Digest, m)
+	}
+}

@@ -705,7 +705,8 @@ type Result struct {
 	Pairwise [][]int
 	// Digest is a SHA-256 over a canonical encoding of the contest and the
 	// ballots, independent of ballot order and of whether identical ballots
-	// come as copies or with a Count, so that a count can be re-checked.
+	// come as copies, with a Count or with a Weight, so that a count can be
+	// re-checked.
 	Digest [32]byte
 }
 
@@ -791,30 +792,23 @@ type group struct {
 	h     uint64 // FNV-1a of the canonical key
 	rank  []uint16
 	votes int
-	extra int32 // 1 + index of the ballot's weight and voter, or 0 for weight 1 and no voter
+	extra int32 // 1 + index of the ballot's voter in keyer.voters, or 0 for none
 	tiers uint16
 	blank bool
-}
-
-// extra holds what few ballots carry: a weight other than 1, or a voter.
-type extra struct {
-	weight int
-	voter  UnitID
 }
 
 // keyer rebuilds a group's canonical key (see canonicalKey) on demand, so
 // that the groups need not store it.
 type keyer struct {
-	extras []extra
+	voters []UnitID // what few ballots carry: the voter of an open vote
 }
 
 func (k *keyer) key(dst []byte, g *group) []byte {
-	w, v := 1, UnitID("")
+	v := UnitID("")
 	if g.extra > 0 {
-		e := k.extras[g.extra-1]
-		w, v = e.weight, e.voter
+		v = k.voters[g.extra-1]
 	}
-	return canonicalKey(dst, g.rank, int(g.tiers), w, v)
+	return canonicalKey(dst, g.rank, int(g.tiers), v)
 }
 
 // canonicalOrder returns the groups sorted by a fixed hash of their key, then
@@ -931,7 +925,7 @@ func (c Contest) Tally(ballots []Ballot) (Result, error) {
 	var store []group
 	var ranks chunks[uint16]
 	var k keyer
-	add := func(key []byte, rank []uint16, tiers, votes int, blank bool, weight int, voter UnitID) {
+	add := func(key []byte, rank []uint16, tiers, votes int, blank bool, voter UnitID) {
 		if store == nil {
 			size := len(ballots)
 			if hist != nil {
@@ -941,9 +935,9 @@ func (c Contest) Tally(ballots []Ballot) (Result, error) {
 			ranks.size = 4096 * len(rank)
 		}
 		g := group{h: fnv64(key), rank: ranks.add(rank), tiers: uint16(tiers), votes: votes, blank: blank}
-		if weight != 1 || voter != "" {
-			k.extras = append(k.extras, extra{weight, voter})
-			g.extra = int32(len(k.extras))
+		if voter != "" {
+			k.voters = append(k.voters, voter)
+			g.extra = int32(len(k.voters))
 		}
 		store = append(store, g)
 	}
@@ -987,8 +981,8 @@ func (c Contest) Tally(ballots []Ballot) (Result, error) {
 		if blank {
 			r.Blank += votes
 		}
-		key = canonicalKey(key[:0], rank, tiers, orOne(b.Weight), b.Voter)
-		add(key, rank, tiers, votes, blank, orOne(b.Weight), b.Voter)
+		key = canonicalKey(key[:0], rank, tiers, b.Voter)
+		add(key, rank, tiers, votes, blank, b.Voter)
 	}
 	for mask, votes := range hist {
 		if votes == 0 {
@@ -997,8 +991,8 @@ func (c Contest) Tally(ballots []Ballot) (Result, error) {
 		for j := range rank {
 			rank[j] = uint16(1 &^ (mask >> j))
 		}
-		key = canonicalKey(key[:0], rank, 1, 1, "")
-		add(key, rank, 1, votes, mask == 0, 1, "")
+		key = canonicalKey(key[:0], rank, 1, "")
+		add(key, rank, 1, votes, mask == 0, "")
 	}
 	r.Invalid = r.Cast - r.Valid
 	all := canonicalOrder(store, &k)
@@ -1154,18 +1148,23 @@ func (c Contest) parse(i int, b Ballot, rank []uint16, voters map[UnitID]int) (i
 	return tiers, false, nil
 }
 
-// canonicalKey encodes a valid ballot: its ranks, tiers, weight and voter.
-func canonicalKey(dst []byte, rank []uint16, tiers, weight int, voter UnitID) []byte {
+// canonicalKey encodes a valid ballot: its ranks, tiers and voter. The
+// weight is not part of it: a ballot of weight w is w identical ballots, so it
+// joins their group, and its votes are in the group's count. The slot where
+// the weight once was always holds 1, so that the digests of unweighted
+// ballots are those of earlier versions.
+func canonicalKey(dst []byte, rank []uint16, tiers int, voter UnitID) []byte {
 	dst = append(dst, 'V')
 	for _, x := range rank {
 		dst = binary.BigEndian.AppendUint16(dst, x)
 	}
 	dst = binary.BigEndian.AppendUint16(dst, uint16(tiers))
-	dst = binary.BigEndian.AppendUint64(dst, uint64(weight))
+	dst = binary.BigEndian.AppendUint64(dst, 1)
 	return append(dst, voter...)
 }
 
-// rawKey encodes an invalid ballot as given, with marks sorted within a tier.
+// rawKey encodes an invalid ballot as given, with marks sorted within a tier,
+// and without its weight, as canonicalKey.
 func rawKey(b Ballot) string {
 	var dst []byte
 	str := func(s UnitID) {
@@ -1173,7 +1172,7 @@ func rawKey(b Ballot) string {
 		dst = append(dst, s...)
 	}
 	dst = append(dst, 'I')
-	dst = binary.BigEndian.AppendUint64(dst, uint64(orOne(b.Weight)))
+	dst = binary.BigEndian.AppendUint64(dst, 1) // as in canonicalKey
 	str(b.Voter)
 	tier := func(t []UnitID) {
 		t = slices.Clone(t)
