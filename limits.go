@@ -21,12 +21,21 @@ const (
 	// candidates per ballot and their cube per count, bounded.
 	MaxRankedCandidates = 256
 
-	// MaxBallots is the most ballot entries one Tally accepts. A ballot entry
-	// may stand for many identical ballots (Ballot.Count), so the limit is on
-	// the distinct records a vote-counting board (ban kiểm phiếu) writes, not
-	// on the electorate: a council has tens of members and a cluster at most
-	// 60, so 100,000 is a margin of over a thousand.
-	MaxBallots = 100_000
+	// MaxBallots is the most ballot entries one Tally accepts. An entry may
+	// stand for many identical ballots (Ballot.Count), so this bounds the
+	// records a vote-counting board (ban kiểm phiếu) writes, not the
+	// electorate: a council has tens of members and a cluster at most 60, and
+	// 1,048,576 is room for every ballot of a large congress one by one.
+	MaxBallots = 1 << 20
+
+	// MaxBallotWork bounds the work of one Tally: the ballot entries times
+	// the candidates for approval and plurality, or times the square of the
+	// candidates for a ranked method, whose pairwise count compares every two
+	// candidates on every distinct ballot. 2^26 keeps a count under about a
+	// second and its memory near a hundred megabytes, and still allows
+	// 65,536 approval ballots over MaxCandidates, 18,000 rankings of 60 units
+	// or 800,000 rankings of 9.
+	MaxBallotWork = 1 << 26
 
 	// MaxCriteria is the most criteria (tiêu chí), groups and leaves together,
 	// one scorecard (bảng chấm điểm) may hold. Real scoring tables have 20 to

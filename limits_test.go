@@ -1,6 +1,7 @@
 package thidua
 
 import (
+	"encoding/json"
 	"fmt"
 	"math"
 	"math/big"
@@ -187,10 +188,25 @@ func TestBallotLimit(t *testing.T) {
 	c := MustContest(ContestSpec{Candidates: []UnitID{"a", "b"}, Electorate: math.MaxInt, Method: Approval})
 	ballots := make([]Ballot, MaxBallots+1)
 	_, err := c.Tally(ballots)
-	require.ErrorIs(t, err, ErrLimit)
+	var le *LimitError
+	require.ErrorAs(t, err, &le)
+	assert.Equal(t, LimitError{Limit: "ballots", Max: MaxBallots, Value: MaxBallots + 1}, *le)
 	r, err := c.Tally(ballots[:MaxBallots])
-	require.ErrorIs(t, err, nil)
+	require.NoError(t, err)
 	assert.Equal(t, MaxBallots, r.Cast)
+
+	ranked := MustContest(ContestSpec{Candidates: ids(MaxRankedCandidates), Electorate: math.MaxInt, Method: Schulze})
+	k := MaxBallotWork / (MaxRankedCandidates * MaxRankedCandidates)
+	_, err = ranked.Tally(make([]Ballot, k+1))
+	require.ErrorAs(t, err, &le)
+	assert.Equal(t, LimitError{Limit: "ballots × candidates²", Max: MaxBallotWork, Value: (k + 1) << 16}, *le)
+	r, err = ranked.Tally(make([]Ballot, k))
+	require.NoError(t, err, "within the limit, counted")
+	assert.Equal(t, k, r.Invalid, "blank ballots are invalid")
+
+	wide := MustContest(ContestSpec{Candidates: ids(MaxCandidates), Electorate: math.MaxInt, Method: Approval})
+	_, err = wide.Tally(make([]Ballot, MaxBallotWork/MaxCandidates+1))
+	require.ErrorIs(t, err, ErrLimit)
 }
 
 // ErrPointsRange is about the value: more than 18 digits before the point or
@@ -261,4 +277,79 @@ func TestWeightDigestIsCopies(t *testing.T) {
 		require.NoError(t, err)
 		assert.NotEqual(t, rc.Digest, rd.Digest, m)
 	}
+}
+
+// deepCriteriaJSON nests depth criteria, each the only child of the one above.
+func deepCriteriaJSON(depth int) []byte {
+	var b strings.Builder
+	b.WriteString(`{"id":"s","name":"S","year":2024,"criteria":[`)
+	for i := range depth {
+		fmt.Fprintf(&b, `{"id":"c%d","name":"C","max":"1","children":[`, i)
+	}
+	b.WriteString(strings.Repeat("]}", depth))
+	b.WriteString(`]}`)
+	return []byte(b.String())
+}
+
+func flatCriteriaJSON(n int) []byte {
+	var b strings.Builder
+	b.WriteString(`{"id":"s","name":"S","year":2024,"criteria":[`)
+	for i := range n {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		fmt.Fprintf(&b, `{"id":"c%d","name":"C","max":"1"}`, i)
+	}
+	b.WriteString(`]}`)
+	return []byte(b.String())
+}
+
+func TestScorecardJSONLimits(t *testing.T) {
+	var s Scorecard
+	require.NoError(t, json.Unmarshal(deepCriteriaJSON(MaxDepth), &s))
+	assert.Len(t, s.Criteria(), MaxDepth)
+	err := json.Unmarshal(deepCriteriaJSON(MaxDepth+1), &s)
+	require.ErrorIs(t, err, ErrTooDeep)
+	// 4,990 levels (the issue's 189 KB document) are refused by the scan,
+	// before anything is decoded.
+	err = json.Unmarshal(deepCriteriaJSON(4990), &s)
+	require.ErrorIs(t, err, ErrTooDeep)
+	// A "{" or "[" inside a string is not nesting.
+	require.NoError(t, json.Unmarshal([]byte(`{"id":"s","name":"{[{[{[{[{[{[{[{[{[{[{[{[{[{[{[{[{[{[{[","year":2024,"criteria":[{"id":"x","name":"\"{[","max":"1"}]}`), &s))
+
+	require.NoError(t, json.Unmarshal(flatCriteriaJSON(MaxCriteria), &s))
+	assert.Len(t, s.Criteria(), MaxCriteria)
+	err = json.Unmarshal(flatCriteriaJSON(MaxCriteria+1), &s)
+	var le *LimitError
+	require.ErrorAs(t, err, &le)
+	assert.Equal(t, LimitError{Limit: "criteria", Max: MaxCriteria, Value: MaxCriteria + 1}, *le)
+
+	var c CriterionSpec
+	doc := deepCriteriaJSON(MaxDepth + 1)
+	err = json.Unmarshal(doc[len(`{"id":"s","name":"S","year":2024,"criteria":[`):len(doc)-2], &c)
+	require.ErrorIs(t, err, ErrTooDeep)
+}
+
+func TestNewScorecardLimits(t *testing.T) {
+	flat := make([]CriterionSpec, MaxCriteria+1)
+	for i := range flat {
+		flat[i] = CriterionSpec{ID: CriterionID(fmt.Sprintf("c%d", i)), Name: "C", Max: decimal.NewFromInt(1)}
+	}
+	_, err := NewScorecard(ScorecardSpec{ID: "s", Name: "S", Year: 2024, Criteria: flat})
+	var le *LimitError
+	require.ErrorAs(t, err, &le)
+	assert.Equal(t, MaxCriteria+1, le.Value)
+	_, err = NewScorecard(ScorecardSpec{ID: "s", Name: "S", Year: 2024, Criteria: flat[:MaxCriteria]})
+	require.NoError(t, err)
+
+	// A tree 100,000 deep, built in Go, is refused at MaxDepth+1.
+	deep := CriterionSpec{ID: "leaf", Name: "C", Max: decimal.NewFromInt(1)}
+	for i := range 100_000 {
+		deep = CriterionSpec{ID: CriterionID(fmt.Sprintf("g%d", i)), Name: "G", Children: []CriterionSpec{deep}}
+	}
+	_, err = NewScorecard(ScorecardSpec{ID: "s", Name: "S", Year: 2024, Criteria: []CriterionSpec{deep}})
+	var ce *CriterionError
+	require.ErrorAs(t, err, &ce)
+	require.ErrorIs(t, err, ErrTooDeep)
+	assert.Equal(t, CriterionID(fmt.Sprintf("g%d", 100_000-1-MaxDepth)), ce.ID)
 }

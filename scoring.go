@@ -143,6 +143,69 @@ type criterionSpecJSON struct {
 	Children []CriterionSpec  `json:"children,omitempty"`
 }
 
+// criterionTreeJSON is what UnmarshalJSON decodes: children of its own type,
+// so that encoding/json reads the whole tree in one pass instead of calling
+// UnmarshalJSON again, and rescanning, at every level.
+type criterionTreeJSON struct {
+	ID       CriterionID         `json:"id"`
+	Name     string              `json:"name"`
+	Kind     CriterionKind       `json:"kind,omitempty"`
+	Max      *decimal.Decimal    `json:"max,omitempty"`
+	Weight   *decimal.Decimal    `json:"weight,omitempty"`
+	Min      *decimal.Decimal    `json:"min,omitempty"`
+	Children []criterionTreeJSON `json:"children,omitempty"`
+}
+
+func (j *criterionTreeJSON) spec() CriterionSpec {
+	c := CriterionSpec{
+		ID: j.ID, Name: j.Name, Kind: j.Kind,
+		Max: fromOptional(j.Max), Weight: fromOptional(j.Weight), Min: fromOptional(j.Min),
+	}
+	if j.Children != nil {
+		c.Children = make([]CriterionSpec, len(j.Children))
+		for i := range j.Children {
+			c.Children[i] = j.Children[i].spec()
+		}
+	}
+	return c
+}
+
+// checkShape scans JSON text once, before it is decoded, and refuses text
+// that nests deeper than nest arrays and objects (a criteria tree deeper than
+// MaxDepth: *FieldError wrapping ErrTooDeep) or holds more than objects
+// objects (more criteria than MaxCriteria: *LimitError). It does not check
+// the syntax; the decoder does that after.
+func checkShape(b []byte, nest, objects int) error {
+	depth, seen, inString := 0, 0, false
+	for i := 0; i < len(b); i++ {
+		switch c := b[i]; {
+		case inString:
+			switch c {
+			case '\\':
+				i++
+			case '"':
+				inString = false
+			}
+		case c == '"':
+			inString = true
+		case c == '{' || c == '[':
+			depth++
+			if depth > nest {
+				return &FieldError{Field: "criteria", Value: fmt.Sprintf("nested more than %d levels", MaxDepth), Err: ErrTooDeep}
+			}
+			if c == '{' {
+				seen++
+				if seen > objects {
+					return &LimitError{Limit: "criteria", Max: MaxCriteria, Value: seen - (objects - MaxCriteria)}
+				}
+			}
+		case c == '}' || c == ']':
+			depth--
+		}
+	}
+	return nil
+}
+
 func optional(d decimal.Decimal) *decimal.Decimal {
 	if unset(d) {
 		return nil
@@ -168,17 +231,21 @@ func (c CriterionSpec) MarshalJSON() ([]byte, error) {
 }
 
 // UnmarshalJSON decodes what MarshalJSON encodes. NewScorecard (or
-// Scorecard.UnmarshalJSON) validates the result.
+// Scorecard.UnmarshalJSON) validates the result. It refuses, before decoding
+// and in one pass, a tree deeper than MaxDepth (ErrTooDeep) or with more than
+// MaxCriteria criteria (*LimitError), so hostile input costs time linear in
+// its length.
 func (c *CriterionSpec) UnmarshalJSON(b []byte) error {
-	var j criterionSpecJSON
+	// A criterion at level L is an object at nesting 2L-1, inside the
+	// children arrays of its ancestors.
+	if err := checkShape(b, 2*MaxDepth, MaxCriteria); err != nil {
+		return err
+	}
+	var j criterionTreeJSON
 	if err := json.Unmarshal(b, &j); err != nil {
 		return err
 	}
-	*c = CriterionSpec{
-		ID: j.ID, Name: j.Name, Kind: j.Kind,
-		Max: fromOptional(j.Max), Weight: fromOptional(j.Weight), Min: fromOptional(j.Min),
-		Children: j.Children,
-	}
+	*c = j.spec()
 	return nil
 }
 
@@ -261,7 +328,8 @@ type Scorecard struct {
 // and a positive weight (or none), that children stay within their group's
 // maximum, that bonus and deduction criteria are leaves, that gates lie within
 // their criterion's range, and that there is at least one scored criterion.
-// The spec is copied.
+// The spec is copied. A tree deeper than MaxDepth is ErrTooDeep, and more than
+// MaxCriteria criteria a *LimitError, both checked before the rest.
 func NewScorecard(spec ScorecardSpec) (Scorecard, error) {
 	if err := idErr(spec.ID); err != nil {
 		return Scorecard{}, &FieldError{Field: "scorecard id", Value: spec.ID, Err: err}
@@ -272,7 +340,14 @@ func NewScorecard(spec ScorecardSpec) (Scorecard, error) {
 	if err := checkYear("scorecard year", spec.Year); err != nil {
 		return Scorecard{}, err
 	}
-	s := Scorecard{index: make(map[CriterionID]int)}
+	count := 0
+	if err := countCriteria(spec.Criteria, 0, &count); err != nil {
+		return Scorecard{}, err
+	}
+	if err := checkLimit("criteria", count, MaxCriteria); err != nil {
+		return Scorecard{}, err
+	}
+	s := Scorecard{index: make(map[CriterionID]int, count)}
 	spec.Criteria = cloneSpecs(spec.Criteria)
 	s.spec = spec
 	s.base, s.bonus, s.deduct = decimal.Zero, decimal.Zero, decimal.Zero
@@ -404,6 +479,21 @@ func (s *Scorecard) add(c CriterionSpec, parent, depth int) (int, error) {
 	}
 	s.nodes[i] = n
 	return i, nil
+}
+
+// countCriteria adds the criteria of cs and their descendants to *n, and
+// refuses one nested deeper than MaxDepth before looking further down.
+func countCriteria(cs []CriterionSpec, depth int, n *int) error {
+	for i := range cs {
+		if depth >= MaxDepth {
+			return &CriterionError{ID: cs[i].ID, Err: ErrTooDeep}
+		}
+		*n++
+		if err := countCriteria(cs[i].Children, depth+1, n); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func cloneSpecs(cs []CriterionSpec) []CriterionSpec {
@@ -561,7 +651,13 @@ func (s Scorecard) MarshalJSON() ([]byte, error) {
 }
 
 // UnmarshalJSON decodes a ScorecardSpec and validates it as NewScorecard does.
+// Like CriterionSpec.UnmarshalJSON, it refuses a tree deeper than MaxDepth or
+// with more than MaxCriteria criteria before decoding it.
 func (s *Scorecard) UnmarshalJSON(b []byte) error {
+	// The spec is an object, its criteria an array: two more levels.
+	if err := checkShape(b, 2*MaxDepth+2, MaxCriteria+1); err != nil {
+		return err
+	}
 	var sp ScorecardSpec
 	if err := json.Unmarshal(b, &sp); err != nil {
 		return err

@@ -880,7 +880,8 @@ const histLimit = 12
 // errors: a negative Count or Weight (*BallotError wrapping ErrInvalidCount),
 // more votes cast than the electorate (*FieldError wrapping
 // ErrTooManyBallots), or a vote below quorum (*QuorumError wrapping
-// ErrNoQuorum). More than MaxBallots entries, or under Borda so many votes
+// ErrNoQuorum). More than MaxBallots entries, more work than MaxBallotWork,
+// or under Borda so many votes
 // cast that a candidate's points could exceed math.MaxInt, is a *LimitError:
 // no count is ever wrong by overflow.
 func (c Contest) Tally(ballots []Ballot) (Result, error) {
@@ -890,6 +891,13 @@ func (c Contest) Tally(ballots []Ballot) (Result, error) {
 	s := &c.spec
 	n := len(s.Candidates)
 	if err := checkLimit("ballots", len(ballots), MaxBallots); err != nil {
+		return Result{}, err
+	}
+	work, per := len(ballots)*n, "ballots × candidates"
+	if s.Method.ranked() {
+		work, per = work*n, "ballots × candidates²"
+	}
+	if err := checkLimit(per, work, MaxBallotWork); err != nil {
 		return Result{}, err
 	}
 	cast := 0
