@@ -35,5 +35,7 @@ func benchTally(b *testing.B, m Method, n, k int) {
 	}
 }
 
-func BenchmarkLimitRankedPairs256x1000(b *testing.B) { benchTally(b, RankedPairs, MaxRankedCandidates, 1000) }
-func BenchmarkLimitSchulze256x1000(b *testing.B)     { benchTally(b, Schulze, MaxRankedCandidates, 1000) }
+func BenchmarkLimitRankedPairs256x1000(b *testing.B) {
+	benchTally(b, RankedPairs, MaxRankedCandidates, 1000)
+}
+func BenchmarkLimitSchulze256x1000(b *testing.B) { benchTally(b, Schulze, MaxRankedCandidates, 1000) }
