@@ -225,7 +225,7 @@ type Cluster struct {
 // NewCluster validates spec and returns the cluster it describes. It checks the
 // identifiers and names, that there are at least two members and no duplicates,
 // that the year is in range, and that leader and deputy, where set, are distinct
-// members. The members are copied, so later changes to spec do not reach the
+// members. More than MaxUnits members is a *LimitError. The members are copied, so later changes to spec do not reach the
 // cluster.
 func NewCluster(spec ClusterSpec) (Cluster, error) {
 	if err := spec.ID.Validate(); err != nil {
@@ -242,6 +242,9 @@ func NewCluster(spec ClusterSpec) (Cluster, error) {
 	}
 	if len(spec.Members) < 2 {
 		return Cluster{}, fmt.Errorf("%w (got %d)", ErrTooFewMembers, len(spec.Members))
+	}
+	if err := checkLimit("units", len(spec.Members), MaxUnits); err != nil {
+		return Cluster{}, err
 	}
 	index := make(map[UnitID]int, len(spec.Members))
 	for i, u := range spec.Members {
@@ -515,7 +518,7 @@ type Reorganization struct {
 // leader and deputy are carried to their successors.
 //
 // Errors: *YearError for a year out of range or before the cluster's year;
-// *ChangeError wrapping ErrEmptyChange, ErrSelfChange, ErrConflictingChange,
+// *LimitError for more than MaxChanges changes; *ChangeError wrapping ErrEmptyChange, ErrSelfChange, ErrConflictingChange,
 // ErrDuplicateUnit, ErrUnknownUnit or a unit's validation error; and any error
 // NewCluster gives for the resulting roster (fewer than two members, say).
 func (c Cluster) Reorganize(year int, changes []UnitChange) (Reorganization, error) {
@@ -528,26 +531,9 @@ func (c Cluster) Reorganize(year int, changes []UnitChange) (Reorganization, err
 	if year < c.spec.Year {
 		return Reorganization{}, &YearError{What: "roster year", Year: year, Err: ErrChangeBeforeRoster}
 	}
-	claimed := map[struct {
-		year int
-		id   UnitID
-	}]bool{}
-	for i, ch := range changes {
-		if err := ch.Validate(); err != nil {
-			return Reorganization{}, &ChangeError{Index: i, Change: ch, Err: err}
-		}
-		for _, id := range ch.From {
-			key := struct {
-				year int
-				id   UnitID
-			}{ch.Year, id}
-			if claimed[key] {
-				return Reorganization{}, &ChangeError{Index: i, Change: ch, Err: &UnitError{ID: id, Err: ErrConflictingChange}}
-			}
-			claimed[key] = true
-		}
+	if err := checkChanges(changes); err != nil {
+		return Reorganization{}, err
 	}
-
 	order := make([]int, 0, len(changes))
 	for i, ch := range changes {
 		if ch.Year > c.spec.Year && ch.Year <= year {
@@ -555,7 +541,40 @@ func (c Cluster) Reorganize(year int, changes []UnitChange) (Reorganization, err
 		}
 	}
 	slices.SortStableFunc(order, func(a, b int) int { return changes[a].Year - changes[b].Year })
+	return c.apply(year, changes, order)
+}
 
+// checkChanges validates the changes on their own and against each other:
+// at most MaxChanges of them, each valid, and no unit claimed twice in a year.
+func checkChanges(changes []UnitChange) error {
+	if err := checkLimit("unit changes", len(changes), MaxChanges); err != nil {
+		return err
+	}
+	claimed := map[struct {
+		year int
+		id   UnitID
+	}]bool{}
+	for i, ch := range changes {
+		if err := ch.Validate(); err != nil {
+			return &ChangeError{Index: i, Change: ch, Err: err}
+		}
+		for _, id := range ch.From {
+			key := struct {
+				year int
+				id   UnitID
+			}{ch.Year, id}
+			if claimed[key] {
+				return &ChangeError{Index: i, Change: ch, Err: &UnitError{ID: id, Err: ErrConflictingChange}}
+			}
+			claimed[key] = true
+		}
+	}
+	return nil
+}
+
+// apply applies changes[i] for each i of order, in that order, to c and
+// returns the roster for year. The changes must have passed checkChanges.
+func (c Cluster) apply(year int, changes []UnitChange, order []int) (Reorganization, error) {
 	s := c.Spec()
 	succ := make(map[UnitID]UnitID, len(s.Members))
 	for _, u := range s.Members {

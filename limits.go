@@ -57,9 +57,14 @@ const (
 	// the longest.
 	MaxPlanYears = 200
 
-	// MaxTerms is the most terms (nhiệm kỳ) a leadership history may hold, and
-	// the most unit changes (sáp nhập, chia tách, đổi tên) a plan, review or
-	// history check may apply. One term a year since 1948 is under 80 terms;
-	// 1000 is a margin of over twelve.
+	// MaxTerms is the most terms (nhiệm kỳ) a leadership history may hold. One
+	// term a year since 1948 is under 80 terms; 1000 is a margin of over
+	// twelve.
 	MaxTerms = 1000
+
+	// MaxChanges is the most unit changes (đổi tên, sáp nhập) one call may
+	// apply: Cluster.Reorganize, a plan, a review or a history check. A
+	// cluster sees a handful in a decade, even in the 2025 reorganisation of
+	// provinces; 1000 is a margin of a hundred over a plan's length.
+	MaxChanges = 1000
 )

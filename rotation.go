@@ -767,33 +767,178 @@ func (s Succession) Plan(current Cluster, history History, years int, changes []
 	if err := s.Validate(current); err != nil {
 		return Plan{}, err
 	}
-	g := lineage{changes: changes}
 	p := Plan{Terms: make([]Leadership, 0, years)}
-	for y := 1; y <= years; y++ {
-		r, err := current.Reorganize(current.Year()+y, changes)
-		if err != nil {
-			return Plan{}, err
+	members := current.MemberIDs()
+	if years == 0 {
+		for _, id := range members {
+			p.FirstLeads = append(p.FirstLeads, FirstLead{Unit: id})
 		}
-		// Carry the latest planned leadership to this roster's units.
-		st := newState(r.Cluster, terms, g, s.Order, current.Year())
-		l, err := s.choose(st, Selection{}, current.Year()+y-1)
-		if err != nil {
-			return Plan{}, err
-		}
-		terms = append(terms, l)
-		p.Terms = append(p.Terms, l)
+		return p, nil
 	}
-	for _, id := range current.MemberIDs() {
-		fl := FirstLead{Unit: id}
-		for _, t := range p.Terms {
-			if g.follow(id, current.Year(), t.Year) == t.Leader {
-				fl.Year = t.Year
-				break
+	if err := checkChanges(changes); err != nil {
+		return Plan{}, err
+	}
+	tl := s.newTimeline(current, terms, changes, current.Year())
+	// Where each member of current stands in the year planned, and the first
+	// year it leads there.
+	first := make([]int, len(members))
+	for y := 1; y <= years; y++ {
+		year := current.Year() + y
+		if err := tl.advance(year); err != nil {
+			return Plan{}, err
+		}
+		tl.follow(members)
+		l, err := s.choose(tl.state(), Selection{}, year-1)
+		if err != nil {
+			return Plan{}, err
+		}
+		tl.push(l)
+		p.Terms = append(p.Terms, l)
+		for k, id := range members {
+			if first[k] == 0 && id == l.Leader {
+				first[k] = year
 			}
 		}
-		p.FirstLeads = append(p.FirstLeads, fl)
+	}
+	for k, id := range current.MemberIDs() {
+		p.FirstLeads = append(p.FirstLeads, FirstLead{Unit: id, Year: first[k]})
 	}
 	return p, nil
+}
+
+// timeline walks a cluster's years one at a time for Plan and CheckHistory,
+// keeping what a choice looks at up to date instead of rebuilding it from all
+// the changes and terms every year: each year applies only that year's
+// changes, to the roster, the recent terms and the order, so the work is
+// linear in the years.
+type timeline struct {
+	s       Succession
+	changes []UnitChange
+	byYear  map[int][]int // indices into changes, by year, in the order given
+	roster  Cluster
+	recent  []Leadership // the terms a choice can look at, units followed to roster's year
+	order   []UnitID     // s.Order followed to roster's year, each unit once
+}
+
+// newTimeline starts at roster, whose year is the latest of terms' or after
+// them, with s.Order given in the IDs of year orderYear. changes must have
+// passed checkChanges.
+func (s Succession) newTimeline(roster Cluster, terms []Leadership, changes []UnitChange, orderYear int) *timeline {
+	tl := &timeline{s: s, changes: changes, byYear: map[int][]int{}, roster: roster}
+	for i, ch := range changes {
+		tl.byYear[ch.Year] = append(tl.byYear[ch.Year], i)
+	}
+	// Only the last terms matter to a choice (see state); follow those once.
+	g := lineage{changes: changes}
+	keep := terms[max(0, len(terms)-tl.window()):]
+	for _, t := range keep {
+		if t.Year > roster.Year() {
+			break
+		}
+		tl.recent = append(tl.recent, mapTerm(t, func(id UnitID) UnitID { return g.follow(id, t.Year, roster.Year()) }))
+	}
+	for _, id := range s.Order {
+		id = g.follow(id, orderYear, roster.Year())
+		if !slices.Contains(tl.order, id) {
+			tl.order = append(tl.order, id)
+		}
+	}
+	return tl
+}
+
+// window is how many of the latest terms a choice needs: the last one, and
+// those within the cool-down, for this year and the next (deputyFromOrder
+// looks a year ahead).
+func (tl *timeline) window() int { return max(tl.s.Constraints.CoolDown, 1) + 1 }
+
+// mapTerm follows a term's units by f; a deputy merged into the leader leaves
+// the post vacant.
+func mapTerm(t Leadership, f func(UnitID) UnitID) Leadership {
+	t.Leader, t.Deputy = f(t.Leader), f(t.Deputy)
+	if t.Deputy == t.Leader {
+		t.Deputy = ""
+	}
+	return t
+}
+
+// step follows id through the changes of one year, in the order given.
+func (tl *timeline) step(id UnitID, idx []int) UnitID {
+	if id == "" {
+		return id
+	}
+	for _, i := range idx {
+		if slices.Contains(tl.changes[i].From, id) {
+			id = tl.changes[i].Into.ID
+		}
+	}
+	return id
+}
+
+// advance moves to year, the year after the roster's, applying its changes.
+func (tl *timeline) advance(year int) error {
+	idx := tl.byYear[year]
+	r, err := tl.roster.apply(year, tl.changes, idx)
+	if err != nil {
+		return err
+	}
+	tl.roster = r.Cluster
+	if len(idx) == 0 {
+		return nil
+	}
+	for i, t := range tl.recent {
+		tl.recent[i] = mapTerm(t, func(id UnitID) UnitID { return tl.step(id, idx) })
+	}
+	tl.follow(tl.order)
+	tl.order = dedupe(tl.order)
+	return nil
+}
+
+// follow maps ids in place through the changes of the roster's year.
+func (tl *timeline) follow(ids []UnitID) {
+	idx := tl.byYear[tl.roster.Year()]
+	for k, id := range ids {
+		ids[k] = tl.step(id, idx)
+	}
+}
+
+// dedupe keeps the first place of each unit.
+func dedupe(ids []UnitID) []UnitID {
+	seen := make(map[UnitID]bool, len(ids))
+	out := ids[:0]
+	for _, id := range ids {
+		if !seen[id] {
+			seen[id] = true
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// push records the term of the roster's year.
+func (tl *timeline) push(l Leadership) {
+	tl.recent = append(tl.recent, l)
+	if n := tl.window(); len(tl.recent) > n {
+		tl.recent = slices.Clone(tl.recent[len(tl.recent)-n:])
+	}
+}
+
+// state is what newState would build for the roster's year from all the
+// terms and changes.
+func (tl *timeline) state() state {
+	st := state{year: tl.roster.Year(), roster: tl.roster}
+	for _, t := range tl.recent {
+		if t.Year < st.year {
+			st.prev = append(st.prev, t)
+		}
+	}
+	if len(tl.s.Order) > 0 {
+		for _, id := range tl.order {
+			if tl.roster.IsMember(id) {
+				st.order = append(st.order, id)
+			}
+		}
+	}
+	return st
 }
 
 // Violation is one way a recorded term breaks a succession policy.
@@ -836,33 +981,39 @@ func (s Succession) CheckHistory(first Cluster, history History, changes []UnitC
 	if terms[0].Year < first.Year() {
 		return nil, &TermError{Year: terms[0].Year, Err: ErrChangeBeforeRoster}
 	}
-	g := lineage{changes: changes}
+	// The roster of the first term's year, checking every change once.
+	r, err := first.Reorganize(terms[0].Year, changes)
+	if err != nil {
+		return nil, err
+	}
+	tl := s.newTimeline(r.Cluster, nil, changes, first.Year())
 	var out []Violation
 	for i, t := range terms {
-		r, err := first.Reorganize(t.Year, changes)
-		if err != nil {
-			return nil, err
+		if i > 0 {
+			if err := tl.advance(t.Year); err != nil {
+				return nil, err
+			}
 		}
-		roster := r.Cluster
+		roster := tl.roster
 		for _, u := range []UnitID{t.Leader, t.Deputy} {
 			if u != "" && !roster.IsMember(u) {
 				out = append(out, Violation{Year: t.Year, Unit: u, Constraint: ConstraintMember})
 			}
 		}
-		if i == 0 {
-			continue
+		if i > 0 {
+			st := tl.state()
+			if c := s.blocks(st, t.Leader); c != 0 && c != ConstraintMember {
+				out = append(out, Violation{Year: t.Year, Unit: t.Leader, Constraint: c, Detail: s.describe(c)})
+			}
+			if t.Deputy != "" && roster.IsMember(t.Deputy) && !s.deputyOK(st, t.Deputy, t.Leader) {
+				out = append(out, Violation{Year: t.Year, Unit: t.Deputy, Constraint: ConstraintExcluded, Detail: s.describe(ConstraintExcluded) + " (deputy)"})
+			}
+			if want, ok := s.expectedLeader(st); ok && want != t.Leader {
+				out = append(out, Violation{Year: t.Year, Unit: t.Leader, Constraint: ConstraintMethod,
+					Detail: fmt.Sprintf("%s expects %s", s.Method, want)})
+			}
 		}
-		st := newState(roster, terms[:i], g, s.Order, first.Year())
-		if c := s.blocks(st, t.Leader); c != 0 && c != ConstraintMember {
-			out = append(out, Violation{Year: t.Year, Unit: t.Leader, Constraint: c, Detail: s.describe(c)})
-		}
-		if t.Deputy != "" && roster.IsMember(t.Deputy) && !s.deputyOK(st, t.Deputy, t.Leader) {
-			out = append(out, Violation{Year: t.Year, Unit: t.Deputy, Constraint: ConstraintExcluded, Detail: s.describe(ConstraintExcluded) + " (deputy)"})
-		}
-		if want, ok := s.expectedLeader(st); ok && want != t.Leader {
-			out = append(out, Violation{Year: t.Year, Unit: t.Leader, Constraint: ConstraintMethod,
-				Detail: fmt.Sprintf("%s expects %s", s.Method, want)})
-		}
+		tl.push(t)
 	}
 	return out, nil
 }
