@@ -353,3 +353,79 @@ func TestNewScorecardLimits(t *testing.T) {
 	require.ErrorIs(t, err, ErrTooDeep)
 	assert.Equal(t, CriterionID(fmt.Sprintf("g%d", 100_000-1-MaxDepth)), ce.ID)
 }
+
+func roundRobin(n int) (Cluster, Succession) {
+	units := make([]Unit, n)
+	for i, id := range ids(n) {
+		units[i] = Unit{ID: id, Name: "Đơn vị " + string(id)}
+	}
+	c := MustCluster(ClusterSpec{ID: "c", Name: "Cụm", Kind: KindCluster, Year: 2020, Members: units, Leader: units[0].ID, Deputy: units[1].ID})
+	return c, Succession{Method: RoundRobin, Order: c.MemberIDs()}
+}
+
+func TestRosterAndRotationLimits(t *testing.T) {
+	units := make([]Unit, MaxUnits+1)
+	for i, id := range ids(MaxUnits + 1) {
+		units[i] = Unit{ID: id, Name: "Đơn vị"}
+	}
+	_, err := NewCluster(ClusterSpec{ID: "c", Name: "Cụm", Kind: KindCluster, Year: 2020, Members: units})
+	var le *LimitError
+	require.ErrorAs(t, err, &le)
+	assert.Equal(t, LimitError{Limit: "units", Max: MaxUnits, Value: MaxUnits + 1}, *le)
+	_, err = NewCluster(ClusterSpec{ID: "c", Name: "Cụm", Kind: KindCluster, Year: 2020, Members: units[:MaxUnits]})
+	require.NoError(t, err)
+
+	c, s := roundRobin(10)
+	p, err := s.Plan(c, History{}, MaxPlanYears, nil)
+	require.NoError(t, err)
+	assert.Len(t, p.Terms, MaxPlanYears)
+	_, err = s.Plan(c, History{}, MaxPlanYears+1, nil)
+	require.ErrorAs(t, err, &le)
+	assert.Equal(t, LimitError{Limit: "years of a plan", Max: MaxPlanYears, Value: MaxPlanYears + 1}, *le)
+
+	terms := make([]Leadership, MaxTerms+1)
+	for i := range terms {
+		terms[i] = Leadership{Year: MinYear + i, Leader: "a"}
+	}
+	_, err = NewHistory(terms...)
+	require.ErrorAs(t, err, &le)
+	assert.Equal(t, "terms in a history", le.Limit)
+	_, err = NewHistory(terms[:MaxTerms]...)
+	require.NoError(t, err)
+
+	changes := make([]UnitChange, MaxChanges+1)
+	_, err = c.Reorganize(2021, changes)
+	require.ErrorAs(t, err, &le)
+	assert.Equal(t, LimitError{Limit: "unit changes", Max: MaxChanges, Value: MaxChanges + 1}, *le)
+	_, err = s.Plan(c, History{}, 5, changes)
+	require.ErrorIs(t, err, ErrLimit)
+	h, err := NewHistory(Leadership{Year: 2020, Leader: c.Leader(), Deputy: c.Deputy()})
+	require.NoError(t, err)
+	_, err = s.CheckHistory(c, h, changes)
+	require.ErrorIs(t, err, ErrLimit)
+}
+
+// A plan at MaxPlanYears with a rename every year, and a check of the history
+// it makes: linear in the years (the 2,000 years with one rename a
+// year took over a minute).
+func TestPlanWithARenameEveryYear(t *testing.T) {
+	c, s := roundRobin(20)
+	var changes []UnitChange
+	cur := c.MemberIDs()
+	for y := 1; y <= MaxPlanYears; y++ {
+		k := y % len(cur)
+		into := Unit{ID: UnitID(fmt.Sprintf("r%d", y)), Name: "Đơn vị đổi tên"}
+		changes = append(changes, UnitChange{Year: 2020 + y, From: []UnitID{cur[k]}, Into: into})
+		cur[k] = into.ID
+	}
+	p, err := s.Plan(c, History{}, MaxPlanYears, changes)
+	require.NoError(t, err)
+	want, err := s.planReference(c, History{}, MaxPlanYears, changes)
+	require.NoError(t, err)
+	require.Equal(t, want, p)
+	h, err := NewHistory(append([]Leadership{{Year: 2020, Leader: c.Leader(), Deputy: c.Deputy()}}, p.Terms...)...)
+	require.NoError(t, err)
+	v, err := s.CheckHistory(c, h, changes)
+	require.NoError(t, err)
+	assert.Empty(t, v)
+}

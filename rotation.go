@@ -98,7 +98,11 @@ type History struct {
 
 // NewHistory validates the terms (each as Leadership.Validate does, in year order,
 // one a year, without gaps) and returns the history. The terms are copied.
+// More than MaxTerms terms is a *LimitError.
 func NewHistory(terms ...Leadership) (History, error) {
+	if err := checkLimit("terms in a history", len(terms), MaxTerms); err != nil {
+		return History{}, err
+	}
 	for i, t := range terms {
 		if err := t.Validate(); err != nil {
 			return History{}, &TermError{Year: t.Year, Err: err}
@@ -752,13 +756,18 @@ type FirstLead struct {
 
 // Plan projects the leadership for the given number of years after current,
 // applying the unit changes as their years come. It needs a policy that
-// chooses without votes; otherwise it returns ErrPlanNeedsVotes.
+// chooses without votes; otherwise it returns ErrPlanNeedsVotes. More than
+// MaxPlanYears years, or more than MaxChanges changes, is a *LimitError; the
+// work is linear in the years.
 func (s Succession) Plan(current Cluster, history History, years int, changes []UnitChange) (Plan, error) {
 	if s.Method != RoundRobin && !(s.Method == DeputySucceeds && s.Deputy == DeputyFromOrder) {
 		return Plan{}, &FieldError{Field: "succession method", Value: s.Method.String(), Err: ErrPlanNeedsVotes}
 	}
 	if years < 0 || current.Year()+years > MaxYear {
 		return Plan{}, &YearError{What: "plan length", Year: years, Err: ErrYearOutOfRange}
+	}
+	if err := checkLimit("years of a plan", years, MaxPlanYears); err != nil {
+		return Plan{}, err
 	}
 	terms, err := s.termsUpTo(current, history)
 	if err != nil {
