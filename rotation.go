@@ -309,14 +309,8 @@ type Selection struct {
 // names every member exactly once when the policy uses one, a cool-down the
 // roster allows, and the inputs DeputySucceeds needs.
 func (s Succession) Validate(c Cluster) error {
-	if !s.Method.IsValid() {
-		return &FieldError{Field: "succession method", Value: s.Method.String(), Err: ErrInvalidSuccession}
-	}
-	if !s.Deputy.IsValid() || (s.Method == DeputySucceeds && s.Deputy == 0) {
-		return &FieldError{Field: "deputy rule", Value: s.Deputy.String(), Err: ErrInvalidSuccession}
-	}
-	if !s.OnTie.IsValid() {
-		return &FieldError{Field: "tie rule", Value: s.OnTie.String(), Err: ErrInvalidSuccession}
+	if err := s.checkRules(); err != nil {
+		return err
 	}
 	if s.usesOrder() || len(s.Order) > 0 {
 		if err := checkOrder(s.Order, c); err != nil {
@@ -1104,15 +1098,55 @@ func (s Succession) MarshalJSON() ([]byte, error) {
 		LeaderWasDeputy: s.Constraints.LeaderWasDeputy})
 }
 
-// UnmarshalJSON decodes a policy. Its validity against a roster is checked
-// when it is used (Validate, Next, Plan, CheckHistory), since it depends on
-// the roster.
+// UnmarshalJSON decodes a policy and checks what does not depend on a roster
+// (the method, deputy and tie rules, the cool-down's sign, the order's IDs),
+// so that what decodes also encodes. Its validity against a roster is
+// checked when it is used (Validate, Next, Plan, CheckHistory).
 func (s *Succession) UnmarshalJSON(b []byte) error {
 	var j successionJSON
 	if err := json.Unmarshal(b, &j); err != nil {
 		return err
 	}
-	*s = Succession{Method: j.Method, Deputy: j.Deputy, Order: j.Order, OnTie: j.OnTie,
+	v := Succession{Method: j.Method, Deputy: j.Deputy, Order: j.Order, OnTie: j.OnTie,
 		Constraints: Constraints{NoConsecutive: j.NoConsecutive, CoolDown: j.CoolDown, LeaderWasDeputy: j.LeaderWasDeputy}}
+	if err := v.validateAlone(); err != nil {
+		return err
+	}
+	*s = v
+	return nil
+}
+
+// checkRules checks the method, deputy and tie rules.
+func (s Succession) checkRules() error {
+	if !s.Method.IsValid() {
+		return &FieldError{Field: "succession method", Value: s.Method.String(), Err: ErrInvalidSuccession}
+	}
+	if !s.Deputy.IsValid() || (s.Method == DeputySucceeds && s.Deputy == 0) {
+		return &FieldError{Field: "deputy rule", Value: s.Deputy.String(), Err: ErrInvalidSuccession}
+	}
+	if !s.OnTie.IsValid() {
+		return &FieldError{Field: "tie rule", Value: s.OnTie.String(), Err: ErrInvalidSuccession}
+	}
+	return nil
+}
+
+// validateAlone checks what Validate checks that does not depend on the
+// roster: the method, deputy and tie rules, a cool-down that is not negative,
+// and an order of valid IDs without repeats.
+func (s Succession) validateAlone() error {
+	if err := s.checkRules(); err != nil {
+		return err
+	}
+	if s.Constraints.CoolDown < 0 {
+		return &CoolDownError{CoolDown: s.Constraints.CoolDown}
+	}
+	for i, id := range s.Order {
+		if err := id.Validate(); err != nil {
+			return err
+		}
+		if slices.Contains(s.Order[:i], id) {
+			return &UnitError{ID: id, Err: ErrOrderRepeats}
+		}
+	}
 	return nil
 }
