@@ -225,3 +225,50 @@ func BenchmarkLimitChanges(b *testing.B) {
 		}
 	}
 }
+
+// Ranked pairs against its direct reading (the hand-written baseline, O(n³)
+// per margin), on the pairwise matrix of 64 candidates and 1,000 distinct
+// weighted rankings.
+func BenchmarkRankedPairsVsReference(b *testing.B) {
+	c := MustContest(ContestSpec{Candidates: ids(64), Electorate: 1 << 40, Method: RankedPairs})
+	r, err := c.Tally(distinctRankings(c.Candidates(), 1000, 9))
+	if err != nil {
+		b.Fatal(err)
+	}
+	d := r.Pairwise
+	b.Run("baseline=reference", func(b *testing.B) {
+		b.ReportAllocs()
+		for range b.N {
+			rankedPairsReference(d)
+		}
+	})
+	b.Run("thidua=incremental", func(b *testing.B) {
+		b.ReportAllocs()
+		for range b.N {
+			rankedPairs(d)
+		}
+	})
+}
+
+// Plan against the quadratic first version (the baseline), MaxPlanYears
+// years of a 60-unit cluster with a rename every year.
+func BenchmarkPlanVsReference(b *testing.B) {
+	c, s := roundRobin(60)
+	changes := renameEveryYear(c, MaxPlanYears)
+	b.Run("baseline=reference", func(b *testing.B) {
+		b.ReportAllocs()
+		for range b.N {
+			if _, err := s.planReference(c, History{}, MaxPlanYears, changes); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("thidua=incremental", func(b *testing.B) {
+		b.ReportAllocs()
+		for range b.N {
+			if _, err := s.Plan(c, History{}, MaxPlanYears, changes); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
