@@ -37,11 +37,6 @@ func benchTally(b *testing.B, m Method, n, k int) {
 	}
 }
 
-func BenchmarkLimitRankedPairs256x1000(b *testing.B) {
-	benchTally(b, RankedPairs, MaxRankedCandidates, 1000)
-}
-func BenchmarkLimitSchulze256x1000(b *testing.B) { benchTally(b, Schulze, MaxRankedCandidates, 1000) }
-
 func approvalMarks(ids []UnitID, k, marks int, seed uint64) []Ballot {
 	rng := rand.New(rand.NewPCG(seed, 2))
 	out := make([]Ballot, k)
