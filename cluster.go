@@ -53,8 +53,6 @@ func (id ClusterID) Validate() error {
 	return nil
 }
 
-func validID(s string) bool { return idErr(s) == nil }
-
 // idErr returns nil for a well-formed identifier, ErrDecomposedID for one with
 // a combining mark or an invisible or format character, and ErrInvalidID
 // otherwise. The standard library has no Unicode normaliser, so instead of

@@ -275,7 +275,6 @@ func newBitRel(n int) bitRel {
 
 func (r bitRel) row(u int) []uint64 { return r.bits[u*r.words : (u+1)*r.words] }
 func (r bitRel) has(u, v int) bool  { return r.bits[u*r.words+v/64]&(1<<(v%64)) != 0 }
-func (r bitRel) set(u, v int)       { r.bits[u*r.words+v/64] |= 1 << (v % 64) }
 func eachBit(row []uint64, f func(int)) {
 	for w, x := range row {
 		for x != 0 {

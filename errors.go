@@ -38,7 +38,8 @@ func reason(err error) string {
 
 var (
 	// ErrInvalidID reports an identifier that is empty, too long, not UTF-8, or
-	// contains white space or control characters.
+	// contains white space or control characters. ErrDecomposedID, for a
+	// combining mark or invisible character, also matches it.
 	ErrInvalidID = errors.New("thidua: invalid identifier")
 
 	// ErrBlankName reports a unit or cluster whose name is empty or only white space.
