@@ -181,20 +181,23 @@ func FuzzContestJSON(f *testing.F) {
 	})
 }
 
-// FuzzReviewJSON decodes arbitrary reviews, checks the round trip, and
-// concludes them: Conclude returns an Outcome or a "thidua:" error, twice
-// the same, and an Outcome's minutes render in both languages.
+// FuzzReviewJSON decodes arbitrary reviews and concludes them: Conclude
+// returns an Outcome or a "thidua:" error, twice the same; a review that
+// concludes round-trips, and its minutes render in both languages.
 func FuzzReviewJSON(f *testing.F) {
-	b, _ := seedParts(f)
-	f.Add(b)
+	// Small seeds: the fuzzer minimizes every new input it finds, and a
+	// 20 KB seed review would take the whole of a short run to minimize.
 	tie := tieReviewFor(f)
 	f.Add(mustJSON(f, tie))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		if len(data) > 1<<16 {
 			return // keep each run fast; the limits are tested elsewhere
 		}
-		r, ok := decodeRoundTrip[Review](t, data, nil, nil)
-		if !ok {
+		// Review.UnmarshalJSON validates each part but not that the parts are
+		// all there (Conclude does), so "{}" decodes to a review that cannot
+		// be encoded; the round trip is required of reviews that conclude.
+		var r Review
+		if json.Unmarshal(data, &r) != nil {
 			return
 		}
 		o, err := r.Conclude()
@@ -206,6 +209,7 @@ func FuzzReviewJSON(f *testing.F) {
 			return
 		}
 		require.NoError(t, err2)
+		decodeRoundTrip[Review](t, data, nil, nil)
 		vi := o.Minutes(LangVietnamese)
 		require.Equal(t, vi, o2.Minutes(LangVietnamese), "Conclude is deterministic")
 		require.Contains(t, vi, r.Cluster.Name())
