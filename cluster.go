@@ -17,9 +17,6 @@ const (
 	MaxYear = 9999
 )
 
-// maxIDLen bounds identifiers so that a malformed input cannot make them huge.
-const maxIDLen = 64
-
 // UnitID identifies a unit (đơn vị): a member of a cluster, such as a provincial
 // department. It is chosen by the caller ("bac-ninh", "so-tttt-nam-dinh") and must
 // be 1 to 64 bytes of UTF-8 without white space, control characters, combining
@@ -60,7 +57,7 @@ func (id ClusterID) Validate() error {
 // needs no combining mark: every Vietnamese letter has a precomposed form
 // (NFC), and an identifier typed in it contains no mark at all.
 func idErr(s string) error {
-	if s == "" || len(s) > maxIDLen || !utf8.ValidString(s) {
+	if s == "" || len(s) > MaxIDLen || !utf8.ValidString(s) {
 		return ErrInvalidID
 	}
 	for _, r := range s {

@@ -7,6 +7,11 @@ package thidua
 // input or close to it, or bounded (BENCHMARKS.md gives the measured time and
 // memory at each maximum).
 const (
+	// MaxIDLen is the longest identifier (UnitID, ClusterID, CriterionID), in
+	// bytes of UTF-8: "so-tttt-nam-dinh" is 16, and 64 leaves room for any
+	// real name while a malformed input cannot make one huge.
+	MaxIDLen = 64
+
 	// MaxCandidates is the most candidates (ứng cử viên) a contest counted by
 	// approval ("đồng ý") or plurality may list. A council (Hội đồng Thi đua -
 	// Khen thưởng) votes on a few hundred collectives at most; 1024 leaves a

@@ -973,6 +973,8 @@ func (v Violation) String() string {
 // term is checked for membership only, since nothing before it is known. Votes
 // are not part of a history, so for Elect and Assign only the constraints and
 // membership are checked; for RoundRobin and DeputySucceeds the method is too.
+// More than MaxChanges changes is a *LimitError; the work is linear in the
+// terms.
 func (s Succession) CheckHistory(first Cluster, history History, changes []UnitChange) ([]Violation, error) {
 	if err := s.Validate(first); err != nil {
 		return nil, err
