@@ -324,6 +324,12 @@ func TestScorecardJSONLimits(t *testing.T) {
 	require.ErrorAs(t, err, &le)
 	assert.Equal(t, LimitError{Limit: "criteria", Max: MaxCriteria, Value: MaxCriteria + 1}, *le)
 
+	var sp ScorecardSpec
+	require.ErrorIs(t, json.Unmarshal(flatCriteriaJSON(MaxCriteria+1), &sp), ErrLimit, "a spec alone is checked too")
+	require.ErrorIs(t, json.Unmarshal(deepCriteriaJSON(MaxDepth+1), &sp), ErrTooDeep)
+	require.NoError(t, json.Unmarshal(flatCriteriaJSON(3), &sp))
+	assert.Len(t, sp.Criteria, 3)
+
 	var c CriterionSpec
 	doc := deepCriteriaJSON(MaxDepth + 1)
 	err = json.Unmarshal(doc[len(`{"id":"s","name":"S","year":2024,"criteria":[`):len(doc)-2], &c)

@@ -173,8 +173,9 @@ func (j *criterionTreeJSON) spec() CriterionSpec {
 // checkShape scans JSON text once, before it is decoded, and refuses text
 // that nests deeper than nest arrays and objects (a criteria tree deeper than
 // MaxDepth: *FieldError wrapping ErrTooDeep) or holds more than objects
-// objects (more criteria than MaxCriteria: *LimitError). It does not check
-// the syntax; the decoder does that after.
+// objects (more criteria than MaxCriteria: *LimitError). It reads each byte
+// once and allocates nothing; it does not check the syntax, which the decoder
+// does after.
 func checkShape(b []byte, nest, objects int) error {
 	depth, seen, inString := 0, 0, false
 	for i := 0; i < len(b); i++ {
@@ -195,13 +196,15 @@ func checkShape(b []byte, nest, objects int) error {
 			}
 			if c == '{' {
 				seen++
-				if seen > objects {
-					return &LimitError{Limit: "criteria", Max: MaxCriteria, Value: seen - (objects - MaxCriteria)}
-				}
 			}
 		case c == '}' || c == ']':
 			depth--
 		}
+	}
+	if seen > objects {
+		// Every criterion is an object; so are the spec and any unknown
+		// field's value, which the count therefore includes.
+		return &LimitError{Limit: "criteria", Max: MaxCriteria, Value: seen - (objects - MaxCriteria)}
 	}
 	return nil
 }
@@ -267,6 +270,23 @@ type ScorecardSpec struct {
 	Name     string          `json:"name"`
 	Year     int             `json:"year"`
 	Criteria []CriterionSpec `json:"criteria"`
+}
+
+// UnmarshalJSON decodes a spec. It refuses, before decoding and in one pass,
+// a tree deeper than MaxDepth (ErrTooDeep) or with more than MaxCriteria
+// criteria (*LimitError); NewScorecard validates the rest.
+func (sp *ScorecardSpec) UnmarshalJSON(b []byte) error {
+	// The spec is an object, its criteria an array: two more levels.
+	if err := checkShape(b, 2*MaxDepth+2, MaxCriteria+1); err != nil {
+		return err
+	}
+	type plain ScorecardSpec // without methods, so decoding does not recurse
+	var v plain
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	*sp = ScorecardSpec(v)
+	return nil
 }
 
 // Criterion is one validated criterion of a Scorecard, with its effective
@@ -651,13 +671,9 @@ func (s Scorecard) MarshalJSON() ([]byte, error) {
 }
 
 // UnmarshalJSON decodes a ScorecardSpec and validates it as NewScorecard does.
-// Like CriterionSpec.UnmarshalJSON, it refuses a tree deeper than MaxDepth or
+// Like ScorecardSpec.UnmarshalJSON, it refuses a tree deeper than MaxDepth or
 // with more than MaxCriteria criteria before decoding it.
 func (s *Scorecard) UnmarshalJSON(b []byte) error {
-	// The spec is an object, its criteria an array: two more levels.
-	if err := checkShape(b, 2*MaxDepth+2, MaxCriteria+1); err != nil {
-		return err
-	}
 	var sp ScorecardSpec
 	if err := json.Unmarshal(b, &sp); err != nil {
 		return err
