@@ -17,21 +17,21 @@ const (
 	MaxYear = 9999
 )
 
-// maxIDLen bounds identifiers so that a malformed input cannot make them huge.
-const maxIDLen = 64
-
 // UnitID identifies a unit (đơn vị): a member of a cluster, such as a provincial
 // department. It is chosen by the caller ("bac-ninh", "so-tttt-nam-dinh") and must
-// be 1 to 64 bytes of UTF-8 without white space or control characters. The zero
+// be 1 to 64 bytes of UTF-8 without white space, control characters, combining
+// marks or invisible characters: a Vietnamese name is written in its
+// precomposed (NFC) form, "bắc-ninh" with U+1EAF, so each ID has one spelling. The zero
 // UnitID is not a valid ID; where a post may be vacant, the zero UnitID means
 // "vacant".
 type UnitID string
 
 // Validate reports whether id is a well-formed identifier, as a *FieldError
-// wrapping ErrInvalidID.
+// wrapping ErrInvalidID, or ErrDecomposedID (which also matches ErrInvalidID)
+// for a combining mark or invisible character: use the precomposed (NFC) form.
 func (id UnitID) Validate() error {
-	if !validID(string(id)) {
-		return &FieldError{Field: "unit id", Value: string(id), Err: ErrInvalidID}
+	if err := idErr(string(id)); err != nil {
+		return &FieldError{Field: "unit id", Value: string(id), Err: err}
 	}
 	return nil
 }
@@ -41,24 +41,49 @@ func (id UnitID) Validate() error {
 type ClusterID string
 
 // Validate reports whether id is a well-formed identifier, as a *FieldError
-// wrapping ErrInvalidID.
+// wrapping ErrInvalidID, or ErrDecomposedID (which also matches ErrInvalidID)
+// for a combining mark or invisible character: use the precomposed (NFC) form.
 func (id ClusterID) Validate() error {
-	if !validID(string(id)) {
-		return &FieldError{Field: "cluster id", Value: string(id), Err: ErrInvalidID}
+	if err := idErr(string(id)); err != nil {
+		return &FieldError{Field: "cluster id", Value: string(id), Err: err}
 	}
 	return nil
 }
 
-func validID(s string) bool {
-	if s == "" || len(s) > maxIDLen || !utf8.ValidString(s) {
-		return false
+// idErr returns nil for a well-formed identifier, ErrDecomposedID for one with
+// a combining mark or an invisible or format character, and ErrInvalidID
+// otherwise. The standard library has no Unicode normaliser, so instead of
+// folding spellings together the library accepts only the one spelling that
+// needs no combining mark: every Vietnamese letter has a precomposed form
+// (NFC), and an identifier typed in it contains no mark at all.
+func idErr(s string) error {
+	if s == "" || len(s) > MaxIDLen || !utf8.ValidString(s) {
+		return ErrInvalidID
 	}
 	for _, r := range s {
+		if r < utf8.RuneSelf {
+			if r <= ' ' || r == 0x7f {
+				return ErrInvalidID
+			}
+			continue
+		}
+		if invisible(r) {
+			return ErrDecomposedID
+		}
 		if unicode.IsSpace(r) || unicode.IsControl(r) || !unicode.IsPrint(r) {
-			return false
+			return ErrInvalidID
 		}
 	}
-	return true
+	return nil
+}
+
+// invisible reports a rune that changes how its neighbour looks, or shows
+// nothing: a combining mark (Mn, Me, which includes the variation selectors
+// and U+034F combining grapheme joiner), a format character (Cf: zero-width
+// joiners, soft hyphen, bidirectional controls, byte-order mark) or another
+// default-ignorable code point (Hangul fillers and the like).
+func invisible(r rune) bool {
+	return unicode.In(r, unicode.Mn, unicode.Me, unicode.Cf, unicode.Other_Default_Ignorable_Code_Point)
 }
 
 func blank(s string) bool { return strings.TrimSpace(s) == "" }
@@ -195,7 +220,7 @@ type Cluster struct {
 // NewCluster validates spec and returns the cluster it describes. It checks the
 // identifiers and names, that there are at least two members and no duplicates,
 // that the year is in range, and that leader and deputy, where set, are distinct
-// members. The members are copied, so later changes to spec do not reach the
+// members. More than MaxUnits members is a *LimitError. The members are copied, so later changes to spec do not reach the
 // cluster.
 func NewCluster(spec ClusterSpec) (Cluster, error) {
 	if err := spec.ID.Validate(); err != nil {
@@ -212,6 +237,9 @@ func NewCluster(spec ClusterSpec) (Cluster, error) {
 	}
 	if len(spec.Members) < 2 {
 		return Cluster{}, fmt.Errorf("%w (got %d)", ErrTooFewMembers, len(spec.Members))
+	}
+	if err := checkLimit("units", len(spec.Members), MaxUnits); err != nil {
+		return Cluster{}, err
 	}
 	index := make(map[UnitID]int, len(spec.Members))
 	for i, u := range spec.Members {
@@ -485,7 +513,7 @@ type Reorganization struct {
 // leader and deputy are carried to their successors.
 //
 // Errors: *YearError for a year out of range or before the cluster's year;
-// *ChangeError wrapping ErrEmptyChange, ErrSelfChange, ErrConflictingChange,
+// *LimitError for more than MaxChanges changes; *ChangeError wrapping ErrEmptyChange, ErrSelfChange, ErrConflictingChange,
 // ErrDuplicateUnit, ErrUnknownUnit or a unit's validation error; and any error
 // NewCluster gives for the resulting roster (fewer than two members, say).
 func (c Cluster) Reorganize(year int, changes []UnitChange) (Reorganization, error) {
@@ -498,26 +526,9 @@ func (c Cluster) Reorganize(year int, changes []UnitChange) (Reorganization, err
 	if year < c.spec.Year {
 		return Reorganization{}, &YearError{What: "roster year", Year: year, Err: ErrChangeBeforeRoster}
 	}
-	claimed := map[struct {
-		year int
-		id   UnitID
-	}]bool{}
-	for i, ch := range changes {
-		if err := ch.Validate(); err != nil {
-			return Reorganization{}, &ChangeError{Index: i, Change: ch, Err: err}
-		}
-		for _, id := range ch.From {
-			key := struct {
-				year int
-				id   UnitID
-			}{ch.Year, id}
-			if claimed[key] {
-				return Reorganization{}, &ChangeError{Index: i, Change: ch, Err: &UnitError{ID: id, Err: ErrConflictingChange}}
-			}
-			claimed[key] = true
-		}
+	if err := checkChanges(changes); err != nil {
+		return Reorganization{}, err
 	}
-
 	order := make([]int, 0, len(changes))
 	for i, ch := range changes {
 		if ch.Year > c.spec.Year && ch.Year <= year {
@@ -525,7 +536,40 @@ func (c Cluster) Reorganize(year int, changes []UnitChange) (Reorganization, err
 		}
 	}
 	slices.SortStableFunc(order, func(a, b int) int { return changes[a].Year - changes[b].Year })
+	return c.apply(year, changes, order)
+}
 
+// checkChanges validates the changes on their own and against each other:
+// at most MaxChanges of them, each valid, and no unit claimed twice in a year.
+func checkChanges(changes []UnitChange) error {
+	if err := checkLimit("unit changes", len(changes), MaxChanges); err != nil {
+		return err
+	}
+	claimed := map[struct {
+		year int
+		id   UnitID
+	}]bool{}
+	for i, ch := range changes {
+		if err := ch.Validate(); err != nil {
+			return &ChangeError{Index: i, Change: ch, Err: err}
+		}
+		for _, id := range ch.From {
+			key := struct {
+				year int
+				id   UnitID
+			}{ch.Year, id}
+			if claimed[key] {
+				return &ChangeError{Index: i, Change: ch, Err: &UnitError{ID: id, Err: ErrConflictingChange}}
+			}
+			claimed[key] = true
+		}
+	}
+	return nil
+}
+
+// apply applies changes[i] for each i of order, in that order, to c and
+// returns the roster for year. The changes must have passed checkChanges.
+func (c Cluster) apply(year int, changes []UnitChange, order []int) (Reorganization, error) {
 	s := c.Spec()
 	succ := make(map[UnitID]UnitID, len(s.Members))
 	for _, u := range s.Members {

@@ -29,6 +29,14 @@ func TestNewClusterBadInput(t *testing.T) {
 		{"one member", func(s *ClusterSpec) { s.Members = s.Members[:1]; s.Deputy = "" }, ErrTooFewMembers, ""},
 		{"empty unit id", func(s *ClusterSpec) { s.Members[3].ID = "" }, ErrInvalidID, ""},
 		{"unit id with a tab", func(s *ClusterSpec) { s.Members[3].ID = "vinh\tphuc" }, ErrInvalidID, ""},
+		{"unit id decomposed (NFD)", func(s *ClusterSpec) { s.Members[3].ID = "vi\u0303nh-phu\u0301c" }, ErrDecomposedID, ""},
+		{"unit id with a zero-width joiner", func(s *ClusterSpec) { s.Members[3].ID = "vinh\u200dphuc" }, ErrDecomposedID, ""},
+		{"cluster id with a combining grapheme joiner", func(s *ClusterSpec) { s.ID = "cum\u034f3" }, ErrDecomposedID, ""},
+		{"more units than MaxUnits", func(s *ClusterSpec) {
+			for i := len(s.Members); i <= MaxUnits; i++ {
+				s.Members = append(s.Members, Unit{ID: UnitID(fmt.Sprintf("u%d", i)), Name: "Đơn vị"})
+			}
+		}, ErrLimit, ""},
 		{"blank unit name", func(s *ClusterSpec) { s.Members[3].Name = "" }, ErrBlankName, "vinh-phuc"},
 		{"duplicate unit", func(s *ClusterSpec) { s.Members[8].ID = "hai-duong" }, ErrDuplicateUnit, "hai-duong"},
 		{"leader not a member", func(s *ClusterSpec) { s.Leader = "ha-noi" }, ErrLeaderNotMember, "ha-noi"},

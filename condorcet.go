@@ -2,6 +2,7 @@ package thidua
 
 import (
 	"cmp"
+	"math/bits"
 	"slices"
 )
 
@@ -44,8 +45,7 @@ func (c Contest) condorcet(d [][]int, votes []int) ([][]int, []int) {
 		fillBeats(votes, beats)
 		return extract(n, beats), nil
 	case RankedPairs:
-		locked := rankedPairs(d)
-		reach := closure(locked)
+		locked, reach := rankedPairs(d)
 		beats := func(i, j int) bool { return reach[i][j] }
 		fillBeats(votes, beats)
 		return extract(n, func(i, j int) bool { return locked[i][j] }), nil
@@ -187,8 +187,14 @@ func extract(n int, beats func(i, j int) bool) [][]int {
 // any that would close a cycle. Victories of equal margin are taken together:
 // those that close no cycle with the earlier ones and each other are locked;
 // if some of them would close a cycle among themselves, the ones on such a
-// cycle are all skipped, so no order among equals decides anything.
-func rankedPairs(d [][]int) [][]bool {
+// cycle are all skipped, so no order among equals decides anything. It
+// returns the locked relation and its transitive closure.
+//
+// The closure is kept as bit sets and updated as each victory is locked, and
+// the cycles among equal margins are found on the graph of their endpoints
+// only, so the work is O(n³/64) for the closure and O(n·pairs) for the
+// cycles, not O(n³) per margin.
+func rankedPairs(d [][]int) (locked, reach [][]bool) {
 	n := len(d)
 	type pair struct{ i, j, m int }
 	var pairs []pair
@@ -200,60 +206,219 @@ func rankedPairs(d [][]int) [][]bool {
 		}
 	}
 	// Sort by margin, largest first (insertion order within is irrelevant).
-	sortPairs := func(a, b pair) int { return cmp.Compare(b.m, a.m) }
-	slices.SortFunc(pairs, sortPairs)
-	locked := make([][]bool, n)
+	slices.SortFunc(pairs, func(a, b pair) int { return cmp.Compare(b.m, a.m) })
+	locked = make([][]bool, n)
 	for i := range locked {
 		locked[i] = make([]bool, n)
 	}
+	down, up := newBitRel(n), newBitRel(n) // down[u] ∋ v iff u reaches v; up is its transpose
+	var ok []pair
+	var scc sccFinder
 	for k := 0; k < len(pairs); {
 		e := k
 		for e < len(pairs) && pairs[e].m == pairs[k].m {
 			e++
 		}
-		var ok []pair
-		reach := closure(locked)
+		ok = ok[:0]
 		for _, p := range pairs[k:e] {
-			if !reach[p.j][p.i] {
+			if !down.has(p.j, p.i) {
 				ok = append(ok, p)
 			}
 		}
-		trial := make([][]bool, n)
-		for i := range trial {
-			trial[i] = append([]bool(nil), locked[i]...)
-		}
-		for _, p := range ok {
-			trial[p.i][p.j] = true
-		}
-		treach := closure(trial)
-		for _, p := range ok {
-			if !treach[p.j][p.i] {
-				locked[p.i][p.j] = true
+		if len(ok) > 1 {
+			// Only the endpoints matter: a cycle through these victories
+			// runs from one endpoint to the next by locked paths or by
+			// another of them.
+			scc.reset(n)
+			for _, p := range ok {
+				scc.node(p.i)
+				scc.node(p.j)
 			}
+			for _, p := range ok {
+				scc.edge(p.i, p.j)
+			}
+			comp := scc.run(down)
+			kept := ok[:0]
+			for _, p := range ok {
+				if comp[scc.id[p.i]] != comp[scc.id[p.j]] {
+					kept = append(kept, p)
+				}
+			}
+			ok = kept
+		}
+		for _, p := range ok {
+			locked[p.i][p.j] = true
+			lockEdge(down, up, p.i, p.j)
 		}
 		k = e
 	}
-	return locked
+	reach = make([][]bool, n)
+	for u := range n {
+		reach[u] = make([]bool, n)
+		for v := range n {
+			reach[u][v] = down.has(u, v)
+		}
+	}
+	return locked, reach
 }
 
-// closure returns the transitive closure of a relation.
-func closure(rel [][]bool) [][]bool {
-	n := len(rel)
-	r := make([][]bool, n)
-	for i := range r {
-		r[i] = append([]bool(nil), rel[i]...)
+// bitRel is a relation on n elements as one bit set per row.
+type bitRel struct {
+	words int
+	bits  []uint64
+}
+
+func newBitRel(n int) bitRel {
+	w := (n + 63) / 64
+	return bitRel{words: w, bits: make([]uint64, n*w)}
+}
+
+func (r bitRel) row(u int) []uint64 { return r.bits[u*r.words : (u+1)*r.words] }
+func (r bitRel) has(u, v int) bool  { return r.bits[u*r.words+v/64]&(1<<(v%64)) != 0 }
+func eachBit(row []uint64, f func(int)) {
+	for w, x := range row {
+		for x != 0 {
+			f(w*64 + bits.TrailingZeros64(x))
+			x &= x - 1
+		}
 	}
-	for k := range n {
-		for i := range n {
-			if !r[i][k] {
+}
+
+// lockEdge adds i→j to the closure down and its transpose up: everything
+// that reaches i (and i) now reaches everything j reaches (and j).
+func lockEdge(down, up bitRel, i, j int) {
+	if down.has(i, j) {
+		return
+	}
+	from := slices.Clone(up.row(i))
+	to := slices.Clone(down.row(j))
+	from[i/64] |= 1 << (i % 64)
+	to[j/64] |= 1 << (j % 64)
+	eachBit(from, func(u int) {
+		row := down.row(u)
+		for w := range row {
+			row[w] |= to[w]
+		}
+	})
+	eachBit(to, func(v int) {
+		row := up.row(v)
+		for w := range row {
+			row[w] |= from[w]
+		}
+	})
+}
+
+// sccFinder finds the strongly connected components of a small graph: some
+// of the candidates, joined where the closure reaches or by extra edges.
+type sccFinder struct {
+	id    []int // candidate → node, or -1
+	nodes []int // node → candidate
+	extra [][]int
+	// Tarjan's state
+	index, low, comp, stack []int
+	onStack                 []bool
+}
+
+func (s *sccFinder) reset(n int) {
+	if len(s.id) != n {
+		s.id = make([]int, n)
+		for i := range s.id {
+			s.id[i] = -1
+		}
+	}
+	for _, c := range s.nodes {
+		s.id[c] = -1
+	}
+	s.nodes = s.nodes[:0]
+	s.extra = s.extra[:0]
+}
+
+func (s *sccFinder) node(c int) {
+	if s.id[c] < 0 {
+		s.id[c] = len(s.nodes)
+		s.nodes = append(s.nodes, c)
+		s.extra = append(s.extra, nil)
+	}
+}
+
+func (s *sccFinder) edge(a, b int) { s.extra[s.id[a]] = append(s.extra[s.id[a]], s.id[b]) }
+
+// run returns each node's component.
+func (s *sccFinder) run(down bitRel) []int {
+	m := len(s.nodes)
+	// Adjacency among the nodes: the closure's, then the extra edges.
+	adj := make([][]int, m)
+	for a, ca := range s.nodes {
+		for b, cb := range s.nodes {
+			if a != b && down.has(ca, cb) {
+				adj[a] = append(adj[a], b)
+			}
+		}
+		adj[a] = append(adj[a], s.extra[a]...)
+	}
+	s.index = filled(s.index, m, -1)
+	s.low = filled(s.low, m, 0)
+	s.comp = filled(s.comp, m, -1)
+	s.onStack = slices.Grow(s.onStack[:0], m)[:m]
+	clear(s.onStack)
+	s.stack = s.stack[:0]
+	next, comps := 0, 0
+	// An explicit stack of (node, next edge) keeps deep graphs off the call stack.
+	type frame struct{ v, e int }
+	var work []frame
+	for root := range m {
+		if s.index[root] >= 0 {
+			continue
+		}
+		work = append(work[:0], frame{root, 0})
+		s.index[root], s.low[root] = next, next
+		next++
+		s.stack = append(s.stack, root)
+		s.onStack[root] = true
+		for len(work) > 0 {
+			f := &work[len(work)-1]
+			v := f.v
+			if f.e < len(adj[v]) {
+				w := adj[v][f.e]
+				f.e++
+				switch {
+				case s.index[w] < 0:
+					s.index[w], s.low[w] = next, next
+					next++
+					s.stack = append(s.stack, w)
+					s.onStack[w] = true
+					work = append(work, frame{w, 0})
+				case s.onStack[w]:
+					s.low[v] = min(s.low[v], s.index[w])
+				}
 				continue
 			}
-			for j := range n {
-				if r[k][j] {
-					r[i][j] = true
+			work = work[:len(work)-1]
+			if len(work) > 0 {
+				u := work[len(work)-1].v
+				s.low[u] = min(s.low[u], s.low[v])
+			}
+			if s.low[v] == s.index[v] {
+				for {
+					w := s.stack[len(s.stack)-1]
+					s.stack = s.stack[:len(s.stack)-1]
+					s.onStack[w] = false
+					s.comp[w] = comps
+					if w == v {
+						break
+					}
 				}
+				comps++
 			}
 		}
 	}
-	return r
+	return s.comp
+}
+
+func filled(s []int, n, v int) []int {
+	s = slices.Grow(s[:0], n)[:n]
+	for i := range s {
+		s[i] = v
+	}
+	return s
 }

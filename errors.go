@@ -38,7 +38,8 @@ func reason(err error) string {
 
 var (
 	// ErrInvalidID reports an identifier that is empty, too long, not UTF-8, or
-	// contains white space or control characters.
+	// contains white space or control characters. ErrDecomposedID, for a
+	// combining mark or invisible character, also matches it.
 	ErrInvalidID = errors.New("thidua: invalid identifier")
 
 	// ErrBlankName reports a unit or cluster whose name is empty or only white space.
@@ -766,7 +767,8 @@ var (
 	// runoff with no tie to settle, or past the rule set's last round.
 	ErrRoundNotHeld = errors.New("thidua: ballots for a round that was not held")
 
-	// ErrNotTied reports a fallback decision that chooses a unit not in the tie.
+	// ErrNotTied reports a fallback decision that chooses a unit not in the
+	// tie, or a settlement for an award whose vote did not end in a tie.
 	ErrNotTied = errors.New("thidua: unit is not in the tie")
 
 	// ErrWrongSeats reports a fallback decision that fills more or fewer seats
@@ -880,3 +882,59 @@ var (
 	// cluster led listed twice.
 	ErrInvalidRecord = errors.New("thidua: invalid unit record")
 )
+
+// Limits and spelling (limits.go, cluster.go).
+// ---------------------------------------------------------------------------
+
+var (
+	// ErrLimit reports an input larger than one of the documented limits in
+	// limits.go (MaxCandidates, MaxCriteria, MaxPlanYears, ...). It is checked
+	// before any work, so a hostile input costs no more than a valid one.
+	ErrLimit = errors.New("thidua: input exceeds a documented limit")
+
+	// ErrDecomposedID reports an identifier that contains a combining mark or
+	// an invisible or format character. Such an identifier has another
+	// spelling that looks the same: "bắc-ninh" typed precomposed (NFC) and
+	// decomposed (NFD) would be two units. Use the precomposed (NFC) form. It
+	// also matches ErrInvalidID.
+	ErrDecomposedID error = decomposedIDError{}
+)
+
+// decomposedIDError is ErrDecomposedID's own type, so that it also matches
+// ErrInvalidID under errors.Is.
+type decomposedIDError struct{}
+
+func (decomposedIDError) Error() string {
+	return "thidua: identifier contains a combining mark or invisible character; use the precomposed (NFC) form"
+}
+
+func (decomposedIDError) Is(target error) bool { return target == ErrInvalidID }
+
+// LimitError reports an input over a documented limit: Limit names it (as
+// "candidates (ranked methods)"), Max is the limit and Value what was given.
+// It wraps ErrLimit.
+type LimitError struct {
+	// Limit names the limit, such as "criteria" or "years of a plan".
+	Limit string
+	// Max is the largest value the limit allows.
+	Max int
+	// Value is the value given.
+	Value int
+}
+
+// Error returns the message, which starts with "thidua:" and names the limit,
+// its maximum and the value given.
+func (e *LimitError) Error() string {
+	return fmt.Sprintf("thidua: %s: %d is more than the limit of %d", e.Limit, e.Value, e.Max)
+}
+
+// Unwrap returns ErrLimit.
+func (e *LimitError) Unwrap() error { return ErrLimit }
+
+// checkLimit returns a *LimitError when value exceeds max.
+func checkLimit(limit string, value, max int) error {
+	if value > max {
+		return &LimitError{Limit: limit, Max: max, Value: value}
+	}
+	return nil
+}

@@ -49,8 +49,8 @@ func (st *Standings) UnmarshalJSON(b []byte) error {
 		v.index = make(map[UnitID]int, len(j.Ranked))
 	}
 	for i, s := range j.Ranked {
-		if !validID(string(s.Unit)) {
-			return &UnitError{ID: s.Unit, Err: ErrInvalidID}
+		if err := idErr(string(s.Unit)); err != nil {
+			return &UnitError{ID: s.Unit, Err: err}
 		}
 		if _, dup := v.index[s.Unit]; dup {
 			return &UnitError{ID: s.Unit, Err: ErrDuplicateUnit}

@@ -573,7 +573,7 @@ func (r Review) decide(o *Outcome) error {
 			return !settled && !standing[t.Award]
 		})
 		if i < 0 {
-			return nil
+			return r.unusedSettlement(o, standing)
 		}
 		tie := d.Ties[i]
 		st, pend, err := r.settle(o, byAward[tie.Award], tie)
@@ -590,6 +590,21 @@ func (r Review) decide(o *Outcome) error {
 			o.Settled = append(o.Settled, *st)
 		}
 	}
+}
+
+// unusedSettlement refuses a settlement for an award whose decision, once
+// every tie is settled, did not end in a tie its fallback settled: a decision
+// that nothing needed must not pass unnoticed.
+func (r Review) unusedSettlement(o *Outcome, standing map[Award]bool) error {
+	for _, d := range r.Settlements {
+		used := standing[d.Award] || slices.ContainsFunc(o.Settled, func(st Settled) bool {
+			return st.Award == d.Award && st.By == TieBreakFallback
+		})
+		if !used {
+			return &ReviewError{Part: "settlement " + d.Award.String(), Err: ErrNotTied}
+		}
+	}
+	return nil
 }
 
 // settle settles a tie at award av's quota by the runoff rounds held, or by the

@@ -98,7 +98,11 @@ type History struct {
 
 // NewHistory validates the terms (each as Leadership.Validate does, in year order,
 // one a year, without gaps) and returns the history. The terms are copied.
+// More than MaxTerms terms is a *LimitError.
 func NewHistory(terms ...Leadership) (History, error) {
+	if err := checkLimit("terms in a history", len(terms), MaxTerms); err != nil {
+		return History{}, err
+	}
 	for i, t := range terms {
 		if err := t.Validate(); err != nil {
 			return History{}, &TermError{Year: t.Year, Err: err}
@@ -305,14 +309,8 @@ type Selection struct {
 // names every member exactly once when the policy uses one, a cool-down the
 // roster allows, and the inputs DeputySucceeds needs.
 func (s Succession) Validate(c Cluster) error {
-	if !s.Method.IsValid() {
-		return &FieldError{Field: "succession method", Value: s.Method.String(), Err: ErrInvalidSuccession}
-	}
-	if !s.Deputy.IsValid() || (s.Method == DeputySucceeds && s.Deputy == 0) {
-		return &FieldError{Field: "deputy rule", Value: s.Deputy.String(), Err: ErrInvalidSuccession}
-	}
-	if !s.OnTie.IsValid() {
-		return &FieldError{Field: "tie rule", Value: s.OnTie.String(), Err: ErrInvalidSuccession}
+	if err := s.checkRules(); err != nil {
+		return err
 	}
 	if s.usesOrder() || len(s.Order) > 0 {
 		if err := checkOrder(s.Order, c); err != nil {
@@ -752,13 +750,18 @@ type FirstLead struct {
 
 // Plan projects the leadership for the given number of years after current,
 // applying the unit changes as their years come. It needs a policy that
-// chooses without votes; otherwise it returns ErrPlanNeedsVotes.
+// chooses without votes; otherwise it returns ErrPlanNeedsVotes. More than
+// MaxPlanYears years, or more than MaxChanges changes, is a *LimitError; the
+// work is linear in the years.
 func (s Succession) Plan(current Cluster, history History, years int, changes []UnitChange) (Plan, error) {
 	if s.Method != RoundRobin && !(s.Method == DeputySucceeds && s.Deputy == DeputyFromOrder) {
 		return Plan{}, &FieldError{Field: "succession method", Value: s.Method.String(), Err: ErrPlanNeedsVotes}
 	}
 	if years < 0 || current.Year()+years > MaxYear {
 		return Plan{}, &YearError{What: "plan length", Year: years, Err: ErrYearOutOfRange}
+	}
+	if err := checkLimit("years of a plan", years, MaxPlanYears); err != nil {
+		return Plan{}, err
 	}
 	terms, err := s.termsUpTo(current, history)
 	if err != nil {
@@ -767,33 +770,178 @@ func (s Succession) Plan(current Cluster, history History, years int, changes []
 	if err := s.Validate(current); err != nil {
 		return Plan{}, err
 	}
-	g := lineage{changes: changes}
 	p := Plan{Terms: make([]Leadership, 0, years)}
-	for y := 1; y <= years; y++ {
-		r, err := current.Reorganize(current.Year()+y, changes)
-		if err != nil {
-			return Plan{}, err
+	members := current.MemberIDs()
+	if years == 0 {
+		for _, id := range members {
+			p.FirstLeads = append(p.FirstLeads, FirstLead{Unit: id})
 		}
-		// Carry the latest planned leadership to this roster's units.
-		st := newState(r.Cluster, terms, g, s.Order, current.Year())
-		l, err := s.choose(st, Selection{}, current.Year()+y-1)
-		if err != nil {
-			return Plan{}, err
-		}
-		terms = append(terms, l)
-		p.Terms = append(p.Terms, l)
+		return p, nil
 	}
-	for _, id := range current.MemberIDs() {
-		fl := FirstLead{Unit: id}
-		for _, t := range p.Terms {
-			if g.follow(id, current.Year(), t.Year) == t.Leader {
-				fl.Year = t.Year
-				break
+	if err := checkChanges(changes); err != nil {
+		return Plan{}, err
+	}
+	tl := s.newTimeline(current, terms, changes, current.Year())
+	// Where each member of current stands in the year planned, and the first
+	// year it leads there.
+	first := make([]int, len(members))
+	for y := 1; y <= years; y++ {
+		year := current.Year() + y
+		if err := tl.advance(year); err != nil {
+			return Plan{}, err
+		}
+		tl.follow(members)
+		l, err := s.choose(tl.state(), Selection{}, year-1)
+		if err != nil {
+			return Plan{}, err
+		}
+		tl.push(l)
+		p.Terms = append(p.Terms, l)
+		for k, id := range members {
+			if first[k] == 0 && id == l.Leader {
+				first[k] = year
 			}
 		}
-		p.FirstLeads = append(p.FirstLeads, fl)
+	}
+	for k, id := range current.MemberIDs() {
+		p.FirstLeads = append(p.FirstLeads, FirstLead{Unit: id, Year: first[k]})
 	}
 	return p, nil
+}
+
+// timeline walks a cluster's years one at a time for Plan and CheckHistory,
+// keeping what a choice looks at up to date instead of rebuilding it from all
+// the changes and terms every year: each year applies only that year's
+// changes, to the roster, the recent terms and the order, so the work is
+// linear in the years.
+type timeline struct {
+	s       Succession
+	changes []UnitChange
+	byYear  map[int][]int // indices into changes, by year, in the order given
+	roster  Cluster
+	recent  []Leadership // the terms a choice can look at, units followed to roster's year
+	order   []UnitID     // s.Order followed to roster's year, each unit once
+}
+
+// newTimeline starts at roster, whose year is the latest of terms' or after
+// them, with s.Order given in the IDs of year orderYear. changes must have
+// passed checkChanges.
+func (s Succession) newTimeline(roster Cluster, terms []Leadership, changes []UnitChange, orderYear int) *timeline {
+	tl := &timeline{s: s, changes: changes, byYear: map[int][]int{}, roster: roster}
+	for i, ch := range changes {
+		tl.byYear[ch.Year] = append(tl.byYear[ch.Year], i)
+	}
+	// Only the last terms matter to a choice (see state); follow those once.
+	g := lineage{changes: changes}
+	keep := terms[max(0, len(terms)-tl.window()):]
+	for _, t := range keep {
+		if t.Year > roster.Year() {
+			break
+		}
+		tl.recent = append(tl.recent, mapTerm(t, func(id UnitID) UnitID { return g.follow(id, t.Year, roster.Year()) }))
+	}
+	for _, id := range s.Order {
+		id = g.follow(id, orderYear, roster.Year())
+		if !slices.Contains(tl.order, id) {
+			tl.order = append(tl.order, id)
+		}
+	}
+	return tl
+}
+
+// window is how many of the latest terms a choice needs: the last one, and
+// those within the cool-down, for this year and the next (deputyFromOrder
+// looks a year ahead).
+func (tl *timeline) window() int { return max(tl.s.Constraints.CoolDown, 1) + 1 }
+
+// mapTerm follows a term's units by f; a deputy merged into the leader leaves
+// the post vacant.
+func mapTerm(t Leadership, f func(UnitID) UnitID) Leadership {
+	t.Leader, t.Deputy = f(t.Leader), f(t.Deputy)
+	if t.Deputy == t.Leader {
+		t.Deputy = ""
+	}
+	return t
+}
+
+// step follows id through the changes of one year, in the order given.
+func (tl *timeline) step(id UnitID, idx []int) UnitID {
+	if id == "" {
+		return id
+	}
+	for _, i := range idx {
+		if slices.Contains(tl.changes[i].From, id) {
+			id = tl.changes[i].Into.ID
+		}
+	}
+	return id
+}
+
+// advance moves to year, the year after the roster's, applying its changes.
+func (tl *timeline) advance(year int) error {
+	idx := tl.byYear[year]
+	r, err := tl.roster.apply(year, tl.changes, idx)
+	if err != nil {
+		return err
+	}
+	tl.roster = r.Cluster
+	if len(idx) == 0 {
+		return nil
+	}
+	for i, t := range tl.recent {
+		tl.recent[i] = mapTerm(t, func(id UnitID) UnitID { return tl.step(id, idx) })
+	}
+	tl.follow(tl.order)
+	tl.order = dedupe(tl.order)
+	return nil
+}
+
+// follow maps ids in place through the changes of the roster's year.
+func (tl *timeline) follow(ids []UnitID) {
+	idx := tl.byYear[tl.roster.Year()]
+	for k, id := range ids {
+		ids[k] = tl.step(id, idx)
+	}
+}
+
+// dedupe keeps the first place of each unit.
+func dedupe(ids []UnitID) []UnitID {
+	seen := make(map[UnitID]bool, len(ids))
+	out := ids[:0]
+	for _, id := range ids {
+		if !seen[id] {
+			seen[id] = true
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// push records the term of the roster's year.
+func (tl *timeline) push(l Leadership) {
+	tl.recent = append(tl.recent, l)
+	if n := tl.window(); len(tl.recent) > n {
+		tl.recent = slices.Clone(tl.recent[len(tl.recent)-n:])
+	}
+}
+
+// state is what newState would build for the roster's year from all the
+// terms and changes.
+func (tl *timeline) state() state {
+	st := state{year: tl.roster.Year(), roster: tl.roster}
+	for _, t := range tl.recent {
+		if t.Year < st.year {
+			st.prev = append(st.prev, t)
+		}
+	}
+	if len(tl.s.Order) > 0 {
+		for _, id := range tl.order {
+			if tl.roster.IsMember(id) {
+				st.order = append(st.order, id)
+			}
+		}
+	}
+	return st
 }
 
 // Violation is one way a recorded term breaks a succession policy.
@@ -825,6 +973,8 @@ func (v Violation) String() string {
 // term is checked for membership only, since nothing before it is known. Votes
 // are not part of a history, so for Elect and Assign only the constraints and
 // membership are checked; for RoundRobin and DeputySucceeds the method is too.
+// More than MaxChanges changes is a *LimitError; the work is linear in the
+// terms.
 func (s Succession) CheckHistory(first Cluster, history History, changes []UnitChange) ([]Violation, error) {
 	if err := s.Validate(first); err != nil {
 		return nil, err
@@ -836,33 +986,39 @@ func (s Succession) CheckHistory(first Cluster, history History, changes []UnitC
 	if terms[0].Year < first.Year() {
 		return nil, &TermError{Year: terms[0].Year, Err: ErrChangeBeforeRoster}
 	}
-	g := lineage{changes: changes}
+	// The roster of the first term's year, checking every change once.
+	r, err := first.Reorganize(terms[0].Year, changes)
+	if err != nil {
+		return nil, err
+	}
+	tl := s.newTimeline(r.Cluster, nil, changes, first.Year())
 	var out []Violation
 	for i, t := range terms {
-		r, err := first.Reorganize(t.Year, changes)
-		if err != nil {
-			return nil, err
+		if i > 0 {
+			if err := tl.advance(t.Year); err != nil {
+				return nil, err
+			}
 		}
-		roster := r.Cluster
+		roster := tl.roster
 		for _, u := range []UnitID{t.Leader, t.Deputy} {
 			if u != "" && !roster.IsMember(u) {
 				out = append(out, Violation{Year: t.Year, Unit: u, Constraint: ConstraintMember})
 			}
 		}
-		if i == 0 {
-			continue
+		if i > 0 {
+			st := tl.state()
+			if c := s.blocks(st, t.Leader); c != 0 && c != ConstraintMember {
+				out = append(out, Violation{Year: t.Year, Unit: t.Leader, Constraint: c, Detail: s.describe(c)})
+			}
+			if t.Deputy != "" && roster.IsMember(t.Deputy) && !s.deputyOK(st, t.Deputy, t.Leader) {
+				out = append(out, Violation{Year: t.Year, Unit: t.Deputy, Constraint: ConstraintExcluded, Detail: s.describe(ConstraintExcluded) + " (deputy)"})
+			}
+			if want, ok := s.expectedLeader(st); ok && want != t.Leader {
+				out = append(out, Violation{Year: t.Year, Unit: t.Leader, Constraint: ConstraintMethod,
+					Detail: fmt.Sprintf("%s expects %s", s.Method, want)})
+			}
 		}
-		st := newState(roster, terms[:i], g, s.Order, first.Year())
-		if c := s.blocks(st, t.Leader); c != 0 && c != ConstraintMember {
-			out = append(out, Violation{Year: t.Year, Unit: t.Leader, Constraint: c, Detail: s.describe(c)})
-		}
-		if t.Deputy != "" && roster.IsMember(t.Deputy) && !s.deputyOK(st, t.Deputy, t.Leader) {
-			out = append(out, Violation{Year: t.Year, Unit: t.Deputy, Constraint: ConstraintExcluded, Detail: s.describe(ConstraintExcluded) + " (deputy)"})
-		}
-		if want, ok := s.expectedLeader(st); ok && want != t.Leader {
-			out = append(out, Violation{Year: t.Year, Unit: t.Leader, Constraint: ConstraintMethod,
-				Detail: fmt.Sprintf("%s expects %s", s.Method, want)})
-		}
+		tl.push(t)
 	}
 	return out, nil
 }
@@ -944,15 +1100,55 @@ func (s Succession) MarshalJSON() ([]byte, error) {
 		LeaderWasDeputy: s.Constraints.LeaderWasDeputy})
 }
 
-// UnmarshalJSON decodes a policy. Its validity against a roster is checked
-// when it is used (Validate, Next, Plan, CheckHistory), since it depends on
-// the roster.
+// UnmarshalJSON decodes a policy and checks what does not depend on a roster
+// (the method, deputy and tie rules, the cool-down's sign, the order's IDs),
+// so that what decodes also encodes. Its validity against a roster is
+// checked when it is used (Validate, Next, Plan, CheckHistory).
 func (s *Succession) UnmarshalJSON(b []byte) error {
 	var j successionJSON
 	if err := json.Unmarshal(b, &j); err != nil {
 		return err
 	}
-	*s = Succession{Method: j.Method, Deputy: j.Deputy, Order: j.Order, OnTie: j.OnTie,
+	v := Succession{Method: j.Method, Deputy: j.Deputy, Order: j.Order, OnTie: j.OnTie,
 		Constraints: Constraints{NoConsecutive: j.NoConsecutive, CoolDown: j.CoolDown, LeaderWasDeputy: j.LeaderWasDeputy}}
+	if err := v.validateAlone(); err != nil {
+		return err
+	}
+	*s = v
+	return nil
+}
+
+// checkRules checks the method, deputy and tie rules.
+func (s Succession) checkRules() error {
+	if !s.Method.IsValid() {
+		return &FieldError{Field: "succession method", Value: s.Method.String(), Err: ErrInvalidSuccession}
+	}
+	if !s.Deputy.IsValid() || (s.Method == DeputySucceeds && s.Deputy == 0) {
+		return &FieldError{Field: "deputy rule", Value: s.Deputy.String(), Err: ErrInvalidSuccession}
+	}
+	if !s.OnTie.IsValid() {
+		return &FieldError{Field: "tie rule", Value: s.OnTie.String(), Err: ErrInvalidSuccession}
+	}
+	return nil
+}
+
+// validateAlone checks what Validate checks that does not depend on the
+// roster: the method, deputy and tie rules, a cool-down that is not negative,
+// and an order of valid IDs without repeats.
+func (s Succession) validateAlone() error {
+	if err := s.checkRules(); err != nil {
+		return err
+	}
+	if s.Constraints.CoolDown < 0 {
+		return &CoolDownError{CoolDown: s.Constraints.CoolDown}
+	}
+	for i, id := range s.Order {
+		if err := id.Validate(); err != nil {
+			return err
+		}
+		if slices.Contains(s.Order[:i], id) {
+			return &UnitError{ID: id, Err: ErrOrderRepeats}
+		}
+	}
 	return nil
 }

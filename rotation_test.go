@@ -363,3 +363,28 @@ func FuzzRotationProperties(f *testing.F) {
 		}
 	})
 }
+
+// A policy that decodes also encodes: what cannot be valid for any roster
+// is refused while decoding.
+func TestSuccessionJSONRefusesWhatCannotEncode(t *testing.T) {
+	tests := []struct {
+		name, json string
+		want       error
+	}{
+		{"no method", `{}`, ErrInvalidSuccession},
+		{"deputy-succeeds without a deputy rule", `{"method":"deputy-succeeds"}`, ErrInvalidSuccession},
+		{"negative cool-down", `{"method":"round-robin","cool_down":-1}`, ErrCoolDownTooLong},
+		{"order repeats", `{"method":"round-robin","order":["a","a"]}`, ErrOrderRepeats},
+		{"order in NFD", `{"method":"round-robin","order":["` + bacNinhNFD + `"]}`, ErrDecomposedID},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var s Succession
+			require.ErrorIs(t, json.Unmarshal([]byte(tt.json), &s), tt.want)
+		})
+	}
+	var s Succession
+	require.NoError(t, json.Unmarshal([]byte(`{"method":"round-robin","order":["a","b"],"cool_down":1}`), &s))
+	_, err := json.Marshal(s)
+	require.NoError(t, err)
+}

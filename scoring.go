@@ -25,10 +25,11 @@ import (
 type CriterionID string
 
 // Validate reports whether id is a well-formed identifier, as a *FieldError
-// wrapping ErrInvalidID.
+// wrapping ErrInvalidID, or ErrDecomposedID (which also matches ErrInvalidID)
+// for a combining mark or invisible character: use the precomposed (NFC) form.
 func (id CriterionID) Validate() error {
-	if !validID(string(id)) {
-		return &FieldError{Field: "criterion id", Value: string(id), Err: ErrInvalidID}
+	if err := idErr(string(id)); err != nil {
+		return &FieldError{Field: "criterion id", Value: string(id), Err: err}
 	}
 	return nil
 }
@@ -88,20 +89,20 @@ func unset(d decimal.Decimal) bool { return d == decimal.Decimal{} }
 // the bound keeps arithmetic on it far from overflow.
 const maxTrim = 1 << 20
 
-// maxExp bounds the exponent of any points the library accepts (ErrPointsRange).
+// maxExp bounds the decimal places and the digits before the point of any
+// points the library accepts (ErrPointsRange).
 const maxExp = 18
 
-var maxCoef = new(big.Int).Exp(big.NewInt(10), big.NewInt(2*maxExp), nil)
-
+// inRange reports whether d has at most maxExp decimal places and at most
+// maxExp digits before the point, by value: 10000000000000000000 and 1e19 get
+// the same answer.
 func inRange(d decimal.Decimal) bool {
 	e := d.Exponent()
 	if e < -maxExp || e > maxExp {
 		return false
 	}
-	if d.NumDigits() <= 18 { // no allocation
-		return true
-	}
-	return d.Coefficient().CmpAbs(maxCoef) < 0
+	// Digits before the point: the coefficient's digits shifted by e.
+	return d.Sign() == 0 || d.NumDigits()+int(e) <= maxExp
 }
 
 // CriterionSpec is the plain description of one criterion of a scoring table,
@@ -142,6 +143,72 @@ type criterionSpecJSON struct {
 	Children []CriterionSpec  `json:"children,omitempty"`
 }
 
+// criterionTreeJSON is what UnmarshalJSON decodes: children of its own type,
+// so that encoding/json reads the whole tree in one pass instead of calling
+// UnmarshalJSON again, and rescanning, at every level.
+type criterionTreeJSON struct {
+	ID       CriterionID         `json:"id"`
+	Name     string              `json:"name"`
+	Kind     CriterionKind       `json:"kind,omitempty"`
+	Max      *decimal.Decimal    `json:"max,omitempty"`
+	Weight   *decimal.Decimal    `json:"weight,omitempty"`
+	Min      *decimal.Decimal    `json:"min,omitempty"`
+	Children []criterionTreeJSON `json:"children,omitempty"`
+}
+
+func (j *criterionTreeJSON) spec() CriterionSpec {
+	c := CriterionSpec{
+		ID: j.ID, Name: j.Name, Kind: j.Kind,
+		Max: fromOptional(j.Max), Weight: fromOptional(j.Weight), Min: fromOptional(j.Min),
+	}
+	if j.Children != nil {
+		c.Children = make([]CriterionSpec, len(j.Children))
+		for i := range j.Children {
+			c.Children[i] = j.Children[i].spec()
+		}
+	}
+	return c
+}
+
+// checkShape scans JSON text once, before it is decoded, and refuses text
+// that nests deeper than nest arrays and objects (a criteria tree deeper than
+// MaxDepth: *FieldError wrapping ErrTooDeep) or holds more than objects
+// objects (more criteria than MaxCriteria: *LimitError). It reads each byte
+// once and allocates nothing; it does not check the syntax, which the decoder
+// does after.
+func checkShape(b []byte, nest, objects int) error {
+	depth, seen, inString := 0, 0, false
+	for i := 0; i < len(b); i++ {
+		switch c := b[i]; {
+		case inString:
+			switch c {
+			case '\\':
+				i++
+			case '"':
+				inString = false
+			}
+		case c == '"':
+			inString = true
+		case c == '{' || c == '[':
+			depth++
+			if depth > nest {
+				return &FieldError{Field: "criteria", Value: fmt.Sprintf("nested more than %d levels", MaxDepth), Err: ErrTooDeep}
+			}
+			if c == '{' {
+				seen++
+			}
+		case c == '}' || c == ']':
+			depth--
+		}
+	}
+	if seen > objects {
+		// Every criterion is an object; so are the spec and any unknown
+		// field's value, which the count therefore includes.
+		return &LimitError{Limit: "criteria", Max: MaxCriteria, Value: seen - (objects - MaxCriteria)}
+	}
+	return nil
+}
+
 func optional(d decimal.Decimal) *decimal.Decimal {
 	if unset(d) {
 		return nil
@@ -167,17 +234,21 @@ func (c CriterionSpec) MarshalJSON() ([]byte, error) {
 }
 
 // UnmarshalJSON decodes what MarshalJSON encodes. NewScorecard (or
-// Scorecard.UnmarshalJSON) validates the result.
+// Scorecard.UnmarshalJSON) validates the result. It refuses, before decoding
+// and in one pass, a tree deeper than MaxDepth (ErrTooDeep) or with more than
+// MaxCriteria criteria (*LimitError), so hostile input costs time linear in
+// its length.
 func (c *CriterionSpec) UnmarshalJSON(b []byte) error {
-	var j criterionSpecJSON
+	// A criterion at level L is an object at nesting 2L-1, inside the
+	// children arrays of its ancestors.
+	if err := checkShape(b, 2*MaxDepth, MaxCriteria); err != nil {
+		return err
+	}
+	var j criterionTreeJSON
 	if err := json.Unmarshal(b, &j); err != nil {
 		return err
 	}
-	*c = CriterionSpec{
-		ID: j.ID, Name: j.Name, Kind: j.Kind,
-		Max: fromOptional(j.Max), Weight: fromOptional(j.Weight), Min: fromOptional(j.Min),
-		Children: j.Children,
-	}
+	*c = j.spec()
 	return nil
 }
 
@@ -199,6 +270,23 @@ type ScorecardSpec struct {
 	Name     string          `json:"name"`
 	Year     int             `json:"year"`
 	Criteria []CriterionSpec `json:"criteria"`
+}
+
+// UnmarshalJSON decodes a spec. It refuses, before decoding and in one pass,
+// a tree deeper than MaxDepth (ErrTooDeep) or with more than MaxCriteria
+// criteria (*LimitError); NewScorecard validates the rest.
+func (sp *ScorecardSpec) UnmarshalJSON(b []byte) error {
+	// The spec is an object, its criteria an array: two more levels.
+	if err := checkShape(b, 2*MaxDepth+2, MaxCriteria+1); err != nil {
+		return err
+	}
+	type plain ScorecardSpec // without methods, so decoding does not recurse
+	var v plain
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	*sp = ScorecardSpec(v)
+	return nil
 }
 
 // Criterion is one validated criterion of a Scorecard, with its effective
@@ -260,10 +348,11 @@ type Scorecard struct {
 // and a positive weight (or none), that children stay within their group's
 // maximum, that bonus and deduction criteria are leaves, that gates lie within
 // their criterion's range, and that there is at least one scored criterion.
-// The spec is copied.
+// The spec is copied. A tree deeper than MaxDepth is ErrTooDeep, and more than
+// MaxCriteria criteria a *LimitError, both checked before the rest.
 func NewScorecard(spec ScorecardSpec) (Scorecard, error) {
-	if !validID(spec.ID) {
-		return Scorecard{}, &FieldError{Field: "scorecard id", Value: spec.ID, Err: ErrInvalidID}
+	if err := idErr(spec.ID); err != nil {
+		return Scorecard{}, &FieldError{Field: "scorecard id", Value: spec.ID, Err: err}
 	}
 	if blank(spec.Name) {
 		return Scorecard{}, &FieldError{Field: "scorecard name", Value: spec.Name, Err: ErrBlankName}
@@ -271,7 +360,14 @@ func NewScorecard(spec ScorecardSpec) (Scorecard, error) {
 	if err := checkYear("scorecard year", spec.Year); err != nil {
 		return Scorecard{}, err
 	}
-	s := Scorecard{index: make(map[CriterionID]int)}
+	count := 0
+	if err := countCriteria(spec.Criteria, 0, &count); err != nil {
+		return Scorecard{}, err
+	}
+	if err := checkLimit("criteria", count, MaxCriteria); err != nil {
+		return Scorecard{}, err
+	}
+	s := Scorecard{index: make(map[CriterionID]int, count)}
 	spec.Criteria = cloneSpecs(spec.Criteria)
 	s.spec = spec
 	s.base, s.bonus, s.deduct = decimal.Zero, decimal.Zero, decimal.Zero
@@ -320,10 +416,6 @@ func (s *Scorecard) prepareFast() {
 	s.fastOK = true
 }
 
-// maxDepth bounds the depth of a criteria tree; real tables have two or three
-// levels.
-const maxDepth = 16
-
 func (s *Scorecard) add(c CriterionSpec, parent, depth int) (int, error) {
 	fail := func(err error) (int, error) { return -1, &CriterionError{ID: c.ID, Err: err} }
 	if err := c.ID.Validate(); err != nil {
@@ -346,7 +438,7 @@ func (s *Scorecard) add(c CriterionSpec, parent, depth int) (int, error) {
 			return fail(&FieldError{Field: f.name, Value: quoteDecimal(f.d), Err: ErrPointsRange})
 		}
 	}
-	if depth >= maxDepth {
+	if depth >= MaxDepth {
 		return fail(ErrTooDeep)
 	}
 	if c.Kind != CriterionScored && len(c.Children) > 0 {
@@ -407,6 +499,21 @@ func (s *Scorecard) add(c CriterionSpec, parent, depth int) (int, error) {
 	}
 	s.nodes[i] = n
 	return i, nil
+}
+
+// countCriteria adds the criteria of cs and their descendants to *n, and
+// refuses one nested deeper than MaxDepth before looking further down.
+func countCriteria(cs []CriterionSpec, depth int, n *int) error {
+	for i := range cs {
+		if depth >= MaxDepth {
+			return &CriterionError{ID: cs[i].ID, Err: ErrTooDeep}
+		}
+		*n++
+		if err := countCriteria(cs[i].Children, depth+1, n); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func cloneSpecs(cs []CriterionSpec) []CriterionSpec {
@@ -564,6 +671,8 @@ func (s Scorecard) MarshalJSON() ([]byte, error) {
 }
 
 // UnmarshalJSON decodes a ScorecardSpec and validates it as NewScorecard does.
+// Like ScorecardSpec.UnmarshalJSON, it refuses a tree deeper than MaxDepth or
+// with more than MaxCriteria criteria before decoding it.
 func (s *Scorecard) UnmarshalJSON(b []byte) error {
 	var sp ScorecardSpec
 	if err := json.Unmarshal(b, &sp); err != nil {
@@ -908,7 +1017,7 @@ func (a *Assessment) validateHeader() error {
 		return a.fail("", "", err)
 	}
 	if err := a.Assessor.Validate(); err != nil {
-		return a.fail("", "", &FieldError{Field: "assessor", Value: string(a.Assessor), Err: ErrInvalidID})
+		return a.fail("", "", &FieldError{Field: "assessor", Value: string(a.Assessor), Err: idErr(string(a.Assessor))})
 	}
 	if !a.Kind.IsValid() {
 		return a.fail("", "", ErrInvalidAssessorKind)

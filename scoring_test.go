@@ -143,7 +143,7 @@ func TestScorecardBadInput(t *testing.T) {
 		{"year out of range", with(func(s *ScorecardSpec) { s.Year = 1900 }), ErrYearOutOfRange, ""},
 		{"too deep", with(func(s *ScorecardSpec) {
 			c := leaf("deep", "1")
-			for i := range maxDepth {
+			for i := range MaxDepth {
 				c = CriterionSpec{ID: CriterionID("g" + string(rune('a'+i))), Name: "g", Children: []CriterionSpec{c}}
 			}
 			s.Criteria = append(s.Criteria, c)

@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"maps"
+	"math"
 	"math/bits"
 	"slices"
 	"strconv"
@@ -66,26 +67,36 @@ func (s Share) Met(count, base int) bool {
 }
 
 // Needed returns the smallest count out of base that meets the share: for
-// AtLeast(4, 5) of 9 it is 8, since 7/9 < 80% ≤ 8/9. It returns 0 for the zero
-// Share, and base+1 when no count up to base can meet it (as for a base of 0).
+// AtLeast(4, 5) of 9 it is 8, since 7/9 < 80% ≤ 8/9. It is exact for every
+// base up to math.MaxInt: AtLeast(2, 3).Needed(math.MaxInt) is
+// ⌈2·math.MaxInt/3⌉. It returns 0 for the zero Share, and base+1 when no
+// count up to base can meet it (a base of 0, an invalid share, or MoreThan(1,
+// 1)); at base math.MaxInt, where base+1 does not exist, that is
+// math.MaxInt, which Met then refuses.
 func (s Share) Needed(base int) int {
 	if s.IsZero() || base < 0 {
 		return 0
 	}
-	if s.Validate() != nil {
-		return base + 1
+	unmet := base + 1
+	if base == math.MaxInt {
+		unmet = math.MaxInt
 	}
-	// Binary search on the monotone predicate Met(·, base).
-	lo, hi := 0, base+1
-	for lo < hi {
-		mid := int(uint(lo+hi) >> 1)
-		if s.Met(mid, base) {
-			hi = mid
-		} else {
-			lo = mid + 1
-		}
+	if s.Validate() != nil || base == 0 {
+		return unmet
 	}
-	return lo
+	// Num·base fits in 128 bits and Num·base/Den in 64, since Num ≤ Den.
+	hi, lo := bits.Mul64(uint64(s.Num), uint64(base))
+	q, r := bits.Div64(hi, lo, uint64(s.Den))
+	switch {
+	case s.Strict:
+		q++ // the smallest count with count·Den > Num·base
+	case r != 0:
+		q++ // the smallest count with count·Den ≥ Num·base
+	}
+	if q > uint64(base) {
+		return unmet
+	}
+	return int(q)
 }
 
 // String returns "≥ 4/5" or "> 1/2", or "none" for the zero Share.
@@ -201,7 +212,9 @@ func (t Threshold) String() string {
 }
 
 // ContestID names a contest, such as "2023-flag" or "2024-leader". It is the
-// caller's label: any string, and the zero ContestID is allowed.
+// caller's label: any string without combining marks or invisible characters
+// (so that it has one spelling, the precomposed NFC form), and the zero
+// ContestID is allowed.
 type ContestID string
 
 // Method is how a contest's ballots are counted (phương thức kiểm phiếu). The
@@ -247,6 +260,20 @@ func (m *Method) UnmarshalText(text []byte) error { return methods.set(m, text) 
 
 // counts reports whether the method's scores are vote counts, so that a
 // threshold can be applied to them.
+// ranked reports whether m counts ordered tiers, whose work grows with the
+// square of the candidates per ballot (MaxRankedCandidates).
+func (m Method) ranked() bool { return m.IsValid() && m != Approval && m != Plurality }
+
+// check refuses a contest ID with a combining mark or invisible character.
+func (id ContestID) check() error {
+	for _, r := range string(id) {
+		if invisible(r) {
+			return &FieldError{Field: "contest id", Value: string(id), Err: ErrDecomposedID}
+		}
+	}
+	return nil
+}
+
 func (m Method) counts() bool {
 	return m == Approval || m == Plurality || m == TwoRound || m == InstantRunoff
 }
@@ -304,9 +331,6 @@ func (v *MinimaxVariant) UnmarshalText(text []byte) error {
 	}
 	return &FieldError{Field: "minimax", Value: string(text), Err: ErrInvalidVariant}
 }
-
-// maxCandidates bounds a contest so that the pairwise matrix stays small.
-const maxCandidates = 1024
 
 // ContestSpec is the plain description of a contest (cuộc bỏ phiếu): what
 // NewContest validates. JSON uses the snake_case names in the tags.
@@ -372,7 +396,9 @@ type candidateIndex struct {
 // (ErrInvalidID, ErrDuplicateCandidate) or *FieldError wrapping
 // ErrNoCandidates, ErrInvalidElectorate, ErrInvalidSeats, ErrInvalidMethod,
 // ErrInvalidVariant, ErrInvalidOption, ErrInvalidShare, ErrInvalidBase or
-// ErrThresholdMethod, or a *YearError.
+// ErrThresholdMethod, or a *YearError, or ErrDecomposedID for a contest ID
+// with a combining mark. More candidates than MaxCandidates, or than
+// MaxRankedCandidates for a ranked method, is a *LimitError.
 func NewContest(spec ContestSpec) (Contest, error) {
 	s := spec
 	s.Candidates = slices.Clone(spec.Candidates)
@@ -380,13 +406,20 @@ func NewContest(spec ContestSpec) (Contest, error) {
 	if n == 0 {
 		return Contest{}, &FieldError{Field: "candidates", Value: "[]", Err: ErrNoCandidates}
 	}
-	if n > maxCandidates {
-		return Contest{}, &FieldError{Field: "candidates", Value: strconv.Itoa(n), Err: ErrInvalidOption}
+	if err := spec.ID.check(); err != nil {
+		return Contest{}, err
+	}
+	if !spec.Method.ranked() {
+		if err := checkLimit("candidates", n, MaxCandidates); err != nil {
+			return Contest{}, err
+		}
+	} else if err := checkLimit("candidates (ranked methods)", n, MaxRankedCandidates); err != nil {
+		return Contest{}, err
 	}
 	index := make(map[UnitID]int, n)
 	for i, id := range s.Candidates {
-		if !validID(string(id)) {
-			return Contest{}, &UnitError{ID: id, Err: ErrInvalidID}
+		if err := idErr(string(id)); err != nil {
+			return Contest{}, &UnitError{ID: id, Err: err}
 		}
 		if _, dup := index[id]; dup {
 			return Contest{}, &UnitError{ID: id, Err: ErrDuplicateCandidate}
@@ -679,8 +712,8 @@ type Result struct {
 	Pairwise [][]int `json:"pairwise,omitempty"`
 	// Digest is a SHA-256 over a canonical encoding of the contest and the
 	// ballots, independent of ballot order and of whether identical ballots
-	// come as copies or with a Count, so that a count can be re-checked. In
-	// JSON it is 64 lowercase hex digits.
+	// come as copies, with a Count or with a Weight, so that a count can be
+	// re-checked. In JSON it is 64 lowercase hex digits.
 	Digest [32]byte `json:"digest"`
 }
 
@@ -766,30 +799,23 @@ type group struct {
 	h     uint64 // FNV-1a of the canonical key
 	rank  []uint16
 	votes int
-	extra int32 // 1 + index of the ballot's weight and voter, or 0 for weight 1 and no voter
+	extra int32 // 1 + index of the ballot's voter in keyer.voters, or 0 for none
 	tiers uint16
 	blank bool
-}
-
-// extra holds what few ballots carry: a weight other than 1, or a voter.
-type extra struct {
-	weight int
-	voter  UnitID
 }
 
 // keyer rebuilds a group's canonical key (see canonicalKey) on demand, so
 // that the groups need not store it.
 type keyer struct {
-	extras []extra
+	voters []UnitID // what few ballots carry: the voter of an open vote
 }
 
 func (k *keyer) key(dst []byte, g *group) []byte {
-	w, v := 1, UnitID("")
+	v := UnitID("")
 	if g.extra > 0 {
-		e := k.extras[g.extra-1]
-		w, v = e.weight, e.voter
+		v = k.voters[g.extra-1]
 	}
-	return canonicalKey(dst, g.rank, int(g.tiers), w, v)
+	return canonicalKey(dst, g.rank, int(g.tiers), v)
 }
 
 // canonicalOrder returns the groups sorted by a fixed hash of their key, then
@@ -861,13 +887,26 @@ const histLimit = 12
 // errors: a negative Count or Weight (*BallotError wrapping ErrInvalidCount),
 // more votes cast than the electorate (*FieldError wrapping
 // ErrTooManyBallots), or a vote below quorum (*QuorumError wrapping
-// ErrNoQuorum).
+// ErrNoQuorum). More than MaxBallots entries, more work than MaxBallotWork,
+// or under Borda so many votes
+// cast that a candidate's points could exceed math.MaxInt, is a *LimitError:
+// no count is ever wrong by overflow.
 func (c Contest) Tally(ballots []Ballot) (Result, error) {
 	if c.index == nil {
 		return Result{}, &FieldError{Field: "candidates", Value: "[]", Err: ErrNoCandidates}
 	}
 	s := &c.spec
 	n := len(s.Candidates)
+	if err := checkLimit("ballots", len(ballots), MaxBallots); err != nil {
+		return Result{}, err
+	}
+	work, per := len(ballots)*n, "ballots × candidates"
+	if s.Method.ranked() {
+		work, per = work*n, "ballots × candidates²"
+	}
+	if err := checkLimit(per, work, MaxBallotWork); err != nil {
+		return Result{}, err
+	}
 	cast := 0
 	for i, b := range ballots {
 		if b.Count < 0 || b.Weight < 0 {
@@ -878,6 +917,10 @@ func (c Contest) Tally(ballots []Ballot) (Result, error) {
 			return Result{}, &FieldError{Field: "cast", Value: fmt.Sprintf("more than %d", s.Electorate), Err: ErrTooManyBallots}
 		}
 		cast += cnt * w
+	}
+	if top := n - 1 + s.BordaBase; s.Method == Borda && top > 0 && cast > math.MaxInt/top {
+		// A candidate's Borda points, up to cast·top, must fit in an int.
+		return Result{}, &LimitError{Limit: "votes cast (Borda points)", Max: math.MaxInt / top, Value: cast}
 	}
 	turnout := cast
 	if s.Present > 0 {
@@ -897,7 +940,7 @@ func (c Contest) Tally(ballots []Ballot) (Result, error) {
 	var store []group
 	var ranks chunks[uint16]
 	var k keyer
-	add := func(key []byte, rank []uint16, tiers, votes int, blank bool, weight int, voter UnitID) {
+	add := func(key []byte, rank []uint16, tiers, votes int, blank bool, voter UnitID) {
 		if store == nil {
 			size := len(ballots)
 			if hist != nil {
@@ -907,9 +950,9 @@ func (c Contest) Tally(ballots []Ballot) (Result, error) {
 			ranks.size = 4096 * len(rank)
 		}
 		g := group{h: fnv64(key), rank: ranks.add(rank), tiers: uint16(tiers), votes: votes, blank: blank}
-		if weight != 1 || voter != "" {
-			k.extras = append(k.extras, extra{weight, voter})
-			g.extra = int32(len(k.extras))
+		if voter != "" {
+			k.voters = append(k.voters, voter)
+			g.extra = int32(len(k.voters))
 		}
 		store = append(store, g)
 	}
@@ -953,8 +996,8 @@ func (c Contest) Tally(ballots []Ballot) (Result, error) {
 		if blank {
 			r.Blank += votes
 		}
-		key = canonicalKey(key[:0], rank, tiers, orOne(b.Weight), b.Voter)
-		add(key, rank, tiers, votes, blank, orOne(b.Weight), b.Voter)
+		key = canonicalKey(key[:0], rank, tiers, b.Voter)
+		add(key, rank, tiers, votes, blank, b.Voter)
 	}
 	for mask, votes := range hist {
 		if votes == 0 {
@@ -963,8 +1006,8 @@ func (c Contest) Tally(ballots []Ballot) (Result, error) {
 		for j := range rank {
 			rank[j] = uint16(1 &^ (mask >> j))
 		}
-		key = canonicalKey(key[:0], rank, 1, 1, "")
-		add(key, rank, 1, votes, mask == 0, 1, "")
+		key = canonicalKey(key[:0], rank, 1, "")
+		add(key, rank, 1, votes, mask == 0, "")
 	}
 	r.Invalid = r.Cast - r.Valid
 	all := canonicalOrder(store, &k)
@@ -1029,8 +1072,8 @@ func (c Contest) parse(i int, b Ballot, rank []uint16, voters map[UnitID]int) (i
 		if !s.Open {
 			return bad("", ErrVoterOnSecret)
 		}
-		if !validID(string(b.Voter)) {
-			return bad(b.Voter, ErrInvalidID)
+		if err := idErr(string(b.Voter)); err != nil {
+			return bad(b.Voter, err)
 		}
 		if voters[b.Voter] > 1 {
 			return bad(b.Voter, ErrDuplicateVoter)
@@ -1120,18 +1163,23 @@ func (c Contest) parse(i int, b Ballot, rank []uint16, voters map[UnitID]int) (i
 	return tiers, false, nil
 }
 
-// canonicalKey encodes a valid ballot: its ranks, tiers, weight and voter.
-func canonicalKey(dst []byte, rank []uint16, tiers, weight int, voter UnitID) []byte {
+// canonicalKey encodes a valid ballot: its ranks, tiers and voter. The
+// weight is not part of it: a ballot of weight w is w identical ballots, so it
+// joins their group, and its votes are in the group's count. The slot where
+// the weight once was always holds 1, so that the digests of unweighted
+// ballots are those of earlier versions.
+func canonicalKey(dst []byte, rank []uint16, tiers int, voter UnitID) []byte {
 	dst = append(dst, 'V')
 	for _, x := range rank {
 		dst = binary.BigEndian.AppendUint16(dst, x)
 	}
 	dst = binary.BigEndian.AppendUint16(dst, uint16(tiers))
-	dst = binary.BigEndian.AppendUint64(dst, uint64(weight))
+	dst = binary.BigEndian.AppendUint64(dst, 1)
 	return append(dst, voter...)
 }
 
-// rawKey encodes an invalid ballot as given, with marks sorted within a tier.
+// rawKey encodes an invalid ballot as given, with marks sorted within a tier,
+// and without its weight, as canonicalKey.
 func rawKey(b Ballot) string {
 	var dst []byte
 	str := func(s UnitID) {
@@ -1139,7 +1187,7 @@ func rawKey(b Ballot) string {
 		dst = append(dst, s...)
 	}
 	dst = append(dst, 'I')
-	dst = binary.BigEndian.AppendUint64(dst, uint64(orOne(b.Weight)))
+	dst = binary.BigEndian.AppendUint64(dst, 1) // as in canonicalKey
 	str(b.Voter)
 	tier := func(t []UnitID) {
 		t = slices.Clone(t)
@@ -1236,18 +1284,25 @@ func (c Contest) count(r *Result, list []*group) {
 		}
 		ranking = tiersBy(n, func(i, j int) int { return cmp.Compare(votes[j], votes[i]) })
 	case m == Borda:
+		var below []int
 		for _, g := range list {
 			if g.blank {
 				continue
 			}
+			// below[t] is how many candidates this ballot ranks in tiers
+			// after t: one pass to count each tier, one to sum them.
+			if need := int(g.tiers) + 1; len(below) < need {
+				below = make([]int, need)
+			}
+			clear(below)
+			for _, x := range g.rank {
+				below[x]++
+			}
+			for t, acc := len(below)-1, 0; t >= 0; t-- {
+				below[t], acc = acc, acc+below[t]
+			}
 			for i, x := range g.rank {
-				below := 0
-				for _, y := range g.rank {
-					if y > x {
-						below++
-					}
-				}
-				votes[i] += g.votes * (below + c.spec.BordaBase)
+				votes[i] += g.votes * (below[x] + c.spec.BordaBase)
 			}
 		}
 		ranking = tiersBy(n, func(i, j int) int { return cmp.Compare(votes[j], votes[i]) })

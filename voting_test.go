@@ -575,3 +575,98 @@ func TestOpenVoteIsOrderIndependent(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, 1, r.Valid, "ranking oneself last votes for b")
 }
+
+// rankedPairsReference is the direct reading of ranked pairs: for each
+// margin, the closure of what is locked, then of a trial with the new
+// victories. It is O(n³) per margin, so only for checking rankedPairs.
+func rankedPairsReference(d [][]int) [][]bool {
+	n := len(d)
+	type pair struct{ i, j, m int }
+	var pairs []pair
+	for i := range n {
+		for j := range n {
+			if m := d[i][j] - d[j][i]; m > 0 {
+				pairs = append(pairs, pair{i, j, m})
+			}
+		}
+	}
+	slices.SortFunc(pairs, func(a, b pair) int { return cmp.Compare(b.m, a.m) })
+	locked := make([][]bool, n)
+	for i := range locked {
+		locked[i] = make([]bool, n)
+	}
+	for k := 0; k < len(pairs); {
+		e := k
+		for e < len(pairs) && pairs[e].m == pairs[k].m {
+			e++
+		}
+		var ok []pair
+		reach := closure(locked)
+		for _, p := range pairs[k:e] {
+			if !reach[p.j][p.i] {
+				ok = append(ok, p)
+			}
+		}
+		trial := make([][]bool, n)
+		for i := range trial {
+			trial[i] = slices.Clone(locked[i])
+		}
+		for _, p := range ok {
+			trial[p.i][p.j] = true
+		}
+		treach := closure(trial)
+		for _, p := range ok {
+			if !treach[p.j][p.i] {
+				locked[p.i][p.j] = true
+			}
+		}
+		k = e
+	}
+	return locked
+}
+
+// closure returns the transitive closure of a relation.
+func closure(rel [][]bool) [][]bool {
+	n := len(rel)
+	r := make([][]bool, n)
+	for i := range r {
+		r[i] = append([]bool(nil), rel[i]...)
+	}
+	for k := range n {
+		for i := range n {
+			if !r[i][k] {
+				continue
+			}
+			for j := range n {
+				if r[k][j] {
+					r[i][j] = true
+				}
+			}
+		}
+	}
+	return r
+}
+
+// rankedPairs agrees with the direct reading on random matrices with many
+// equal margins, which is where the cycles among equals arise.
+func TestRankedPairsMatchesReference(t *testing.T) {
+	rng := rand.New(rand.NewPCG(14, 1))
+	for trial := range 3000 {
+		n := 2 + rng.IntN(11)
+		spread := 1 + rng.IntN(4)
+		d := make([][]int, n)
+		for i := range d {
+			d[i] = make([]int, n)
+		}
+		for i := range n {
+			for j := i + 1; j < n; j++ {
+				d[i][j] = rng.IntN(spread + 1)
+				d[j][i] = rng.IntN(spread + 1)
+			}
+		}
+		want := rankedPairsReference(d)
+		got, reach := rankedPairs(d)
+		require.Equal(t, want, got, "trial %d: %v", trial, d)
+		require.Equal(t, closure(want), reach, "trial %d", trial)
+	}
+}
