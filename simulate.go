@@ -3,8 +3,11 @@ package thidua
 import (
 	"fmt"
 	"math/rand/v2"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/shopspring/decimal"
 )
@@ -496,6 +499,10 @@ type Experiment struct {
 	Quorum      Share
 	Variants    []Variant
 	Years       int
+	// Workers is how many years are reviewed at once, each on its own
+	// goroutine; 0 means runtime.GOMAXPROCS(0). The Report does not depend
+	// on it.
+	Workers int
 }
 
 // AwardCount is how a variant's award fared over an experiment's years.
@@ -561,18 +568,24 @@ type Report struct {
 	Variants []VariantReport
 }
 
-// Run carries out the experiment with draws from r. It is deterministic for a
-// given state of r. Errors: ErrNoSource for a nil r; ErrInvalidModel (in a
-// *FieldError) for no years or variants, or a model value out of range; a
-// scorecard of another year than the cluster (*YearError), an invalid policy,
-// a policy the draws cannot satisfy (ErrTrimTooMuch, ErrInexact), an
-// *OverflowError, and the errors of DecideCandidates.
+// Run carries out the experiment with draws from r. It draws one seed per
+// year from r before any year is reviewed, and each year draws from its own
+// source seeded with it, so the Report depends only on the state of r, not on
+// Workers. Errors: ErrNoSource for a nil r; ErrInvalidModel (in a *FieldError)
+// for no years or variants, a negative worker count, or a model value out of
+// range; a scorecard of another year than the cluster (*YearError), an invalid
+// policy, a policy the draws cannot satisfy (ErrTrimTooMuch, ErrInexact), an
+// *OverflowError, and the errors of DecideCandidates. When several years fail,
+// the error is the earliest year's.
 func (e Experiment) Run(r *rand.Rand) (Report, error) {
 	if r == nil {
 		return Report{}, ErrNoSource
 	}
 	if e.Years <= 0 || len(e.Variants) == 0 {
 		return Report{}, &FieldError{Field: "years/variants", Value: fmt.Sprint(e.Years, "/", len(e.Variants)), Err: ErrInvalidModel}
+	}
+	if e.Workers < 0 {
+		return Report{}, &FieldError{Field: "workers", Value: fmt.Sprint(e.Workers), Err: ErrInvalidModel}
 	}
 	if err := e.Ballots.check(); err != nil {
 		return Report{}, err
@@ -592,9 +605,7 @@ func (e Experiment) Run(r *rand.Rand) (Report, error) {
 	if err != nil {
 		return Report{}, err
 	}
-	U, L, A := len(g.units), len(g.maxSteps), g.assessors()
-	runs := make([]*variantRun, len(e.Variants))
-	for i, v := range e.Variants {
+	for _, v := range e.Variants {
 		if err := v.Policy.Validate(); err != nil {
 			return Report{}, err
 		}
@@ -603,15 +614,115 @@ func (e Experiment) Run(r *rand.Rand) (Report, error) {
 				return Report{}, &CriterionError{ID: t.Criterion, Err: ErrUnknownCriterion}
 			}
 		}
-		vr := &variantRun{v: v, cp: newCompiledFrame(&card, e.Cluster, v.Policy),
+	}
+	seeds := make([]uint64, e.Years)
+	for y := range seeds {
+		seeds[y] = r.Uint64()
+	}
+	workers := e.Workers
+	if workers == 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	workers = min(workers, e.Years)
+	ws := make([]*yearWorker, workers)
+	for i := range ws {
+		if ws[i], err = e.newYearWorker(&card, g); err != nil {
+			return Report{}, err
+		}
+	}
+	// Workers take years in increasing order; one that fails stops, and the
+	// others stop taking years. Every year before a failed one was taken, so
+	// the earliest failure is found whatever the schedule.
+	var next atomic.Int64
+	var stop atomic.Bool
+	var wg sync.WaitGroup
+	for _, w := range ws {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for !stop.Load() {
+				y := int(next.Add(1) - 1)
+				if y >= e.Years {
+					return
+				}
+				if err := w.year(seeds[y], uint64(y), &e); err != nil {
+					w.err, w.errYear = err, y
+					stop.Store(true)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	rep := Report{Years: e.Years}
+	var first *yearWorker
+	for _, w := range ws {
+		if w.err != nil && (first == nil || w.errYear < first.errYear) {
+			first = w
+		}
+	}
+	if first != nil {
+		return Report{}, first.err
+	}
+	for i := range e.Variants {
+		vr := ws[0].runs[i].rep
+		for _, w := range ws[1:] {
+			vr.add(&w.runs[i].rep)
+		}
+		rep.Variants = append(rep.Variants, vr)
+	}
+	return rep, nil
+}
+
+// add adds o's counts, of the same variant, to v.
+func (v *VariantReport) add(o *VariantReport) {
+	v.NoQuorum += o.NoQuorum
+	for i := range v.Awards {
+		a, b := &v.Awards[i], &o.Awards[i]
+		a.NoneReached += b.NoneReached
+		a.NotProposed += b.NotProposed
+		a.TopMissed += b.TopMissed
+		a.Runoffs += b.Runoffs
+	}
+	for i := range v.Units {
+		v.Units[i].Led += o.Units[i].Led
+		for a, n := range o.Units[i].Awards {
+			v.Units[i].Awards[a] += n
+		}
+	}
+}
+
+// yearWorker is one goroutine's working state: its own variant runs (with
+// their counts), buffers and random source.
+type yearWorker struct {
+	g           *markGen
+	runs        []*variantRun
+	voted       []Award
+	marks, sums []int64
+	used        []int64
+	counts      []int
+	vd          *voteDraw
+	b           scoreBuf
+	src         *rand.PCG
+	r           *rand.Rand
+	err         error
+	errYear     int
+}
+
+func (e *Experiment) newYearWorker(card *Scorecard, g *markGen) (*yearWorker, error) {
+	U, L, A := len(g.units), len(g.maxSteps), g.assessors()
+	w := &yearWorker{g: g, src: rand.NewPCG(0, 0)}
+	w.r = rand.New(w.src)
+	for _, v := range e.Variants {
+		vr := &variantRun{v: v, cp: newCompiledFrame(card, e.Cluster, v.Policy),
 			rep: VariantReport{Name: v.Name}, voted: map[Award]int{}}
 		vr.cp.marks = make([]int64, U*L)
 		vr.cp.maxAbs = make([]int64, L)
 		for l := range L {
 			vr.cp.maxAbs[l] = g.maxSteps[l] * g.step
 		}
-		if err := vr.cp.setWeights(&card); err != nil {
-			return Report{}, err
+		if err := vr.cp.setWeights(card); err != nil {
+			return nil, err
 		}
 		for _, rule := range v.Rules.Rules() {
 			vr.rep.Awards = append(vr.rep.Awards, AwardCount{Award: rule.Award})
@@ -624,37 +735,35 @@ func (e Experiment) Run(r *rand.Rand) (Report, error) {
 			vr.rep.Units = append(vr.rep.Units, UnitCount{Unit: id, Awards: map[Award]int{}})
 		}
 		vr.setup(g.units)
-		runs[i] = vr
+		w.runs = append(w.runs, vr)
 	}
 	// The awards voted on under any variant, in a fixed order: one ballot set each.
-	var voted []Award
-	for _, vr := range runs {
+	for _, vr := range w.runs {
 		for a := range vr.voted {
-			if !slices.Contains(voted, a) {
-				voted = append(voted, a)
+			if !slices.Contains(w.voted, a) {
+				w.voted = append(w.voted, a)
 			}
 		}
 	}
-	slices.Sort(voted)
-	marks := make([]int64, A*U*L)
-	sums, counts, used := make([]int64, U*L), make([]int, U*L), make([]int64, 0, A)
-	vd := newVoteDraw(len(voted), U)
-	var b scoreBuf
-	for range e.Years {
-		g.draw(r, marks)
-		vd.draw(r, &e.Ballots, g.quality)
-		quorum := e.Quorum.Met(vd.present, U)
-		for _, vr := range runs {
-			if err := vr.year(g, marks, sums, counts, used, &b, voted, vd, quorum); err != nil {
-				return Report{}, err
-			}
+	slices.Sort(w.voted)
+	w.marks = make([]int64, A*U*L)
+	w.sums, w.counts, w.used = make([]int64, U*L), make([]int, U*L), make([]int64, 0, A)
+	w.vd = newVoteDraw(len(w.voted), U)
+	return w, nil
+}
+
+// year draws year y from its seed and reviews it under every variant.
+func (w *yearWorker) year(seed, y uint64, e *Experiment) error {
+	w.src.Seed(seed, y)
+	w.g.draw(w.r, w.marks)
+	w.vd.draw(w.r, &e.Ballots, w.g.quality)
+	quorum := e.Quorum.Met(w.vd.present, len(w.g.units))
+	for _, vr := range w.runs {
+		if err := vr.year(w.g, w.marks, w.sums, w.counts, w.used, &w.b, w.voted, w.vd, quorum); err != nil {
+			return err
 		}
 	}
-	rep := Report{Years: e.Years}
-	for _, vr := range runs {
-		rep.Variants = append(rep.Variants, vr.rep)
-	}
-	return rep, nil
+	return nil
 }
 
 // voteDraw is one year's simulated secret approval ballots, counted: how
