@@ -150,11 +150,34 @@ func TestCompiledBadInput(t *testing.T) {
 	w[0] = decimal.Zero
 	_, err = cp.ScoreWith(w)
 	require.ErrorIs(t, err, ErrWeightRange)
-	w[0] = decimal.RequireFromString("1e18")
+	w[0] = decimal.RequireFromString("1e19")
 	_, err = cp.ScoreWith(w)
-	var oe *OverflowError
-	require.ErrorAs(t, err, &oe)
+	require.ErrorIs(t, err, ErrPointsRange, "a weight no scorecard accepts")
 	assert.Contains(t, err.Error(), "thidua:")
+}
+
+// Weights a scorecard accepts but whose totals do not fit the int64 form are
+// scored in decimals (issue 14 found an *OverflowError here): the standings
+// are those of a scorecard rebuilt with the weights.
+func TestScoreWithWeightsBeyondInt64(t *testing.T) {
+	c := cluster3()
+	card := simCard(t, 2, 3)
+	as, err := GenerateAssessments(rand.New(rand.NewPCG(3, 3)), card, c,
+		AssessmentModel{Quality: simQuality(c, 10), Noise: 200, Kind: AssessorPeer})
+	require.NoError(t, err)
+	p := ScoringPolicy{Aggregate: Rounding{Places: 2, Mode: RoundHalfUp}, Total: Rounding{Places: 1, Mode: RoundDown},
+		TieBreakers: []TieBreaker{ByCriterion("G1"), FewerDeductions()}}
+	cp, err := Compile(card, c, as, p)
+	require.NoError(t, err)
+	for _, big := range []string{"1e18", "0.000000000000000001", "123456789012345678901234567890", "999999999999.999999"} {
+		ws := cp.Weights()
+		ws[0], ws[len(ws)-1] = decimal.RequireFromString(big), decimal.RequireFromString(big)
+		got, err := cp.ScoreWith(ws)
+		require.NoError(t, err, big)
+		want, err := card.withWeights(ws).Score(c, as, p)
+		require.NoError(t, err, big)
+		require.True(t, got.Agrees(want), "%s\n%s", big, got)
+	}
 }
 
 func TestGeneratorsBadInput(t *testing.T) {
