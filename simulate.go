@@ -1068,24 +1068,27 @@ func leanDecide(rules []AwardRule, vcs [][]VoteCount, ranks, idRank []int, membe
 
 // voteTie reports whether the units that passed a vote, elected by most votes
 // into seats seats (0 means no limit), leave a tie at the last seat: what
-// Contest.Tally reports as Result.Tied with these seats.
+// Contest.Tally reports as Result.Tied with these seats, by the same seat
+// count (seatTiers) over the passed units' tiers of equal votes.
 func voteTie(votes []int, vcs []VoteCount, seats int) bool {
 	if seats <= 0 {
 		return false
 	}
-	// The seats-th highest vote among those passed, and how many passed with
-	// more and with exactly that many.
-	var passed [64]int
-	p := passed[:0]
+	var buf, sizes [64]int
+	p, tiers := buf[:0], sizes[:0]
 	for u, vc := range vcs {
 		if vc.Passed {
 			p = append(p, votes[u])
 		}
 	}
-	if len(p) <= seats {
-		return false
-	}
 	slices.Sort(p)
 	slices.Reverse(p)
-	return p[seats-1] == p[seats]
+	for i := range p {
+		if i == 0 || p[i] != p[i-1] {
+			tiers = append(tiers, 0)
+		}
+		tiers[len(tiers)-1]++
+	}
+	_, tied := seatTiers(tiers, seats)
+	return tied >= 0
 }
