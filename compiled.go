@@ -332,7 +332,7 @@ func (cp *Compiled) scoreDecimal(weights []decimal.Decimal) CompiledStandings {
 		}
 	}
 	order, ranks, tieBreak := make([]int, U), make([]int, U), make([]string, U)
-	rankOrder(order, ranks, tieBreak, func(a, b int) int { return totals[b].Cmp(totals[a]) }, ties)
+	rankOrder(ordinals(U, func(a, b int) int { return totals[a].Cmp(totals[b]) }), order, ranks, tieBreak, ties)
 	return CompiledStandings{units: cp.units, dec: totals, ranks: ranks, tieBreak: tieBreak}
 }
 
@@ -346,7 +346,6 @@ type scoreBuf struct {
 	key         []int64   // per unit, the key of the tie-breaker being applied
 	w           []int64   // the weights being scored
 	ties        []tieRank // cp's tie-breakers on these buffers
-	byTotal     func(a, b int) int
 	cp          *Compiled // the year the buffers are laid out for
 }
 
@@ -358,20 +357,20 @@ func (cp *Compiled) scoreInto(w []int64, ws int32, b *scoreBuf) {
 		b.cp = cp
 		b.raw, b.totals, b.key = make([]int64, U), make([]int64, U), make([]int64, U)
 		b.order, b.ranks, b.tieBreak = make([]int, U), make([]int, U), make([]string, U)
-		b.byTotal = func(a, c int) int { return cmp.Compare(b.totals[c], b.totals[a]) }
 		b.ties = cp.tieRanks(b)
 	}
-	b.scale, b.w = cp.markScale+ws, w[:L]
+	w = w[:L]
+	b.scale, b.w = cp.markScale+ws, w
 	for u := range U {
 		row := cp.marks[u*L : (u+1)*L]
 		var t int64
 		for l, m := range row {
-			t += m * b.w[l]
+			t += m * w[l]
 		}
 		b.raw[u] = t
 		b.totals[u] = roundScaled(t, b.scale, cp.total)
 	}
-	rankOrder(b.order, b.ranks, b.tieBreak, b.byTotal, b.ties)
+	rankOrder(b.totals, b.order, b.ranks, b.tieBreak, b.ties)
 }
 
 // tieRanks returns the tie-breakers as rankOrder applies them to b: the

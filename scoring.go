@@ -1539,11 +1539,16 @@ func (s Scorecard) score(c Cluster, assessments []Assessment, p ScoringPolicy, d
 		kind           AssessorKind
 	}
 	seen := make(map[key]struct{}, len(assessments))
-	// The marks, checked and laid out densely: cells[i*L+l] is assessment i's
-	// mark for leaf l, if present[i*L+l].
-	L := len(s.leaves)
-	cells := make([]markCell, len(assessments)*L)
-	present := make([]bool, len(assessments)*L)
+	// The marks, checked and laid out densely: dec[i*L+l] is assessment i's
+	// mark for leaf l, if present[i*L+l], and sm[i*L+l] its int64 form; then
+	// the leaves' maxima (for clamped marks) and zero (for missing ones).
+	L, N := len(s.leaves), len(assessments)*len(s.leaves)
+	dec, sm := make([]decimal.Decimal, N+L+1), make([]smallDec, N+L+1)
+	present := make([]bool, N)
+	for l, ni := range s.leaves {
+		dec[N+l], sm[N+l] = s.nodes[ni].max, s.nodes[ni].smax
+	}
+	dec[N+L] = decimal.Zero
 	// Check the assessments in a fixed order (unit, assessor, kind), so that
 	// the error reported and the order of the marks in each line do not depend
 	// on the order they were given in.
@@ -1575,7 +1580,7 @@ func (s Scorecard) score(c Cluster, assessments []Assessment, p ScoringPolicy, d
 		seen[k] = struct{}{}
 		// The common case: look each leaf up; if every mark is good and none is
 		// left over, we are done.
-		if s.readMarks(a, &p, cells[i*L:(i+1)*L], present[i*L:(i+1)*L]) {
+		if s.readMarks(a, &p, dec[i*L:(i+1)*L], sm[i*L:(i+1)*L], present[i*L:(i+1)*L]) {
 			byUnit[ui] = append(byUnit[ui], i)
 			continue
 		}
@@ -1594,23 +1599,35 @@ func (s Scorecard) score(c Cluster, assessments []Assessment, p ScoringPolicy, d
 				}
 				continue
 			}
-			cells[i*L+l], present[i*L+l] = markCell{v, sv}, true
+			dec[i*L+l], sm[i*L+l], present[i*L+l] = v, sv, true
 		}
 		if badErr != nil {
 			return fail(a.fail(bad, quoteDecimal(a.Marks[bad]), badErr))
 		}
 		byUnit[ui] = append(byUnit[ui], i)
 	}
-	ch := chooser{s: &s, p: &p, as: assessments, cells: cells, present: present}
+	ch := chooser{s: &s, p: &p, as: assessments, dec: dec, sm: sm, present: present,
+		sums: make([]int64, len(members)*L), counts: make([]int, len(members)*L)}
+	// The int64 form holds every mark at the largest number of places any has.
+	for i, v := range sm {
+		if i < N && !present[i] {
+			continue
+		}
+		if !v.ok() || -v.e > 18 {
+			ch.why = &OverflowError{What: "mark", Value: quoteDecimal(dec[i])}
+			break
+		}
+		ch.rs = max(ch.rs, -v.e)
+	}
 	out := make([]Standing, len(members))
 	for ui, m := range members {
 		var err error
-		if out[ui], err = ch.unit(m.ID, byUnit[ui]); err != nil {
+		if out[ui], err = ch.unit(ui, m.ID, byUnit[ui]); err != nil {
 			return fail(err)
 		}
 	}
 	if !decimalOnly {
-		cp, why := ch.compile(c, out)
+		cp, why := ch.compile(c)
 		if why == nil {
 			return s.finish(c, out, &cp, &p), cp, nil, nil
 		}
@@ -1624,7 +1641,7 @@ func (s Scorecard) score(c Cluster, assessments []Assessment, p ScoringPolicy, d
 // readMarks fills one assessment's row from its marks, leaf by leaf, and
 // reports whether every mark is good and belongs to a leaf. When it returns
 // false the caller looks for the error.
-func (s *Scorecard) readMarks(a *Assessment, p *ScoringPolicy, row []markCell, present []bool) bool {
+func (s *Scorecard) readMarks(a *Assessment, p *ScoringPolicy, dec []decimal.Decimal, sm []smallDec, present []bool) bool {
 	found := 0
 	for l, ni := range s.leaves {
 		nd := &s.nodes[ni]
@@ -1642,7 +1659,7 @@ func (s *Scorecard) readMarks(a *Assessment, p *ScoringPolicy, row []markCell, p
 				return false
 			}
 		}
-		row[l], present[l] = markCell{v, sv}, true
+		dec[l], sm[l], present[l] = v, sv, true
 	}
 	return found == len(a.Marks)
 }
@@ -1680,18 +1697,12 @@ func (s *Scorecard) checkMark(id CriterionID, v decimal.Decimal, sv smallDec, p 
 	return nd.leaf, nil
 }
 
-// markCell is one mark as given and in int64 form (when it fits).
-type markCell struct {
-	d decimal.Decimal
-	s smallDec
-}
-
-// cmpCell compares two marks, through their int64 forms when it can.
-func cmpCell(a, b *markCell) int {
-	if a.s.e == b.s.e && a.s.ok() {
-		return cmp.Compare(a.s.c, b.s.c)
+// cmpAt compares the marks at x and y, through their int64 forms when it can.
+func (ch *chooser) cmpAt(x, y int) int {
+	if a, b := ch.sm[x], ch.sm[y]; a.e == b.e && a.ok() {
+		return cmp.Compare(a.c, b.c)
 	}
-	return cmpSmallOr(a.d, a.s, b.d, b.s)
+	return cmpSmallOr(ch.dec[x], ch.sm[x], ch.dec[y], ch.sm[y])
 }
 
 // chooser picks, for each unit, the marks that count and lays out its
@@ -1701,14 +1712,20 @@ type chooser struct {
 	s       *Scorecard
 	p       *ScoringPolicy
 	as      []Assessment
-	cells   []markCell
+	dec     []decimal.Decimal
+	sm      []smallDec
 	present []bool
-	used    []smallDec // every line's Marks in int64 form, unit by unit and leaf by leaf
-	row     []markCell
-	idx     []int
+	// The int64 form: per unit and leaf the sum of the marks used at scale
+	// rs and their number, unless why says what does not fit.
+	sums   []int64
+	counts []int
+	rs     int32
+	why    error
+	row    []int // per assessor and leaf, where its mark is in dec and sm
+	idx    []int
 }
 
-func (ch *chooser) unit(id UnitID, idx []int) (Standing, error) {
+func (ch *chooser) unit(ui int, id UnitID, idx []int) (Standing, error) {
 	s, p := ch.s, ch.p
 	counts := func(a *Assessment) bool {
 		return !(a.Kind == AssessorPeer && a.Assessor == id && !p.CountOwnPeer)
@@ -1742,21 +1759,22 @@ func (ch *chooser) unit(id UnitID, idx []int) (Standing, error) {
 	// The marks, assessor by assessor, clamped where the policy says.
 	row := slices.Grow(ch.row[:0], n*L)[:n*L]
 	ch.row = row
+	N := len(ch.present)
 	for j, ai := range sel {
 		a := &ch.as[ai]
 		st.Assessors[j] = a.Assessor
-		for l, ni := range s.leaves {
-			nd := &s.nodes[ni]
-			cell := markCell{decimal.Zero, smallDec{}}
-			if ch.present[ai*L+l] {
-				cell = ch.cells[ai*L+l]
-			} else if p.Missing == MissingIsError {
-				return Standing{}, a.fail(nd.id, "", ErrMissingMark)
+		for l := range s.leaves {
+			at := ai*L + l
+			if !ch.present[at] {
+				if p.Missing == MissingIsError {
+					return Standing{}, a.fail(s.nodes[s.leaves[l]].id, "", ErrMissingMark)
+				}
+				at = N + L // zero
 			}
-			if mx := (markCell{nd.max, nd.smax}); cmpCell(&cell, &mx) > 0 {
-				cell, st.Lines[l].Clamped = mx, true
+			if ch.cmpAt(at, N+l) > 0 {
+				at, st.Lines[l].Clamped = N+l, true
 			}
-			row[j*L+l] = cell
+			row[j*L+l] = at
 		}
 	}
 	// Which assessors' marks to keep, when the policy chooses them by total.
@@ -1766,7 +1784,7 @@ func (ch *chooser) unit(id UnitID, idx []int) (Standing, error) {
 		for j := range n {
 			t := decimal.Zero
 			for l, ni := range s.leaves {
-				t = t.Add(signed(&s.nodes[ni], row[j*L+l].d.Mul(s.nodes[ni].weight)))
+				t = t.Add(signed(&s.nodes[ni], ch.dec[row[j*L+l]].Mul(s.nodes[ni].weight)))
 			}
 			totals[j] = t
 		}
@@ -1799,7 +1817,7 @@ func (ch *chooser) unit(id UnitID, idx []int) (Standing, error) {
 		ch.idx = use
 		// Insertion sort by mark: n is a handful of assessors.
 		for i := 1; i < len(use); i++ {
-			for j := i; j > 0 && cmpCell(&row[use[j]*L+l], &row[use[j-1]*L+l]) < 0; j-- {
+			for j := i; j > 0 && ch.cmpAt(row[use[j]*L+l], row[use[j-1]*L+l]) < 0; j-- {
 				use[j], use[j-1] = use[j-1], use[j]
 			}
 		}
@@ -1808,10 +1826,24 @@ func (ch *chooser) unit(id UnitID, idx []int) (Standing, error) {
 			use = use[lo:hi]
 		}
 		start := len(backing)
+		var sum int64
 		for _, j := range use {
-			backing = append(backing, row[j*L+l].d)
-			ch.used = append(ch.used, row[j*L+l].s)
+			at := row[j*L+l]
+			backing = append(backing, ch.dec[at])
+			if ch.why == nil {
+				v, ok := int64(0), ch.rs+ch.sm[at].e <= 18
+				if ok {
+					v, ok = mulChk(ch.sm[at].c, pow10i[ch.rs+ch.sm[at].e])
+				}
+				if ok {
+					sum, ok = addChk(sum, v)
+				}
+				if !ok {
+					ch.why = &OverflowError{What: "mark", Value: quoteDecimal(ch.dec[at])}
+				}
+			}
 		}
+		ch.sums[ui*L+l], ch.counts[ui*L+l] = sum, len(use)
 		agg := method
 		if len(use) == 1 && n == 1 {
 			agg = AggregateMean
@@ -1823,46 +1855,17 @@ func (ch *chooser) unit(id UnitID, idx []int) (Standing, error) {
 	return st, nil
 }
 
-// compile lays the chosen marks out in the int64 form: summed per line at
-// the largest number of places any has, and aggregated as the policy says.
-// It fails (with an *OverflowError, or ErrInexact) where a value does not fit.
-func (ch *chooser) compile(c Cluster, out []Standing) (Compiled, error) {
-	var rs int32
-	for _, v := range ch.used {
-		if !v.ok() {
-			return Compiled{}, &OverflowError{What: "mark", Value: "more than 18 digits"}
-		}
-		rs = max(rs, -v.e)
-	}
-	if rs > 18 {
-		return Compiled{}, &OverflowError{What: "mark places", Value: fmt.Sprint(rs)}
-	}
-	L := len(ch.s.leaves)
-	sums, counts := make([]int64, len(out)*L), make([]int, len(out)*L)
-	k := 0
-	for u := range out {
-		for l, ln := range out[u].Lines {
-			var sum int64
-			for range ln.Marks {
-				v, ok := int64(0), rs+ch.used[k].e <= 18
-				if ok {
-					v, ok = mulChk(ch.used[k].c, pow10i[rs+ch.used[k].e])
-				}
-				if ok {
-					sum, ok = addChk(sum, v)
-				}
-				if !ok {
-					return Compiled{}, &OverflowError{What: "mark", Value: quoteDecimal(ln.Marks[0])}
-				}
-				k++
-			}
-			sums[u*L+l], counts[u*L+l] = sum, len(ln.Marks)
-		}
+// compile lays the chosen marks out in the int64 form, aggregated as the
+// policy says. It fails (with an *OverflowError, or ErrInexact) where a
+// value does not fit.
+func (ch *chooser) compile(c Cluster) (Compiled, error) {
+	if ch.why != nil {
+		return Compiled{}, ch.why
 	}
 	cp := newCompiledFrame(ch.s, c, *ch.p)
-	cp.marks = make([]int64, len(out)*L)
+	cp.marks = make([]int64, len(ch.sums))
 	var err error
-	if cp.markScale, err = aggregateInt(sums, counts, rs, ch.p.Aggregate, cp.marks); err != nil {
+	if cp.markScale, err = aggregateInt(ch.sums, ch.counts, ch.rs, ch.p.Aggregate, cp.marks); err != nil {
 		return Compiled{}, err
 	}
 	cp.sign(ch.s)
@@ -1968,7 +1971,7 @@ func (s *Scorecard) scoreDecimal(c Cluster, out []Standing, p *ScoringPolicy) (S
 	}
 	U := len(out)
 	order, ranks, tieBreak := make([]int, U), make([]int, U), make([]string, U)
-	rankOrder(order, ranks, tieBreak, func(a, b int) int { return out[b].Total.Cmp(out[a].Total) }, ties)
+	rankOrder(ordinals(U, func(a, b int) int { return out[a].Total.Cmp(out[b].Total) }), order, ranks, tieBreak, ties)
 	for u := range out {
 		out[u].Rank, out[u].TieBreak = ranks[u], tieBreak[u]
 	}
@@ -2033,31 +2036,49 @@ type tieRank struct {
 }
 
 // rankOrder is the one ranking of Score and Compiled: units by total,
-// highest first (byTotal(a, b) < 0 when a's total is higher, 0 when equal),
-// equal totals split by the tie-breakers in turn, roster order within what
-// they cannot separate. It fills order (the units in rank order), ranks
-// (competition ranks: 1, 2, 2, 4) and tieBreak (the tie-breaker that last
-// separated each unit, or "").
-func rankOrder(order, ranks []int, tieBreak []string, byTotal func(a, b int) int, ties []tieRank) {
+// highest first, equal totals split by the tie-breakers in turn, roster order
+// within what they cannot separate. It fills order (the units in rank order),
+// ranks (competition ranks: 1, 2, 2, 4) and tieBreak (the tie-breaker that
+// last separated each unit, or ""). Totals in decimals are ranked by their
+// ordinals.
+func rankOrder(totals []int64, order, ranks []int, tieBreak []string, ties []tieRank) {
 	for i := range order {
 		order[i], tieBreak[i] = i, ""
 	}
 	// Insertion sort: stable, and fast for a cluster's few units.
 	for i := 1; i < len(order); i++ {
 		x, j := order[i], i
-		for ; j > 0 && byTotal(x, order[j-1]) < 0; j-- {
+		for ; j > 0 && totals[order[j-1]] < totals[x]; j-- {
 			order[j] = order[j-1]
 		}
 		order[j] = x
 	}
 	for i := 0; i < len(order); {
 		j := i + 1
-		for j < len(order) && byTotal(order[i], order[j]) == 0 {
+		for j < len(order) && totals[order[j]] == totals[order[i]] {
 			j++
 		}
 		splitTies(order[i:j], ties, i, ranks, tieBreak)
 		i = j
 	}
+}
+
+// ordinals returns keys that order n values as cmp does, equal values equal
+// keys: how rankOrder ranks totals that are decimals.
+func ordinals(n int, cmp func(a, b int) int) []int64 {
+	idx := make([]int, n)
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortFunc(idx, cmp)
+	keys := make([]int64, n)
+	for k := 1; k < n; k++ {
+		keys[idx[k]] = keys[idx[k-1]]
+		if cmp(idx[k-1], idx[k]) != 0 {
+			keys[idx[k]]++
+		}
+	}
+	return keys
 }
 
 // splitTies ranks a group of units in roster order with equal totals from
