@@ -1771,7 +1771,7 @@ func (ch *chooser) unit(ui int, id UnitID, idx []int) (Standing, error) {
 				}
 				at = N + L // zero
 			}
-			if ch.cmpAt(at, N+l) > 0 {
+			if p.OverMax == OverMaxClamps && ch.cmpAt(at, N+l) > 0 { // else checked on reading
 				at, st.Lines[l].Clamped = N+l, true
 			}
 			row[j*L+l] = at
