@@ -24,11 +24,11 @@ const totalLimit = 1 << 61
 // Compiled is a scorecard and one cluster-year's assessments compiled into
 // int64 fixed point (bảng điểm đã biên dịch): per unit and leaf criterion the
 // aggregated mark (điểm bình quân) at a common scale, the weights (hệ số) at
-// theirs, the policy's total rounding and tie-breakers. Scoring it gives
-// exactly the totals and ranks Scorecard.Score gives (the tests and FuzzCompiled
-// compare the two), with any weights, in a loop that does no decimal
-// arithmetic. It is immutable and safe for concurrent use. The zero Compiled
-// has no units and scores nothing.
+// theirs, the policy's total rounding and tie-breakers. It is the form
+// Scorecard.Score itself ranks on, so scoring it gives exactly the totals and
+// ranks Score gives (the tests and FuzzCompiled compare the two), with any
+// weights, in a loop that does no decimal arithmetic. It is immutable and
+// safe for concurrent use. The zero Compiled has no units and scores nothing.
 type Compiled struct {
 	units       []UnitID
 	leaves      []CriterionID
@@ -258,7 +258,7 @@ func (cp Compiled) Weights() []decimal.Decimal {
 }
 
 // Mark returns unit u's aggregated mark for leaf l (negative for a deduction),
-// as the decimal path's Line.Mark (with its sign).
+// as Line.Mark (with its sign).
 func (cp Compiled) Mark(unit UnitID, leaf CriterionID) (decimal.Decimal, bool) {
 	u, l := slices.Index(cp.units, unit), slices.Index(cp.leaves, leaf)
 	if u < 0 || l < 0 {

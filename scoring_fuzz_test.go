@@ -184,7 +184,7 @@ func FuzzScore(f *testing.F) {
 			return
 		}
 		st, err := fc.card.Score(fc.c, fc.as, fc.policy)
-		// The int64 fast path gives exactly what the decimal path gives.
+		// The int64 core gives exactly what the decimal path and the reference give.
 		slow, _, _, slowErr := fc.card.score(fc.c, fc.as, fc.policy, true)
 		if err != nil {
 			checkScoreErr(t, err)
