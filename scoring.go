@@ -1512,25 +1512,8 @@ func (s Scorecard) Score(c Cluster, assessments []Assessment, p ScoringPolicy) (
 // the tests of the decimal path.
 func (s Scorecard) score(c Cluster, assessments []Assessment, p ScoringPolicy, decimalOnly bool) (Standings, Compiled, error, error) {
 	fail := func(err error) (Standings, Compiled, error, error) { return Standings{}, Compiled{}, nil, err }
-	if s.nodes == nil {
-		return fail(ErrEmptyScorecard)
-	}
-	if c.index == nil {
-		return fail(fmt.Errorf("%w (the zero Cluster)", ErrTooFewMembers))
-	}
-	if s.spec.Year != c.Year() {
-		return fail(&YearError{What: "scorecard year", Year: s.spec.Year,
-			Err: fmt.Errorf("%w than the cluster's %d", ErrScorecardYear, c.Year())})
-	}
-	if err := p.Validate(); err != nil {
+	if err := s.checkScoring(c, p); err != nil {
 		return fail(err)
-	}
-	for _, t := range p.TieBreakers {
-		if t.Kind == TieByCriterion {
-			if _, ok := s.index[t.Criterion]; !ok {
-				return fail(&CriterionError{ID: t.Criterion, Err: ErrUnknownCriterion})
-			}
-		}
 	}
 	members := c.spec.Members
 	byUnit := make([][]int, len(members))
@@ -1636,6 +1619,31 @@ func (s Scorecard) score(c Cluster, assessments []Assessment, p ScoringPolicy, d
 	}
 	st, err := s.scoreDecimal(c, out, &p)
 	return st, Compiled{}, nil, err
+}
+
+// checkScoring reports what is wrong with scoring c's year on s under p,
+// before any mark is read: the zero Scorecard or Cluster, another year, an
+// invalid policy, a tie-breaker by an unknown criterion.
+func (s *Scorecard) checkScoring(c Cluster, p ScoringPolicy) error {
+	if s.nodes == nil {
+		return ErrEmptyScorecard
+	}
+	if c.index == nil {
+		return fmt.Errorf("%w (the zero Cluster)", ErrTooFewMembers)
+	}
+	if s.spec.Year != c.Year() {
+		return &YearError{What: "scorecard year", Year: s.spec.Year,
+			Err: fmt.Errorf("%w than the cluster's %d", ErrScorecardYear, c.Year())}
+	}
+	if err := p.Validate(); err != nil {
+		return err
+	}
+	for _, t := range p.TieBreakers {
+		if _, ok := s.index[t.Criterion]; t.Kind == TieByCriterion && !ok {
+			return &CriterionError{ID: t.Criterion, Err: ErrUnknownCriterion}
+		}
+	}
+	return nil
 }
 
 // readMarks fills one assessment's row from its marks, leaf by leaf, and

@@ -339,42 +339,11 @@ func qualities(c Cluster, quality map[UnitID]int) ([]UnitID, []int, error) {
 	return ids, qs, nil
 }
 
-// GenerateApprovalBallots draws one secret approval ballot (phiếu đồng ý) for
-// each member of c present, as m describes, from r, and returns them with the
-// number present. A voter who perceives no unit at the Bar casts a blank
-// ballot (phiếu trắng). Errors: ErrNoSource, and ErrInvalidModel (in a *FieldError)
-// for a model value out of range or a member without a quality.
-func GenerateApprovalBallots(r *rand.Rand, c Cluster, quality map[UnitID]int, m BallotModel) ([]Ballot, int, error) {
-	if r == nil {
-		return nil, 0, ErrNoSource
-	}
-	if err := m.check(); err != nil {
-		return nil, 0, err
-	}
-	ids, qs, err := qualities(c, quality)
-	if err != nil {
-		return nil, 0, err
-	}
-	order, perc := make([]int, len(ids)), make([]int, len(ids))
-	var out []Ballot
-	for range ids {
-		if r.IntN(1000) < m.Absent {
-			continue
-		}
-		perceive(r, qs, m.Noise, order, perc)
-		b := Ballot{Approve: []UnitID{}}
-		for _, u := range m.approvals(order, perc, nil) {
-			b.Approve = append(b.Approve, ids[u])
-		}
-		out = append(out, b)
-	}
-	return out, len(out), nil
-}
-
-// GenerateRankedBallots draws one secret ranked ballot for each member of c
-// present, ordering every unit by the voter's noisy perception, as m describes
-// (TopK and Bar are not used). Errors as GenerateApprovalBallots.
-func GenerateRankedBallots(r *rand.Rand, c Cluster, quality map[UnitID]int, m BallotModel) ([]Ballot, error) {
+// drawBallots draws one ballot for each member of c present, as m describes,
+// each built by ballot from the voter's perception: units best first, and
+// the perceived qualities.
+func drawBallots(r *rand.Rand, c Cluster, quality map[UnitID]int, m BallotModel,
+	ballot func(ids []UnitID, order, perc []int) Ballot) ([]Ballot, error) {
 	if r == nil {
 		return nil, ErrNoSource
 	}
@@ -392,13 +361,38 @@ func GenerateRankedBallots(r *rand.Rand, c Cluster, quality map[UnitID]int, m Ba
 			continue
 		}
 		perceive(r, qs, m.Noise, order, perc)
+		out = append(out, ballot(ids, order, perc))
+	}
+	return out, nil
+}
+
+// GenerateApprovalBallots draws one secret approval ballot (phiếu đồng ý) for
+// each member of c present, as m describes, from r, and returns them with the
+// number present. A voter who perceives no unit at the Bar casts a blank
+// ballot (phiếu trắng). Errors: ErrNoSource, and ErrInvalidModel (in a *FieldError)
+// for a model value out of range or a member without a quality.
+func GenerateApprovalBallots(r *rand.Rand, c Cluster, quality map[UnitID]int, m BallotModel) ([]Ballot, int, error) {
+	out, err := drawBallots(r, c, quality, m, func(ids []UnitID, order, perc []int) Ballot {
+		b := Ballot{Approve: []UnitID{}}
+		for _, u := range m.approvals(order, perc, nil) {
+			b.Approve = append(b.Approve, ids[u])
+		}
+		return b
+	})
+	return out, len(out), err
+}
+
+// GenerateRankedBallots draws one secret ranked ballot for each member of c
+// present, ordering every unit by the voter's noisy perception, as m describes
+// (TopK and Bar are not used). Errors as GenerateApprovalBallots.
+func GenerateRankedBallots(r *rand.Rand, c Cluster, quality map[UnitID]int, m BallotModel) ([]Ballot, error) {
+	return drawBallots(r, c, quality, m, func(ids []UnitID, order, _ []int) Ballot {
 		b := Ballot{Ranking: make([][]UnitID, len(ids))}
 		for k, u := range order {
 			b.Ranking[k] = []UnitID{ids[u]}
 		}
-		out = append(out, b)
-	}
-	return out, nil
+		return b
+	})
 }
 
 // compileDrawn compiles drawn marks under policy p into cp (whose frame,
@@ -594,26 +588,14 @@ func (e Experiment) Run(r *rand.Rand) (Report, error) {
 		return Report{}, err
 	}
 	card := e.Scorecard
-	if card.nodes == nil {
-		return Report{}, ErrEmptyScorecard
-	}
-	if card.spec.Year != e.Cluster.Year() {
-		return Report{}, &YearError{What: "scorecard year", Year: card.spec.Year,
-			Err: fmt.Errorf("%w than the cluster's %d", ErrScorecardYear, e.Cluster.Year())}
+	for _, v := range e.Variants {
+		if err := card.checkScoring(e.Cluster, v.Policy); err != nil {
+			return Report{}, err
+		}
 	}
 	g, err := newMarkGen(&card, e.Cluster, e.Assessments)
 	if err != nil {
 		return Report{}, err
-	}
-	for _, v := range e.Variants {
-		if err := v.Policy.Validate(); err != nil {
-			return Report{}, err
-		}
-		for _, t := range v.Policy.TieBreakers {
-			if _, ok := card.index[t.Criterion]; t.Kind == TieByCriterion && !ok {
-				return Report{}, &CriterionError{ID: t.Criterion, Err: ErrUnknownCriterion}
-			}
-		}
 	}
 	seeds := make([]uint64, e.Years)
 	for y := range seeds {
