@@ -1589,28 +1589,16 @@ func (s Scorecard) score(c Cluster, assessments []Assessment, p ScoringPolicy, d
 		}
 		byUnit[ui] = append(byUnit[ui], i)
 	}
-	ch := chooser{s: &s, p: &p, as: assessments, dec: dec, sm: sm, present: present,
-		sums: make([]int64, len(members)*L), counts: make([]int, len(members)*L)}
-	// The int64 form holds every mark at the largest number of places any has.
-	for i, v := range sm {
-		if i < N && !present[i] {
-			continue
-		}
-		if !v.ok() || -v.e > 18 {
-			ch.why = &OverflowError{What: "mark", Value: quoteDecimal(dec[i])}
-			break
-		}
-		ch.rs = max(ch.rs, -v.e)
-	}
+	ch := chooser{s: &s, p: &p, as: assessments, dec: dec, sm: sm, present: present}
 	out := make([]Standing, len(members))
 	for ui, m := range members {
 		var err error
-		if out[ui], err = ch.unit(ui, m.ID, byUnit[ui]); err != nil {
+		if out[ui], err = ch.unit(m.ID, byUnit[ui]); err != nil {
 			return fail(err)
 		}
 	}
 	if !decimalOnly {
-		cp, why := ch.compile(c)
+		cp, why := ch.compile(c, out)
 		if why == nil {
 			return s.finish(c, out, &cp, &p), cp, nil, nil
 		}
@@ -1723,17 +1711,12 @@ type chooser struct {
 	dec     []decimal.Decimal
 	sm      []smallDec
 	present []bool
-	// The int64 form: per unit and leaf the sum of the marks used at scale
-	// rs and their number, unless why says what does not fit.
-	sums   []int64
-	counts []int
-	rs     int32
-	why    error
-	row    []int // per assessor and leaf, where its mark is in dec and sm
-	idx    []int
+	used    []int32 // where every line's Marks are in dec and sm, unit by unit and leaf by leaf
+	row     []int   // per assessor and leaf, where its mark is in dec and sm
+	idx     []int
 }
 
-func (ch *chooser) unit(ui int, id UnitID, idx []int) (Standing, error) {
+func (ch *chooser) unit(id UnitID, idx []int) (Standing, error) {
 	s, p := ch.s, ch.p
 	counts := func(a *Assessment) bool {
 		return !(a.Kind == AssessorPeer && a.Assessor == id && !p.CountOwnPeer)
@@ -1834,24 +1817,10 @@ func (ch *chooser) unit(ui int, id UnitID, idx []int) (Standing, error) {
 			use = use[lo:hi]
 		}
 		start := len(backing)
-		var sum int64
 		for _, j := range use {
-			at := row[j*L+l]
-			backing = append(backing, ch.dec[at])
-			if ch.why == nil {
-				v, ok := int64(0), ch.rs+ch.sm[at].e <= 18
-				if ok {
-					v, ok = mulChk(ch.sm[at].c, pow10i[ch.rs+ch.sm[at].e])
-				}
-				if ok {
-					sum, ok = addChk(sum, v)
-				}
-				if !ok {
-					ch.why = &OverflowError{What: "mark", Value: quoteDecimal(ch.dec[at])}
-				}
-			}
+			backing = append(backing, ch.dec[row[j*L+l]])
+			ch.used = append(ch.used, int32(row[j*L+l]))
 		}
-		ch.sums[ui*L+l], ch.counts[ui*L+l] = sum, len(use)
 		agg := method
 		if len(use) == 1 && n == 1 {
 			agg = AggregateMean
@@ -1863,17 +1832,43 @@ func (ch *chooser) unit(ui int, id UnitID, idx []int) (Standing, error) {
 	return st, nil
 }
 
-// compile lays the chosen marks out in the int64 form, aggregated as the
-// policy says. It fails (with an *OverflowError, or ErrInexact) where a
-// value does not fit.
-func (ch *chooser) compile(c Cluster) (Compiled, error) {
-	if ch.why != nil {
-		return Compiled{}, ch.why
+// compile lays the chosen marks out in the int64 form: summed per line at
+// the largest number of places any has, and aggregated as the policy says.
+// It fails (with an *OverflowError, or ErrInexact) where a value does not fit.
+func (ch *chooser) compile(c Cluster, out []Standing) (Compiled, error) {
+	var rs int32
+	for _, at := range ch.used {
+		v := ch.sm[at]
+		if !v.ok() || -v.e > 18 {
+			return Compiled{}, &OverflowError{What: "mark", Value: quoteDecimal(ch.dec[at])}
+		}
+		rs = max(rs, -v.e)
 	}
+	L := len(ch.s.leaves)
 	cp := newCompiledFrame(ch.s, c, *ch.p)
-	cp.marks = make([]int64, len(ch.sums))
+	sums, counts, k := make([]int64, len(out)*L), make([]int, len(out)*L), 0
+	for u := range out {
+		for l, ln := range out[u].Lines {
+			for range ln.Marks {
+				v := ch.sm[ch.used[k]]
+				x, ok := int64(0), rs+v.e <= 18
+				if ok {
+					x, ok = mulChk(v.c, pow10i[rs+v.e])
+				}
+				if ok {
+					sums[u*L+l], ok = addChk(sums[u*L+l], x)
+				}
+				if !ok {
+					return Compiled{}, &OverflowError{What: "mark", Value: quoteDecimal(ch.dec[ch.used[k]])}
+				}
+				k++
+			}
+			counts[u*L+l] = len(ln.Marks)
+		}
+	}
+	cp.marks = make([]int64, len(out)*L)
 	var err error
-	if cp.markScale, err = aggregateInt(ch.sums, ch.counts, ch.rs, ch.p.Aggregate, cp.marks); err != nil {
+	if cp.markScale, err = aggregateInt(sums, counts, rs, ch.p.Aggregate, cp.marks); err != nil {
 		return Compiled{}, err
 	}
 	cp.sign(ch.s)

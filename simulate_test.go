@@ -481,3 +481,28 @@ func TestExperimentLeanPathEqualsDecideCandidatesPath(t *testing.T) {
 	f, _ := a.Variants[2].Award(MinistryFlag)
 	require.Positive(t, f.Runoffs, "some years tie at the flag's seat")
 }
+
+// Only the marks a unit's standing uses set the scale of the int64 form:
+// self-assessments with 17 places, outranked by peers' marks in quarters, do
+// not push the form past int64, so Compile still compiles.
+func TestCompileScalesByTheMarksUsed(t *testing.T) {
+	c := cluster3()
+	card := simCard(t, 1, 3)
+	as, err := GenerateAssessments(rand.New(rand.NewPCG(4, 4)), card, c,
+		AssessmentModel{Quality: simQuality(c, 10), Noise: 100, Kind: AssessorPeer})
+	require.NoError(t, err)
+	fine := decimal.RequireFromString("0.00000000000000001")
+	for _, id := range c.MemberIDs() {
+		m := map[CriterionID]decimal.Decimal{}
+		for _, l := range card.Leaves() {
+			m[l.ID] = fine
+		}
+		as = append(as, Assessment{Unit: id, Assessor: id, Kind: AssessorSelf, Marks: m})
+	}
+	p := ScoringPolicy{Aggregate: Rounding{Places: 2, Mode: RoundHalfUp}}
+	st, err := card.Score(c, as, p)
+	require.NoError(t, err)
+	cp, err := Compile(card, c, as, p)
+	require.NoError(t, err)
+	require.True(t, cp.Score().Agrees(st))
+}
