@@ -130,6 +130,9 @@ func ExampleExperiment_Run() {
 			Quality: map[thidua.UnitID]int{"bac-ninh": 900, "nam-dinh": 860, "hai-duong": 880, "vinh-phuc": 850}},
 		// Each member approves the unit it perceives best.
 		Ballots: thidua.BallotModel{Noise: 60, TopK: 1},
+		// Years are reviewed on two goroutines; the report is the same for any
+		// number (0, the default, uses every core).
+		Workers: 2,
 	}
 	for _, v := range []struct {
 		name string
