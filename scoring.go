@@ -645,49 +645,6 @@ func (r Rounding) String() string {
 	return fmt.Sprintf("%s to %d places", r.Mode, r.Places)
 }
 
-// quotientSmall is quotient in int64 arithmetic, when everything fits (ok).
-func quotientSmall(x, y smallDec, r Rounding) (q decimal.Decimal, exact, ok bool) {
-	if !x.ok() || !y.ok() || y.c <= 0 {
-		return decimal.Decimal{}, false, false
-	}
-	a, b := x.c, y.c
-	e := x.e - y.e // x/y = (a/b)·10^e
-	places := r.Places
-	if r.Mode == RoundExact {
-		g := gcd64(a, b)
-		if g == 0 {
-			return decimal.Zero, true, true
-		}
-		m := b / g
-		var i, j int32
-		for m%2 == 0 {
-			m, i = m/2, i+1
-		}
-		for m%5 == 0 {
-			m, j = m/5, j+1
-		}
-		if m != 1 {
-			return decimal.Decimal{}, false, true
-		}
-		places = max(max(i, j)-e, 0)
-	}
-	k := e + places
-	num, den := a, b
-	switch {
-	case k > 18 || k < -18:
-		return decimal.Decimal{}, false, false
-	case k >= 0:
-		num, ok = mulChk(num, pow10i[k])
-	default:
-		den, ok = mulChk(den, pow10i[-k])
-	}
-	if !ok {
-		return decimal.Decimal{}, false, false
-	}
-	v, rem := divRound(num, den, r.Mode)
-	return decimal.New(v, -places), rem == 0, true
-}
-
 func gcd64(a, b int64) int64 {
 	if a < 0 {
 		a = -a
@@ -709,78 +666,40 @@ func pow10(n int32) *big.Int {
 // false otherwise. With a rounding mode, the bool reports whether no rounding
 // was needed.
 func quotient(x, y decimal.Decimal, r Rounding) (decimal.Decimal, bool) {
-	if q, exact, ok := quotientSmall(toSmall(x), toSmall(y), r); ok {
-		return q, exact
-	}
-	a, b := x.Coefficient(), y.Coefficient()
-	e := x.Exponent() - y.Exponent() // x/y = (a/b)·10^e
+	q := new(big.Rat).Quo(x.Rat(), y.Rat())
+	num, den := new(big.Int).Abs(q.Num()), q.Denom()
 	places := r.Places
 	if r.Mode == RoundExact {
-		// a/b terminates iff b/gcd(a, b) = 2^i·5^j; then it needs max(i, j)
-		// places beyond -e.
-		g := new(big.Int).GCD(nil, nil, new(big.Int).Abs(a), b)
-		if g.Sign() == 0 {
-			return decimal.Zero, true
-		}
-		m := new(big.Int).Quo(b, g)
-		var i, j int32
-		two, five, rem := big.NewInt(2), big.NewInt(5), new(big.Int)
-		for {
-			q, rr := new(big.Int).QuoRem(m, two, rem)
-			if rr.Sign() != 0 {
+		// q terminates iff its denominator is 2^i·5^j; it then needs max(i, j)
+		// places.
+		m := new(big.Int).Set(den)
+		twos := int32(m.TrailingZeroBits())
+		m.Rsh(m, uint(twos))
+		var fives int32
+		for five, rem := big.NewInt(5), new(big.Int); ; fives++ {
+			next, _ := new(big.Int).QuoRem(m, five, rem)
+			if rem.Sign() != 0 {
 				break
 			}
-			m, i = q, i+1
-		}
-		for {
-			q, rr := new(big.Int).QuoRem(m, five, rem)
-			if rr.Sign() != 0 {
-				break
-			}
-			m, j = q, j+1
+			m = next
 		}
 		if m.Cmp(big.NewInt(1)) != 0 {
 			return decimal.Decimal{}, false
 		}
-		places = max(i, j) - e
-		if places < 0 {
-			places = 0
-		}
+		places = max(twos, fives)
 	}
-	// q·10^places = a·10^(e+places) / b
-	k := e + places
-	n, d := new(big.Int).Set(a), new(big.Int).Set(b)
-	if k >= 0 {
-		n.Mul(n, pow10(k))
-	} else {
-		d.Mul(d, pow10(-k))
-	}
-	q, rem := new(big.Int).QuoRem(n, d, new(big.Int))
+	v, rem := new(big.Int).QuoRem(num.Mul(num, pow10(places)), den, new(big.Int))
 	exact := rem.Sign() == 0
 	if !exact {
-		away := false
-		switch r.Mode {
-		case RoundUp:
-			away = true
-		case RoundHalfUp, RoundHalfEven:
-			c := new(big.Int).Abs(rem)
-			c.Lsh(c, 1)
-			switch c.Cmp(d) {
-			case 1:
-				away = true
-			case 0:
-				away = r.Mode == RoundHalfUp || q.Bit(0) == 1
-			}
-		}
-		if away {
-			if n.Sign() < 0 {
-				q.Sub(q, big.NewInt(1))
-			} else {
-				q.Add(q, big.NewInt(1))
-			}
+		c := rem.Lsh(rem, 1).Cmp(den)
+		if r.Mode == RoundUp || r.Mode == RoundHalfUp && c >= 0 || r.Mode == RoundHalfEven && (c > 0 || c == 0 && v.Bit(0) == 1) {
+			v.Add(v, big.NewInt(1))
 		}
 	}
-	return decimal.NewFromBigInt(q, -places), exact
+	if q.Sign() < 0 {
+		v.Neg(v)
+	}
+	return decimal.NewFromBigInt(v, -places), exact
 }
 
 // ---------------------------------------------------------------------------
