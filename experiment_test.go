@@ -78,7 +78,7 @@ func TestSensitivityWiderPerturbationMovesTheLead(t *testing.T) {
 	c := cluster3()
 	card := simCard(t, 3, 10)
 	as, err := GenerateAssessments(rand.New(rand.NewPCG(9, 9)), card, c,
-		AssessmentModel{Quality: simQuality(c, 5), Noise: 100, Kind: AssessorAppraisal})
+		AssessmentModel{Quality: simQuality(c, 2), Noise: 100, Kind: AssessorAppraisal})
 	require.NoError(t, err)
 	cp, err := Compile(card, c, as, ScoringPolicy{Aggregate: Rounding{Places: 2, Mode: RoundHalfUp}})
 	require.NoError(t, err)

@@ -63,34 +63,46 @@ type BallotModel struct {
 	Absent int
 }
 
-// triangular returns a draw in [-n, n], more often near 0: the sum of two
-// uniform draws from [0, 2n], less 2n, halved toward zero. Both uniform draws
-// come from one Uint64, a 32-bit half each, by Lemire's multiply-and-reject
-// method, which keeps them exactly uniform (a half is rejected, and both are
-// drawn again, with probability below 2n+1 in 2^32).
-func triangular(r *rand.Rand, n int) int {
-	if n == 0 {
+// noise draws triangular noise in [-n, n], more often near 0: the sum of two
+// uniform draws from [0, 2n], less 2n, halved toward zero. Each Uint64 of r
+// gives four 16-bit quarters, so two draws, each quarter mapped to [0, 2n] by
+// Lemire's multiply-and-reject method, which keeps it exactly uniform (a pair
+// is rejected, and drawn again, with probability below 2·(2n+1) in 2^16).
+type noise struct {
+	r    *rand.Rand
+	n    int
+	m    uint32 // 2n+1
+	bits uint64
+	left int // quarters left in bits
+}
+
+func newNoise(r *rand.Rand, n int) noise { return noise{r: r, n: n, m: uint32(2*n + 1)} }
+
+func (z *noise) next() int {
+	if z.n == 0 {
 		return 0
 	}
-	m := uint64(2*n + 1)
 	for {
-		x := r.Uint64()
-		a, okA := lemire32(uint32(x), m)
-		b, okB := lemire32(uint32(x>>32), m)
+		if z.left == 0 {
+			z.bits, z.left = z.r.Uint64(), 4
+		}
+		a, okA := lemire16(uint16(z.bits), z.m)
+		b, okB := lemire16(uint16(z.bits>>16), z.m)
+		z.bits, z.left = z.bits>>32, z.left-2
 		if okA && okB {
-			return (int(a) + int(b) - 2*n) / 2
+			return (int(a) + int(b) - 2*z.n) / 2
 		}
 	}
 }
 
-// lemire32 maps 32 random bits to [0, m) (0 < m < 2^32) exactly uniformly, or
+// lemire16 maps 16 random bits to [0, m) (0 < m < 2^16) exactly uniformly, or
 // reports false when the bits must be drawn again.
-func lemire32(x uint32, m uint64) (uint64, bool) {
-	p := uint64(x) * m
-	if lo := uint32(p); lo < uint32(m) && lo < -uint32(m)%uint32(m) {
+func lemire16(x uint16, m uint32) (uint32, bool) {
+	p := uint32(x) * m
+	if lo := uint16(p); lo < uint16(m) && lo < -uint16(m)%uint16(m) {
 		return 0, false
 	}
-	return p >> 32, true
+	return p >> 16, true
 }
 
 func (m *AssessmentModel) check(c Cluster) error {
@@ -214,6 +226,7 @@ func (g *markGen) assessors() int {
 func (g *markGen) draw(r *rand.Rand, marks []int64) {
 	U, L, A := len(g.units), len(g.maxSteps), g.assessors()
 	self := g.m.Kind == AssessorSelf
+	z := newNoise(r, g.m.Noise)
 	for u := range U {
 		q, own := g.quality[u], -1 // own: the assessor who is the unit
 		switch {
@@ -229,7 +242,7 @@ func (g *markGen) draw(r *rand.Rand, marks []int64) {
 			}
 			cell := marks[(u*L+l)*A : (u*L+l+1)*A]
 			for a := range cell {
-				p := q + triangular(r, g.m.Noise)
+				p := q + z.next()
 				if a == own {
 					p += g.inflate[u]
 				}
@@ -298,8 +311,9 @@ func GenerateAssessments(r *rand.Rand, card Scorecard, c Cluster, m AssessmentMo
 // perceive fills order with the units sorted by one voter's noisy perception,
 // best first (ties by roster order), and returns the perceptions.
 func perceive(r *rand.Rand, quality []int, noise int, order []int, perc []int) {
+	z := newNoise(r, noise)
 	for u := range perc {
-		perc[u] = quality[u] + triangular(r, noise)
+		perc[u] = quality[u] + z.next()
 		order[u] = u
 	}
 	for i := 1; i < len(order); i++ {
