@@ -85,18 +85,26 @@ func BenchmarkSensitivity10k(b *testing.B) {
 
 // BenchmarkSimulatedReview: simulated reviews of Cluster 3 (9 members, 30
 // criteria plus bonus and deduction, 9 peer assessments per unit, 9 ballots in
-// the flag vote, awards decided), 1,000 per op; reviews/s is the figure the
-// target is set in.
+// the flag vote, awards decided), 1,000 per op, on one goroutine and on every
+// core (Workers 0); reviews/s is the figure the target is set in.
 func BenchmarkSimulatedReview(b *testing.B) {
-	e := flagExperiment(b, 1)
-	e.Variants = e.Variants[:1]
-	e.Years = 1000
-	for range b.N {
-		if _, err := e.Run(rand.New(rand.NewPCG(1, 2))); err != nil {
-			b.Fatal(err)
-		}
+	for _, w := range []struct {
+		name    string
+		workers int
+	}{{"workers=1", 1}, {"workers=all", 0}} {
+		b.Run(w.name, func(b *testing.B) {
+			e := flagExperiment(b, 1)
+			e.Variants = e.Variants[:1]
+			e.Years, e.Workers = 1000, w.workers
+			b.ReportAllocs()
+			for range b.N {
+				if _, err := e.Run(rand.New(rand.NewPCG(1, 2))); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.N*e.Years)/b.Elapsed().Seconds(), "reviews/s")
+		})
 	}
-	b.ReportMetric(float64(b.N*e.Years)/b.Elapsed().Seconds(), "reviews/s")
 }
 
 // BenchmarkDecideFlag: deciding a flag by vote and two certificates for 9
