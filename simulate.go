@@ -698,7 +698,6 @@ type yearWorker struct {
 	used        []int64
 	counts      []int
 	vd          *voteDraw
-	b           scoreBuf
 	src         *rand.PCG
 	r           *rand.Rand
 	err         error
@@ -755,7 +754,7 @@ func (w *yearWorker) year(seed, y uint64, e *Experiment) error {
 	w.vd.draw(w.r, &e.Ballots, w.g.quality)
 	quorum := e.Quorum.Met(w.vd.present, len(w.g.units))
 	for _, vr := range w.runs {
-		if err := vr.year(w.g, w.marks, w.sums, w.counts, w.used, &w.b, w.voted, w.vd, quorum); err != nil {
+		if err := vr.year(w.g, w.marks, w.sums, w.counts, w.used, &vr.b, w.voted, w.vd, quorum); err != nil {
 			return err
 		}
 	}
@@ -830,6 +829,7 @@ func (vd *voteDraw) base(t Threshold, k, electorate int) int {
 type variantRun struct {
 	v     Variant
 	cp    Compiled
+	b     scoreBuf // cp's scoring buffers
 	rules []AwardRule
 	voted map[Award]int
 	rep   VariantReport
