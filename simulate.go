@@ -576,10 +576,9 @@ type Report struct {
 	Variants []VariantReport
 }
 
-// Run carries out the experiment with draws from r. It draws one seed per
-// year from r before any year is reviewed, and each year draws from its own
-// source seeded with it, so the Report depends only on the state of r, not on
-// Workers. Errors: ErrNoSource for a nil r; ErrInvalidModel (in a *FieldError)
+// Run carries out the experiment with draws from r. Year y draws from its
+// own source, seeded with the y-th Uint64 of r, so the Report depends only on
+// the state of r, not on Workers. Errors: ErrNoSource for a nil r; ErrInvalidModel (in a *FieldError)
 // for no years or variants, a negative worker count, or a model value out of
 // range; a scorecard of another year than the cluster (*YearError), an invalid
 // policy, a policy the draws cannot satisfy (ErrTrimTooMuch, ErrInexact), an
@@ -611,10 +610,6 @@ func (e Experiment) Run(r *rand.Rand) (Report, error) {
 	if err != nil {
 		return Report{}, err
 	}
-	seeds := make([]uint64, e.Years)
-	for y := range seeds {
-		seeds[y] = r.Uint64()
-	}
 	workers := e.Workers
 	if workers == 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -626,22 +621,35 @@ func (e Experiment) Run(r *rand.Rand) (Report, error) {
 			return Report{}, err
 		}
 	}
-	// Workers take years in increasing order; one that fails stops, and the
-	// others stop taking years. Every year before a failed one was taken, so
-	// the earliest failure is found whatever the schedule.
-	var next atomic.Int64
-	var stop atomic.Bool
-	var wg sync.WaitGroup
+	// Workers take years in increasing order, each with its seed; one that
+	// fails stops, and the others stop taking years. Every year before a
+	// failed one was taken, so the earliest failure is found whatever the
+	// schedule.
+	var (
+		mu   sync.Mutex
+		next int
+		stop atomic.Bool
+		wg   sync.WaitGroup
+	)
+	take := func() (int, uint64) {
+		mu.Lock()
+		defer mu.Unlock()
+		if next == e.Years {
+			return -1, 0
+		}
+		next++
+		return next - 1, r.Uint64()
+	}
 	for _, w := range ws {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for !stop.Load() {
-				y := int(next.Add(1) - 1)
-				if y >= e.Years {
+				y, seed := take()
+				if y < 0 {
 					return
 				}
-				if err := w.year(seeds[y], uint64(y), &e); err != nil {
+				if err := w.year(seed, uint64(y), &e); err != nil {
 					w.err, w.errYear = err, y
 					stop.Store(true)
 					return
