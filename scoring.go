@@ -666,13 +666,18 @@ func pow10(n int32) *big.Int {
 // false otherwise. With a rounding mode, the bool reports whether no rounding
 // was needed.
 func quotient(x, y decimal.Decimal, r Rounding) (decimal.Decimal, bool) {
-	q := new(big.Rat).Quo(x.Rat(), y.Rat())
-	num, den := new(big.Int).Abs(q.Num()), q.Denom()
+	// |x/y| = num/den: the coefficients, with the exponents' difference.
+	num, den := new(big.Int).Abs(x.Coefficient()), y.Coefficient()
+	if e := x.Exponent() - y.Exponent(); e >= 0 {
+		num.Mul(num, pow10(e))
+	} else {
+		den.Mul(den, pow10(-e))
+	}
 	places := r.Places
 	if r.Mode == RoundExact {
-		// q terminates iff its denominator is 2^i·5^j; it then needs max(i, j)
+		// num/den terminates iff den/gcd is 2^i·5^j; it then needs max(i, j)
 		// places.
-		m := new(big.Int).Set(den)
+		m := new(big.Int).Quo(den, new(big.Int).GCD(nil, nil, num, den))
 		twos := int32(m.TrailingZeroBits())
 		m.Rsh(m, uint(twos))
 		var fives int32
@@ -696,7 +701,7 @@ func quotient(x, y decimal.Decimal, r Rounding) (decimal.Decimal, bool) {
 			v.Add(v, big.NewInt(1))
 		}
 	}
-	if q.Sign() < 0 {
+	if x.Sign() < 0 {
 		v.Neg(v)
 	}
 	return decimal.NewFromBigInt(v, -places), exact
