@@ -1985,7 +1985,13 @@ func rankOrder(totals []int64, order, ranks []int, tieBreak []string, ties []tie
 		for j < len(order) && totals[order[j]] == totals[order[i]] {
 			j++
 		}
-		splitTies(order[i:j], ties, i, ranks, tieBreak)
+		if j == i+1 || len(ties) == 0 {
+			for _, u := range order[i:j] {
+				ranks[u] = i + 1
+			}
+		} else {
+			splitTies(order[i:j], ties, i, ranks, tieBreak)
+		}
 		i = j
 	}
 }
