@@ -2,6 +2,7 @@ package thidua
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -23,11 +24,11 @@ const totalLimit = 1 << 61
 // Compiled is a scorecard and one cluster-year's assessments compiled into
 // int64 fixed point (bảng điểm đã biên dịch): per unit and leaf criterion the
 // aggregated mark (điểm bình quân) at a common scale, the weights (hệ số) at
-// theirs, the policy's total rounding and tie-breakers. Scoring it gives
-// exactly the totals and ranks Scorecard.Score gives (the tests and FuzzCompiled
-// compare the two), with any weights, in a loop that does no decimal
-// arithmetic. It is immutable and safe for concurrent use. The zero Compiled
-// has no units and scores nothing.
+// theirs, the policy's total rounding and tie-breakers. It is the form
+// Scorecard.Score itself ranks on, so scoring it gives exactly the totals and
+// ranks Score gives (the tests and FuzzCompiled compare the two), with any
+// weights, in a loop that does no decimal arithmetic. It is immutable and
+// safe for concurrent use. The zero Compiled has no units and scores nothing.
 type Compiled struct {
 	units       []UnitID
 	leaves      []CriterionID
@@ -47,67 +48,26 @@ type compiledTie struct {
 	cmp    func(a, b UnitID) int
 }
 
-// Compile scores the assessments once with Scorecard.Score (so every input
-// error is the one Score reports) and compiles the result: the marks each unit's
-// aggregation used, aggregated again in int64 at the largest number of decimal
-// places in the data (or at the policy's Aggregate places when it rounds),
-// and the weights at the largest number of places among them.
+// Compile scores the assessments once as Scorecard.Score does (so every
+// input error is the one Score reports) and keeps the int64 form Score ranks
+// on: the marks each unit's aggregation used, aggregated at the largest
+// number of decimal places in the data (or at the policy's Aggregate places
+// when it rounds), and the weights at the largest number of places among them.
 //
 // Errors: those of Score; ErrNotCompilable (in a *FieldError) for a median or
 // trimmed mean chosen PerTotal, whose kept assessors depend on the weights;
 // *OverflowError when a mark, weight or total would not fit (|v| ≤ 2^61 at the
-// common scale).
+// common scale), where Score computes in decimals instead.
 func Compile(card Scorecard, c Cluster, assessments []Assessment, p ScoringPolicy) (Compiled, error) {
-	st, err := card.Score(c, assessments, p)
+	_, cp, why, err := card.score(c, assessments, p, false)
 	if err != nil {
 		return Compiled{}, err
 	}
 	if p.Over == PerTotal && p.Aggregation != AggregateMean {
 		return Compiled{}, &FieldError{Field: "over", Value: p.Over.String(), Err: ErrNotCompilable}
 	}
-	cp := newCompiledFrame(&card, c, p)
-	U, L := len(cp.units), len(cp.leaves)
-	// The scale of the raw marks: the most places any used mark has.
-	var rs int32
-	lines := make([][]Line, U)
-	for u, id := range cp.units {
-		s, _ := st.Of(id)
-		lines[u] = s.Lines
-		for _, ln := range s.Lines {
-			for _, m := range ln.Marks {
-				if e := -m.Exponent(); e > rs {
-					rs = e
-				}
-			}
-		}
-	}
-	if rs > 18 {
-		return Compiled{}, &OverflowError{What: "mark places", Value: fmt.Sprint(rs)}
-	}
-	sums := make([]int64, U*L)
-	counts := make([]int, U*L)
-	for u := range cp.units {
-		for l, ln := range lines[u] {
-			var sum int64
-			for _, m := range ln.Marks {
-				v, ok := toScaled(m, rs)
-				if ok {
-					sum, ok = addChk(sum, v)
-				}
-				if !ok {
-					return Compiled{}, &OverflowError{What: "mark", Value: quoteDecimal(m)}
-				}
-			}
-			sums[u*L+l], counts[u*L+l] = sum, len(ln.Marks)
-		}
-	}
-	cp.marks = make([]int64, U*L)
-	if cp.markScale, err = aggregateInt(sums, counts, rs, p.Aggregate, cp.marks); err != nil {
-		return Compiled{}, err
-	}
-	cp.sign(&card)
-	if err := cp.setWeights(&card); err != nil {
-		return Compiled{}, err
+	if why != nil {
+		return Compiled{}, why
 	}
 	return cp, nil
 }
@@ -184,6 +144,9 @@ func (cp *Compiled) scaleWeights(ws []decimal.Decimal) ([]int64, int32, error) {
 		if !w.IsPositive() {
 			return nil, 0, &FieldError{Field: "weight " + string(cp.leaves[l]), Value: quoteDecimal(w), Err: ErrWeightRange}
 		}
+		if !inRange(w) {
+			return nil, 0, &FieldError{Field: "weight " + string(cp.leaves[l]), Value: quoteDecimal(w), Err: ErrPointsRange}
+		}
 		scale = max(scale, -w.Exponent())
 	}
 	out := make([]int64, len(ws))
@@ -247,23 +210,26 @@ func aggregateInt(sums []int64, counts []int, rs int32, r Rounding, out []int64)
 		}
 		return r.Places, nil
 	}
+	// sum/n has a finite decimal form iff n/gcd(sum, n) is 2^i·5^j; it then
+	// needs max(i, j) places more than the marks.
 	var extra int32
 	for i, sum := range sums {
 		n := int64(max(counts[i], 1))
-		k := int32(0)
-		for ; k <= 18-rs; k++ {
-			v, ok := mulChk(sum, pow10i[k])
-			if !ok {
-				return 0, &OverflowError{What: "aggregated mark", Value: fmt.Sprint(sum)}
-			}
-			if v%n == 0 {
-				break
-			}
+		m := n / gcd64(sum, n)
+		var twos, fives int32
+		for ; m%2 == 0; m /= 2 {
+			twos++
 		}
-		if k > 18-rs {
+		for ; m%5 == 0; m /= 5 {
+			fives++
+		}
+		if m != 1 {
 			return 0, fmt.Errorf("%w (%d / %d at scale %d)", ErrInexact, sum, n, rs)
 		}
-		extra = max(extra, k)
+		extra = max(extra, twos, fives)
+	}
+	if rs+extra > 18 {
+		return 0, &OverflowError{What: "aggregated mark places", Value: fmt.Sprint(rs + extra)}
 	}
 	for i, sum := range sums {
 		v, ok := mulChk(sum, pow10i[extra])
@@ -292,7 +258,7 @@ func (cp Compiled) Weights() []decimal.Decimal {
 }
 
 // Mark returns unit u's aggregated mark for leaf l (negative for a deduction),
-// as the decimal path's Line.Mark (with its sign).
+// as Line.Mark (with its sign).
 func (cp Compiled) Mark(unit UnitID, leaf CriterionID) (decimal.Decimal, bool) {
 	u, l := slices.Index(cp.units, unit), slices.Index(cp.leaves, leaf)
 	if u < 0 || l < 0 {
@@ -310,17 +276,64 @@ func (cp Compiled) Score() CompiledStandings {
 
 // ScoreWith scores the compiled year with other weights, one per leaf in the
 // order of Criteria, each positive: the standings Score would give with a
-// scorecard whose weights were these. Errors: ErrInvalidModel for the wrong
-// number of weights, ErrWeightRange for one not positive (both in a
-// *FieldError), *OverflowError when a total would not fit.
+// scorecard whose weights were these. Weights whose totals would not fit the
+// int64 form are scored in decimals. Errors: ErrInvalidModel for the wrong
+// number of weights, ErrWeightRange for one not positive, ErrPointsRange for
+// one a scorecard would refuse (all in a *FieldError).
 func (cp Compiled) ScoreWith(weights []decimal.Decimal) (CompiledStandings, error) {
 	w, ws, err := cp.scaleWeights(weights)
+	var ovf *OverflowError
+	if errors.As(err, &ovf) {
+		return cp.scoreDecimal(weights), nil
+	}
 	if err != nil {
 		return CompiledStandings{}, err
 	}
 	var b scoreBuf
 	cp.scoreInto(w, ws, &b)
 	return b.standings(&cp), nil
+}
+
+// scoreDecimal is ScoreWith in decimals, for weights too large or too
+// precise for the int64 form.
+func (cp *Compiled) scoreDecimal(weights []decimal.Decimal) CompiledStandings {
+	U, L := len(cp.units), len(cp.leaves)
+	pts := make([]decimal.Decimal, U*L) // signed contributions
+	totals := make([]decimal.Decimal, U)
+	for u := range U {
+		t := decimal.Zero
+		for l, w := range weights {
+			pts[u*L+l] = decimal.New(cp.marks[u*L+l], -cp.markScale).Mul(w)
+			t = t.Add(pts[u*L+l])
+		}
+		totals[u] = cp.total.Apply(t)
+	}
+	sum := func(u int, leaves []int, neg bool) decimal.Decimal {
+		s := decimal.Zero
+		for _, l := range leaves {
+			if !neg || pts[u*L+l].IsNegative() {
+				s = s.Add(pts[u*L+l])
+			}
+		}
+		return s
+	}
+	all := make([]int, L)
+	for l := range all {
+		all[l] = l
+	}
+	ties := make([]tieRank, len(cp.ties))
+	for t, ct := range cp.ties {
+		ties[t] = tieRank{name: ct.name, cmp: func(a, b int) int { return cmpSign(ct.cmp(cp.units[a], cp.units[b])) }}
+		switch ct.kind {
+		case TieByCriterion:
+			ties[t].cmp = func(a, b int) int { return sum(b, ct.leaves, false).Cmp(sum(a, ct.leaves, false)) }
+		case TieFewerDeductions:
+			ties[t].cmp = func(a, b int) int { return sum(b, all, true).Cmp(sum(a, all, true)) }
+		}
+	}
+	order, ranks, tieBreak := make([]int, U), make([]int, U), make([]string, U)
+	rankOrder(ordinals(U, func(a, b int) int { return totals[a].Cmp(totals[b]) }), order, ranks, tieBreak, ties)
+	return CompiledStandings{units: cp.units, dec: totals, ranks: ranks, tieBreak: tieBreak}
 }
 
 // scoreBuf holds one scoring's working state, reused across samples.
@@ -330,22 +343,24 @@ type scoreBuf struct {
 	order       []int
 	ranks       []int
 	tieBreak    []string
-	key         []int64
+	key         []int64   // per unit, the key of the tie-breaker being applied
+	w           []int64   // the weights being scored
+	ties        []tieRank // cp's tie-breakers on these buffers
+	cp          *Compiled // the year the buffers are laid out for
 }
 
 // scoreInto computes the totals (rounded as the policy says) and the ranks.
 // The weights must have passed fits.
 func (cp *Compiled) scoreInto(w []int64, ws int32, b *scoreBuf) {
 	U, L := len(cp.units), len(cp.leaves)
-	if cap(b.totals) < U {
-		b.raw, b.totals = make([]int64, U), make([]int64, U)
+	if b.cp != cp {
+		b.cp = cp
+		b.raw, b.totals, b.key = make([]int64, U), make([]int64, U), make([]int64, U)
 		b.order, b.ranks, b.tieBreak = make([]int, U), make([]int, U), make([]string, U)
-		b.key = make([]int64, U)
+		b.ties = cp.tieRanks(b)
 	}
-	b.raw, b.totals, b.order, b.ranks, b.tieBreak = b.raw[:U], b.totals[:U], b.order[:U], b.ranks[:U], b.tieBreak[:U]
-	b.key = b.key[:U]
-	b.scale = cp.markScale + ws
 	w = w[:L]
+	b.scale, b.w = cp.markScale+ws, w
 	for u := range U {
 		row := cp.marks[u*L : (u+1)*L]
 		var t int64
@@ -355,7 +370,42 @@ func (cp *Compiled) scoreInto(w []int64, ws int32, b *scoreBuf) {
 		b.raw[u] = t
 		b.totals[u] = roundScaled(t, b.scale, cp.total)
 	}
-	cp.rank(w, b)
+	rankOrder(b.totals, b.order, b.ranks, b.tieBreak, b.ties)
+}
+
+// tieRanks returns the tie-breakers as rankOrder applies them to b: the
+// keys of a tied group are computed with b's weights when the group is split.
+func (cp *Compiled) tieRanks(b *scoreBuf) []tieRank {
+	L := len(cp.leaves)
+	byKey := func(a, c int) int { return cmp.Compare(b.key[c], b.key[a]) }
+	out := make([]tieRank, len(cp.ties))
+	for t, ct := range cp.ties {
+		switch ct.kind {
+		case TieByCriterion:
+			out[t] = tieRank{name: ct.name, cmp: byKey, prepare: func(group []int) {
+				for _, u := range group {
+					var s int64
+					for _, l := range ct.leaves {
+						s += cp.marks[u*L+l] * b.w[l]
+					}
+					b.key[u] = s
+				}
+			}}
+		case TieFewerDeductions:
+			out[t] = tieRank{name: ct.name, cmp: byKey, prepare: func(group []int) {
+				for _, u := range group {
+					var s int64
+					for l := range cp.leaves {
+						s += min(cp.marks[u*L+l], 0) * b.w[l] // minus the deductions: fewer ranks ahead
+					}
+					b.key[u] = s
+				}
+			}}
+		default:
+			out[t] = tieRank{name: ct.name, cmp: func(a, c int) int { return cmpSign(ct.cmp(cp.units[a], cp.units[c])) }}
+		}
+	}
+	return out
 }
 
 // roundScaled rounds v (at scale) as r says, keeping the scale.
@@ -366,95 +416,6 @@ func roundScaled(v int64, scale int32, r Rounding) int64 {
 	f := pow10i[scale-r.Places]
 	q, _ := divRound(v, f, r.Mode)
 	return q * f
-}
-
-// rank sets competition ranks as Scorecard.Score does: totals highest first,
-// then the tie-breakers in order, roster order within what they cannot
-// separate.
-func (cp *Compiled) rank(w []int64, b *scoreBuf) {
-	order, tot := b.order, b.totals
-	for i := range order {
-		order[i] = i
-		b.tieBreak[i] = ""
-	}
-	// Insertion sort: stable, and fast for a cluster's few units.
-	for i := 1; i < len(order); i++ {
-		x := order[i]
-		j := i
-		for ; j > 0 && tot[order[j-1]] < tot[x]; j-- {
-			order[j] = order[j-1]
-		}
-		order[j] = x
-	}
-	pos := 0
-	for i := 0; i < len(order); {
-		j := i + 1
-		for j < len(order) && tot[order[j]] == tot[order[i]] {
-			j++
-		}
-		if j == i+1 || len(cp.ties) == 0 {
-			for _, u := range order[i:j] {
-				b.ranks[u] = i + 1
-			}
-			if j > i+1 {
-				slices.Sort(order[i:j])
-			}
-			pos = j
-			i = j
-			continue
-		}
-		pos = cp.split(slices.Clone(order[i:j]), 0, pos, w, b)
-		i = j
-	}
-}
-
-// split applies tie-breaker t to a group of units with equal totals and
-// returns the next free position.
-func (cp *Compiled) split(group []int, t, pos int, w []int64, b *scoreBuf) int {
-	if len(group) == 1 || t == len(cp.ties) {
-		for _, u := range group {
-			b.ranks[u] = pos + 1
-		}
-		return pos + len(group)
-	}
-	ct := &cp.ties[t]
-	L := len(cp.leaves)
-	var cmp func(a, c int) int
-	switch ct.kind {
-	case TieByCriterion:
-		for _, u := range group {
-			var s int64
-			for _, l := range ct.leaves {
-				s += cp.marks[u*L+l] * w[l]
-			}
-			b.key[u] = s
-		}
-		cmp = func(a, c int) int { return compareInt64(b.key[c], b.key[a]) }
-	case TieFewerDeductions:
-		for _, u := range group {
-			var s int64
-			for l := range cp.leaves {
-				if m := cp.marks[u*L+l]; m < 0 {
-					s -= m * w[l]
-				}
-			}
-			b.key[u] = s
-		}
-		cmp = func(a, c int) int { return compareInt64(b.key[a], b.key[c]) }
-	default:
-		cmp = func(a, c int) int { return max(-1, min(1, ct.cmp(cp.units[a], cp.units[c]))) }
-	}
-	parts := sortedRuns(group, cmp)
-	for _, part := range parts {
-		if len(parts) > 1 {
-			for _, u := range part {
-				b.tieBreak[u] = ct.name
-			}
-		}
-		slices.Sort(part)
-		pos = cp.split(part, t+1, pos, w, b)
-	}
-	return pos
 }
 
 // standings copies the buffer into a result.
@@ -470,6 +431,7 @@ func (b *scoreBuf) standings(cp *Compiled) CompiledStandings {
 type CompiledStandings struct {
 	units    []UnitID
 	totals   []int64
+	dec      []decimal.Decimal // the totals, when scored in decimals
 	scale    int32
 	ranks    []int
 	tieBreak []string
@@ -483,7 +445,12 @@ func (s CompiledStandings) Unit(i int) UnitID { return s.units[i] }
 
 // Total returns the i-th unit's total (tổng điểm), rounded as the policy's
 // Total says: equal to Standing.Total.
-func (s CompiledStandings) Total(i int) decimal.Decimal { return decimal.New(s.totals[i], -s.scale) }
+func (s CompiledStandings) Total(i int) decimal.Decimal {
+	if s.dec != nil {
+		return s.dec[i]
+	}
+	return decimal.New(s.totals[i], -s.scale)
+}
 
 // Rank returns the i-th unit's competition rank (1, 2, 2, 4) after the
 // tie-breakers: equal to Standing.Rank.
@@ -532,5 +499,3 @@ func (s CompiledStandings) String() string {
 	}
 	return strings.Join(parts, "; ")
 }
-
-func compareInt64(a, b int64) int { return cmp.Compare(a, b) }

@@ -53,5 +53,14 @@ func FuzzCompiled(f *testing.F) {
 		want, err := card.withWeights(ws).Score(c, as, p)
 		require.NoError(t, err)
 		require.True(t, got.Agrees(want), "%v\n%s", ws, got)
+		// A weight too large for the int64 form is scored in decimals, and
+		// still as the rebuilt scorecard scores it.
+		l := int(wseed) % len(ws)
+		ws[l] = ws[l].Shift(15 + int32(wseed%4))
+		got, err = cp.ScoreWith(ws)
+		require.NoError(t, err)
+		want, err = card.withWeights(ws).Score(c, as, p)
+		require.NoError(t, err)
+		require.True(t, got.Agrees(want), "%v\n%s", ws, got)
 	})
 }

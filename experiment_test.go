@@ -78,7 +78,7 @@ func TestSensitivityWiderPerturbationMovesTheLead(t *testing.T) {
 	c := cluster3()
 	card := simCard(t, 3, 10)
 	as, err := GenerateAssessments(rand.New(rand.NewPCG(9, 9)), card, c,
-		AssessmentModel{Quality: simQuality(c, 5), Noise: 100, Kind: AssessorAppraisal})
+		AssessmentModel{Quality: simQuality(c, 2), Noise: 100, Kind: AssessorAppraisal})
 	require.NoError(t, err)
 	cp, err := Compile(card, c, as, ScoringPolicy{Aggregate: Rounding{Places: 2, Mode: RoundHalfUp}})
 	require.NoError(t, err)
@@ -212,4 +212,43 @@ func TestSensitivityBadInput(t *testing.T) {
 		assert.Equal(t, u.BaseRank, u.BestRank)
 		assert.Equal(t, u.BaseRank, u.WorstRank)
 	}
+}
+
+// The report depends on the caller's source only: reviewing the years on 1, 2
+// or 8 goroutines gives the same report, and so does the default.
+func TestExperimentReportIsTheSameForAnyWorkerCount(t *testing.T) {
+	e := flagExperiment(t, 400)
+	e.Workers = 1
+	want, err := e.Run(rand.New(rand.NewPCG(5, 6)))
+	require.NoError(t, err)
+	for _, w := range []int{2, 8, 0} {
+		e.Workers = w
+		got, err := e.Run(rand.New(rand.NewPCG(5, 6)))
+		require.NoError(t, err)
+		require.Equal(t, want, got, "%d workers", w)
+	}
+	// Another seed gives another report: the comparison can fail.
+	other, err := e.Run(rand.New(rand.NewPCG(5, 7)))
+	require.NoError(t, err)
+	require.NotEqual(t, want, other)
+}
+
+// A year whose draws a policy cannot satisfy fails the run with the same
+// error for any worker count: the earliest failing year's.
+func TestExperimentErrorIsTheSameForAnyWorkerCount(t *testing.T) {
+	e := flagExperiment(t, 300)
+	// The exact mean of the 3 middle marks of 9 has no decimal form in some
+	// cells of every year; the message names the year's first such cell.
+	e.Variants[0].Policy = ScoringPolicy{Aggregation: AggregateTrimmedMean, Trim: 3, CountOwnPeer: true}
+	e.Workers = 1
+	_, want := e.Run(rand.New(rand.NewPCG(1, 2)))
+	require.ErrorIs(t, want, ErrInexact)
+	for _, w := range []int{2, 8} {
+		e.Workers = w
+		_, err := e.Run(rand.New(rand.NewPCG(1, 2)))
+		require.Equal(t, want.Error(), err.Error(), "%d workers", w)
+	}
+	e.Workers = -1
+	_, err := e.Run(rand.New(rand.NewPCG(1, 2)))
+	require.ErrorIs(t, err, ErrInvalidModel)
 }

@@ -322,8 +322,7 @@ type node struct {
 	parent   int // -1 at the top
 	children []int
 	leaf     int      // index in Scorecard.leaves, -1 for a group
-	wInt     int64    // weight in units of 10^-Scorecard.wScale, for the int64 path
-	smax     smallDec // max, for the int64 path
+	smax     smallDec // max, in int64 form
 }
 
 // Scorecard is a validated scoring table (bảng chấm điểm) for one cluster-year:
@@ -338,9 +337,6 @@ type Scorecard struct {
 	leaves              []int // node indexes of leaves, pre-order
 	top                 []int
 	base, bonus, deduct decimal.Decimal
-	// The int64 fast path: whether every weight fits, and their common scale.
-	fastOK bool
-	wScale int32
 }
 
 // NewScorecard validates spec and returns the scorecard it describes. It checks
@@ -392,29 +388,9 @@ func NewScorecard(spec ScorecardSpec) (Scorecard, error) {
 			s.deduct = s.deduct.Add(n.points)
 		}
 	}
-	s.prepareFast()
 	return s, nil
 }
 
-// prepareFast converts the weights to int64 at a common scale, if they fit.
-func (s *Scorecard) prepareFast() {
-	for _, li := range s.leaves {
-		if e := -s.nodes[li].weight.Exponent(); e > s.wScale {
-			s.wScale = e
-		}
-	}
-	if s.wScale > 6 {
-		return
-	}
-	for _, li := range s.leaves {
-		v, ok := toScaled(s.nodes[li].weight, s.wScale)
-		if !ok || v > 1e12 {
-			return
-		}
-		s.nodes[li].wInt = v
-	}
-	s.fastOK = true
-}
 
 func (s *Scorecard) add(c CriterionSpec, parent, depth int) (int, error) {
 	fail := func(err error) (int, error) { return -1, &CriterionError{ID: c.ID, Err: err} }
@@ -779,49 +755,6 @@ func (r Rounding) String() string {
 	return fmt.Sprintf("%s to %d places", r.Mode, r.Places)
 }
 
-// quotientSmall is quotient in int64 arithmetic, when everything fits (ok).
-func quotientSmall(x, y smallDec, r Rounding) (q decimal.Decimal, exact, ok bool) {
-	if !x.ok() || !y.ok() || y.c <= 0 {
-		return decimal.Decimal{}, false, false
-	}
-	a, b := x.c, y.c
-	e := x.e - y.e // x/y = (a/b)·10^e
-	places := r.Places
-	if r.Mode == RoundExact {
-		g := gcd64(a, b)
-		if g == 0 {
-			return decimal.Zero, true, true
-		}
-		m := b / g
-		var i, j int32
-		for m%2 == 0 {
-			m, i = m/2, i+1
-		}
-		for m%5 == 0 {
-			m, j = m/5, j+1
-		}
-		if m != 1 {
-			return decimal.Decimal{}, false, true
-		}
-		places = max(max(i, j)-e, 0)
-	}
-	k := e + places
-	num, den := a, b
-	switch {
-	case k > 18 || k < -18:
-		return decimal.Decimal{}, false, false
-	case k >= 0:
-		num, ok = mulChk(num, pow10i[k])
-	default:
-		den, ok = mulChk(den, pow10i[-k])
-	}
-	if !ok {
-		return decimal.Decimal{}, false, false
-	}
-	v, rem := divRound(num, den, r.Mode)
-	return decimal.New(v, -places), rem == 0, true
-}
-
 func gcd64(a, b int64) int64 {
 	if a < 0 {
 		a = -a
@@ -843,78 +776,45 @@ func pow10(n int32) *big.Int {
 // false otherwise. With a rounding mode, the bool reports whether no rounding
 // was needed.
 func quotient(x, y decimal.Decimal, r Rounding) (decimal.Decimal, bool) {
-	if q, exact, ok := quotientSmall(toSmall(x), toSmall(y), r); ok {
-		return q, exact
+	// |x/y| = num/den: the coefficients, with the exponents' difference.
+	num, den := new(big.Int).Abs(x.Coefficient()), y.Coefficient()
+	if e := x.Exponent() - y.Exponent(); e >= 0 {
+		num.Mul(num, pow10(e))
+	} else {
+		den.Mul(den, pow10(-e))
 	}
-	a, b := x.Coefficient(), y.Coefficient()
-	e := x.Exponent() - y.Exponent() // x/y = (a/b)·10^e
 	places := r.Places
 	if r.Mode == RoundExact {
-		// a/b terminates iff b/gcd(a, b) = 2^i·5^j; then it needs max(i, j)
-		// places beyond -e.
-		g := new(big.Int).GCD(nil, nil, new(big.Int).Abs(a), b)
-		if g.Sign() == 0 {
-			return decimal.Zero, true
-		}
-		m := new(big.Int).Quo(b, g)
-		var i, j int32
-		two, five, rem := big.NewInt(2), big.NewInt(5), new(big.Int)
-		for {
-			q, rr := new(big.Int).QuoRem(m, two, rem)
-			if rr.Sign() != 0 {
+		// num/den terminates iff den/gcd is 2^i·5^j; it then needs max(i, j)
+		// places.
+		m := new(big.Int).Quo(den, new(big.Int).GCD(nil, nil, num, den))
+		twos := int32(m.TrailingZeroBits())
+		m.Rsh(m, uint(twos))
+		var fives int32
+		for five, rem := big.NewInt(5), new(big.Int); ; fives++ {
+			next, _ := new(big.Int).QuoRem(m, five, rem)
+			if rem.Sign() != 0 {
 				break
 			}
-			m, i = q, i+1
-		}
-		for {
-			q, rr := new(big.Int).QuoRem(m, five, rem)
-			if rr.Sign() != 0 {
-				break
-			}
-			m, j = q, j+1
+			m = next
 		}
 		if m.Cmp(big.NewInt(1)) != 0 {
 			return decimal.Decimal{}, false
 		}
-		places = max(i, j) - e
-		if places < 0 {
-			places = 0
-		}
+		places = max(twos, fives)
 	}
-	// q·10^places = a·10^(e+places) / b
-	k := e + places
-	n, d := new(big.Int).Set(a), new(big.Int).Set(b)
-	if k >= 0 {
-		n.Mul(n, pow10(k))
-	} else {
-		d.Mul(d, pow10(-k))
-	}
-	q, rem := new(big.Int).QuoRem(n, d, new(big.Int))
+	v, rem := new(big.Int).QuoRem(num.Mul(num, pow10(places)), den, new(big.Int))
 	exact := rem.Sign() == 0
 	if !exact {
-		away := false
-		switch r.Mode {
-		case RoundUp:
-			away = true
-		case RoundHalfUp, RoundHalfEven:
-			c := new(big.Int).Abs(rem)
-			c.Lsh(c, 1)
-			switch c.Cmp(d) {
-			case 1:
-				away = true
-			case 0:
-				away = r.Mode == RoundHalfUp || q.Bit(0) == 1
-			}
-		}
-		if away {
-			if n.Sign() < 0 {
-				q.Sub(q, big.NewInt(1))
-			} else {
-				q.Add(q, big.NewInt(1))
-			}
+		c := rem.Lsh(rem, 1).Cmp(den)
+		if r.Mode == RoundUp || r.Mode == RoundHalfUp && c >= 0 || r.Mode == RoundHalfEven && (c > 0 || c == 0 && v.Bit(0) == 1) {
+			v.Add(v, big.NewInt(1))
 		}
 	}
-	return decimal.NewFromBigInt(q, -places), exact
+	if x.Sign() < 0 {
+		v.Neg(v)
+	}
+	return decimal.NewFromBigInt(v, -places), exact
 }
 
 // ---------------------------------------------------------------------------
@@ -1630,31 +1530,24 @@ func (st Standings) Equal(o Standings) bool {
 // one assessment that counts. Errors are typed: *AssessmentError,
 // *CriterionError, *UnitError, *YearError or *FieldError wrapping a sentinel.
 // The result does not depend on the order of the assessments.
+//
+// Score runs on the compiled int64 core (see Compile): the chosen marks are
+// aggregated, weighted, summed and ranked in int64 fixed point, and the
+// breakdown is read off the int64 values. Where a mark, weight or total does
+// not fit that form it computes in decimals instead, with the same result.
 func (s Scorecard) Score(c Cluster, assessments []Assessment, p ScoringPolicy) (Standings, error) {
-	return s.score(c, assessments, p, true)
+	st, _, _, err := s.score(c, assessments, p, false)
+	return st, err
 }
 
-// score is Score with the int64 fast path on or off; tests compare the two.
-func (s Scorecard) score(c Cluster, assessments []Assessment, p ScoringPolicy, fast bool) (Standings, error) {
-	if s.nodes == nil {
-		return Standings{}, ErrEmptyScorecard
-	}
-	if c.index == nil {
-		return Standings{}, fmt.Errorf("%w (the zero Cluster)", ErrTooFewMembers)
-	}
-	if s.spec.Year != c.Year() {
-		return Standings{}, &YearError{What: "scorecard year", Year: s.spec.Year,
-			Err: fmt.Errorf("%w than the cluster's %d", ErrScorecardYear, c.Year())}
-	}
-	if err := p.Validate(); err != nil {
-		return Standings{}, err
-	}
-	for _, t := range p.TieBreakers {
-		if t.Kind == TieByCriterion {
-			if _, ok := s.index[t.Criterion]; !ok {
-				return Standings{}, &CriterionError{ID: t.Criterion, Err: ErrUnknownCriterion}
-			}
-		}
+// score is Score, and the year compiled when it fits the int64 form; when it
+// does not, the zero Compiled and the error that says why (an *OverflowError,
+// or ErrInexact for a quotient too long). decimalOnly skips the int64 form, for
+// the tests of the decimal path.
+func (s Scorecard) score(c Cluster, assessments []Assessment, p ScoringPolicy, decimalOnly bool) (Standings, Compiled, error, error) {
+	fail := func(err error) (Standings, Compiled, error, error) { return Standings{}, Compiled{}, nil, err }
+	if err := s.checkScoring(c, p); err != nil {
+		return fail(err)
 	}
 	members := c.spec.Members
 	byUnit := make([][]int, len(members))
@@ -1663,11 +1556,16 @@ func (s Scorecard) score(c Cluster, assessments []Assessment, p ScoringPolicy, f
 		kind           AssessorKind
 	}
 	seen := make(map[key]struct{}, len(assessments))
-	// The marks, checked and laid out densely: srows[i*L+l] is assessment i's
-	// mark for leaf l in int64 form (when it fits), if present[i*L+l].
-	L := len(s.leaves)
-	srows := make([]smallDec, len(assessments)*L)
-	present := make([]bool, len(assessments)*L)
+	// The marks, checked and laid out densely: dec[i*L+l] is assessment i's
+	// mark for leaf l, if present[i*L+l], and sm[i*L+l] its int64 form; then
+	// the leaves' maxima (for clamped marks) and zero (for missing ones).
+	L, N := len(s.leaves), len(assessments)*len(s.leaves)
+	dec, sm := make([]decimal.Decimal, N+L+1), make([]smallDec, N+L+1)
+	present := make([]bool, N)
+	for l, ni := range s.leaves {
+		dec[N+l], sm[N+l] = s.nodes[ni].max, s.nodes[ni].smax
+	}
+	dec[N+L] = decimal.Zero
 	// Check the assessments in a fixed order (unit, assessor, kind), so that
 	// the error reported and the order of the marks in each line do not depend
 	// on the order they were given in.
@@ -1683,23 +1581,23 @@ func (s Scorecard) score(c Cluster, assessments []Assessment, p ScoringPolicy, f
 	for _, i := range order {
 		a := &assessments[i]
 		if err := a.validateHeader(); err != nil {
-			return Standings{}, err
+			return fail(err)
 		}
 		ui, ok := c.index[a.Unit]
 		if !ok {
-			return Standings{}, a.fail("", "", &UnitError{ID: a.Unit, Err: ErrUnknownUnit})
+			return fail(a.fail("", "", &UnitError{ID: a.Unit, Err: ErrUnknownUnit}))
 		}
 		if a.Kind == AssessorPeer && !c.IsMember(a.Assessor) {
-			return Standings{}, a.fail("", "", &UnitError{ID: a.Assessor, Err: ErrUnknownUnit})
+			return fail(a.fail("", "", &UnitError{ID: a.Assessor, Err: ErrUnknownUnit}))
 		}
 		k := key{a.Unit, a.Assessor, a.Kind}
 		if _, dup := seen[k]; dup {
-			return Standings{}, a.fail("", "", ErrDuplicateAssessment)
+			return fail(a.fail("", "", ErrDuplicateAssessment))
 		}
 		seen[k] = struct{}{}
 		// The common case: look each leaf up; if every mark is good and none is
 		// left over, we are done.
-		if s.readMarks(a, &p, srows[i*L:(i+1)*L], present[i*L:(i+1)*L]) {
+		if s.readMarks(a, &p, dec[i*L:(i+1)*L], sm[i*L:(i+1)*L], present[i*L:(i+1)*L]) {
 			byUnit[ui] = append(byUnit[ui], i)
 			continue
 		}
@@ -1718,31 +1616,62 @@ func (s Scorecard) score(c Cluster, assessments []Assessment, p ScoringPolicy, f
 				}
 				continue
 			}
-			srows[i*L+l], present[i*L+l] = sv, true
+			dec[i*L+l], sm[i*L+l], present[i*L+l] = v, sv, true
 		}
 		if badErr != nil {
-			return Standings{}, a.fail(bad, quoteDecimal(a.Marks[bad]), badErr)
+			return fail(a.fail(bad, quoteDecimal(a.Marks[bad]), badErr))
 		}
 		byUnit[ui] = append(byUnit[ui], i)
 	}
-
-	sc := scorer{s: &s, p: &p, as: assessments, fast: fast, srows: srows, present: present}
+	ch := chooser{s: &s, p: &p, as: assessments, dec: dec, sm: sm, present: present}
 	out := make([]Standing, len(members))
-	pts := make([][]decimal.Decimal, len(members))
 	for ui, m := range members {
-		st, np, err := sc.unit(m.ID, byUnit[ui])
-		if err != nil {
-			return Standings{}, err
+		var err error
+		if out[ui], err = ch.unit(m.ID, byUnit[ui]); err != nil {
+			return fail(err)
 		}
-		out[ui], pts[ui] = st, np
 	}
-	return s.rank(c, out, pts, &p), nil
+	if !decimalOnly {
+		cp, why := ch.compile(c, out)
+		if why == nil {
+			return s.finish(c, out, &cp, &p), cp, nil, nil
+		}
+		st, err := s.scoreDecimal(c, out, &p)
+		return st, Compiled{}, why, err
+	}
+	st, err := s.scoreDecimal(c, out, &p)
+	return st, Compiled{}, nil, err
+}
+
+// checkScoring reports what is wrong with scoring c's year on s under p,
+// before any mark is read: the zero Scorecard or Cluster, another year, an
+// invalid policy, a tie-breaker by an unknown criterion.
+func (s *Scorecard) checkScoring(c Cluster, p ScoringPolicy) error {
+	if s.nodes == nil {
+		return ErrEmptyScorecard
+	}
+	if c.index == nil {
+		return fmt.Errorf("%w (the zero Cluster)", ErrTooFewMembers)
+	}
+	if s.spec.Year != c.Year() {
+		return &YearError{What: "scorecard year", Year: s.spec.Year,
+			Err: fmt.Errorf("%w than the cluster's %d", ErrScorecardYear, c.Year())}
+	}
+	if err := p.Validate(); err != nil {
+		return err
+	}
+	for _, t := range p.TieBreakers {
+		if _, ok := s.index[t.Criterion]; t.Kind == TieByCriterion && !ok {
+			return &CriterionError{ID: t.Criterion, Err: ErrUnknownCriterion}
+		}
+	}
+	return nil
 }
 
 // readMarks fills one assessment's row from its marks, leaf by leaf, and
 // reports whether every mark is good and belongs to a leaf. When it returns
 // false the caller looks for the error.
-func (s *Scorecard) readMarks(a *Assessment, p *ScoringPolicy, row []smallDec, present []bool) bool {
+func (s *Scorecard) readMarks(a *Assessment, p *ScoringPolicy, dec []decimal.Decimal, sm []smallDec, present []bool) bool {
 	found := 0
 	for l, ni := range s.leaves {
 		nd := &s.nodes[ni]
@@ -1760,7 +1689,7 @@ func (s *Scorecard) readMarks(a *Assessment, p *ScoringPolicy, row []smallDec, p
 				return false
 			}
 		}
-		row[l], present[l] = sv, true
+		dec[l], sm[l], present[l] = v, sv, true
 	}
 	return found == len(a.Marks)
 }
@@ -1798,121 +1727,79 @@ func (s *Scorecard) checkMark(id CriterionID, v decimal.Decimal, sv smallDec, p 
 	return nd.leaf, nil
 }
 
-type scorer struct {
+// cmpAt compares the marks at x and y, through their int64 forms when it can.
+func (ch *chooser) cmpAt(x, y int) int {
+	if a, b := ch.sm[x], ch.sm[y]; a.e == b.e && a.ok() {
+		return cmp.Compare(a.c, b.c)
+	}
+	return cmpSmallOr(ch.dec[x], ch.sm[x], ch.dec[y], ch.sm[y])
+}
+
+// chooser picks, for each unit, the marks that count and lays out its
+// breakdown: the lines' marks, what was dropped and clamped. The numbers of
+// the lines are filled in later, by the int64 core or in decimals.
+type chooser struct {
 	s       *Scorecard
 	p       *ScoringPolicy
 	as      []Assessment
-	srows   []smallDec
+	dec     []decimal.Decimal
+	sm      []smallDec
 	present []bool
-	fast    bool
-	sel     []int
-	marks   []decimal.Decimal
-	// buffers of the int64 path
-	smarks             []smallDec
-	ivals, itot, inode []int64
-	idx, keep          []int
-	// Decimals already made by the int64 path, in a small direct-mapped
-	// cache by value and scale: marks and contributions repeat across a table,
-	// and a Decimal is immutable, so standings can share them.
-	made *[madeSlots]madeDecimal
+	used    []int32 // where every line's Marks are in dec and sm, unit by unit and leaf by leaf
+	row     []int   // per assessor and leaf, where its mark is in dec and sm
+	idx     []int
 }
 
-const madeSlots = 1024
-
-type madeDecimal struct {
-	v     int64
-	scale int32
-	set   bool
-	d     decimal.Decimal
-}
-
-// decimalOf returns v·10^-scale, reusing an equal Decimal made before.
-func (sc *scorer) decimalOf(v int64, scale int32) decimal.Decimal {
-	if sc.made == nil {
-		sc.made = new([madeSlots]madeDecimal)
-	}
-	slot := &sc.made[uint64(v*31+int64(scale))%madeSlots]
-	if slot.set && slot.v == v && slot.scale == scale {
-		return slot.d
-	}
-	d := decimal.New(v, -scale)
-	*slot = madeDecimal{v: v, scale: scale, set: true, d: d}
-	return d
-}
-
-func (sc *scorer) unit(id UnitID, idx []int) (Standing, []decimal.Decimal, error) {
-	s, p := sc.s, sc.p
+func (ch *chooser) unit(id UnitID, idx []int) (Standing, error) {
+	s, p := ch.s, ch.p
 	counts := func(a *Assessment) bool {
 		return !(a.Kind == AssessorPeer && a.Assessor == id && !p.CountOwnPeer)
 	}
 	var tier AssessorKind
 	for _, i := range idx {
-		if a := &sc.as[i]; counts(a) && a.Kind > tier {
+		if a := &ch.as[i]; counts(a) && a.Kind > tier {
 			tier = a.Kind
 		}
 	}
 	if tier == 0 {
-		return Standing{}, nil, &UnitError{ID: id, Err: ErrNoAssessment}
+		return Standing{}, &UnitError{ID: id, Err: ErrNoAssessment}
 	}
-	sel := sc.sel[:0]
+	var sel []int
 	for _, i := range idx {
-		if a := &sc.as[i]; a.Kind == tier && counts(a) {
+		if a := &ch.as[i]; a.Kind == tier && counts(a) {
 			sel = append(sel, i)
 		}
 	}
-	slices.SortFunc(sel, func(i, j int) int { return strings.Compare(string(sc.as[i].Assessor), string(sc.as[j].Assessor)) })
-	sc.sel = sel
+	slices.SortFunc(sel, func(i, j int) int { return strings.Compare(string(ch.as[i].Assessor), string(ch.as[j].Assessor)) })
 	n, L := len(sel), len(s.leaves)
 	method, trim := AggregateMean, 0
 	if tier == AssessorPeer {
 		method, trim = p.Aggregation, p.Trim
 	}
 	if method == AggregateTrimmedMean && trim > (n-1)/2 { // 2·trim ≥ n, without overflow
-		return Standing{}, nil, &AssessmentError{Unit: id, Kind: tier,
+		return Standing{}, &AssessmentError{Unit: id, Kind: tier,
 			Err: fmt.Errorf("%w (%d marks, %d dropped at each end)", ErrTrimTooMuch, n, trim)}
 	}
-	st := Standing{Unit: id, Source: tier, Assessors: make([]UnitID, n)}
+	st := Standing{Unit: id, Source: tier, Assessors: make([]UnitID, n), Lines: make([]Line, L)}
 	// The marks, assessor by assessor, clamped where the policy says.
-	smarks := slices.Grow(sc.smarks[:0], n*L)[:n*L]
-	sc.smarks = smarks
-	clamped := make([]bool, L)
+	row := slices.Grow(ch.row[:0], n*L)[:n*L]
+	ch.row = row
+	N := len(ch.present)
 	for j, ai := range sel {
-		a := &sc.as[ai]
+		a := &ch.as[ai]
 		st.Assessors[j] = a.Assessor
-		for l, ni := range s.leaves {
-			nd := &s.nodes[ni]
-			sv, ok := sc.srows[ai*L+l], sc.present[ai*L+l]
-			if !ok {
+		for l := range s.leaves {
+			at := ai*L + l
+			if !ch.present[at] {
 				if p.Missing == MissingIsError {
-					return Standing{}, nil, a.fail(nd.id, "", ErrMissingMark)
+					return Standing{}, a.fail(s.nodes[s.leaves[l]].id, "", ErrMissingMark)
 				}
-				sv = smallDec{}
+				at = N + L // zero
 			}
-			c, ok := cmpSmall(sv, nd.smax)
-			if !ok {
-				c = sc.markAt(ai, l).Cmp(nd.max)
+			if p.OverMax == OverMaxClamps && ch.cmpAt(at, N+l) > 0 { // else checked on reading
+				at, st.Lines[l].Clamped = N+l, true
 			}
-			if c > 0 {
-				sv, clamped[l] = nd.smax, true
-			}
-			smarks[j*L+l] = sv
-		}
-	}
-	if sc.fast && sc.s.fastOK {
-		if st, np, ok := sc.fastUnit(st, n, method, trim, clamped); ok {
-			return st, np, nil
-		}
-	}
-	// The decimal path: the marks as decimals, clamped.
-	marks := slices.Grow(sc.marks[:0], n*L)[:n*L]
-	sc.marks = marks
-	for j, ai := range sel {
-		for l, ni := range s.leaves {
-			v := sc.markAt(ai, l)
-			if nd := &s.nodes[ni]; v.Cmp(nd.max) > 0 {
-				v = nd.max
-			}
-			marks[j*L+l] = v
+			row[j*L+l] = at
 		}
 	}
 	// Which assessors' marks to keep, when the policy chooses them by total.
@@ -1922,7 +1809,7 @@ func (sc *scorer) unit(id UnitID, idx []int) (Standing, []decimal.Decimal, error
 		for j := range n {
 			t := decimal.Zero
 			for l, ni := range s.leaves {
-				t = t.Add(signed(&s.nodes[ni], marks[j*L+l].Mul(s.nodes[ni].weight)))
+				t = t.Add(signed(&s.nodes[ni], ch.dec[row[j*L+l]].Mul(s.nodes[ni].weight)))
 			}
 			totals[j] = t
 		}
@@ -1934,68 +1821,203 @@ func (sc *scorer) unit(id UnitID, idx []int) (Standing, []decimal.Decimal, error
 		lo, hi := middle(method, n, trim)
 		keep = keep[lo:hi]
 	}
-	backing := make([]decimal.Decimal, 0, n*L)
-	st.Lines = make([]Line, L)
-	np := make([]decimal.Decimal, len(s.nodes))
+	k := n // marks used per line
+	if keep != nil {
+		k = len(keep)
+	} else if n > 1 && method != AggregateMean {
+		lo, hi := middle(method, n, trim)
+		k = hi - lo
+	}
+	backing := make([]decimal.Decimal, 0, k*L)
 	for l, ni := range s.leaves {
 		nd := &s.nodes[ni]
-		start := len(backing)
+		use := ch.idx[:0]
 		if keep != nil {
-			for _, j := range keep {
-				backing = append(backing, marks[j*L+l])
-			}
+			use = append(use, keep...)
 		} else {
 			for j := range n {
-				backing = append(backing, marks[j*L+l])
+				use = append(use, j)
 			}
 		}
-		used := backing[start:len(backing):len(backing)]
-		slices.SortFunc(used, decimal.Decimal.Cmp)
+		ch.idx = use
+		// Insertion sort by mark: n is a handful of assessors.
+		for i := 1; i < len(use); i++ {
+			for j := i; j > 0 && ch.cmpAt(row[use[j]*L+l], row[use[j-1]*L+l]) < 0; j-- {
+				use[j], use[j-1] = use[j-1], use[j]
+			}
+		}
 		if keep == nil && n > 1 && method != AggregateMean {
 			lo, hi := middle(method, n, trim)
-			used = used[lo:hi:hi]
+			use = use[lo:hi]
 		}
-		var mark decimal.Decimal
-		sum := decimal.Sum(used[0], used[1:]...)
-		if len(used) == 1 {
-			mark = p.Aggregate.Apply(sum)
-		} else {
-			var ok bool
-			mark, ok = quotient(sum, decimal.NewFromInt(int64(len(used))), p.Aggregate)
-			if !ok && p.Aggregate.Mode == RoundExact {
-				return Standing{}, nil, &AssessmentError{Unit: id, Kind: tier, Criterion: nd.id,
-					Err: fmt.Errorf("%w (%s / %d)", ErrInexact, sum, len(used))}
-			}
+		start := len(backing)
+		for _, j := range use {
+			backing = append(backing, ch.dec[row[j*L+l]])
+			ch.used = append(ch.used, int32(row[j*L+l]))
 		}
 		agg := method
-		if len(used) == 1 && n == 1 {
+		if len(use) == 1 && n == 1 {
 			agg = AggregateMean
 		}
-		contrib := signed(nd, mark.Mul(nd.weight))
-		st.Lines[l] = Line{Criterion: nd.id, Kind: nd.kind, Marks: used, Dropped: n - len(used),
-			Aggregation: agg, Mark: mark, Weight: nd.weight, Contribution: contrib, Clamped: clamped[l]}
-		np[ni] = contrib
+		ln := &st.Lines[l]
+		ln.Criterion, ln.Kind, ln.Weight, ln.Aggregation = nd.id, nd.kind, nd.weight, agg
+		ln.Marks, ln.Dropped = backing[start:len(backing):len(backing)], n-len(use)
 	}
-	// Subtotals, bottom-up: in pre-order every child follows its parent.
-	ded := decimal.Zero
-	for i := len(s.nodes) - 1; i >= 0; i-- {
-		nd := &s.nodes[i]
-		if nd.leaf >= 0 {
-			if nd.kind == CriterionDeduction {
-				ded = ded.Sub(np[i])
+	return st, nil
+}
+
+// compile lays the chosen marks out in the int64 form: summed per line at
+// the largest number of places any has, and aggregated as the policy says.
+// It fails (with an *OverflowError, or ErrInexact) where a value does not fit.
+func (ch *chooser) compile(c Cluster, out []Standing) (Compiled, error) {
+	var rs int32
+	for _, at := range ch.used {
+		v := ch.sm[at]
+		if !v.ok() || -v.e > 18 {
+			return Compiled{}, &OverflowError{What: "mark", Value: quoteDecimal(ch.dec[at])}
+		}
+		rs = max(rs, -v.e)
+	}
+	L := len(ch.s.leaves)
+	cp := newCompiledFrame(ch.s, c, *ch.p)
+	sums, counts, k := make([]int64, len(out)*L), make([]int, len(out)*L), 0
+	for u := range out {
+		for l, ln := range out[u].Lines {
+			for range ln.Marks {
+				v := ch.sm[ch.used[k]]
+				x, ok := int64(0), rs+v.e <= 18
+				if ok {
+					x, ok = mulChk(v.c, pow10i[rs+v.e])
+				}
+				if ok {
+					sums[u*L+l], ok = addChk(sums[u*L+l], x)
+				}
+				if !ok {
+					return Compiled{}, &OverflowError{What: "mark", Value: quoteDecimal(ch.dec[ch.used[k]])}
+				}
+				k++
 			}
-			continue
+			counts[u*L+l] = len(ln.Marks)
 		}
-		sum := decimal.Zero
-		for _, ch := range nd.children {
-			sum = sum.Add(np[ch])
+	}
+	cp.marks = make([]int64, len(out)*L)
+	var err error
+	if cp.markScale, err = aggregateInt(sums, counts, rs, ch.p.Aggregate, cp.marks); err != nil {
+		return Compiled{}, err
+	}
+	cp.sign(ch.s)
+	if err := cp.setWeights(ch.s); err != nil {
+		return Compiled{}, err
+	}
+	return cp, nil
+}
+
+// finish scores the compiled year and reads each unit's breakdown off the
+// int64 values.
+func (s *Scorecard) finish(c Cluster, out []Standing, cp *Compiled, p *ScoringPolicy) Standings {
+	var b scoreBuf
+	cp.scoreInto(cp.weights, cp.weightScale, &b)
+	var made decimals
+	L := len(s.leaves)
+	ip, np := make([]int64, len(s.nodes)), make([]decimal.Decimal, len(s.nodes))
+	for u := range out {
+		st := &out[u]
+		var ded int64
+		for l, ni := range s.leaves {
+			m := cp.marks[u*L+l]
+			ip[ni] = m * cp.weights[l]
+			ln := &st.Lines[l]
+			ln.Mark, ln.Contribution = made.of(abs64(m), cp.markScale), made.of(ip[ni], b.scale)
+			np[ni] = ln.Contribution
+			ded -= min(ip[ni], 0)
 		}
-		np[i] = sum
+		// Subtotals, bottom-up: in pre-order every child follows its parent.
+		for i := len(s.nodes) - 1; i >= 0; i-- {
+			if nd := &s.nodes[i]; nd.leaf < 0 {
+				var sum int64
+				for _, ch := range nd.children {
+					sum += ip[ch]
+				}
+				ip[i], np[i] = sum, made.of(sum, b.scale)
+			}
+		}
+		s.closeUnit(st, np)
+		st.Total, st.Deductions = made.of(b.totals[u], b.scale), made.of(ded, b.scale)
+		st.Scaled = s.scale(st.Total, p.Scaled)
+		st.Rank, st.TieBreak = b.ranks[u], b.tieBreak[u]
 	}
-	total := decimal.Zero
-	for _, i := range s.top {
-		total = total.Add(np[i])
+	return s.standings(c, out, b.order)
+}
+
+// scoreDecimal fills the lines' numbers in decimals and ranks the units: the
+// path for values that do not fit the int64 form.
+func (s *Scorecard) scoreDecimal(c Cluster, out []Standing, p *ScoringPolicy) (Standings, error) {
+	pts := make([][]decimal.Decimal, len(out))
+	for u := range out {
+		st := &out[u]
+		np := make([]decimal.Decimal, len(s.nodes))
+		for l, ni := range s.leaves {
+			nd, ln := &s.nodes[ni], &st.Lines[l]
+			sum := decimal.Sum(ln.Marks[0], ln.Marks[1:]...)
+			mark := p.Aggregate.Apply(sum)
+			if n := len(ln.Marks); n > 1 {
+				var ok bool
+				mark, ok = quotient(sum, decimal.NewFromInt(int64(n)), p.Aggregate)
+				if !ok && p.Aggregate.Mode == RoundExact {
+					return Standings{}, &AssessmentError{Unit: st.Unit, Kind: st.Source, Criterion: nd.id,
+						Err: fmt.Errorf("%w (%s / %d)", ErrInexact, sum, n)}
+				}
+			}
+			ln.Mark, ln.Contribution = mark, signed(nd, mark.Mul(nd.weight))
+			np[ni] = ln.Contribution
+		}
+		ded := decimal.Zero
+		for i := len(s.nodes) - 1; i >= 0; i-- {
+			nd := &s.nodes[i]
+			if nd.leaf >= 0 {
+				if nd.kind == CriterionDeduction {
+					ded = ded.Sub(np[i])
+				}
+				continue
+			}
+			sum := decimal.Zero
+			for _, ch := range nd.children {
+				sum = sum.Add(np[ch])
+			}
+			np[i] = sum
+		}
+		total := decimal.Zero
+		for _, i := range s.top {
+			total = total.Add(np[i])
+		}
+		s.closeUnit(st, np)
+		st.Total, st.Deductions = p.Total.Apply(total), ded
+		st.Scaled = s.scale(st.Total, p.Scaled)
+		pts[u] = np
 	}
+	ties := make([]tieRank, len(p.TieBreakers))
+	for t, tb := range p.TieBreakers {
+		ties[t] = tieRank{name: tb.String(), cmp: func(a, b int) int { return cmpSign(tb.Compare(out[a].Unit, out[b].Unit)) }}
+		switch tb.Kind {
+		case TieByCriterion:
+			ni := s.index[tb.Criterion]
+			ties[t].cmp = func(a, b int) int { return pts[b][ni].Cmp(pts[a][ni]) }
+		case TieFewerDeductions:
+			ties[t].cmp = func(a, b int) int { return out[a].Deductions.Cmp(out[b].Deductions) }
+		}
+	}
+	U := len(out)
+	order, ranks, tieBreak := make([]int, U), make([]int, U), make([]string, U)
+	rankOrder(ordinals(U, func(a, b int) int { return out[a].Total.Cmp(out[b].Total) }), order, ranks, tieBreak, ties)
+	for u := range out {
+		out[u].Rank, out[u].TieBreak = ranks[u], tieBreak[u]
+	}
+	return s.standings(c, out, order), nil
+}
+
+// closeUnit lists a unit's subtotals and failed gates from its points per
+// node.
+func (s *Scorecard) closeUnit(st *Standing, np []decimal.Decimal) {
 	for i := range s.nodes {
 		nd := &s.nodes[i]
 		if nd.leaf < 0 {
@@ -2005,11 +2027,131 @@ func (sc *scorer) unit(id UnitID, idx []int) (Standing, []decimal.Decimal, error
 			st.GatesFailed = append(st.GatesFailed, GateFailure{Criterion: nd.id, Min: nd.min, Points: np[i]})
 		}
 	}
-	st.Total = p.Total.Apply(total)
-	st.Scaled = s.scale(st.Total, p.Scaled)
-	st.Deductions = ded
-	return st, np, nil
 }
+
+// standings puts the units' standings in rank order.
+func (s *Scorecard) standings(c Cluster, out []Standing, order []int) Standings {
+	st := Standings{cluster: c.ID(), year: c.Year(), scorecard: s.spec.ID,
+		ranked: make([]Standing, len(out)), index: make(map[UnitID]int, len(out))}
+	for k, u := range order {
+		st.ranked[k] = out[u]
+		st.index[out[u].Unit] = k
+	}
+	return st
+}
+
+// decimals makes decimals from int64 values, reusing an equal one made
+// before from a small direct-mapped cache: marks and contributions repeat
+// across a table, and a Decimal is immutable, so standings can share them.
+type decimals struct{ slots *[1024]madeDecimal }
+
+type madeDecimal struct {
+	v     int64
+	scale int32
+	set   bool
+	d     decimal.Decimal
+}
+
+func (m *decimals) of(v int64, scale int32) decimal.Decimal {
+	if m.slots == nil {
+		m.slots = new([1024]madeDecimal)
+	}
+	slot := &m.slots[uint64(v*31+int64(scale))%uint64(len(m.slots))]
+	if !slot.set || slot.v != v || slot.scale != scale {
+		*slot = madeDecimal{v: v, scale: scale, set: true, d: decimal.New(v, -scale)}
+	}
+	return slot.d
+}
+
+// tieRank is one tie-breaker as the ranking applies it: cmp is negative when
+// unit a ranks ahead of b, and prepare, when set, computes for a group of
+// tied units the keys cmp compares.
+type tieRank struct {
+	name    string
+	prepare func(group []int)
+	cmp     func(a, b int) int
+}
+
+// rankOrder is the one ranking of Score and Compiled: units by total,
+// highest first, equal totals split by the tie-breakers in turn, roster order
+// within what they cannot separate. It fills order (the units in rank order),
+// ranks (competition ranks: 1, 2, 2, 4) and tieBreak (the tie-breaker that
+// last separated each unit, or ""). Totals in decimals are ranked by their
+// ordinals.
+func rankOrder(totals []int64, order, ranks []int, tieBreak []string, ties []tieRank) {
+	for i := range order {
+		order[i], tieBreak[i] = i, ""
+	}
+	// Insertion sort: stable, and fast for a cluster's few units.
+	for i := 1; i < len(order); i++ {
+		x, j := order[i], i
+		for ; j > 0 && totals[order[j-1]] < totals[x]; j-- {
+			order[j] = order[j-1]
+		}
+		order[j] = x
+	}
+	for i := 0; i < len(order); {
+		j := i + 1
+		for j < len(order) && totals[order[j]] == totals[order[i]] {
+			j++
+		}
+		if j == i+1 || len(ties) == 0 {
+			for _, u := range order[i:j] {
+				ranks[u] = i + 1
+			}
+		} else {
+			splitTies(order[i:j], ties, i, ranks, tieBreak)
+		}
+		i = j
+	}
+}
+
+// ordinals returns keys that order n values as cmp does, equal values equal
+// keys: how rankOrder ranks totals that are decimals.
+func ordinals(n int, cmp func(a, b int) int) []int64 {
+	idx := make([]int, n)
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortFunc(idx, cmp)
+	keys := make([]int64, n)
+	for k := 1; k < n; k++ {
+		keys[idx[k]] = keys[idx[k-1]]
+		if cmp(idx[k-1], idx[k]) != 0 {
+			keys[idx[k]]++
+		}
+	}
+	return keys
+}
+
+// splitTies ranks a group of units in roster order with equal totals from
+// position pos, splitting it by the first tie-breaker of ties, then the rest.
+func splitTies(group []int, ties []tieRank, pos int, ranks []int, tieBreak []string) {
+	if len(group) == 1 || len(ties) == 0 {
+		for _, u := range group {
+			ranks[u] = pos + 1
+		}
+		return
+	}
+	t := &ties[0]
+	if t.prepare != nil {
+		t.prepare(group)
+	}
+	parts := sortedRuns(group, t.cmp)
+	for _, part := range parts {
+		if len(parts) > 1 {
+			for _, u := range part {
+				tieBreak[u] = t.name
+			}
+		}
+		slices.Sort(part) // roster order within what the tie-breaker could not separate
+		splitTies(part, ties[1:], pos, ranks, tieBreak)
+		pos += len(part)
+	}
+}
+
+// cmpSign is -1, 0 or 1 as c is negative, zero or positive.
+func cmpSign(c int) int { return max(-1, min(1, c)) }
 
 // sortedRuns sorts group by cmp (stably) and splits it into runs of elements
 // cmp finds equal: the classes a tie-breaker leaves. The runs share group's
@@ -2048,83 +2190,9 @@ func signed(nd *node, d decimal.Decimal) decimal.Decimal {
 	return d
 }
 
-// rank orders the standings by total, applies the tie-breakers, and sets the
-// competition ranks.
-func (s Scorecard) rank(c Cluster, out []Standing, pts [][]decimal.Decimal, p *ScoringPolicy) Standings {
-	order := make([]int, len(out))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortStableFunc(order, func(a, b int) int { return out[b].Total.Cmp(out[a].Total) })
-	var classes [][]int
-	var split func(group []int, t int)
-	split = func(group []int, t int) {
-		if len(group) == 1 || t == len(p.TieBreakers) {
-			classes = append(classes, group)
-			return
-		}
-		tb := p.TieBreakers[t]
-		cmp := func(a, b int) int { return 0 }
-		switch tb.Kind {
-		case TieByCriterion:
-			ni := s.index[tb.Criterion]
-			cmp = func(a, b int) int { return pts[b][ni].Cmp(pts[a][ni]) }
-		case TieFewerDeductions:
-			cmp = func(a, b int) int { return out[a].Deductions.Cmp(out[b].Deductions) }
-		case TieByComparison:
-			cmp = func(a, b int) int {
-				if r := tb.Compare(out[a].Unit, out[b].Unit); r < 0 {
-					return -1
-				} else if r > 0 {
-					return 1
-				}
-				return 0
-			}
-		}
-		parts := sortedRuns(group, cmp)
-		for _, part := range parts {
-			if len(parts) > 1 {
-				for _, u := range part {
-					out[u].TieBreak = tb.String()
-				}
-			}
-			// Keep roster order within what the tie-breaker could not separate.
-			slices.Sort(part)
-			split(part, t+1)
-		}
-	}
-	for i := 0; i < len(order); {
-		j := i + 1
-		for j < len(order) && out[order[j]].Total.Equal(out[order[i]].Total) {
-			j++
-		}
-		split(slices.Clone(order[i:j]), 0)
-		i = j
-	}
-	st := Standings{cluster: c.ID(), year: c.Year(), scorecard: s.spec.ID,
-		ranked: make([]Standing, 0, len(out)), index: make(map[UnitID]int, len(out))}
-	pos := 0
-	for _, cl := range classes {
-		for _, u := range cl {
-			out[u].Rank = pos + 1
-			st.index[out[u].Unit] = len(st.ranked)
-			st.ranked = append(st.ranked, out[u])
-		}
-		pos += len(cl)
-	}
-	return st
-}
-
 // ---------------------------------------------------------------------------
-// The int64 fast path.
-//
-// fastUnit finishes a unit's standing in int64 fixed point: marks at the
-// largest scale any of them has, aggregated marks at the policy's places,
-// contributions at that scale plus the weights'. Every operation is checked
-// for overflow, and anything that does not fit (or an exact average that needs
-// more than four extra places) falls back to the decimal path, so the result
-// is always the decimal path's; TestFastPathMatchesDecimal and FuzzFastPath
-// compare the two.
+// Int64 fixed point: every operation of the compiled core is checked for
+// overflow where its inputs are not bounded beforehand.
 
 var pow10i = [...]int64{1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
 	1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18}
@@ -2196,15 +2264,6 @@ func cmpSmall(sa, sb smallDec) (int, bool) {
 	return 0, true
 }
 
-// markAt returns assessment ai's mark for leaf l as given, or zero if it has
-// none (missing marks that are errors were reported before).
-func (sc *scorer) markAt(ai, l int) decimal.Decimal {
-	if !sc.present[ai*len(sc.s.leaves)+l] {
-		return decimal.Zero
-	}
-	return sc.as[ai].Marks[sc.s.nodes[sc.s.leaves[l]].id]
-}
-
 func mulChk(a, b int64) (int64, bool) {
 	if a == 0 || b == 0 {
 		return 0, true
@@ -2251,190 +2310,4 @@ func divRound(num, den int64, mode RoundingMode) (int64, int64) {
 		}
 	}
 	return q, rem
-}
-
-func (sc *scorer) fastUnit(st Standing, n int, method Aggregation, trim int, clamped []bool) (Standing, []decimal.Decimal, bool) {
-	s, p := sc.s, sc.p
-	L := len(s.leaves)
-	smarks := sc.smarks[:n*L]
-	var sm int32
-	for _, d := range smarks {
-		if !d.ok() {
-			return st, nil, false
-		}
-		if -d.e > sm {
-			sm = -d.e
-		}
-	}
-	if sm > 9 {
-		return st, nil, false
-	}
-	vals := slices.Grow(sc.ivals[:0], n*L)[:n*L]
-	sc.ivals = vals
-	for i, d := range smarks {
-		e := d.e + sm
-		if e > 18 {
-			return st, nil, false
-		}
-		v, ok := mulChk(d.c, pow10i[e])
-		if !ok || v > 1e13 {
-			return st, nil, false
-		}
-		vals[i] = v
-	}
-	exact := p.Aggregate.Mode == RoundExact
-	pe := p.Aggregate.Places
-	if exact {
-		pe = sm + 4
-	}
-	cs := pe + s.wScale // scale of contributions and totals
-	if pe-sm > 6 || cs > 18 {
-		return st, nil, false
-	}
-	var keep []int
-	if p.Over == PerTotal && method != AggregateMean && n > 1 {
-		totals := slices.Grow(sc.itot[:0], n)[:n]
-		sc.itot = totals
-		for j := range n {
-			var t int64
-			for l, ni := range s.leaves {
-				c, ok := mulChk(vals[j*L+l], s.nodes[ni].wInt)
-				if !ok {
-					return st, nil, false
-				}
-				if s.nodes[ni].kind == CriterionDeduction {
-					c = -c
-				}
-				if t, ok = addChk(t, c); !ok {
-					return st, nil, false
-				}
-			}
-			totals[j] = t
-		}
-		keep = slices.Grow(sc.keep[:0], n)[:n]
-		sc.keep = keep
-		for j := range keep {
-			keep[j] = j
-		}
-		slices.SortStableFunc(keep, func(a, b int) int {
-			switch {
-			case totals[a] < totals[b]:
-				return -1
-			case totals[a] > totals[b]:
-				return 1
-			}
-			return 0
-		})
-		lo, hi := middle(method, n, trim)
-		keep = keep[lo:hi]
-	}
-	backing := make([]decimal.Decimal, 0, n*L)
-	lines := make([]Line, L)
-	ip := slices.Grow(sc.inode[:0], len(s.nodes))[:len(s.nodes)]
-	sc.inode = ip
-	for l, ni := range s.leaves {
-		nd := &s.nodes[ni]
-		idx := sc.idx[:0]
-		if keep != nil {
-			idx = append(idx, keep...)
-		} else {
-			for j := range n {
-				idx = append(idx, j)
-			}
-		}
-		sc.idx = idx
-		// Insertion sort by mark: n is a handful of assessors.
-		for i := 1; i < len(idx); i++ {
-			for j := i; j > 0 && vals[idx[j]*L+l] < vals[idx[j-1]*L+l]; j-- {
-				idx[j], idx[j-1] = idx[j-1], idx[j]
-			}
-		}
-		if keep == nil && n > 1 && method != AggregateMean {
-			lo, hi := middle(method, n, trim)
-			idx = idx[lo:hi]
-		}
-		var sum int64
-		var ok bool
-		start := len(backing)
-		for _, j := range idx {
-			if sum, ok = addChk(sum, vals[j*L+l]); !ok {
-				return st, nil, false
-			}
-			sv := smarks[j*L+l]
-			backing = append(backing, sc.decimalOf(sv.c, -sv.e))
-		}
-		num, den := sum, int64(len(idx))
-		if pe >= sm {
-			num, ok = mulChk(num, pow10i[pe-sm])
-		} else {
-			den, ok = mulChk(den, pow10i[sm-pe])
-		}
-		if !ok {
-			return st, nil, false
-		}
-		mark, rem := divRound(num, den, p.Aggregate.Mode)
-		if exact && rem != 0 {
-			return st, nil, false
-		}
-		c, ok := mulChk(mark, nd.wInt)
-		if !ok {
-			return st, nil, false
-		}
-		if nd.kind == CriterionDeduction {
-			c = -c
-		}
-		agg := method
-		if len(idx) == 1 && n == 1 {
-			agg = AggregateMean
-		}
-		lines[l] = Line{Criterion: nd.id, Kind: nd.kind, Marks: backing[start:len(backing):len(backing)],
-			Dropped: n - len(idx), Aggregation: agg, Mark: sc.decimalOf(mark, pe), Weight: nd.weight,
-			Contribution: sc.decimalOf(c, cs), Clamped: clamped[l]}
-		ip[ni] = c
-	}
-	var ded, total int64
-	var ok bool
-	for i := len(s.nodes) - 1; i >= 0; i-- {
-		nd := &s.nodes[i]
-		if nd.leaf >= 0 {
-			if nd.kind == CriterionDeduction {
-				if ded, ok = addChk(ded, -ip[i]); !ok {
-					return st, nil, false
-				}
-			}
-			continue
-		}
-		var sum int64
-		for _, ch := range nd.children {
-			if sum, ok = addChk(sum, ip[ch]); !ok {
-				return st, nil, false
-			}
-		}
-		ip[i] = sum
-	}
-	for _, i := range s.top {
-		if total, ok = addChk(total, ip[i]); !ok {
-			return st, nil, false
-		}
-	}
-	np := make([]decimal.Decimal, len(s.nodes))
-	for i := range s.nodes {
-		nd := &s.nodes[i]
-		if nd.leaf >= 0 {
-			np[i] = lines[nd.leaf].Contribution
-			continue
-		}
-		np[i] = decimal.New(ip[i], -cs)
-		st.Subtotals = append(st.Subtotals, Subtotal{Criterion: nd.id, Points: np[i]})
-	}
-	for i := range s.nodes {
-		if nd := &s.nodes[i]; nd.hasMin && np[i].LessThan(nd.min) {
-			st.GatesFailed = append(st.GatesFailed, GateFailure{Criterion: nd.id, Min: nd.min, Points: np[i]})
-		}
-	}
-	st.Lines = lines
-	st.Total = p.Total.Apply(decimal.New(total, -cs))
-	st.Scaled = s.scale(st.Total, p.Scaled)
-	st.Deductions = decimal.New(ded, -cs)
-	return st, np, true
 }

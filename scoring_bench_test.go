@@ -143,10 +143,10 @@ func benchScore(b *testing.B, units, criteria, peers int) {
 			}
 		}
 	})
-	b.Run("impl=decimal-only", func(b *testing.B) { // the fast path switched off
+	b.Run("impl=decimal-only", func(b *testing.B) { // the int64 core switched off
 		b.ReportAllocs()
 		for range b.N {
-			if _, err := bc.card.score(bc.c, bc.as, bc.policy, false); err != nil {
+			if _, _, _, err := bc.card.score(bc.c, bc.as, bc.policy, true); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -168,9 +168,11 @@ func BenchmarkScore63x100(b *testing.B) { benchScore(b, 63, 100, 5) }
 // BenchmarkScore9x30 is case (b): Cluster 3's size, 9 units × 30 criteria.
 func BenchmarkScore9x30(b *testing.B) { benchScore(b, 9, 30, 5) }
 
-// TestFastPathMatchesDecimal scores the benchmark data under every
-// aggregation, place and rounding mode with and without the int64 fast path.
-func TestFastPathMatchesDecimal(t *testing.T) {
+// TestScoreMatchesReference scores the benchmark data under every
+// aggregation, place and rounding mode, on the int64 core (Score), on the
+// decimal path, and with the plain reference refScore: all three agree, and
+// the int64 core is the one Score used.
+func TestScoreMatchesReference(t *testing.T) {
 	bc := newBenchCase(t, 12, 30, 5)
 	// Add self-assessments and an appraisal with marks of other scales.
 	for i, id := range bc.c.MemberIDs() {
@@ -183,7 +185,7 @@ func TestFastPathMatchesDecimal(t *testing.T) {
 			bc.as = append(bc.as, Assessment{Unit: id, Assessor: "hoi-dong", Kind: AssessorAppraisal, Marks: m})
 		}
 	}
-	var fastUsed int
+	var compiled int
 	for _, agg := range []Aggregation{AggregateMean, AggregateMedian, AggregateTrimmedMean} {
 		for _, over := range []AggregateOver{PerCriterion, PerTotal} {
 			for mode := RoundExact; mode <= RoundUp; mode++ {
@@ -194,18 +196,24 @@ func TestFastPathMatchesDecimal(t *testing.T) {
 						p.Trim = 1
 					}
 					name := fmt.Sprintf("%s/%s/%s", agg, over, p.Aggregate)
-					fast, err := bc.card.Score(bc.c, bc.as, p)
-					slow, slowErr := bc.card.score(bc.c, bc.as, p, false)
+					fast, cp, why, err := bc.card.score(bc.c, bc.as, p, false)
+					slow, _, _, slowErr := bc.card.score(bc.c, bc.as, p, true)
+					ref, refOK := refScore(bc.card, bc.c, bc.as, p)
 					require.Equal(t, slowErr, err, name)
+					require.Equal(t, err == nil, refOK, name)
 					if err != nil {
 						require.ErrorIs(t, err, ErrInexact, name)
 						continue
 					}
-					fastUsed++
+					if why == nil {
+						compiled++
+						require.Equal(t, len(bc.c.MemberIDs()), len(cp.units), name)
+					}
 					require.True(t, fast.Equal(slow), name)
+					require.Empty(t, agreesWithRef(fast, bc.c, ref), name)
 				}
 			}
 		}
 	}
-	require.Greater(t, fastUsed, 30)
+	require.Greater(t, compiled, 30)
 }

@@ -3,6 +3,7 @@ package thidua
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"math/big"
 	"slices"
 	"strings"
@@ -183,15 +184,20 @@ func FuzzScore(f *testing.F) {
 			return
 		}
 		st, err := fc.card.Score(fc.c, fc.as, fc.policy)
-		// The int64 fast path gives exactly what the decimal path gives.
-		slow, slowErr := fc.card.score(fc.c, fc.as, fc.policy, false)
+		// The int64 core gives exactly what the decimal path and the reference give.
+		slow, _, _, slowErr := fc.card.score(fc.c, fc.as, fc.policy, true)
 		if err != nil {
 			checkScoreErr(t, err)
 			require.Equal(t, slowErr, err)
+			_, ok := refScore(fc.card, fc.c, fc.as, fc.policy)
+			require.False(t, ok, "the reference scores what Score refuses: %v", err)
 			return
 		}
 		require.NoError(t, slowErr)
-		require.True(t, st.Equal(slow), "fast and decimal paths differ")
+		require.True(t, st.Equal(slow), "the int64 core and the decimal path differ")
+		ref, ok := refScore(fc.card, fc.c, fc.as, fc.policy)
+		require.True(t, ok, "the reference fails where Score does not")
+		require.Empty(t, agreesWithRef(st, fc.c, ref))
 		checkStandings(t, fc, st)
 
 		// Permuting assessments and members changes nothing.
@@ -393,4 +399,249 @@ func FuzzScorecardJSON(f *testing.F) {
 		}
 		require.False(t, sum.GreaterThan(s.BaseMax()), "scored leaves %s exceed base %s", sum, s.BaseMax())
 	})
+}
+
+// refStanding is one unit's result by refScore.
+type refStanding struct {
+	total    *big.Rat
+	marks    []*big.Rat // the aggregated mark per leaf
+	rank     int
+	tieBreak string
+}
+
+// refScore is a plain reference for Score, written for the tests apart from
+// the engine: big.Rat arithmetic throughout, no int64 form, its own ranking.
+// It returns each member's result in roster order, or false where the policy
+// cannot be met (a mark missing, too few marks to trim, an exact mean with no
+// decimal form): there Score must fail.
+func refScore(card Scorecard, c Cluster, as []Assessment, p ScoringPolicy) ([]refStanding, bool) {
+	leaves := card.Leaves()
+	under := map[CriterionID][]int{} // criterion -> the leaves under it
+	for l, lf := range leaves {
+		for id := lf.ID; id != ""; {
+			under[id] = append(under[id], l)
+			cr, _ := card.Criterion(id)
+			id = cr.Parent
+		}
+	}
+	rat := func(d decimal.Decimal) *big.Rat { return d.Rat() }
+	sign := func(l int) *big.Rat {
+		if leaves[l].Kind == CriterionDeduction {
+			return big.NewRat(-1, 1)
+		}
+		return big.NewRat(1, 1)
+	}
+	ids := c.MemberIDs()
+	out := make([]refStanding, len(ids))
+	contrib := make([][]*big.Rat, len(ids))
+	for u, id := range ids {
+		var chosen []Assessment
+		var tier AssessorKind
+		for _, a := range as {
+			if a.Unit == id && !(a.Kind == AssessorPeer && a.Assessor == id && !p.CountOwnPeer) {
+				if a.Kind > tier {
+					tier, chosen = a.Kind, nil
+				}
+				if a.Kind == tier {
+					chosen = append(chosen, a)
+				}
+			}
+		}
+		slices.SortFunc(chosen, func(a, b Assessment) int { return strings.Compare(string(a.Assessor), string(b.Assessor)) })
+		n := len(chosen)
+		method, trim := AggregateMean, 0
+		if tier == AssessorPeer {
+			method, trim = p.Aggregation, p.Trim
+		}
+		if n == 0 || (method == AggregateTrimmedMean && 2*trim >= n) {
+			return nil, false
+		}
+		m := make([][]*big.Rat, n) // m[j][l]
+		for j, a := range chosen {
+			m[j] = make([]*big.Rat, len(leaves))
+			for l, lf := range leaves {
+				v, ok := a.Marks[lf.ID]
+				if !ok && p.Missing == MissingIsError {
+					return nil, false
+				}
+				m[j][l] = rat(v)
+				if m[j][l].Cmp(rat(lf.Max)) > 0 {
+					m[j][l] = rat(lf.Max)
+				}
+			}
+		}
+		keep := make([]int, n)
+		for j := range keep {
+			keep[j] = j
+		}
+		perTotal := p.Over == PerTotal && method != AggregateMean && n > 1
+		lo, hi := 0, n
+		if n > 1 && method == AggregateMedian {
+			lo, hi = (n-1)/2, n/2+1
+		} else if n > 1 && method == AggregateTrimmedMean {
+			lo, hi = trim, n-trim
+		}
+		if perTotal {
+			tot := make([]*big.Rat, n)
+			for j := range n {
+				tot[j] = new(big.Rat)
+				for l := range leaves {
+					x := new(big.Rat).Mul(m[j][l], rat(leaves[l].Weight))
+					tot[j].Add(tot[j], x.Mul(x, sign(l)))
+				}
+			}
+			slices.SortStableFunc(keep, func(a, b int) int { return tot[a].Cmp(tot[b]) })
+			keep = keep[lo:hi]
+		}
+		out[u].total, out[u].marks, contrib[u] = new(big.Rat), make([]*big.Rat, len(leaves)), make([]*big.Rat, len(leaves))
+		for l := range leaves {
+			var vals []*big.Rat
+			for _, j := range keep {
+				vals = append(vals, m[j][l])
+			}
+			slices.SortFunc(vals, (*big.Rat).Cmp)
+			if !perTotal {
+				vals = vals[lo:hi]
+			}
+			mean := new(big.Rat)
+			for _, v := range vals {
+				mean.Add(mean, v)
+			}
+			mean.Quo(mean, big.NewRat(int64(len(vals)), 1))
+			mark, ok := refRound(mean, p.Aggregate)
+			if !ok {
+				return nil, false
+			}
+			out[u].marks[l] = mark
+			contrib[u][l] = new(big.Rat).Mul(mark, rat(leaves[l].Weight))
+			contrib[u][l].Mul(contrib[u][l], sign(l))
+			out[u].total.Add(out[u].total, contrib[u][l])
+		}
+		out[u].total, _ = refRound(out[u].total, p.Total)
+	}
+	// Rank: higher totals first; equal totals by each tie-breaker in turn.
+	points := func(u int, ls []int, deductionsOnly bool) *big.Rat {
+		s := new(big.Rat)
+		for _, l := range ls {
+			if !deductionsOnly || leaves[l].Kind == CriterionDeduction {
+				s.Add(s, contrib[u][l])
+			}
+		}
+		return s
+	}
+	all := make([]int, len(leaves))
+	for l := range all {
+		all[l] = l
+	}
+	var place func(group []int, t, pos int)
+	place = func(group []int, t, pos int) {
+		if len(group) == 1 || t == len(p.TieBreakers) {
+			for _, u := range group {
+				out[u].rank = pos + 1
+			}
+			return
+		}
+		tb := p.TieBreakers[t]
+		ahead := func(u, v int) int { // positive when u ranks ahead of v
+			switch tb.Kind {
+			case TieByCriterion:
+				return points(u, under[tb.Criterion], false).Cmp(points(v, under[tb.Criterion], false))
+			case TieFewerDeductions: // minus the deductions: higher is fewer
+				return points(u, all, true).Cmp(points(v, all, true))
+			}
+			return -tb.Compare(ids[u], ids[v])
+		}
+		// The classes the tie-breaker leaves, best first.
+		var classes [][]int
+		for rest := slices.Clone(group); len(rest) > 0; {
+			best := []int{rest[0]}
+			for _, u := range rest[1:] {
+				switch d := ahead(u, best[0]); {
+				case d > 0:
+					best = []int{u}
+				case d == 0:
+					best = append(best, u)
+				}
+			}
+			classes = append(classes, best)
+			rest = slices.DeleteFunc(rest, func(u int) bool { return slices.Contains(best, u) })
+		}
+		for _, cl := range classes {
+			if len(classes) > 1 {
+				for _, u := range cl {
+					out[u].tieBreak = tb.String()
+				}
+			}
+			place(cl, t+1, pos)
+			pos += len(cl)
+		}
+	}
+	for u := range ids {
+		ahead, group := 0, []int{}
+		for v := range ids {
+			switch out[v].total.Cmp(out[u].total) {
+			case 1:
+				ahead++
+			case 0:
+				group = append(group, v)
+			}
+		}
+		if group[0] == u { // the group is placed once, with its first unit
+			place(group, 0, ahead)
+		}
+	}
+	return out, true
+}
+
+// refRound rounds x as r says, or reports false when r is exact and x has no
+// finite decimal form.
+func refRound(x *big.Rat, r Rounding) (*big.Rat, bool) {
+	if r.Mode == RoundExact {
+		d := new(big.Int).Set(x.Denom())
+		for _, f := range []int64{2, 5} {
+			for new(big.Int).Mod(d, big.NewInt(f)).Sign() == 0 {
+				d.Quo(d, big.NewInt(f))
+			}
+		}
+		return x, d.Cmp(big.NewInt(1)) == 0
+	}
+	unit := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(r.Places)), nil)
+	y := new(big.Rat).Mul(new(big.Rat).Abs(x), new(big.Rat).SetInt(unit))
+	q, rem := new(big.Int).QuoRem(y.Num(), y.Denom(), new(big.Int))
+	twice := new(big.Int).Mul(rem, big.NewInt(2))
+	up := false
+	switch r.Mode {
+	case RoundUp:
+		up = rem.Sign() != 0
+	case RoundHalfUp:
+		up = twice.Cmp(y.Denom()) >= 0
+	case RoundHalfEven:
+		c := twice.Cmp(y.Denom())
+		up = c > 0 || c == 0 && q.Bit(0) == 1
+	}
+	if up {
+		q.Add(q, big.NewInt(1))
+	}
+	if x.Sign() < 0 {
+		q.Neg(q)
+	}
+	return new(big.Rat).SetFrac(q, unit), true
+}
+
+// agreesWithRef reports where st and the reference differ, or "".
+func agreesWithRef(st Standings, c Cluster, ref []refStanding) string {
+	for u, id := range c.MemberIDs() {
+		s, _ := st.Of(id)
+		r := ref[u]
+		if s.Total.Rat().Cmp(r.total) != 0 || s.Rank != r.rank || s.TieBreak != r.tieBreak {
+			return fmt.Sprintf("%s: total %s rank %d %q, reference %s rank %d %q", id, s.Total, s.Rank, s.TieBreak,
+				r.total.FloatString(6), r.rank, r.tieBreak)
+		}
+		for l, ln := range s.Lines {
+			if ln.Mark.Rat().Cmp(r.marks[l]) != 0 {
+				return fmt.Sprintf("%s %s: mark %s, reference %s", id, ln.Criterion, ln.Mark, r.marks[l].FloatString(6))
+			}
+		}
+	}
+	return ""
 }

@@ -3,8 +3,11 @@ package thidua
 import (
 	"fmt"
 	"math/rand/v2"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/shopspring/decimal"
 )
@@ -60,34 +63,46 @@ type BallotModel struct {
 	Absent int
 }
 
-// triangular returns a draw in [-n, n], more often near 0: the sum of two
-// uniform draws from [0, 2n], less 2n, halved toward zero. Both uniform draws
-// come from one Uint64, a 32-bit half each, by Lemire's multiply-and-reject
-// method, which keeps them exactly uniform (a half is rejected, and both are
-// drawn again, with probability below 2n+1 in 2^32).
-func triangular(r *rand.Rand, n int) int {
-	if n == 0 {
+// noise draws triangular noise in [-n, n], more often near 0: the sum of two
+// uniform draws from [0, 2n], less 2n, halved toward zero. Each Uint64 of r
+// gives four 16-bit quarters, so two draws, each quarter mapped to [0, 2n] by
+// Lemire's multiply-and-reject method, which keeps it exactly uniform (a pair
+// is rejected, and drawn again, with probability below 2·(2n+1) in 2^16).
+type noise struct {
+	r    *rand.Rand
+	n    int
+	m    uint32 // 2n+1
+	bits uint64
+	left int // quarters left in bits
+}
+
+func newNoise(r *rand.Rand, n int) noise { return noise{r: r, n: n, m: uint32(2*n + 1)} }
+
+func (z *noise) next() int {
+	if z.n == 0 {
 		return 0
 	}
-	m := uint64(2*n + 1)
 	for {
-		x := r.Uint64()
-		a, okA := lemire32(uint32(x), m)
-		b, okB := lemire32(uint32(x>>32), m)
+		if z.left == 0 {
+			z.bits, z.left = z.r.Uint64(), 4
+		}
+		a, okA := lemire16(uint16(z.bits), z.m)
+		b, okB := lemire16(uint16(z.bits>>16), z.m)
+		z.bits, z.left = z.bits>>32, z.left-2
 		if okA && okB {
-			return (int(a) + int(b) - 2*n) / 2
+			return (int(a) + int(b) - 2*z.n) / 2
 		}
 	}
 }
 
-// lemire32 maps 32 random bits to [0, m) (0 < m < 2^32) exactly uniformly, or
+// lemire16 maps 16 random bits to [0, m) (0 < m < 2^16) exactly uniformly, or
 // reports false when the bits must be drawn again.
-func lemire32(x uint32, m uint64) (uint64, bool) {
-	p := uint64(x) * m
-	if lo := uint32(p); lo < uint32(m) && lo < -uint32(m)%uint32(m) {
+func lemire16(x uint16, m uint32) (uint32, bool) {
+	p := uint32(x) * m
+	if lo := uint16(p); lo < uint16(m) && lo < -uint16(m)%uint16(m) {
 		return 0, false
 	}
-	return p >> 32, true
+	return p >> 16, true
 }
 
 func (m *AssessmentModel) check(c Cluster) error {
@@ -211,6 +226,7 @@ func (g *markGen) assessors() int {
 func (g *markGen) draw(r *rand.Rand, marks []int64) {
 	U, L, A := len(g.units), len(g.maxSteps), g.assessors()
 	self := g.m.Kind == AssessorSelf
+	z := newNoise(r, g.m.Noise)
 	for u := range U {
 		q, own := g.quality[u], -1 // own: the assessor who is the unit
 		switch {
@@ -226,7 +242,7 @@ func (g *markGen) draw(r *rand.Rand, marks []int64) {
 			}
 			cell := marks[(u*L+l)*A : (u*L+l+1)*A]
 			for a := range cell {
-				p := q + triangular(r, g.m.Noise)
+				p := q + z.next()
 				if a == own {
 					p += g.inflate[u]
 				}
@@ -295,8 +311,9 @@ func GenerateAssessments(r *rand.Rand, card Scorecard, c Cluster, m AssessmentMo
 // perceive fills order with the units sorted by one voter's noisy perception,
 // best first (ties by roster order), and returns the perceptions.
 func perceive(r *rand.Rand, quality []int, noise int, order []int, perc []int) {
+	z := newNoise(r, noise)
 	for u := range perc {
-		perc[u] = quality[u] + triangular(r, noise)
+		perc[u] = quality[u] + z.next()
 		order[u] = u
 	}
 	for i := 1; i < len(order); i++ {
@@ -336,42 +353,11 @@ func qualities(c Cluster, quality map[UnitID]int) ([]UnitID, []int, error) {
 	return ids, qs, nil
 }
 
-// GenerateApprovalBallots draws one secret approval ballot (phiếu đồng ý) for
-// each member of c present, as m describes, from r, and returns them with the
-// number present. A voter who perceives no unit at the Bar casts a blank
-// ballot (phiếu trắng). Errors: ErrNoSource, and ErrInvalidModel (in a *FieldError)
-// for a model value out of range or a member without a quality.
-func GenerateApprovalBallots(r *rand.Rand, c Cluster, quality map[UnitID]int, m BallotModel) ([]Ballot, int, error) {
-	if r == nil {
-		return nil, 0, ErrNoSource
-	}
-	if err := m.check(); err != nil {
-		return nil, 0, err
-	}
-	ids, qs, err := qualities(c, quality)
-	if err != nil {
-		return nil, 0, err
-	}
-	order, perc := make([]int, len(ids)), make([]int, len(ids))
-	var out []Ballot
-	for range ids {
-		if r.IntN(1000) < m.Absent {
-			continue
-		}
-		perceive(r, qs, m.Noise, order, perc)
-		b := Ballot{Approve: []UnitID{}}
-		for _, u := range m.approvals(order, perc, nil) {
-			b.Approve = append(b.Approve, ids[u])
-		}
-		out = append(out, b)
-	}
-	return out, len(out), nil
-}
-
-// GenerateRankedBallots draws one secret ranked ballot for each member of c
-// present, ordering every unit by the voter's noisy perception, as m describes
-// (TopK and Bar are not used). Errors as GenerateApprovalBallots.
-func GenerateRankedBallots(r *rand.Rand, c Cluster, quality map[UnitID]int, m BallotModel) ([]Ballot, error) {
+// drawBallots draws one ballot for each member of c present, as m describes,
+// each built by ballot from the voter's perception: units best first, and
+// the perceived qualities.
+func drawBallots(r *rand.Rand, c Cluster, quality map[UnitID]int, m BallotModel,
+	ballot func(ids []UnitID, order, perc []int) Ballot) ([]Ballot, error) {
 	if r == nil {
 		return nil, ErrNoSource
 	}
@@ -389,13 +375,38 @@ func GenerateRankedBallots(r *rand.Rand, c Cluster, quality map[UnitID]int, m Ba
 			continue
 		}
 		perceive(r, qs, m.Noise, order, perc)
+		out = append(out, ballot(ids, order, perc))
+	}
+	return out, nil
+}
+
+// GenerateApprovalBallots draws one secret approval ballot (phiếu đồng ý) for
+// each member of c present, as m describes, from r, and returns them with the
+// number present. A voter who perceives no unit at the Bar casts a blank
+// ballot (phiếu trắng). Errors: ErrNoSource, and ErrInvalidModel (in a *FieldError)
+// for a model value out of range or a member without a quality.
+func GenerateApprovalBallots(r *rand.Rand, c Cluster, quality map[UnitID]int, m BallotModel) ([]Ballot, int, error) {
+	out, err := drawBallots(r, c, quality, m, func(ids []UnitID, order, perc []int) Ballot {
+		b := Ballot{Approve: []UnitID{}}
+		for _, u := range m.approvals(order, perc, nil) {
+			b.Approve = append(b.Approve, ids[u])
+		}
+		return b
+	})
+	return out, len(out), err
+}
+
+// GenerateRankedBallots draws one secret ranked ballot for each member of c
+// present, ordering every unit by the voter's noisy perception, as m describes
+// (TopK and Bar are not used). Errors as GenerateApprovalBallots.
+func GenerateRankedBallots(r *rand.Rand, c Cluster, quality map[UnitID]int, m BallotModel) ([]Ballot, error) {
+	return drawBallots(r, c, quality, m, func(ids []UnitID, order, _ []int) Ballot {
 		b := Ballot{Ranking: make([][]UnitID, len(ids))}
 		for k, u := range order {
 			b.Ranking[k] = []UnitID{ids[u]}
 		}
-		out = append(out, b)
-	}
-	return out, nil
+		return b
+	})
 }
 
 // compileDrawn compiles drawn marks under policy p into cp (whose frame,
@@ -496,6 +507,10 @@ type Experiment struct {
 	Quorum      Share
 	Variants    []Variant
 	Years       int
+	// Workers is how many years are reviewed at once, each on its own
+	// goroutine; 0 means runtime.GOMAXPROCS(0). The Report does not depend
+	// on it.
+	Workers int
 }
 
 // AwardCount is how a variant's award fared over an experiment's years.
@@ -561,18 +576,23 @@ type Report struct {
 	Variants []VariantReport
 }
 
-// Run carries out the experiment with draws from r. It is deterministic for a
-// given state of r. Errors: ErrNoSource for a nil r; ErrInvalidModel (in a
-// *FieldError) for no years or variants, or a model value out of range; a
-// scorecard of another year than the cluster (*YearError), an invalid policy,
-// a policy the draws cannot satisfy (ErrTrimTooMuch, ErrInexact), an
-// *OverflowError, and the errors of DecideCandidates.
+// Run carries out the experiment with draws from r. Year y draws from its
+// own source, seeded with the y-th Uint64 of r, so the Report depends only on
+// the state of r, not on Workers. Errors: ErrNoSource for a nil r; ErrInvalidModel (in a *FieldError)
+// for no years or variants, a negative worker count, or a model value out of
+// range; a scorecard of another year than the cluster (*YearError), an invalid
+// policy, a policy the draws cannot satisfy (ErrTrimTooMuch, ErrInexact), an
+// *OverflowError, and the errors of DecideCandidates. When several years fail,
+// the error is the earliest year's.
 func (e Experiment) Run(r *rand.Rand) (Report, error) {
 	if r == nil {
 		return Report{}, ErrNoSource
 	}
 	if e.Years <= 0 || len(e.Variants) == 0 {
 		return Report{}, &FieldError{Field: "years/variants", Value: fmt.Sprint(e.Years, "/", len(e.Variants)), Err: ErrInvalidModel}
+	}
+	if e.Workers < 0 {
+		return Report{}, &FieldError{Field: "workers", Value: fmt.Sprint(e.Workers), Err: ErrInvalidModel}
 	}
 	if err := e.Ballots.check(); err != nil {
 		return Report{}, err
@@ -581,37 +601,131 @@ func (e Experiment) Run(r *rand.Rand) (Report, error) {
 		return Report{}, err
 	}
 	card := e.Scorecard
-	if card.nodes == nil {
-		return Report{}, ErrEmptyScorecard
-	}
-	if card.spec.Year != e.Cluster.Year() {
-		return Report{}, &YearError{What: "scorecard year", Year: card.spec.Year,
-			Err: fmt.Errorf("%w than the cluster's %d", ErrScorecardYear, e.Cluster.Year())}
+	for _, v := range e.Variants {
+		if err := card.checkScoring(e.Cluster, v.Policy); err != nil {
+			return Report{}, err
+		}
 	}
 	g, err := newMarkGen(&card, e.Cluster, e.Assessments)
 	if err != nil {
 		return Report{}, err
 	}
-	U, L, A := len(g.units), len(g.maxSteps), g.assessors()
-	runs := make([]*variantRun, len(e.Variants))
-	for i, v := range e.Variants {
-		if err := v.Policy.Validate(); err != nil {
+	workers := e.Workers
+	if workers == 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	workers = min(workers, e.Years)
+	ws := make([]*yearWorker, workers)
+	for i := range ws {
+		if ws[i], err = e.newYearWorker(&card, g); err != nil {
 			return Report{}, err
 		}
-		for _, t := range v.Policy.TieBreakers {
-			if _, ok := card.index[t.Criterion]; t.Kind == TieByCriterion && !ok {
-				return Report{}, &CriterionError{ID: t.Criterion, Err: ErrUnknownCriterion}
-			}
+	}
+	// Workers take years in increasing order, each with its seed; one that
+	// fails stops, and the others stop taking years. Every year before a
+	// failed one was taken, so the earliest failure is found whatever the
+	// schedule.
+	var (
+		mu   sync.Mutex
+		next int
+		stop atomic.Bool
+		wg   sync.WaitGroup
+	)
+	take := func() (int, uint64) {
+		mu.Lock()
+		defer mu.Unlock()
+		if next == e.Years {
+			return -1, 0
 		}
-		vr := &variantRun{v: v, cp: newCompiledFrame(&card, e.Cluster, v.Policy),
+		next++
+		return next - 1, r.Uint64()
+	}
+	for _, w := range ws {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for !stop.Load() {
+				y, seed := take()
+				if y < 0 {
+					return
+				}
+				if err := w.year(seed, uint64(y), &e); err != nil {
+					w.err, w.errYear = err, y
+					stop.Store(true)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	rep := Report{Years: e.Years}
+	var first *yearWorker
+	for _, w := range ws {
+		if w.err != nil && (first == nil || w.errYear < first.errYear) {
+			first = w
+		}
+	}
+	if first != nil {
+		return Report{}, first.err
+	}
+	for i := range e.Variants {
+		vr := ws[0].runs[i].rep
+		for _, w := range ws[1:] {
+			vr.add(&w.runs[i].rep)
+		}
+		rep.Variants = append(rep.Variants, vr)
+	}
+	return rep, nil
+}
+
+// add adds o's counts, of the same variant, to v.
+func (v *VariantReport) add(o *VariantReport) {
+	v.NoQuorum += o.NoQuorum
+	for i := range v.Awards {
+		a, b := &v.Awards[i], &o.Awards[i]
+		a.NoneReached += b.NoneReached
+		a.NotProposed += b.NotProposed
+		a.TopMissed += b.TopMissed
+		a.Runoffs += b.Runoffs
+	}
+	for i := range v.Units {
+		v.Units[i].Led += o.Units[i].Led
+		for a, n := range o.Units[i].Awards {
+			v.Units[i].Awards[a] += n
+		}
+	}
+}
+
+// yearWorker is one goroutine's working state: its own variant runs (with
+// their counts), buffers and random source.
+type yearWorker struct {
+	g           *markGen
+	runs        []*variantRun
+	voted       []Award
+	marks, sums []int64
+	used        []int64
+	counts      []int
+	vd          *voteDraw
+	src         *rand.PCG
+	r           *rand.Rand
+	err         error
+	errYear     int
+}
+
+func (e *Experiment) newYearWorker(card *Scorecard, g *markGen) (*yearWorker, error) {
+	U, L, A := len(g.units), len(g.maxSteps), g.assessors()
+	w := &yearWorker{g: g, src: rand.NewPCG(0, 0)}
+	w.r = rand.New(w.src)
+	for _, v := range e.Variants {
+		vr := &variantRun{v: v, cp: newCompiledFrame(card, e.Cluster, v.Policy),
 			rep: VariantReport{Name: v.Name}, voted: map[Award]int{}}
 		vr.cp.marks = make([]int64, U*L)
 		vr.cp.maxAbs = make([]int64, L)
 		for l := range L {
 			vr.cp.maxAbs[l] = g.maxSteps[l] * g.step
 		}
-		if err := vr.cp.setWeights(&card); err != nil {
-			return Report{}, err
+		if err := vr.cp.setWeights(card); err != nil {
+			return nil, err
 		}
 		for _, rule := range v.Rules.Rules() {
 			vr.rep.Awards = append(vr.rep.Awards, AwardCount{Award: rule.Award})
@@ -624,37 +738,35 @@ func (e Experiment) Run(r *rand.Rand) (Report, error) {
 			vr.rep.Units = append(vr.rep.Units, UnitCount{Unit: id, Awards: map[Award]int{}})
 		}
 		vr.setup(g.units)
-		runs[i] = vr
+		w.runs = append(w.runs, vr)
 	}
 	// The awards voted on under any variant, in a fixed order: one ballot set each.
-	var voted []Award
-	for _, vr := range runs {
+	for _, vr := range w.runs {
 		for a := range vr.voted {
-			if !slices.Contains(voted, a) {
-				voted = append(voted, a)
+			if !slices.Contains(w.voted, a) {
+				w.voted = append(w.voted, a)
 			}
 		}
 	}
-	slices.Sort(voted)
-	marks := make([]int64, A*U*L)
-	sums, counts, used := make([]int64, U*L), make([]int, U*L), make([]int64, 0, A)
-	vd := newVoteDraw(len(voted), U)
-	var b scoreBuf
-	for range e.Years {
-		g.draw(r, marks)
-		vd.draw(r, &e.Ballots, g.quality)
-		quorum := e.Quorum.Met(vd.present, U)
-		for _, vr := range runs {
-			if err := vr.year(g, marks, sums, counts, used, &b, voted, vd, quorum); err != nil {
-				return Report{}, err
-			}
+	slices.Sort(w.voted)
+	w.marks = make([]int64, A*U*L)
+	w.sums, w.counts, w.used = make([]int64, U*L), make([]int, U*L), make([]int64, 0, A)
+	w.vd = newVoteDraw(len(w.voted), U)
+	return w, nil
+}
+
+// year draws year y from its seed and reviews it under every variant.
+func (w *yearWorker) year(seed, y uint64, e *Experiment) error {
+	w.src.Seed(seed, y)
+	w.g.draw(w.r, w.marks)
+	w.vd.draw(w.r, &e.Ballots, w.g.quality)
+	quorum := e.Quorum.Met(w.vd.present, len(w.g.units))
+	for _, vr := range w.runs {
+		if err := vr.year(w.g, w.marks, w.sums, w.counts, w.used, &vr.b, w.voted, w.vd, quorum); err != nil {
+			return err
 		}
 	}
-	rep := Report{Years: e.Years}
-	for _, vr := range runs {
-		rep.Variants = append(rep.Variants, vr.rep)
-	}
-	return rep, nil
+	return nil
 }
 
 // voteDraw is one year's simulated secret approval ballots, counted: how
@@ -725,6 +837,7 @@ func (vd *voteDraw) base(t Threshold, k, electorate int) int {
 type variantRun struct {
 	v     Variant
 	cp    Compiled
+	b     scoreBuf // cp's scoring buffers
 	rules []AwardRule
 	voted map[Award]int
 	rep   VariantReport
@@ -959,24 +1072,27 @@ func leanDecide(rules []AwardRule, vcs [][]VoteCount, ranks, idRank []int, membe
 
 // voteTie reports whether the units that passed a vote, elected by most votes
 // into seats seats (0 means no limit), leave a tie at the last seat: what
-// Contest.Tally reports as Result.Tied with these seats.
+// Contest.Tally reports as Result.Tied with these seats, by the same seat
+// count (seatTiers) over the passed units' tiers of equal votes.
 func voteTie(votes []int, vcs []VoteCount, seats int) bool {
 	if seats <= 0 {
 		return false
 	}
-	// The seats-th highest vote among those passed, and how many passed with
-	// more and with exactly that many.
-	var passed [64]int
-	p := passed[:0]
+	var buf, sizes [64]int
+	p, tiers := buf[:0], sizes[:0]
 	for u, vc := range vcs {
 		if vc.Passed {
 			p = append(p, votes[u])
 		}
 	}
-	if len(p) <= seats {
-		return false
-	}
 	slices.Sort(p)
 	slices.Reverse(p)
-	return p[seats-1] == p[seats]
+	for i := range p {
+		if i == 0 || p[i] != p[i-1] {
+			tiers = append(tiers, 0)
+		}
+		tiers[len(tiers)-1]++
+	}
+	_, tied := seatTiers(tiers, seats)
+	return tied >= 0
 }

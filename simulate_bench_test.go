@@ -85,18 +85,26 @@ func BenchmarkSensitivity10k(b *testing.B) {
 
 // BenchmarkSimulatedReview: simulated reviews of Cluster 3 (9 members, 30
 // criteria plus bonus and deduction, 9 peer assessments per unit, 9 ballots in
-// the flag vote, awards decided), 1,000 per op; reviews/s is the figure the
-// target is set in.
+// the flag vote, awards decided), 1,000 per op, on one goroutine and on every
+// core (Workers 0); reviews/s is the figure the target is set in.
 func BenchmarkSimulatedReview(b *testing.B) {
-	e := flagExperiment(b, 1)
-	e.Variants = e.Variants[:1]
-	e.Years = 1000
-	for range b.N {
-		if _, err := e.Run(rand.New(rand.NewPCG(1, 2))); err != nil {
-			b.Fatal(err)
-		}
+	for _, w := range []struct {
+		name    string
+		workers int
+	}{{"workers=1", 1}, {"workers=all", 0}} {
+		b.Run(w.name, func(b *testing.B) {
+			e := flagExperiment(b, 1)
+			e.Variants = e.Variants[:1]
+			e.Years, e.Workers = 1000, w.workers
+			b.ReportAllocs()
+			for range b.N {
+				if _, err := e.Run(rand.New(rand.NewPCG(1, 2))); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.N*e.Years)/b.Elapsed().Seconds(), "reviews/s")
+		})
 	}
-	b.ReportMetric(float64(b.N*e.Years)/b.Elapsed().Seconds(), "reviews/s")
 }
 
 // BenchmarkDecideFlag: deciding a flag by vote and two certificates for 9
@@ -138,6 +146,49 @@ func BenchmarkDecideFlag(b *testing.B) {
 		var out []leanProposal
 		for range b.N {
 			out = leanDecide(rs, vcs, ranks, idr, 9, 1, &lb, out[:0])
+		}
+	})
+}
+
+// BenchmarkVoteCount: one year's flag vote of Cluster 3 (9 members, top-2
+// approval, 10% absent, one seat, 2/3 of those present), drawn and counted by
+// the runner (voteDraw and voteTie: counts, no ballots) and by
+// GenerateApprovalBallots and Contest.Tally (ballots, validation, digest,
+// ranking), whose figures TestRunnerVoteCountEqualsTally proves the same.
+func BenchmarkVoteCount(b *testing.B) {
+	c := cluster3()
+	qm := simQuality(c, 15)
+	q := simIndexQualities(c, qm)
+	m := BallotModel{Noise: 150, TopK: 2, Absent: 100}
+	th := AtLeast(2, 3).Of(Present)
+	b.Run("impl=runner", func(b *testing.B) {
+		b.ReportAllocs()
+		r := rand.New(rand.NewPCG(1, 2))
+		vd := newVoteDraw(1, 9)
+		vcs := make([]VoteCount, 9)
+		for range b.N {
+			vd.draw(r, &m, q)
+			base := vd.base(th, 0, 9)
+			for u := range vcs {
+				vcs[u] = VoteCount{Votes: vd.votes[0][u], Base: base, Passed: th.Met(vd.votes[0][u], base)}
+			}
+			voteTie(vd.votes[0], vcs, 1)
+		}
+	})
+	b.Run("impl=Tally", func(b *testing.B) {
+		b.ReportAllocs()
+		r := rand.New(rand.NewPCG(1, 2))
+		contest, err := NewContest(ContestSpec{Candidates: c.MemberIDs(), Electorate: 9, Seats: 1,
+			Method: Approval, Threshold: th})
+		require.NoError(b, err)
+		for range b.N {
+			bs, _, err := GenerateApprovalBallots(r, c, qm, m)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if _, err := contest.Tally(bs); err != nil {
+				b.Fatal(err)
+			}
 		}
 	})
 }

@@ -150,11 +150,34 @@ func TestCompiledBadInput(t *testing.T) {
 	w[0] = decimal.Zero
 	_, err = cp.ScoreWith(w)
 	require.ErrorIs(t, err, ErrWeightRange)
-	w[0] = decimal.RequireFromString("1e18")
+	w[0] = decimal.RequireFromString("1e19")
 	_, err = cp.ScoreWith(w)
-	var oe *OverflowError
-	require.ErrorAs(t, err, &oe)
+	require.ErrorIs(t, err, ErrPointsRange, "a weight no scorecard accepts")
 	assert.Contains(t, err.Error(), "thidua:")
+}
+
+// Weights a scorecard accepts but whose totals do not fit the int64 form are
+// scored in decimals (issue 14 found an *OverflowError here): the standings
+// are those of a scorecard rebuilt with the weights.
+func TestScoreWithWeightsBeyondInt64(t *testing.T) {
+	c := cluster3()
+	card := simCard(t, 2, 3)
+	as, err := GenerateAssessments(rand.New(rand.NewPCG(3, 3)), card, c,
+		AssessmentModel{Quality: simQuality(c, 10), Noise: 200, Kind: AssessorPeer})
+	require.NoError(t, err)
+	p := ScoringPolicy{Aggregate: Rounding{Places: 2, Mode: RoundHalfUp}, Total: Rounding{Places: 1, Mode: RoundDown},
+		TieBreakers: []TieBreaker{ByCriterion("G1"), FewerDeductions()}}
+	cp, err := Compile(card, c, as, p)
+	require.NoError(t, err)
+	for _, big := range []string{"1e18", "0.000000000000000001", "123456789012345678901234567890", "999999999999.999999"} {
+		ws := cp.Weights()
+		ws[0], ws[len(ws)-1] = decimal.RequireFromString(big), decimal.RequireFromString(big)
+		got, err := cp.ScoreWith(ws)
+		require.NoError(t, err, big)
+		want, err := card.withWeights(ws).Score(c, as, p)
+		require.NoError(t, err, big)
+		require.True(t, got.Agrees(want), "%s\n%s", big, got)
+	}
 }
 
 func TestGeneratorsBadInput(t *testing.T) {
@@ -457,4 +480,29 @@ func TestExperimentLeanPathEqualsDecideCandidatesPath(t *testing.T) {
 	require.Equal(t, a, b)
 	f, _ := a.Variants[2].Award(MinistryFlag)
 	require.Positive(t, f.Runoffs, "some years tie at the flag's seat")
+}
+
+// Only the marks a unit's standing uses set the scale of the int64 form:
+// self-assessments with 17 places, outranked by peers' marks in quarters, do
+// not push the form past int64, so Compile still compiles.
+func TestCompileScalesByTheMarksUsed(t *testing.T) {
+	c := cluster3()
+	card := simCard(t, 1, 3)
+	as, err := GenerateAssessments(rand.New(rand.NewPCG(4, 4)), card, c,
+		AssessmentModel{Quality: simQuality(c, 10), Noise: 100, Kind: AssessorPeer})
+	require.NoError(t, err)
+	fine := decimal.RequireFromString("0.00000000000000001")
+	for _, id := range c.MemberIDs() {
+		m := map[CriterionID]decimal.Decimal{}
+		for _, l := range card.Leaves() {
+			m[l.ID] = fine
+		}
+		as = append(as, Assessment{Unit: id, Assessor: id, Kind: AssessorSelf, Marks: m})
+	}
+	p := ScoringPolicy{Aggregate: Rounding{Places: 2, Mode: RoundHalfUp}}
+	st, err := card.Score(c, as, p)
+	require.NoError(t, err)
+	cp, err := Compile(card, c, as, p)
+	require.NoError(t, err)
+	require.True(t, cp.Score().Agrees(st))
 }

@@ -1378,18 +1378,38 @@ func (r *Result) settle() {
 	case s.Seats == 0:
 		r.Elected = slices.Clone(r.Passed)
 	default:
-		for _, tier := range passed {
-			if len(r.Elected) == s.Seats {
-				break // every seat is filled: the next tier is not tied for one
-			}
-			if len(r.Elected)+len(tier) > s.Seats {
-				r.Tied = slices.Clone(tier)
-				break
-			}
+		sizes := make([]int, len(passed))
+		for t, tier := range passed {
+			sizes[t] = len(tier)
+		}
+		elected, tied := seatTiers(sizes, s.Seats)
+		for _, tier := range passed[:elected] {
 			r.Elected = append(r.Elected, tier...)
+		}
+		if tied >= 0 {
+			r.Tied = slices.Clone(passed[tied])
 		}
 		r.OpenSeats = s.Seats - len(r.Elected)
 	}
+}
+
+// seatTiers is the seat count Tally and the experiment runner share: it fills
+// seats (at least 1) from tiers of passed candidates, best first, sizes[t] in
+// tier t, as long as a whole tier fits. It returns how many tiers are elected,
+// and the tier tied for the last seats (bằng phiếu tại vị trí cuối), or -1
+// when the seats were filled cleanly or too few passed.
+func seatTiers(sizes []int, seats int) (elected, tied int) {
+	filled := 0
+	for t, n := range sizes {
+		if filled == seats {
+			return t, -1 // every seat is filled: the next tier is not tied for one
+		}
+		if filled+n > seats {
+			return t, t
+		}
+		filled += n
+	}
+	return len(sizes), -1
 }
 
 // fnv64 is the 64-bit FNV-1a hash, a fixed function so the digest's order
