@@ -46,9 +46,75 @@ type builder struct {
 	pw thidua.Paperwork
 }
 
-// legalBasis is the one place a document prints a legal reference: the rules
-// in force, by the name the rule set carries.
-func (b *builder) legalBasis() string { return b.o.Rules.Name }
+// legalBasis is the one place a document prints the rules applied: the
+// documents the rule set read (its "document" citations, in the language's
+// form: "Nghị định số 98/2023/NĐ-CP"), or the rule set's name when it read
+// none. Values not verified in their source are never printed; the caller
+// finds them with RuleSet.Unverified.
+func (b *builder) legalBasis() string {
+	var docs []string
+	for _, c := range b.o.Rules.Read() {
+		if c.Rule == ruleDocument {
+			docs = append(docs, b.l.tr(c.Vietnamese(), c.English()))
+		}
+	}
+	if len(docs) == 0 {
+		return b.o.Rules.Name
+	}
+	return strings.Join(docs, "; ")
+}
+
+// The Citation.Rule names the documents cite.
+const (
+	ruleDocument   = "document"
+	rulePending    = "pending-case"
+	ruleDiscipline = "discipline"
+)
+
+// cite returns the rule set's citation of rule, when it was read in its
+// source, as " (khoản 4 Điều 4 Nghị định số 152/2025/NĐ-CP)"; "" otherwise.
+func (b *builder) cite(rule string) string {
+	c, ok := b.o.Rules.Source(rule)
+	if !ok || c.Status != thidua.StatusRead {
+		return ""
+	}
+	return " (" + b.l.tr(c.Vietnamese(), c.English()) + ")"
+}
+
+// rulesDate says, in parentheses, which day's rules applied when the review
+// names the day the dossier was received (Review.Received): those in force
+// that day (Outcome.RulesDate), or those of the review date as more
+// favourable to the units (Outcome.Favourable). It is "" when the dossier's
+// day is not given, and the rules are simply the review date's.
+func (b *builder) rulesDate() string {
+	r, l := b.o.Review, b.l
+	if r.Received.IsZero() {
+		return ""
+	}
+	if b.o.Favourable {
+		return l.tr(" (quy định có hiệu lực tại ngày họp, "+l.longDate(b.o.RulesDate)+", có lợi hơn cho đơn vị so với quy định tại ngày tiếp nhận hồ sơ, "+l.longDate(r.Received)+")",
+			" (the rules in force on the day of the review, "+l.longDate(b.o.RulesDate)+", as more favourable to the units than those of the day the dossier was received, "+l.longDate(r.Received)+")")
+	}
+	return l.tr(" (quy định có hiệu lực tại ngày tiếp nhận hồ sơ, "+l.longDate(b.o.RulesDate)+")",
+		" (the rules in force on the day the dossier was received, "+l.longDate(b.o.RulesDate)+")")
+}
+
+// years renders the years of a refusal: ", thiếu năm 2025" for a record that
+// misses them, ", năm 2025" for the years a discipline period touches.
+func (b *builder) years(x thidua.Declined) string {
+	if len(x.Years) == 0 {
+		return ""
+	}
+	ys := make([]string, len(x.Years))
+	for i, y := range x.Years {
+		ys[i] = itoa(y)
+	}
+	list := strings.Join(ys, ", ")
+	if x.Reason == thidua.DeclinedDiscipline {
+		return b.l.tr(", năm ", ", year ") + list
+	}
+	return b.l.tr(", thiếu năm ", ", missing ") + list
+}
 
 func (b *builder) heading(number string) Heading {
 	h := Heading{GoverningBody: b.pw.GoverningBody, IssuingBody: b.pw.IssuingBody, Number: number,
@@ -161,7 +227,7 @@ func (b *builder) minutes() Minutes {
 		m.Hosts = append(m.Hosts, l.tr("Đơn vị đồng chủ trì: ", "Co-host unit: ")+b.label(id)+" ("+b.role(thidua.RoleDeputy)+")")
 	}
 	if s := b.legalBasis(); s != "" {
-		m.Basis = []string{s}
+		m.Basis = []string{s + b.rulesDate()}
 	}
 	m.Sections = []Section{b.standings(), b.votes(), b.proposals(), b.leadership()}
 	if s, ok := b.pending(); ok {
@@ -262,20 +328,10 @@ func (l Language) baseName(t thidua.Threshold) string {
 	return l.tr(base.Vietnamese(), baseEN[base])
 }
 
-// secret reports whether every count was a secret ballot.
-func (b *builder) secret() bool {
-	for _, v := range b.o.Votes {
-		if v.Result.Contest.Spec().Open {
-			return false
-		}
-	}
-	return true
-}
-
 func (b *builder) votes() Section {
 	l := b.l
 	s := Section{Heading: l.tr("II. KẾT QUẢ BỎ PHIẾU", "II. BALLOTS")}
-	if b.secret() && len(b.o.Votes) > 0 {
+	if b.o.Rules.SecretBallot && len(b.o.Votes) > 0 {
 		s.Heading = l.tr("II. KẾT QUẢ BỎ PHIẾU KÍN", "II. SECRET BALLOTS")
 	}
 	if len(b.o.Votes) == 0 {
@@ -444,9 +500,12 @@ func (b *builder) declineReason(x thidua.Declined) (why, figure string) {
 		}
 		return l.tr("không đủ số phiếu", "too few votes"), ""
 	case thidua.DeclinedPendingCase:
-		return l.tr("đang xem xét kỷ luật, điều tra hoặc giải quyết khiếu nại", "discipline, investigation or complaint pending"), ""
+		return l.tr("đang xem xét kỷ luật, điều tra hoặc giải quyết khiếu nại", "discipline, investigation or complaint pending") + b.cite(rulePending), ""
+	case thidua.DeclinedDiscipline:
+		return l.tr("trong thời hạn kỷ luật, thành tích được tính từ khi hết thời hạn kỷ luật",
+			"under discipline; achievements count from its end") + b.cite(ruleDiscipline) + b.years(x), ""
 	case thidua.DeclinedStandard:
-		return l.tr("chưa đạt tiêu chuẩn: ", "standard not met: ") + b.standard(x.Standard), ""
+		return l.tr("chưa đạt tiêu chuẩn: ", "standard not met: ") + b.standard(x.Standard) + b.years(x), ""
 	case thidua.DeclinedNoVote:
 		return l.tr("không được bỏ phiếu", "not voted on"), ""
 	case thidua.DeclinedQuotaFull:
