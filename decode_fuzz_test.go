@@ -210,10 +210,15 @@ func FuzzReviewJSON(f *testing.F) {
 		}
 		require.NoError(t, err2)
 		decodeRoundTrip[Review](t, data, nil, nil)
-		vi := o.Minutes(LangVietnamese)
-		require.Equal(t, vi, o2.Minutes(LangVietnamese), "Conclude is deterministic")
-		require.Contains(t, vi, r.Cluster.Name())
-		require.NotEmpty(t, o.Minutes(LangEnglish))
+		// Conclude is deterministic (package document's fuzz target renders
+		// the outcomes).
+		require.True(t, o.Standings.Equal(o2.Standings), "Conclude is deterministic")
+		require.True(t, o.Decision.Equal(o2.Decision), "Conclude is deterministic")
+		require.Equal(t, o.Leadership, o2.Leadership, "Conclude is deterministic")
+		require.Len(t, o2.Votes, len(o.Votes))
+		for i := range o.Votes {
+			require.True(t, o.Votes[i].Result.Equal(o2.Votes[i].Result), "vote %d", i)
+		}
 		for _, s := range o.Settled {
 			require.NotEmpty(t, s.Order, "a settled tie orders its units")
 		}

@@ -72,7 +72,8 @@
 //     (Succession.Plan), or checks a recorded history (Succession.CheckHistory).
 //
 // Review.Conclude runs the four steps for one conference and returns an
-// Outcome, which renders the minutes (biên bản) in Vietnamese or English. When
+// Outcome, from which package document renders the minutes (biên bản), the
+// vote-count records and the proposal in Vietnamese or English. When
 // a vote ends in a tie and the rules allow another round, the outcome lists
 // the runoff it needs; Outcome.WithRunoff adds that round's ballots and gives
 // the review to conclude again, and after the last round the rule set's

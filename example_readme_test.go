@@ -10,6 +10,7 @@ import (
 
 	"github.com/shopspring/decimal"
 	"github.com/thidua/thidua"
+	"github.com/thidua/thidua/document"
 )
 
 // Every Go snippet of README.md is quoted from this file: each lies between a
@@ -218,10 +219,13 @@ func readmeSteps(w io.Writer) error {
 			return err
 		}
 	}
-	minutes := outcome.Minutes(thidua.LangVietnamese) // the biên bản, as text
+	docs, err := document.FromOutcome(outcome, document.Vietnamese) // the biên bản, vote counts, tờ trình
 	// README: end
+	if err != nil {
+		return err
+	}
 	fmt.Fprintf(w, "review: complete %v, leader %s, deputy %s; minutes in Vietnamese %v\n",
-		outcome.Complete(), outcome.Leadership.Leader, outcome.Leadership.Deputy, len(minutes) > 0)
+		outcome.Complete(), outcome.Leadership.Leader, outcome.Leadership.Deputy, len(docs.Minutes.Text()) > 0)
 
 	// README: begin
 	quality := map[thidua.UnitID]int{"a": 900, "b": 880, "c": 800} // latent quality, per mille

@@ -185,7 +185,7 @@ type Settled struct {
 
 // Outcome is what a review concluded: the standings, every tally, the
 // decision, how ties were settled, next year's leadership and roster, and what
-// is still pending. It renders its own minutes.
+// is still pending. Package document renders its documents.
 type Outcome struct {
 	// Review is the review that was concluded, for the minutes.
 	Review Review `json:"review"`

@@ -2,12 +2,9 @@ package thidua
 
 import (
 	"encoding/json"
-	"flag"
 	"fmt"
-	"math/rand/v2"
 	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"testing"
 	"time"
@@ -16,18 +13,6 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
-
-func golden(t *testing.T, path string, got string) {
-	t.Helper()
-	if *update {
-		require.NoError(t, os.WriteFile(path, []byte(got), 0o644))
-	}
-	want, err := os.ReadFile(path)
-	require.NoError(t, err)
-	assert.Equal(t, string(want), got)
-}
 
 func seedReview(t testing.TB) Review {
 	t.Helper()
@@ -38,8 +23,8 @@ func seedReview(t testing.TB) Review {
 	return r
 }
 
-// The seed case from its JSON inputs: the article's outcome, and the minutes
-// as the golden files hold them.
+// The seed case from its JSON inputs: the article's outcome (package document
+// holds its documents as golden files).
 func TestReviewSeedCase(t *testing.T) {
 	o, err := seedReview(t).Conclude()
 	require.NoError(t, err)
@@ -52,9 +37,6 @@ func TestReviewSeedCase(t *testing.T) {
 	assert.Equal(t, MinistryFlag, o.Decision.Proposals[0].Award)
 	assert.Equal(t, []UnitID{"hai-duong", "vinh-phuc"}, []UnitID{o.Decision.Proposals[1].Unit, o.Decision.Proposals[2].Unit})
 	assert.Equal(t, Leadership{Year: 2024, Leader: "nam-dinh", Deputy: "hai-duong", Basis: BasisSuccession}, o.Leadership)
-
-	golden(t, filepath.Join("testdata", "cluster3-2023", "minutes.golden"), o.Minutes(LangVietnamese))
-	golden(t, filepath.Join("testdata", "cluster3-2023", "minutes-en.golden"), o.Minutes(LangEnglish))
 }
 
 func TestReviewJSONRoundTrip(t *testing.T) {
@@ -67,7 +49,9 @@ func TestReviewJSONRoundTrip(t *testing.T) {
 	require.NoError(t, err)
 	o2, err := back.Conclude()
 	require.NoError(t, err)
-	assert.Equal(t, o1.Minutes(LangVietnamese), o2.Minutes(LangVietnamese))
+	assert.True(t, o1.Standings.Equal(o2.Standings))
+	assert.True(t, o1.Decision.Equal(o2.Decision))
+	assert.Equal(t, o1.Leadership, o2.Leadership)
 
 	r.Rules = Decree91_2017()
 	b, err = json.Marshal(r)
@@ -135,7 +119,6 @@ func TestReviewRunoffThenFallback(t *testing.T) {
 	assert.Equal(t, UnitID("c"), o.Decision.Proposals[0].Unit)
 	assert.Equal(t, Leadership{Year: 2025, Leader: "d", Deputy: "a", Basis: BasisOrder}, o.Leadership,
 		"the leadership does not wait for the awards")
-	assert.Contains(t, o.Minutes(LangVietnamese), "Cần bỏ phiếu lại (vòng 2) cho Cờ thi đua")
 
 	// Round 2 settles it: b takes the flag, a the certificate.
 	won := r
@@ -170,7 +153,6 @@ func TestReviewRunoffThenFallback(t *testing.T) {
 	assert.Equal(t, UnitID("a"), o.Decision.Proposals[0].Unit)
 	assert.Equal(t, TieBreakFallback, o.Decision.Proposals[0].DecidedBy)
 	assert.Equal(t, FallbackLeaderAndDeputy, o.Settled[0].Fallback)
-	assert.Contains(t, o.Minutes(LangEnglish), "The tie at the Ministry or Provincial Emulation Flag quota was settled by the decision of leader-and-deputy")
 }
 
 func TestReviewLeadershipRunoff(t *testing.T) {
@@ -255,47 +237,6 @@ func TestReviewFallbackDecisionErrors(t *testing.T) {
 	_, err = r.Conclude()
 	assert.ErrorIs(t, err, ErrWrongSeats)
 }
-
-// Property: the outcome does not depend on the order of the assessments or of
-// the ballots in any round.
-func FuzzReviewOrder(f *testing.F) {
-	f.Add(uint64(1))
-	f.Add(uint64(99))
-	base := seedReview(f)
-	want, err := base.Conclude()
-	require.NoError(f, err)
-	wantMinutes := want.Minutes(LangVietnamese)
-	f.Fuzz(func(t *testing.T, seed uint64) {
-		rng := rand.New(rand.NewPCG(seed, 7))
-		r := base
-		r.Assessments = slices.Clone(base.Assessments)
-		rng.Shuffle(len(r.Assessments), func(i, j int) { r.Assessments[i], r.Assessments[j] = r.Assessments[j], r.Assessments[i] })
-		r.Awards = slices.Clone(base.Awards)
-		for i := range r.Awards {
-			r.Awards[i].Rounds = slices.Clone(r.Awards[i].Rounds)
-			for k := range r.Awards[i].Rounds {
-				round := slices.Clone(r.Awards[i].Rounds[k])
-				rng.Shuffle(len(round), func(a, b int) { round[a], round[b] = round[b], round[a] })
-				r.Awards[i].Rounds[k] = round
-			}
-		}
-		rng.Shuffle(len(r.Awards), func(i, j int) { r.Awards[i], r.Awards[j] = r.Awards[j], r.Awards[i] })
-		o, err := r.Conclude()
-		require.NoError(t, err)
-		got := o.Minutes(LangVietnamese)
-		if got != wantMinutes {
-			// Invalid ballots are listed by their position, which a shuffle
-			// changes; everything else must be the same.
-			require.Equal(t, stripBallotNumbers(wantMinutes), stripBallotNumbers(got))
-		}
-		require.True(t, want.Decision.Equal(o.Decision))
-		require.Equal(t, want.Leadership, o.Leadership)
-	})
-}
-
-var ballotNumber = regexp.MustCompile(`(Phiếu không hợp lệ số|Invalid ballot no\.) \d+`)
-
-func stripBallotNumbers(s string) string { return ballotNumber.ReplaceAllString(s, "$1 ?") }
 
 // Two ties at once: a and b tie for the one flag, and all four tie for the one
 // certificate. The certificate waits for the flag: its runoff must include the
@@ -382,16 +323,6 @@ func TestReviewRejectsDuplicates(t *testing.T) {
 	r.Settlements = []FallbackDecision{{Award: MinistryFlag, Chosen: []UnitID{"a", "a"}}}
 	_, err = r.Conclude()
 	assert.ErrorIs(t, err, ErrDuplicateUnit)
-}
-
-func TestOutcomeDoesNotShareTheReview(t *testing.T) {
-	r := tieReview(t)
-	o, err := r.Conclude()
-	require.NoError(t, err)
-	before := o.Minutes(LangEnglish)
-	r.Awards[0].Rounds[0][0] = Ballot{Approve: []UnitID{"c"}, Count: 4}
-	r.Awards[0].Award = GovernmentFlag
-	assert.Equal(t, before, o.Minutes(LangEnglish))
 }
 
 // Ballots for a round that was never held are an error, not silently dropped.

@@ -354,3 +354,40 @@ func TestCountOfZero(t *testing.T) {
 	assert.Contains(t, v.Check(), document.MissingBoard)
 	assert.Empty(t, document.BoardSignatures(document.English, nil))
 }
+
+// The minutes say which day's rules applied when the dossier's day of
+// receipt is given: that day's, or the review date's as more favourable.
+func TestRulesDate(t *testing.T) {
+	r := seedReview(t)
+	plain := dossier(t, r, document.Vietnamese).Minutes.Text()
+	assert.NotContains(t, plain, "ngày tiếp nhận hồ sơ", "no receipt day, no note")
+
+	r.Received = thidua.MustDate(2023, 11, 20)
+	vi := dossier(t, r, document.Vietnamese).Minutes.Text()
+	assert.Contains(t, vi, "Văn bản áp dụng: Nghị định số 91/2017/NĐ-CP; Quy chế hoạt động của Cụm thi đua số 3 (minh họa) (quy định có hiệu lực tại ngày tiếp nhận hồ sơ, ngày 20 tháng 11 năm 2023).")
+	en := dossier(t, r, document.English).Minutes.Text()
+	assert.Contains(t, en, "(the rules in force on the day the dossier was received, 20 November 2023).")
+
+	r.Favourable = true
+	vi = dossier(t, r, document.Vietnamese).Minutes.Text()
+	assert.Contains(t, vi, "(quy định có hiệu lực tại ngày họp, ngày 08 tháng 12 năm 2023, có lợi hơn cho đơn vị so với quy định tại ngày tiếp nhận hồ sơ, ngày 20 tháng 11 năm 2023).")
+}
+
+// A vote-count record says "bỏ phiếu kín" only where the rules require a
+// secret ballot, as the minutes' heading does.
+func TestSecretBallotFromRules(t *testing.T) {
+	r := seedReview(t)
+	d := dossier(t, r, document.Vietnamese)
+	require.NotEmpty(t, d.VoteCounts)
+	assert.True(t, d.VoteCounts[0].Secret, "Decree 91/2017 requires it")
+	assert.Contains(t, d.Minutes.Text(), "II. KẾT QUẢ BỎ PHIẾU KÍN\n")
+
+	r.Rules.SecretBallot = false
+	d = dossier(t, r, document.Vietnamese)
+	for _, vc := range d.VoteCounts {
+		assert.False(t, vc.Secret)
+		assert.NotContains(t, vc.Text(), "bỏ phiếu kín")
+	}
+	assert.Contains(t, d.Minutes.Text(), "II. KẾT QUẢ BỎ PHIẾU\n")
+	assert.NotContains(t, d.Minutes.Text(), "KÍN")
+}

@@ -589,6 +589,9 @@ func (b *builder) pending() (Section, bool) {
 func (b *builder) voteCount(v thidua.VoteRecord) VoteCount {
 	l := b.l
 	vc := CountOf(v.Result, l, b.label)
+	// The record calls the count a secret ballot where the rules require one
+	// (RuleSet.SecretBallot), as the minutes' heading does.
+	vc.Secret = vc.Secret && b.o.Rules.SecretBallot
 	vc.Heading, vc.MinutesNumber = b.heading(""), b.pw.MinutesNumber
 	vc.Title, vc.Summary = l.tr("BIÊN BẢN KIỂM PHIẾU", "VOTE-COUNT RECORD"), b.voteTitle(v)
 	vc.Board = append([]thidua.Person{b.pw.HeadTeller}, b.pw.Tellers...)

@@ -3,7 +3,8 @@
 // of information and communications became six departments of science and
 // technology (Nghị quyết 202/2025/QH15 merged the provinces; the Sở TT&TT went
 // into the Sở KH&CN), and Decree 152/2025 replaced Decree 98/2023 from
-// 01/07/2025. It prints the minutes.
+// 01/07/2025. It prints the documents package document renders: the minutes,
+// the vote-count records and the proposal.
 //
 // The review falls after 01/10/2026, the day Luật 06/2026/QH16 (which amends
 // the Law on Emulation and Commendation) is reported to take effect. Its text
@@ -12,8 +13,8 @@
 // 25/2025/TT-BKHCN, as a second layer (over a quota the most votes first; the
 // Minister's Certificate of Merit after two consecutive years rated "hoàn
 // thành xuất sắc nhiệm vụ"). The program prints which rules a dossier
-// received on either side of that day follows, then the minutes, which state
-// only what was read.
+// received on either side of that day follows, then the documents, which
+// state only what was read.
 //
 // Everything about 2026 here is illustrative: the scores, the ballots, the
 // facts (a complaint under verification at Hưng Yên; the share of women at
@@ -33,6 +34,7 @@ import (
 
 	"github.com/shopspring/decimal"
 	"github.com/thidua/thidua"
+	"github.com/thidua/thidua/document"
 )
 
 func main() {
@@ -64,7 +66,11 @@ func run(w io.Writer) error {
 	if err := boundary(w, o); err != nil {
 		return err
 	}
-	fmt.Fprint(w, o.Minutes(thidua.LangVietnamese))
+	d, err := document.FromOutcome(o, document.Vietnamese)
+	if err != nil {
+		return err
+	}
+	fmt.Fprint(w, d.Text())
 	return nil
 }
 
