@@ -169,6 +169,9 @@ func TestBadInput(t *testing.T) {
 			s.Polls = append(s.Polls, council.Poll{Award: thidua.PrimeMinisterMerit, Round: 1, Voters: voters, Ballots: []thidua.Ballot{approve(9)}})
 		}, council.ErrInvalidPoll, nil},
 		{"round beyond the rules' rounds", func(s *council.Session) {
+			rs := mstRules(s.Date)
+			rs.MaxRounds = 2
+			s.Rules = &rs
 			s.Polls = append(s.Polls, council.Poll{Award: thidua.GovernmentFlag, Round: 3, Voters: voters, Ballots: []thidua.Ballot{approve(9)}})
 		}, council.ErrInvalidPoll, nil},
 		{"round out of sequence", func(s *council.Session) {
@@ -186,7 +189,7 @@ func TestBadInput(t *testing.T) {
 			s.ChairDecisions[0].Chosen = []thidua.UnitID{"c1"}
 		}, council.ErrInvalidChoice, nil},
 		{"chair's vote where the rules name nobody", func(s *council.Session) {
-			rs := thidua.Decree152_2025()
+			rs := mstRules(s.Date)
 			rs.CutoffTie = thidua.FallbackNone
 			s.Rules = &rs
 		}, council.ErrInvalidChoice, nil},
@@ -289,7 +292,7 @@ func TestTieAtTheQuota(t *testing.T) {
 	})
 	t.Run("rules without the chair ask for a runoff", func(t *testing.T) {
 		s := fixture()
-		rs := thidua.Decree152_2025()
+		rs := mstRules(s.Date)
 		rs.CutoffTie = thidua.FallbackNone
 		s.Rules, s.ChairDecisions = &rs, nil
 		o, err := s.Conclude()
@@ -300,7 +303,7 @@ func TestTieAtTheQuota(t *testing.T) {
 	})
 	t.Run("no rounds left and no chair: the tie is a result", func(t *testing.T) {
 		s := fixture()
-		rs := thidua.Decree152_2025()
+		rs := mstRules(s.Date)
 		rs.CutoffTie, rs.MaxRounds = thidua.FallbackNone, 1
 		s.Rules, s.ChairDecisions = &rs, nil
 		o, err := s.Conclude()
@@ -311,25 +314,43 @@ func TestTieAtTheQuota(t *testing.T) {
 	})
 }
 
-// Over quota, votes first (TT 25/2025/TT-BKHCN Điều 23) or score first.
+// Over quota, votes first (TT 25/2025/TT-BKHCN Điều 23) or score first: the
+// rules in force decide unless the council's option overrides them.
 func TestOverQuotaOrder(t *testing.T) {
-	build := func(order council.Order) council.Session {
+	build := func(order council.Order, votesFirst bool) council.Session {
 		s := fixture()
+		rs := mstRules(s.Date)
+		rs.VotesFirst = votesFirst
+		s.Rules = &rs
 		s.Options.Order = order
 		s.Options.Quotas = []council.AwardQuota{{Award: thidua.MinistryMerit, Quota: thidua.CountQuota(1)}}
 		// Every cluster proposed its second unit (score 90) for the Bằng
 		// khen; a direct proposal scores 95 but has fewer votes.
 		s.Direct = []council.DirectProposal{{Unit: thidua.Unit{ID: "vien", Name: "Viện"}, Award: thidua.MinistryMerit, Score: decimal.RequireFromString("95")}}
+		s.Records = append(s.Records, council.Record{Unit: "vien", ExcellentYears: 2})
 		s.Polls = append(s.Polls, council.Poll{Award: thidua.MinistryMerit, Round: 1, Voters: voters,
 			Ballots: []thidua.Ballot{approve(6, "a2"), approve(3, "vien")}})
 		return s
 	}
-	o, err := build(council.VotesFirst).Conclude()
-	require.NoError(t, err)
-	assert.Equal(t, []thidua.UnitID{"a2"}, o.Decision.Proposed(thidua.MinistryMerit))
-	o, err = build(council.ScoreFirst).Conclude()
-	require.NoError(t, err)
-	assert.Equal(t, []thidua.UnitID{"vien"}, o.Decision.Proposed(thidua.MinistryMerit))
+	tests := []struct {
+		name       string
+		order      council.Order
+		votesFirst bool
+		want       thidua.UnitID
+	}{
+		{"the sector's rules: votes first", council.OrderByRules, true, "a2"},
+		{"rules silent: score first", council.OrderByRules, false, "vien"},
+		{"votes first overrides the rules", council.VotesFirst, false, "a2"},
+		{"score first overrides the rules", council.ScoreFirst, true, "vien"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			o, err := build(tt.order, tt.votesFirst).Conclude()
+			require.NoError(t, err)
+			assert.Equal(t, []thidua.UnitID{tt.want}, o.Decision.Proposed(thidua.MinistryMerit))
+		})
+	}
+	assert.True(t, mstRules(thidua.MustDate(2026, time.December, 20)).VotesFirst, "Thông tư 25/2025/TT-BKHCN Điều 23")
 }
 
 func TestGovFlagQuotaRounding(t *testing.T) {
@@ -378,9 +399,27 @@ func TestSecretBallot(t *testing.T) {
 	assert.Equal(t, 1, r.Rejected[0].Index, "the second ballot, the one naming its voter")
 }
 
+func TestSecretBallotByRegime(t *testing.T) {
+	s := fixture()
+	rs := mstRules(s.Date)
+	rs.SecretBallot = true
+	s.Rules = &rs
+	s.Polls[1].Ballots = []thidua.Ballot{approve(8, "a1", "b1", "c1", "d1", "e1"), {Approve: []thidua.UnitID{"a1"}, Voter: "m1"}}
+	o, err := s.Conclude()
+	require.NoError(t, err)
+	assert.True(t, o.Secret, "the rules in force ask for a secret ballot")
+	assert.Equal(t, 1, o.Votes[1].Result.Invalid, "a named ballot is invalid in a secret vote")
+	s.Options.Ballot = council.BallotOpen
+	o, err = s.Conclude()
+	require.NoError(t, err)
+	assert.False(t, o.Secret, "the council's explicit form wins")
+	assert.Equal(t, 0, o.Votes[1].Result.Invalid)
+}
+
 func TestSecretUnderDecree91(t *testing.T) {
 	s := fixture()
 	s.Date = thidua.MustDate(2023, time.December, 20)
+	s.Rules = nil // the national rules of 2023, before the sector's circular
 	s.Year = 2023
 	s.Council.Term.From = thidua.MustDate(2021, time.January, 1)
 	for i := range s.Clusters {

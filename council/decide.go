@@ -118,7 +118,9 @@ func (p *prepared) decide() (Outcome, error) {
 	}
 	units := sortedUnits(all)
 	rank := map[thidua.UnitID]int{}
-	if p.s.Options.Order == ScoreFirst {
+	// Votes first (TT 25/2025/TT-BKHCN Điều 23), units equal in votes stay
+	// tied for the Chair to settle: the clusters' scores do not split them.
+	if !p.votesFirst() {
 		sorted := slices.Clone(units)
 		slices.SortStableFunc(sorted, func(x, y thidua.UnitID) int { return p.score[y].Cmp(p.score[x]) })
 		for i, u := range sorted {

@@ -10,8 +10,21 @@ import (
 
 // A council of five members decides on the reports of five clusters: five
 // leading collectives, so at most one Government flag (floor(20% × 5)). Two
-// nominees tie at the quota and the Chair's vote settles it.
+// nominees tie at the quota and the Chair's vote settles it, as the sector's
+// circular (Thông tư 25/2025/TT-BKHCN Điều 23) composed on the national rules
+// says.
 func ExampleSession_Conclude() {
+	day := thidua.MustDate(2026, time.December, 20)
+	national, err := thidua.RulesOn(day)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	rules, err := thidua.Compose(national, thidua.ScienceTechnology2025())
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	var members []council.Member
 	for i, role := range []council.Role{council.RoleChair, council.RoleViceChair, council.RoleMember, council.RoleMember, council.RoleMember} {
 		id := council.MemberID(fmt.Sprintf("m%d", i+1))
@@ -25,12 +38,15 @@ func ExampleSession_Conclude() {
 	s := council.Session{
 		Council: council.Council{Name: "Hội đồng Thi đua - Khen thưởng", Body: "Bộ",
 			Term: council.Term{From: thidua.MustDate(2025, time.January, 1)}, Members: members},
-		Date: thidua.MustDate(2026, time.December, 20), Year: 2026,
+		Date: day, Year: 2026, Rules: &rules,
 		Attendance: council.Attendance{
 			Present: []council.MemberID{"m1", "m2", "m3", "m4"},
 			Written: []council.MemberID{"m5"}, // absent, but the opinion counts as a vote
 		},
-		Clusters:    reports,
+		Clusters: reports,
+		// Two years of excellent task completion, which the Certificate of
+		// Merit needs (Thông tư 25/2025/TT-BKHCN Điều 7 khoản 3 điểm d).
+		Records:     []council.Record{{Unit: "a2", ExcellentYears: 2}, {Unit: "b2", ExcellentYears: 2}, {Unit: "c2", ExcellentYears: 2}, {Unit: "d2", ExcellentYears: 2}},
 		Nominations: []council.Nomination{{Unit: "a1", Cluster: "a"}, {Unit: "b1", Cluster: "b"}},
 		Polls: []council.Poll{
 			{Award: thidua.GovernmentFlag, Round: 1, Voters: voters, Ballots: []thidua.Ballot{{Approve: []thidua.UnitID{"a1", "b1"}, Count: 5}}},
@@ -63,8 +79,8 @@ func ExampleSession_Conclude() {
 	// to the minister: ministry-merit b2 (0/0)
 	// to the minister: ministry-merit c2 (0/0)
 	// to the minister: ministry-merit d2 (0/0)
-	// to the minister: ministry-merit e2 (0/0)
 	// refused: government-flag a1 quota-full
 	// refused: ministry-flag b1 higher-award
 	// refused: ministry-flag e1 vote-short
+	// refused: ministry-merit e2 standard-not-met
 }

@@ -31,6 +31,21 @@ func report(id string, year, n int) council.ClusterReport {
 	return r
 }
 
+// mstRules are the rules a council of the Ministry of Science and Technology
+// applies on day d: the national rules in force, then the sector's circular
+// (Thông tư 25/2025/TT-BKHCN), which names the Chair for a tie at the cut-off.
+func mstRules(d thidua.Date) thidua.RuleSet {
+	national, err := thidua.RulesOn(d)
+	if err != nil {
+		panic(err)
+	}
+	rs, err := thidua.Compose(national, thidua.ScienceTechnology2025())
+	if err != nil {
+		panic(err)
+	}
+	return rs
+}
+
 // voters are who return a ballot in the fixture: the seven present, the
 // written opinion of m8 and the substitute for m9.
 var voters = []council.MemberID{"m1", "m2", "m3", "m4", "m5", "m6", "m7", "m8", "s9"}
@@ -64,7 +79,9 @@ func fixture() council.Session {
 		reports = append(reports, report(id, year, 2))
 	}
 	flags := []thidua.UnitID{"a1", "b1", "c1", "d1", "e1"}
+	rules := mstRules(thidua.MustDate(year, time.December, 20))
 	return council.Session{
+		Rules: &rules,
 		Council: council.Council{Name: "Hội đồng Thi đua - Khen thưởng Bộ", Body: "Bộ",
 			Term: council.Term{From: thidua.MustDate(2025, time.January, 1)}, Members: members},
 		Date: thidua.MustDate(year, time.December, 20), Place: "Hà Nội", Year: year,

@@ -54,7 +54,7 @@ func TestSessionJSONRoundTrip(t *testing.T) {
 	s := fixture()
 	s.Options.AwardAttendance = thidua.AtLeast(4, 5)
 	s.Options.Standards = []council.AwardStandard{{Award: thidua.MinistryFlag, ExcellentYears: 2, Source: "minh họa"}}
-	rs := thidua.Decree152_2025()
+	rs := mstRules(s.Date)
 	s.Rules = &rs
 	b, err := json.Marshal(s)
 	require.NoError(t, err)

@@ -393,11 +393,8 @@ func (m *writer) pendingCase(u thidua.UnitID) string {
 		cases = []string{m.t("có vụ việc đang xem xét", "a case is pending")}
 	}
 	s := strings.Join(cases, "; ")
-	switch m.o.Rules.Name {
-	case thidua.Decree152_2025().Name:
-		s += m.t("; Nghị định 152/2025/NĐ-CP Điều 4 khoản 4", "; Nghị định 152/2025/NĐ-CP Điều 4 khoản 4")
-	case thidua.Decree98_2023().Name:
-		s += m.t("; Nghị định 98/2023/NĐ-CP Điều 4", "; Nghị định 98/2023/NĐ-CP Điều 4")
+	if c, ok := m.o.Rules.PendingSource(); ok && c.Status != thidua.StatusNotFound {
+		s += "; " + m.t(c.Vietnamese(), c.English())
 	}
 	return s
 }

@@ -327,7 +327,7 @@ func prepare(s Session) (*prepared, error) {
 	case BallotSecret:
 		p.secret = true
 	case BallotByRegime:
-		p.secret = p.rules.Name == thidua.Decree91_2017().Name
+		p.secret = p.rules.SecretBallot
 	}
 	if err := p.clusters(); err != nil {
 		return nil, err
@@ -662,8 +662,20 @@ func (p *prepared) buildRules() error {
 	if ar, err = ar.WithEqualMerit(p.rules.EqualMerit); err != nil {
 		return &FieldError{Field: "equal merit", Value: p.rules.EqualMerit.String(), Err: err}
 	}
-	p.awardRules = ar
+	p.awardRules = ar.WithVotesFirst(p.votesFirst())
 	return nil
+}
+
+// votesFirst reports the over-quota order: the council's explicit choice, or
+// the rules'.
+func (p *prepared) votesFirst() bool {
+	switch p.s.Options.Order {
+	case VotesFirst:
+		return true
+	case ScoreFirst:
+		return false
+	}
+	return p.rules.VotesFirst
 }
 
 // indexPolls checks every ballot round's voters and ballots, and the chair's

@@ -251,6 +251,17 @@ func session() (council.Session, error) {
 	if err != nil {
 		return council.Session{}, err
 	}
+	// The national rules in force on the day, with the sector's circular on
+	// top: Thông tư 25/2025/TT-BKHCN gives the quorum, the Chair's vote at a
+	// tie and the over-quota order.
+	national, err := thidua.RulesOn(date)
+	if err != nil {
+		return council.Session{}, err
+	}
+	rules, err := thidua.Compose(national, thidua.ScienceTechnology2025())
+	if err != nil {
+		return council.Session{}, err
+	}
 	present := []council.MemberID{"m01", "m02", "m03", "m04", "m05", "m06", "m07", "m08", "m09", "m10", "m11"}
 	// Who returned a ballot: the eleven present, the substitute for m13, and
 	// m12's written opinion.
@@ -262,7 +273,7 @@ func session() (council.Session, error) {
 			Name: "Hội đồng Thi đua - Khen thưởng Bộ Khoa học và Công nghệ", Body: "Bộ Khoa học và Công nghệ",
 			Term: council.Term{From: from}, Members: members(),
 		},
-		Date: date, Place: "Trụ sở Bộ Khoa học và Công nghệ, Hà Nội", Year: 2026,
+		Date: date, Place: "Trụ sở Bộ Khoa học và Công nghệ, Hà Nội", Year: 2026, Rules: &rules,
 		Attendance: council.Attendance{
 			Present: present,
 			Written: []council.MemberID{"m12"},

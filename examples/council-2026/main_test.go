@@ -34,7 +34,7 @@ func TestCouncilDecides(t *testing.T) {
 	o, err := conclude()
 	require.NoError(t, err)
 	require.True(t, o.Complete())
-	assert.Equal(t, "Nghị định 152/2025/NĐ-CP", o.Rules.Name)
+	assert.Equal(t, "Nghị định 152/2025/NĐ-CP; Luật 06/2026/QH16; Thông tư 25/2025/TT-BKHCN", o.Rules.Name)
 	assert.Equal(t, council.Count{Members: 13, Present: 11, Written: 1, Substitutes: 1, Guests: 1,
 		Attending: 12, Voting: 13, QuorumNeeded: 9, AwardNeeded: 11}, o.Count)
 	require.Len(t, o.Session.Clusters, 5)
