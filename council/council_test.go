@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"github.com/thidua/thidua"
 	"github.com/thidua/thidua/council"
+	"github.com/thidua/thidua/document"
 )
 
 func TestFixtureConcludes(t *testing.T) {
@@ -204,7 +205,7 @@ func TestBadInput(t *testing.T) {
 			s.Options.Order = 7
 		}, council.ErrInvalidOption, nil},
 		{"record of an unknown unit", func(s *council.Session) {
-			s.Records = append(s.Records, council.Record{Unit: "zz"})
+			s.Records = append(s.Records, thidua.Facts{Unit: "zz"})
 		}, thidua.ErrUnknownUnit, nil},
 	}
 	for _, tt := range tests {
@@ -327,7 +328,7 @@ func TestOverQuotaOrder(t *testing.T) {
 		// Every cluster proposed its second unit (score 90) for the Bằng
 		// khen; a direct proposal scores 95 but has fewer votes.
 		s.Direct = []council.DirectProposal{{Unit: thidua.Unit{ID: "vien", Name: "Viện"}, Award: thidua.MinistryMerit, Score: decimal.RequireFromString("95")}}
-		s.Records = append(s.Records, council.Record{Unit: "vien", ExcellentYears: 2})
+		s.Records = append(s.Records, thidua.Facts{Unit: "vien", ExcellentYears: 2})
 		s.Polls = append(s.Polls, council.Poll{Award: thidua.MinistryMerit, Round: 1, Voters: voters,
 			Ballots: []thidua.Ballot{approve(6, "a2"), approve(3, "vien")}})
 		return s
@@ -371,7 +372,7 @@ func TestFlagStandard(t *testing.T) {
 	s := fixture()
 	s.Options.Standards = []council.AwardStandard{{Award: thidua.MinistryFlag, ExcellentYears: 2, Source: "minh họa"}}
 	s.ChairDecisions = nil
-	s.Records = []council.Record{{Unit: "a1", ExcellentYears: 2}, {Unit: "b1", ExcellentYears: 1},
+	s.Records = []thidua.Facts{{Unit: "a1", ExcellentYears: 2}, {Unit: "b1", ExcellentYears: 1},
 		{Unit: "c1", ExcellentYears: 2}, {Unit: "d1", ExcellentYears: 2}, {Unit: "e1", ExcellentYears: 2}}
 	o, err := s.Conclude()
 	require.NoError(t, err)
@@ -442,7 +443,7 @@ func TestOrderOfClustersDoesNotMatter(t *testing.T) {
 	o2, err := s.Conclude()
 	require.NoError(t, err)
 	assert.True(t, o1.Decision.Equal(o2.Decision))
-	assert.Equal(t, o1.Minutes(thidua.LangVietnamese), o2.Minutes(thidua.LangVietnamese))
+	assert.Equal(t, text(t, o1, document.Vietnamese), text(t, o2, document.Vietnamese))
 }
 
 func TestFromOutcome(t *testing.T) {
@@ -477,14 +478,14 @@ func TestOutcomeDoesNotAliasTheSession(t *testing.T) {
 	s := fixture()
 	o, err := s.Conclude()
 	require.NoError(t, err)
-	want := o.Minutes(thidua.LangVietnamese)
+	want := text(t, o, document.Vietnamese)
 	s.Council.Members[0].Name = "đổi"
 	s.Attendance.Present[1] = "m9"
 	s.Clusters[0].Units[0].Name = "đổi"
 	s.Polls[0].Ballots[0].Approve[0] = "zz"
 	s.Polls[0].Voters[0] = "zz"
 	s.Records[0].ExcellentYears = 0
-	assert.Equal(t, want, o.Minutes(thidua.LangVietnamese))
+	assert.Equal(t, want, text(t, o, document.Vietnamese))
 	assert.Equal(t, thidua.UnitID("a1"), o.Votes[0].Ballots[0].Approve[0])
 }
 

@@ -137,7 +137,7 @@ func (p *prepared) decide() (Outcome, error) {
 		for _, u := range units {
 			f := p.facts[u]
 			f.Unit = u
-			c := thidua.Candidate{Unit: u, Rank: max(rank[u], 1), Total: p.score[u], Facts: f,
+			c := thidua.Candidate{Unit: u, Rank: max(rank[u], 1), Total: p.score[u], Facts: f, Year: p.s.Year,
 				LeadsCluster: slices.ContainsFunc(p.leaders, func(l Leader) bool { return l.Unit == u })}
 			for a, r := range first {
 				if !p.proposed[a][u] {

@@ -28,7 +28,7 @@ func ExampleSession_Conclude() {
 	var members []council.Member
 	for i, role := range []council.Role{council.RoleChair, council.RoleViceChair, council.RoleMember, council.RoleMember, council.RoleMember} {
 		id := council.MemberID(fmt.Sprintf("m%d", i+1))
-		members = append(members, council.Member{ID: id, Person: council.Person{Name: "Thành viên " + string(id)}, Role: role})
+		members = append(members, council.Member{ID: id, Person: thidua.Person{Name: "Thành viên " + string(id)}, Role: role})
 	}
 	var reports []council.ClusterReport
 	for _, id := range []string{"a", "b", "c", "d", "e"} {
@@ -46,7 +46,7 @@ func ExampleSession_Conclude() {
 		Clusters: reports,
 		// Two years of excellent task completion, which the Certificate of
 		// Merit needs (Thông tư 25/2025/TT-BKHCN Điều 7 khoản 3 điểm d).
-		Records:     []council.Record{{Unit: "a2", ExcellentYears: 2}, {Unit: "b2", ExcellentYears: 2}, {Unit: "c2", ExcellentYears: 2}, {Unit: "d2", ExcellentYears: 2}},
+		Records:     []thidua.Facts{{Unit: "a2", ExcellentYears: 2}, {Unit: "b2", ExcellentYears: 2}, {Unit: "c2", ExcellentYears: 2}, {Unit: "d2", ExcellentYears: 2}},
 		Nominations: []council.Nomination{{Unit: "a1", Cluster: "a"}, {Unit: "b1", Cluster: "b"}},
 		Polls: []council.Poll{
 			{Award: thidua.GovernmentFlag, Round: 1, Voters: voters, Ballots: []thidua.Ballot{{Approve: []thidua.UnitID{"a1", "b1"}, Count: 5}}},

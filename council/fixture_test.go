@@ -3,11 +3,13 @@ package council_test
 import (
 	"fmt"
 	"slices"
+	"testing"
 	"time"
 
 	"github.com/shopspring/decimal"
 	"github.com/thidua/thidua"
 	"github.com/thidua/thidua/council"
+	"github.com/thidua/thidua/document"
 )
 
 // report builds a cluster's report compactly: units named id+"1", id+"2"...,
@@ -46,6 +48,16 @@ func mstRules(d thidua.Date) thidua.RuleSet {
 	return rs
 }
 
+// text renders the outcome's minutes and vote-count records in lang.
+func text(t testing.TB, o council.Outcome, lang document.Language) string {
+	t.Helper()
+	s, err := o.Text(lang)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
 // voters are who return a ballot in the fixture: the seven present, the
 // written opinion of m8 and the substitute for m9.
 var voters = []council.MemberID{"m1", "m2", "m3", "m4", "m5", "m6", "m7", "m8", "s9"}
@@ -72,7 +84,7 @@ func fixture() council.Session {
 			role = council.RoleViceChair
 		}
 		members = append(members, council.Member{ID: council.MemberID(fmt.Sprintf("m%d", i)),
-			Person: council.Person{Name: fmt.Sprintf("Thành viên %d", i), Position: "Vụ trưởng"}, Role: role})
+			Person: thidua.Person{Name: fmt.Sprintf("Thành viên %d", i), Position: "Vụ trưởng"}, Role: role})
 	}
 	var reports []council.ClusterReport
 	for _, id := range []string{"a", "b", "c", "d", "e"} {
@@ -88,12 +100,12 @@ func fixture() council.Session {
 		Attendance: council.Attendance{
 			Present:     []council.MemberID{"m1", "m2", "m3", "m4", "m5", "m6", "m7"},
 			Written:     []council.MemberID{"m8"},
-			Substitutes: []council.Substitute{{For: "m9", ID: "s9", Person: council.Person{Name: "Người thay"}, Mandate: "Giấy ủy quyền số 1"}},
-			Guests:      []council.Guest{{ID: "g1", Person: council.Person{Name: "Khách"}}},
-			Secretary:   council.Person{Name: "Thư ký"},
+			Substitutes: []council.Substitute{{For: "m9", ID: "s9", Person: thidua.Person{Name: "Người thay"}, Mandate: "Giấy ủy quyền số 1"}},
+			Guests:      []council.Guest{{ID: "g1", Person: thidua.Person{Name: "Khách"}}},
+			Secretary:   thidua.Person{Name: "Thư ký"},
 		},
 		Clusters: reports,
-		Records: []council.Record{
+		Records: []thidua.Facts{
 			{Unit: "a1", ExcellentYears: 2}, {Unit: "b1", ExcellentYears: 2}, {Unit: "a2", ExcellentYears: 2},
 		},
 		Nominations: []council.Nomination{{Unit: "a1", Cluster: "a"}, {Unit: "b1", Cluster: "b"}},

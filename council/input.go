@@ -126,15 +126,6 @@ func (r ClusterReport) Equal(o ClusterReport) bool {
 	return reflect.DeepEqual(r, o)
 }
 
-// Record is what the council knows of a unit (hồ sơ thi đua of the unit):
-// pending cases, consecutive years of excellent task completion, titles held,
-// the share of women. It is the seam for the root package's unit record:
-// today it is thidua.Facts, and factsOf is the one place that reads it.
-type Record = thidua.Facts
-
-// factsOf returns the facts the decision checks standards on.
-func factsOf(r Record) thidua.Facts { return r }
-
 // Nomination puts a unit forward for the Government Emulation Flag (Cờ thi đua
 // của Chính phủ), naming the cluster it led this year, as Công văn
 // 5007/BNV-TĐKT (05/09/2023) asks the council's minutes to do.

@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"github.com/thidua/thidua"
 	"github.com/thidua/thidua/council"
+	"github.com/thidua/thidua/document"
 )
 
 // rootKeys are keys the root package's types write today that are not
@@ -83,7 +84,7 @@ func TestOutcomeJSONRoundTrip(t *testing.T) {
 			var back council.Outcome
 			require.NoError(t, json.Unmarshal(b, &back))
 			assert.True(t, o.Equal(back))
-			assert.Equal(t, o.Minutes(thidua.LangVietnamese), back.Minutes(thidua.LangVietnamese))
+			assert.Equal(t, text(t, o, document.Vietnamese), text(t, back, document.Vietnamese))
 			again, err := json.Marshal(back)
 			require.NoError(t, err)
 			assert.Equal(t, string(b), string(again))

@@ -36,9 +36,11 @@ type Session struct {
 	// Clusters are the reports of the clusters' reviews of Year, one per
 	// cluster, in any order.
 	Clusters []ClusterReport `json:"clusters"`
-	// Records are the units' records; a unit without one has nothing known
-	// against it and no excellent years.
-	Records []Record `json:"records,omitempty"`
+	// Records are the units' records (hồ sơ thi đua), one per unit: the
+	// cases pending, the record by year (ratings, titles, awards, clusters
+	// led) and the discipline periods the standards read. A unit without one
+	// has nothing known against it and no excellent years.
+	Records []thidua.Facts `json:"records,omitempty"`
 	// Direct are the proposals of units outside the clusters.
 	Direct []DirectProposal `json:"direct,omitempty"`
 	// Nominations are the Government-flag candidates, each with the cluster
@@ -51,6 +53,13 @@ type Session struct {
 	ChairDecisions []thidua.FallbackDecision `json:"chair_decisions,omitempty"`
 	// Options are the council's choices where the rules leave one.
 	Options Options `json:"options"`
+	// Paperwork is what the minutes and vote-count records need besides the
+	// results: the times, the numbers and symbols, the governing and issuing
+	// bodies (empty: the council's Body and Name), the place name of the date
+	// line, the vote-counting board and the recipients. Its Chair and
+	// Secretary must be left empty: the presiding member and
+	// Attendance.Secretary sign the minutes.
+	Paperwork thidua.Paperwork `json:"paperwork,omitzero"`
 }
 
 // Outcome is what a council session concluded: the attendance counts, the
@@ -323,6 +332,12 @@ func prepare(s Session) (*prepared, error) {
 	if err := p.options(); err != nil {
 		return nil, err
 	}
+	if err := s.Paperwork.Validate(); err != nil {
+		return nil, &FieldError{Field: "paperwork", Value: s.Paperwork.MinutesNumber, Err: err}
+	}
+	if !s.Paperwork.Chair.IsZero() || !s.Paperwork.Secretary.IsZero() {
+		return nil, &FieldError{Field: "paperwork", Value: "chair, secretary", Err: ErrInvalidOption}
+	}
 	switch s.Options.Ballot {
 	case BallotSecret:
 		p.secret = true
@@ -545,7 +560,7 @@ func (p *prepared) clusters() error {
 	}
 	p.facts = map[thidua.UnitID]thidua.Facts{}
 	for _, r := range p.s.Records {
-		f := factsOf(r)
+		f := r
 		if err := f.Validate(); err != nil {
 			return &ClusterError{Unit: f.Unit, Err: err}
 		}
@@ -557,6 +572,19 @@ func (p *prepared) clusters() error {
 		}
 		p.facts[f.Unit] = f
 	}
+	// A unit whose record says it led its cluster this year leads it, as
+	// the cluster's report recognising it does (the record and the report
+	// are two sources of one fact; either is enough).
+	for i, r := range p.reports {
+		for _, u := range r.Units {
+			if f, ok := p.facts[u.ID]; ok && !r.Leads(u.ID) && f.Led(r.Cluster, p.s.Year) {
+				p.reports[i].Leading = append(slices.Clone(r.Leading), u.ID)
+				r = p.reports[i]
+				p.leaders = append(p.leaders, Leader{Unit: u.ID, UnitName: p.names[u.ID], Cluster: r.Cluster, ClusterName: r.Name})
+			}
+		}
+	}
+	slices.SortFunc(p.leaders, func(a, b Leader) int { return cmp.Or(cmp.Compare(a.Cluster, b.Cluster), cmp.Compare(a.Unit, b.Unit)) })
 	return nil
 }
 
