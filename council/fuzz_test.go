@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"github.com/thidua/thidua"
 	"github.com/thidua/thidua/council"
+	"github.com/thidua/thidua/document"
 )
 
 // bytesource hands out small numbers from the fuzzer's bytes, and zeros once
@@ -227,6 +228,20 @@ func FuzzConclude(f *testing.F) {
 		o2, err := p.Conclude()
 		require.NoError(t, err)
 		assert.True(t, o.Decision.Equal(o2.Decision), "the order of inputs changed the decision")
+		// The documents render in both languages, line for line, with one
+		// vote-count record per tally that accounts for every ballot.
+		vi, err := o.Text(document.Vietnamese)
+		require.NoError(t, err)
+		en, err := o.Text(document.English)
+		require.NoError(t, err)
+		assert.Equal(t, strings.Count(vi, "\n"), strings.Count(en, "\n"))
+		assert.Equal(t, len(o.Votes), strings.Count(vi, "\f"))
+		vcs, err := o.VoteCounts(document.Vietnamese)
+		require.NoError(t, err)
+		for i, vc := range vcs {
+			assert.Equal(t, o.Votes[i].Result.Cast, vc.Received)
+			assert.Equal(t, vc.Received, vc.Valid+vc.Invalid)
+		}
 		// JSON round trip.
 		b, err := json.Marshal(o)
 		require.NoError(t, err)

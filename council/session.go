@@ -67,7 +67,7 @@ type Session struct {
 // Result, the decision, how ties were settled, what goes to the minister and
 // what up to the Prime Minister with the reasons, every refusal with why, and
 // what is still pending. It carries everything the minutes and vote-count
-// records need, and renders them with Minutes.
+// records need (Minutes, VoteCounts, Text, HTML).
 type Outcome struct {
 	// Session is the session concluded.
 	Session Session `json:"session"`
