@@ -6,6 +6,7 @@ import (
 
 	"github.com/thidua/thidua"
 	"github.com/thidua/thidua/council"
+	"github.com/thidua/thidua/document"
 )
 
 // A council of five members decides on the reports of five clusters: five
@@ -83,4 +84,44 @@ func ExampleSession_Conclude() {
 	// refused: ministry-flag b1 higher-award
 	// refused: ministry-flag e1 vote-short
 	// refused: ministry-merit e2 standard-not-met
+}
+
+// The minutes of a session are the document package's model, the one a
+// cluster's review fills: the council's heading, the sections, and the
+// secretary's and the presiding member's signatures; each tally has its
+// vote-count record, annexed to the minutes.
+func ExampleOutcome_Minutes() {
+	s := fixture()
+	s.Paperwork.MinutesNumber = "12/BB-HĐTĐKT"
+	o, err := s.Conclude()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	m, err := o.Minutes(document.Vietnamese)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(m.Heading.IssuingBody, m.Heading.Number)
+	for _, sec := range m.Sections {
+		fmt.Println(sec.Heading)
+	}
+	for _, sig := range m.Signatures {
+		fmt.Println(sig.Title+":", sig.Person.Name)
+	}
+	counts, _ := o.VoteCounts(document.English)
+	for _, vc := range counts {
+		fmt.Printf("%s: %d received, %d valid, %d invalid\n", vc.Summary, vc.Received, vc.Valid, vc.Invalid)
+	}
+	// Output:
+	// Hội đồng Thi đua - Khen thưởng Bộ 12/BB-HĐTĐKT
+	// THÀNH PHẦN VÀ ĐIỀU KIỆN HỌP
+	// CÁC TẬP THỂ DẪN ĐẦU CỤM, KHỐI THI ĐUA NĂM 2026
+	// KẾT QUẢ BỎ PHIẾU
+	// KẾT QUẢ XÉT
+	// THƯ KÝ: Thư ký
+	// CHỦ TRÌ: Thành viên 1
+	// Vote on the Government Emulation Flag, round 1: 9 received, 9 valid, 0 invalid
+	// Vote on the Ministry or Provincial Emulation Flag, round 1: 9 received, 9 valid, 0 invalid
 }

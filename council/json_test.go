@@ -57,6 +57,10 @@ func TestSessionJSONRoundTrip(t *testing.T) {
 	s.Options.Standards = []council.AwardStandard{{Award: thidua.MinistryFlag, ExcellentYears: 2, Source: "minh họa"}}
 	rs := mstRules(s.Date)
 	s.Rules = &rs
+	paperwork(&s)
+	s.Records = append(s.Records, thidua.Facts{Unit: "c1", Record: []thidua.YearRecord{{Year: 2026, Rating: thidua.RatingExcellent,
+		Titles: []thidua.Award{thidua.ExcellentCollective}, Led: []thidua.ClusterID{"c"}}},
+		Discipline: []thidua.DisciplinePeriod{{From: thidua.MustDate(2023, 1, 1), Until: thidua.MustDate(2023, 6, 30)}}})
 	b, err := json.Marshal(s)
 	require.NoError(t, err)
 	assertSnakeCase(t, b)
