@@ -489,6 +489,20 @@ func TestOutcomeDoesNotAliasTheSession(t *testing.T) {
 	assert.Equal(t, thidua.UnitID("a1"), o.Votes[0].Ballots[0].Approve[0])
 }
 
+// A council's standard that the rules in force already hold is checked once.
+func TestStandardOfTheRulesOnce(t *testing.T) {
+	s := fixture()
+	s.Options.Standards = []council.AwardStandard{{Award: thidua.MinistryMerit, ExcellentYears: 2, Source: "Thông tư 25/2025/TT-BKHCN Điều 7 khoản 3 điểm d"}}
+	o, err := s.Conclude()
+	require.NoError(t, err)
+	require.NotEmpty(t, o.Decision.Proposed(thidua.MinistryMerit))
+	for _, g := range o.ToMinister {
+		if g.Award == thidua.MinistryMerit {
+			assert.Equal(t, []string{"no pending case", "2 consecutive excellent years"}, g.Standards)
+		}
+	}
+}
+
 func TestProposalsListTheStandardsMet(t *testing.T) {
 	s := fixture()
 	s.Options.Standards = []council.AwardStandard{{Award: thidua.MinistryFlag, ExcellentYears: 2, Source: "minh họa"}}

@@ -406,11 +406,10 @@ func (w *writer) refusal(r Refusal, texts map[string]standardText) string {
 	case thidua.DeclinedPendingCase:
 		return w.pendingCase(r.Unit)
 	case thidua.DeclinedStandard:
-		t, ok := texts[r.Standard]
-		if !ok {
-			t = standardText{r.Standard, r.Standard}
+		s := w.t("không đạt tiêu chuẩn", "does not meet the standard")
+		if t, ok := texts[r.Standard]; ok {
+			s += ": " + w.t(t.vi, t.en)
 		}
-		s := w.t("không đạt tiêu chuẩn: ", "does not meet the standard: ") + w.t(t.vi, t.en)
 		if len(r.Years) > 0 {
 			s += fmt.Sprintf(w.t(" (hồ sơ thiếu năm %s)", " (the record misses %s)"), w.years(r.Years))
 		}
@@ -444,7 +443,7 @@ func (w *writer) decisions() document.Section {
 	for _, g := range w.o.ToMinister {
 		min = append(min, w.granted(g))
 	}
-	texts := standardTexts(w.o.Session.Options)
+	texts := standardTexts(w.o.Session.Options, w.o.Rules)
 	for _, r := range w.o.Refused {
 		refused = append(refused, fmt.Sprintf("%s: %s (%s)", w.award(r.Award), r.UnitName, w.refusal(r, texts)))
 	}
@@ -511,7 +510,7 @@ func (w *writer) voteCount(v Vote) document.VoteCount {
 	vc.Heading, vc.MinutesNumber = w.heading(""), pw.MinutesNumber
 	vc.Title, vc.Summary = w.t("BIÊN BẢN KIỂM PHIẾU", "VOTE-COUNT RECORD"), w.voteTitle(v)
 	vc.Issued = w.issued(v)
-	vc.BaseName = w.t("tổng số thành viên Hội đồng", "all council members")
+	vc.BaseName = w.t("tổng số thành viên Hội đồng", "whole council membership")
 	if !pw.HeadTeller.IsZero() || len(pw.Tellers) > 0 {
 		vc.Board = append([]thidua.Person{pw.HeadTeller}, pw.Tellers...)
 	}

@@ -15,7 +15,7 @@ import (
 
 // english matches English words the documents' phrases use; none may appear
 // in the Vietnamese documents.
-var english = regexp.MustCompile(`\b(the|of|and|votes?|round|passed|needs|Flag|Merit|pending|none|None|awaiting|quota|standard|ballot|Chair|Secretary|Present|Guests?|rules?|record|missing|NOT|VERIFIED|FOUND)\b`)
+var english = regexp.MustCompile(`\b(the|of|and|votes?|round|passed|needs|Flag|Merit|pending|none|None|awaiting|quota|standard|ballot|Chair|Secretary|Present|Guests?|rules?|record|missing|consecutive|excellent|years|leads|holds|NOT|VERIFIED|FOUND)\b`)
 
 var markup = regexp.MustCompile(`(?s)<style>.*</style>|<[^>]*>`)
 

@@ -680,7 +680,14 @@ func (p *prepared) buildRules() error {
 		}
 		set := p.proposed[a]
 		r.Standards = append(r.Standards, thidua.RequireThat(proposedName(a), func(c thidua.Candidate) bool { return set[c.Unit] }))
-		r.Standards = append(r.Standards, standards[a]...)
+		// A council's standard that the rules in force already check (such
+		// as the excellent years of Thông tư 25/2025/TT-BKHCN Điều 7 khoản 3
+		// điểm d) is checked once.
+		for _, st := range standards[a] {
+			if !slices.ContainsFunc(r.Standards, func(x thidua.Standard) bool { return x.String() == st.String() }) {
+				r.Standards = append(r.Standards, st)
+			}
+		}
 		rules = append(rules, r)
 	}
 	ar, err := thidua.NewAwardRules(rules...)
@@ -775,18 +782,23 @@ func (p *prepared) indexPolls() error {
 }
 
 // standardTexts names, in Vietnamese and English, every standard the
-// council's rules check, keyed by the standard's String.
-func standardTexts(o Options) map[string]standardText {
+// council's rules check (the rules in force's and the council's own), keyed
+// by the standard's String.
+func standardTexts(o Options, rs thidua.RuleSet) map[string]standardText {
 	t := map[string]standardText{
 		thidua.RequireLeadsCluster().String():  {"dẫn đầu cụm, khối thi đua", "leads its cluster or block"},
 		thidua.RequireNoPendingCase().String(): {"không có vụ việc đang xem xét", "no pending case"},
 	}
-	for _, st := range o.Standards {
-		if st.ExcellentYears > 0 {
-			t[thidua.RequireExcellentYears(st.ExcellentYears).String()] = standardText{
-				itoa(st.ExcellentYears) + " năm liên tục hoàn thành xuất sắc nhiệm vụ",
-				itoa(st.ExcellentYears) + " consecutive years of excellent task completion"}
+	years := func(n int) {
+		if n > 0 {
+			t[thidua.RequireExcellentYears(n).String()] = standardText{
+				itoa(n) + " năm liên tục hoàn thành xuất sắc nhiệm vụ",
+				itoa(n) + " consecutive years of excellent task completion"}
 		}
+	}
+	years(rs.MeritExcellentYears)
+	for _, st := range o.Standards {
+		years(st.ExcellentYears)
 		for _, a := range st.Titles {
 			t[thidua.RequireTitle(a).String()] = standardText{"đạt danh hiệu " + a.Vietnamese(), "holds the title " + a.English()}
 		}

@@ -355,7 +355,6 @@ func session() (council.Session, error) {
 			Standards: []council.AwardStandard{
 				{Award: thidua.MinistryFlag, Titles: []thidua.Award{thidua.ExcellentCollective},
 					Source: "Luật Thi đua, khen thưởng 2022 Điều 26 (minh họa: đạt danh hiệu Tập thể lao động xuất sắc)"},
-				{Award: thidua.MinistryMerit, ExcellentYears: 2, Source: "Thông tư 25/2025/TT-BKHCN Điều 7 khoản 3 điểm d"},
 			},
 		},
 	}, nil
