@@ -24,7 +24,7 @@ func BenchmarkConclude(b *testing.B) {
 // checks, indexes and reasons.
 func BenchmarkCoreBaseline(b *testing.B) {
 	s := fixture()
-	rs := thidua.Decree152_2025()
+	rs := mstRules(s.Date)
 	flag := rs.Threshold(thidua.MinistryFlag)
 	gov := thidua.MustContest(thidua.ContestSpec{ID: "gov", Year: 2026, Candidates: []thidua.UnitID{"a1", "b1"},
 		Electorate: 9, Present: 8, Method: thidua.Approval, Threshold: rs.Threshold(thidua.GovernmentFlag), Quorum: rs.CouncilQuorum, BlankValid: true, Open: true})

@@ -9,27 +9,6 @@ import (
 	"github.com/thidua/thidua"
 )
 
-// Person is a person named in the council's records (người): name, position
-// (chức vụ) and the unit they work in (đơn vị công tác). It is the seam for
-// the root package's person type: Member, Substitute and Guest embed it, so
-// that swapping it for thidua.Person changes one declaration.
-type Person struct {
-	// Name is the person's full name (họ và tên).
-	Name string `json:"name"`
-	// Position is the person's position (chức vụ), such as "Thứ trưởng".
-	Position string `json:"position,omitempty"`
-	// Unit is the body the person works in (đơn vị công tác).
-	Unit string `json:"unit,omitempty"`
-}
-
-// Label returns "Name, Position" or the name alone, as minutes print a person.
-func (p Person) Label() string {
-	if p.Position == "" {
-		return p.Name
-	}
-	return p.Name + ", " + p.Position
-}
-
 // MemberID identifies a person at a council session: a member, a substitute
 // or a guest. It follows the rules of thidua.UnitID: 1 to 64 bytes of UTF-8
 // without white space or control characters.
@@ -116,7 +95,7 @@ type Member struct {
 	// ID identifies the member in attendance lists and ballots.
 	ID MemberID `json:"id"`
 	// Person is the member's name, position and unit.
-	Person
+	thidua.Person
 	// Role is chair, vice-chair or member.
 	Role Role `json:"role"`
 }
@@ -208,12 +187,15 @@ func (c Council) Validate() error {
 	return nil
 }
 
-func validPerson(id MemberID, p Person) error {
+func validPerson(id MemberID, p thidua.Person) error {
 	if err := id.Validate(); err != nil {
 		return err
 	}
 	if strings.TrimSpace(p.Name) == "" {
 		return &MemberError{ID: id, Err: ErrInvalidMember}
+	}
+	if err := p.Validate(); err != nil {
+		return &MemberError{ID: id, Err: fmt.Errorf("%w: %w", ErrInvalidMember, err)}
 	}
 	return nil
 }
@@ -228,7 +210,7 @@ type Substitute struct {
 	// member's.
 	ID MemberID `json:"id"`
 	// Person is the substitute's name, position and unit.
-	Person
+	thidua.Person
 	// Mandate cites the written mandate (giấy ủy quyền), such as its number
 	// and date; it must not be blank.
 	Mandate string `json:"mandate"`
@@ -240,7 +222,7 @@ type Guest struct {
 	// ID identifies the guest; it must differ from every member's.
 	ID MemberID `json:"id"`
 	// Person is the guest's name, position and unit.
-	Person
+	thidua.Person
 }
 
 // Attendance is who took part in a session (thành phần): the members present,
@@ -262,5 +244,5 @@ type Attendance struct {
 	// member gives the chair's vote at a tie.
 	Presiding MemberID `json:"presiding,omitempty"`
 	// Secretary is who kept the minutes (thư ký).
-	Secretary Person `json:"secretary"`
+	Secretary thidua.Person `json:"secretary"`
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"github.com/thidua/thidua"
 	"github.com/thidua/thidua/council"
+	"github.com/thidua/thidua/document"
 )
 
 func TestFixtureConcludes(t *testing.T) {
@@ -169,6 +170,9 @@ func TestBadInput(t *testing.T) {
 			s.Polls = append(s.Polls, council.Poll{Award: thidua.PrimeMinisterMerit, Round: 1, Voters: voters, Ballots: []thidua.Ballot{approve(9)}})
 		}, council.ErrInvalidPoll, nil},
 		{"round beyond the rules' rounds", func(s *council.Session) {
+			rs := mstRules(s.Date)
+			rs.MaxRounds = 2
+			s.Rules = &rs
 			s.Polls = append(s.Polls, council.Poll{Award: thidua.GovernmentFlag, Round: 3, Voters: voters, Ballots: []thidua.Ballot{approve(9)}})
 		}, council.ErrInvalidPoll, nil},
 		{"round out of sequence", func(s *council.Session) {
@@ -186,7 +190,7 @@ func TestBadInput(t *testing.T) {
 			s.ChairDecisions[0].Chosen = []thidua.UnitID{"c1"}
 		}, council.ErrInvalidChoice, nil},
 		{"chair's vote where the rules name nobody", func(s *council.Session) {
-			rs := thidua.Decree152_2025()
+			rs := mstRules(s.Date)
 			rs.CutoffTie = thidua.FallbackNone
 			s.Rules = &rs
 		}, council.ErrInvalidChoice, nil},
@@ -201,7 +205,7 @@ func TestBadInput(t *testing.T) {
 			s.Options.Order = 7
 		}, council.ErrInvalidOption, nil},
 		{"record of an unknown unit", func(s *council.Session) {
-			s.Records = append(s.Records, council.Record{Unit: "zz"})
+			s.Records = append(s.Records, thidua.Facts{Unit: "zz"})
 		}, thidua.ErrUnknownUnit, nil},
 	}
 	for _, tt := range tests {
@@ -289,7 +293,7 @@ func TestTieAtTheQuota(t *testing.T) {
 	})
 	t.Run("rules without the chair ask for a runoff", func(t *testing.T) {
 		s := fixture()
-		rs := thidua.Decree152_2025()
+		rs := mstRules(s.Date)
 		rs.CutoffTie = thidua.FallbackNone
 		s.Rules, s.ChairDecisions = &rs, nil
 		o, err := s.Conclude()
@@ -300,7 +304,7 @@ func TestTieAtTheQuota(t *testing.T) {
 	})
 	t.Run("no rounds left and no chair: the tie is a result", func(t *testing.T) {
 		s := fixture()
-		rs := thidua.Decree152_2025()
+		rs := mstRules(s.Date)
 		rs.CutoffTie, rs.MaxRounds = thidua.FallbackNone, 1
 		s.Rules, s.ChairDecisions = &rs, nil
 		o, err := s.Conclude()
@@ -311,25 +315,43 @@ func TestTieAtTheQuota(t *testing.T) {
 	})
 }
 
-// Over quota, votes first (TT 25/2025/TT-BKHCN Điều 23) or score first.
+// Over quota, votes first (TT 25/2025/TT-BKHCN Điều 23) or score first: the
+// rules in force decide unless the council's option overrides them.
 func TestOverQuotaOrder(t *testing.T) {
-	build := func(order council.Order) council.Session {
+	build := func(order council.Order, votesFirst bool) council.Session {
 		s := fixture()
+		rs := mstRules(s.Date)
+		rs.VotesFirst = votesFirst
+		s.Rules = &rs
 		s.Options.Order = order
 		s.Options.Quotas = []council.AwardQuota{{Award: thidua.MinistryMerit, Quota: thidua.CountQuota(1)}}
 		// Every cluster proposed its second unit (score 90) for the Bằng
 		// khen; a direct proposal scores 95 but has fewer votes.
 		s.Direct = []council.DirectProposal{{Unit: thidua.Unit{ID: "vien", Name: "Viện"}, Award: thidua.MinistryMerit, Score: decimal.RequireFromString("95")}}
+		s.Records = append(s.Records, thidua.Facts{Unit: "vien", ExcellentYears: 2})
 		s.Polls = append(s.Polls, council.Poll{Award: thidua.MinistryMerit, Round: 1, Voters: voters,
 			Ballots: []thidua.Ballot{approve(6, "a2"), approve(3, "vien")}})
 		return s
 	}
-	o, err := build(council.VotesFirst).Conclude()
-	require.NoError(t, err)
-	assert.Equal(t, []thidua.UnitID{"a2"}, o.Decision.Proposed(thidua.MinistryMerit))
-	o, err = build(council.ScoreFirst).Conclude()
-	require.NoError(t, err)
-	assert.Equal(t, []thidua.UnitID{"vien"}, o.Decision.Proposed(thidua.MinistryMerit))
+	tests := []struct {
+		name       string
+		order      council.Order
+		votesFirst bool
+		want       thidua.UnitID
+	}{
+		{"the sector's rules: votes first", council.OrderByRules, true, "a2"},
+		{"rules silent: score first", council.OrderByRules, false, "vien"},
+		{"votes first overrides the rules", council.VotesFirst, false, "a2"},
+		{"score first overrides the rules", council.ScoreFirst, true, "vien"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			o, err := build(tt.order, tt.votesFirst).Conclude()
+			require.NoError(t, err)
+			assert.Equal(t, []thidua.UnitID{tt.want}, o.Decision.Proposed(thidua.MinistryMerit))
+		})
+	}
+	assert.True(t, mstRules(thidua.MustDate(2026, time.December, 20)).VotesFirst, "Thông tư 25/2025/TT-BKHCN Điều 23")
 }
 
 func TestGovFlagQuotaRounding(t *testing.T) {
@@ -350,7 +372,7 @@ func TestFlagStandard(t *testing.T) {
 	s := fixture()
 	s.Options.Standards = []council.AwardStandard{{Award: thidua.MinistryFlag, ExcellentYears: 2, Source: "minh họa"}}
 	s.ChairDecisions = nil
-	s.Records = []council.Record{{Unit: "a1", ExcellentYears: 2}, {Unit: "b1", ExcellentYears: 1},
+	s.Records = []thidua.Facts{{Unit: "a1", ExcellentYears: 2}, {Unit: "b1", ExcellentYears: 1},
 		{Unit: "c1", ExcellentYears: 2}, {Unit: "d1", ExcellentYears: 2}, {Unit: "e1", ExcellentYears: 2}}
 	o, err := s.Conclude()
 	require.NoError(t, err)
@@ -378,9 +400,27 @@ func TestSecretBallot(t *testing.T) {
 	assert.Equal(t, 1, r.Rejected[0].Index, "the second ballot, the one naming its voter")
 }
 
+func TestSecretBallotByRegime(t *testing.T) {
+	s := fixture()
+	rs := mstRules(s.Date)
+	rs.SecretBallot = true
+	s.Rules = &rs
+	s.Polls[1].Ballots = []thidua.Ballot{approve(8, "a1", "b1", "c1", "d1", "e1"), {Approve: []thidua.UnitID{"a1"}, Voter: "m1"}}
+	o, err := s.Conclude()
+	require.NoError(t, err)
+	assert.True(t, o.Secret, "the rules in force ask for a secret ballot")
+	assert.Equal(t, 1, o.Votes[1].Result.Invalid, "a named ballot is invalid in a secret vote")
+	s.Options.Ballot = council.BallotOpen
+	o, err = s.Conclude()
+	require.NoError(t, err)
+	assert.False(t, o.Secret, "the council's explicit form wins")
+	assert.Equal(t, 0, o.Votes[1].Result.Invalid)
+}
+
 func TestSecretUnderDecree91(t *testing.T) {
 	s := fixture()
 	s.Date = thidua.MustDate(2023, time.December, 20)
+	s.Rules = nil // the national rules of 2023, before the sector's circular
 	s.Year = 2023
 	s.Council.Term.From = thidua.MustDate(2021, time.January, 1)
 	for i := range s.Clusters {
@@ -403,7 +443,7 @@ func TestOrderOfClustersDoesNotMatter(t *testing.T) {
 	o2, err := s.Conclude()
 	require.NoError(t, err)
 	assert.True(t, o1.Decision.Equal(o2.Decision))
-	assert.Equal(t, o1.Minutes(thidua.LangVietnamese), o2.Minutes(thidua.LangVietnamese))
+	assert.Equal(t, text(t, o1, document.Vietnamese), text(t, o2, document.Vietnamese))
 }
 
 func TestFromOutcome(t *testing.T) {
@@ -438,15 +478,29 @@ func TestOutcomeDoesNotAliasTheSession(t *testing.T) {
 	s := fixture()
 	o, err := s.Conclude()
 	require.NoError(t, err)
-	want := o.Minutes(thidua.LangVietnamese)
+	want := text(t, o, document.Vietnamese)
 	s.Council.Members[0].Name = "đổi"
 	s.Attendance.Present[1] = "m9"
 	s.Clusters[0].Units[0].Name = "đổi"
 	s.Polls[0].Ballots[0].Approve[0] = "zz"
 	s.Polls[0].Voters[0] = "zz"
 	s.Records[0].ExcellentYears = 0
-	assert.Equal(t, want, o.Minutes(thidua.LangVietnamese))
+	assert.Equal(t, want, text(t, o, document.Vietnamese))
 	assert.Equal(t, thidua.UnitID("a1"), o.Votes[0].Ballots[0].Approve[0])
+}
+
+// A council's standard that the rules in force already hold is checked once.
+func TestStandardOfTheRulesOnce(t *testing.T) {
+	s := fixture()
+	s.Options.Standards = []council.AwardStandard{{Award: thidua.MinistryMerit, ExcellentYears: 2, Source: "Thông tư 25/2025/TT-BKHCN Điều 7 khoản 3 điểm d"}}
+	o, err := s.Conclude()
+	require.NoError(t, err)
+	require.NotEmpty(t, o.Decision.Proposed(thidua.MinistryMerit))
+	for _, g := range o.ToMinister {
+		if g.Award == thidua.MinistryMerit {
+			assert.Equal(t, []string{"no pending case", "2 consecutive excellent years"}, g.Standards)
+		}
+	}
 }
 
 func TestProposalsListTheStandardsMet(t *testing.T) {

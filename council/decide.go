@@ -118,7 +118,9 @@ func (p *prepared) decide() (Outcome, error) {
 	}
 	units := sortedUnits(all)
 	rank := map[thidua.UnitID]int{}
-	if p.s.Options.Order == ScoreFirst {
+	// Votes first (TT 25/2025/TT-BKHCN Điều 23), units equal in votes stay
+	// tied for the Chair to settle: the clusters' scores do not split them.
+	if !p.votesFirst() {
 		sorted := slices.Clone(units)
 		slices.SortStableFunc(sorted, func(x, y thidua.UnitID) int { return p.score[y].Cmp(p.score[x]) })
 		for i, u := range sorted {
@@ -135,7 +137,7 @@ func (p *prepared) decide() (Outcome, error) {
 		for _, u := range units {
 			f := p.facts[u]
 			f.Unit = u
-			c := thidua.Candidate{Unit: u, Rank: max(rank[u], 1), Total: p.score[u], Facts: f,
+			c := thidua.Candidate{Unit: u, Rank: max(rank[u], 1), Total: p.score[u], Facts: f, Year: p.s.Year,
 				LeadsCluster: slices.ContainsFunc(p.leaders, func(l Leader) bool { return l.Unit == u })}
 			for a, r := range first {
 				if !p.proposed[a][u] {

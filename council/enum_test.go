@@ -18,7 +18,7 @@ func TestEnumerationsText(t *testing.T) {
 	}
 	good := map[string][]enum{
 		"role":    {council.RoleChair, council.RoleViceChair, council.RoleMember},
-		"order":   {council.VotesFirst, council.ScoreFirst},
+		"order":   {council.OrderByRules, council.VotesFirst, council.ScoreFirst},
 		"form":    {council.BallotByRegime, council.BallotSecret, council.BallotOpen},
 		"pending": {council.PendingRunoff, council.PendingChair},
 	}
@@ -45,7 +45,7 @@ func TestEnumerationsText(t *testing.T) {
 			require.ErrorIs(t, err, want, "%s %q", name, bad)
 		}
 	}
-	bad := []enum{council.Role(0), council.Role(4), council.Order(2), council.BallotForm(3), council.PendingKind(0)}
+	bad := []enum{council.Role(0), council.Role(4), council.Order(3), council.BallotForm(3), council.PendingKind(0)}
 	for _, v := range bad {
 		_, err := v.MarshalText()
 		assert.Error(t, err, v.String())

@@ -59,6 +59,9 @@ func (s Session) clone() Session {
 	a.Written = slices.Clone(s.Attendance.Written)
 	a.Substitutes = slices.Clone(s.Attendance.Substitutes)
 	a.Guests = slices.Clone(s.Attendance.Guests)
+	c.Paperwork.Tellers = slices.Clone(s.Paperwork.Tellers)
+	c.Paperwork.Recipients = slices.Clone(s.Paperwork.Recipients)
+	c.Paperwork.ProposalRecipients = slices.Clone(s.Paperwork.ProposalRecipients)
 	if s.Rules != nil {
 		rs := *s.Rules
 		rs.Sources = slices.Clone(rs.Sources)
@@ -83,6 +86,12 @@ func (s Session) clone() Session {
 	c.Records = slices.Clone(s.Records)
 	for i, r := range c.Records {
 		c.Records[i].Titles = slices.Clone(r.Titles)
+		c.Records[i].Discipline = slices.Clone(r.Discipline)
+		c.Records[i].Record = slices.Clone(r.Record)
+		for j, y := range c.Records[i].Record {
+			y.Titles, y.Awards, y.AdHoc, y.Led = slices.Clone(y.Titles), slices.Clone(y.Awards), slices.Clone(y.AdHoc), slices.Clone(y.Led)
+			c.Records[i].Record[j] = y
+		}
 	}
 	c.Direct = slices.Clone(s.Direct)
 	c.Nominations = slices.Clone(s.Nominations)

@@ -3,11 +3,13 @@ package council_test
 import (
 	"fmt"
 	"slices"
+	"testing"
 	"time"
 
 	"github.com/shopspring/decimal"
 	"github.com/thidua/thidua"
 	"github.com/thidua/thidua/council"
+	"github.com/thidua/thidua/document"
 )
 
 // report builds a cluster's report compactly: units named id+"1", id+"2"...,
@@ -29,6 +31,31 @@ func report(id string, year, n int) council.ClusterReport {
 	}
 	r.Complete = true
 	return r
+}
+
+// mstRules are the rules a council of the Ministry of Science and Technology
+// applies on day d: the national rules in force, then the sector's circular
+// (Thông tư 25/2025/TT-BKHCN), which names the Chair for a tie at the cut-off.
+func mstRules(d thidua.Date) thidua.RuleSet {
+	national, err := thidua.RulesOn(d)
+	if err != nil {
+		panic(err)
+	}
+	rs, err := thidua.Compose(national, thidua.ScienceTechnology2025())
+	if err != nil {
+		panic(err)
+	}
+	return rs
+}
+
+// text renders the outcome's minutes and vote-count records in lang.
+func text(t testing.TB, o council.Outcome, lang document.Language) string {
+	t.Helper()
+	s, err := o.Text(lang)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
 }
 
 // voters are who return a ballot in the fixture: the seven present, the
@@ -57,26 +84,28 @@ func fixture() council.Session {
 			role = council.RoleViceChair
 		}
 		members = append(members, council.Member{ID: council.MemberID(fmt.Sprintf("m%d", i)),
-			Person: council.Person{Name: fmt.Sprintf("Thành viên %d", i), Position: "Vụ trưởng"}, Role: role})
+			Person: thidua.Person{Name: fmt.Sprintf("Thành viên %d", i), Position: "Vụ trưởng"}, Role: role})
 	}
 	var reports []council.ClusterReport
 	for _, id := range []string{"a", "b", "c", "d", "e"} {
 		reports = append(reports, report(id, year, 2))
 	}
 	flags := []thidua.UnitID{"a1", "b1", "c1", "d1", "e1"}
+	rules := mstRules(thidua.MustDate(year, time.December, 20))
 	return council.Session{
+		Rules: &rules,
 		Council: council.Council{Name: "Hội đồng Thi đua - Khen thưởng Bộ", Body: "Bộ",
 			Term: council.Term{From: thidua.MustDate(2025, time.January, 1)}, Members: members},
 		Date: thidua.MustDate(year, time.December, 20), Place: "Hà Nội", Year: year,
 		Attendance: council.Attendance{
 			Present:     []council.MemberID{"m1", "m2", "m3", "m4", "m5", "m6", "m7"},
 			Written:     []council.MemberID{"m8"},
-			Substitutes: []council.Substitute{{For: "m9", ID: "s9", Person: council.Person{Name: "Người thay"}, Mandate: "Giấy ủy quyền số 1"}},
-			Guests:      []council.Guest{{ID: "g1", Person: council.Person{Name: "Khách"}}},
-			Secretary:   council.Person{Name: "Thư ký"},
+			Substitutes: []council.Substitute{{For: "m9", ID: "s9", Person: thidua.Person{Name: "Người thay"}, Mandate: "Giấy ủy quyền số 1"}},
+			Guests:      []council.Guest{{ID: "g1", Person: thidua.Person{Name: "Khách"}}},
+			Secretary:   thidua.Person{Name: "Thư ký"},
 		},
 		Clusters: reports,
-		Records: []council.Record{
+		Records: []thidua.Facts{
 			{Unit: "a1", ExcellentYears: 2}, {Unit: "b1", ExcellentYears: 2}, {Unit: "a2", ExcellentYears: 2},
 		},
 		Nominations: []council.Nomination{{Unit: "a1", Cluster: "a"}, {Unit: "b1", Cluster: "b"}},

@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"github.com/thidua/thidua"
 	"github.com/thidua/thidua/council"
+	"github.com/thidua/thidua/document"
 )
 
 // bytesource hands out small numbers from the fuzzer's bytes, and zeros once
@@ -50,7 +51,7 @@ func fuzzSession(data []byte) (council.Session, *bytesource, []council.MemberID)
 	}
 	n := 3 + src.n(10)
 	s.Council.Members = s.Council.Members[:0]
-	s.Attendance = council.Attendance{Secretary: council.Person{Name: "Thư ký"}}
+	s.Attendance = council.Attendance{Secretary: thidua.Person{Name: "Thư ký"}}
 	var entitled []council.MemberID
 	for i := 1; i <= n; i++ {
 		id := council.MemberID(fmt.Sprintf("m%d", i))
@@ -58,7 +59,7 @@ func fuzzSession(data []byte) (council.Session, *bytesource, []council.MemberID)
 		if i == 1 {
 			role = council.RoleChair
 		}
-		s.Council.Members = append(s.Council.Members, council.Member{ID: id, Person: council.Person{Name: string(id)}, Role: role})
+		s.Council.Members = append(s.Council.Members, council.Member{ID: id, Person: thidua.Person{Name: string(id)}, Role: role})
 		status := src.n(6)
 		if i == 1 {
 			status = 0
@@ -72,16 +73,16 @@ func fuzzSession(data []byte) (council.Session, *bytesource, []council.MemberID)
 			entitled = append(entitled, id)
 		case 4:
 			sub := "s" + id
-			s.Attendance.Substitutes = append(s.Attendance.Substitutes, council.Substitute{For: id, ID: sub, Person: council.Person{Name: string(sub)}, Mandate: "GUQ"})
+			s.Attendance.Substitutes = append(s.Attendance.Substitutes, council.Substitute{For: id, ID: sub, Person: thidua.Person{Name: string(sub)}, Mandate: "GUQ"})
 			entitled = append(entitled, sub)
 		}
 	}
 	for i := range src.n(3) {
-		s.Attendance.Guests = append(s.Attendance.Guests, council.Guest{ID: council.MemberID(fmt.Sprintf("g%d", i)), Person: council.Person{Name: "Khách"}})
+		s.Attendance.Guests = append(s.Attendance.Guests, council.Guest{ID: council.MemberID(fmt.Sprintf("g%d", i)), Person: thidua.Person{Name: "Khách"}})
 	}
 	var nominated []thidua.UnitID
 	for i, u := range leaders {
-		s.Records = append(s.Records, council.Record{Unit: u, ExcellentYears: src.n(4)})
+		s.Records = append(s.Records, thidua.Facts{Unit: u, ExcellentYears: src.n(4)})
 		if src.yes() {
 			s.Nominations = append(s.Nominations, council.Nomination{Unit: u, Cluster: s.Clusters[i].Cluster})
 			nominated = append(nominated, u)
@@ -227,6 +228,20 @@ func FuzzConclude(f *testing.F) {
 		o2, err := p.Conclude()
 		require.NoError(t, err)
 		assert.True(t, o.Decision.Equal(o2.Decision), "the order of inputs changed the decision")
+		// The documents render in both languages, line for line, with one
+		// vote-count record per tally that accounts for every ballot.
+		vi, err := o.Text(document.Vietnamese)
+		require.NoError(t, err)
+		en, err := o.Text(document.English)
+		require.NoError(t, err)
+		assert.Equal(t, strings.Count(vi, "\n"), strings.Count(en, "\n"))
+		assert.Equal(t, len(o.Votes), strings.Count(vi, "\f"))
+		vcs, err := o.VoteCounts(document.Vietnamese)
+		require.NoError(t, err)
+		for i, vc := range vcs {
+			assert.Equal(t, o.Votes[i].Result.Cast, vc.Received)
+			assert.Equal(t, vc.Received, vc.Valid+vc.Invalid)
+		}
 		// JSON round trip.
 		b, err := json.Marshal(o)
 		require.NoError(t, err)

@@ -126,15 +126,6 @@ func (r ClusterReport) Equal(o ClusterReport) bool {
 	return reflect.DeepEqual(r, o)
 }
 
-// Record is what the council knows of a unit (hồ sơ thi đua of the unit):
-// pending cases, consecutive years of excellent task completion, titles held,
-// the share of women. It is the seam for the root package's unit record:
-// today it is thidua.Facts, and factsOf is the one place that reads it.
-type Record = thidua.Facts
-
-// factsOf returns the facts the decision checks standards on.
-func factsOf(r Record) thidua.Facts { return r }
-
 // Nomination puts a unit forward for the Government Emulation Flag (Cờ thi đua
 // của Chính phủ), naming the cluster it led this year, as Công văn
 // 5007/BNV-TĐKT (05/09/2023) asks the council's minutes to do.
@@ -184,22 +175,26 @@ type Poll struct {
 // allows.
 type Order uint8
 
-// The orders over quota. The zero Order is VotesFirst.
+// The orders over quota. The zero Order follows the rules in force.
 const (
+	// OrderByRules takes the order the rules in force give
+	// (thidua.RuleSet.VotesFirst): votes first under Thông tư
+	// 25/2025/TT-BKHCN Điều 23, score first where the rules are silent.
+	OrderByRules Order = iota
 	// VotesFirst takes the highest votes first ("lấy kết quả từ cao xuống
-	// thấp"; TT 25/2025/TT-BKHCN Điều 23).
-	VotesFirst Order = iota
+	// thấp"; TT 25/2025/TT-BKHCN Điều 23), whatever the rules say.
+	VotesFirst
 	// ScoreFirst ranks by the clusters' results on a 100-point scale, then
-	// by votes, as cluster rules usually do.
+	// by votes, as cluster rules usually do, whatever the rules say.
 	ScoreFirst
 )
 
-var orderNames = [...]string{VotesFirst: "votes-first", ScoreFirst: "score-first"}
+var orderNames = [...]string{OrderByRules: "by-rules", VotesFirst: "votes-first", ScoreFirst: "score-first"}
 
 // IsValid reports whether o is a defined order.
 func (o Order) IsValid() bool { return o <= ScoreFirst }
 
-// String returns "votes-first" or "score-first".
+// String returns "by-rules", "votes-first" or "score-first".
 func (o Order) String() string {
 	if !o.IsValid() {
 		return fmt.Sprintf("Order(%d)", uint8(o))
@@ -232,9 +227,8 @@ type BallotForm uint8
 // The ballot forms. The zero BallotForm follows the regime.
 const (
 	// BallotByRegime is a secret ballot (bỏ phiếu kín) where the rules in
-	// force require one, and a plain ballot otherwise. Only Nghị định
-	// 91/2017/NĐ-CP (Điều 45 khoản 8) said "bỏ phiếu kín"; Nghị định
-	// 98/2023/NĐ-CP Điều 30 khoản 7 requires a ballot, not a secret one.
+	// force require one (thidua.RuleSet.SecretBallot, as Nghị định
+	// 91/2017/NĐ-CP Điều 45 khoản 8 did), and a plain ballot otherwise.
 	BallotByRegime BallotForm = iota
 	// BallotSecret is a secret ballot whatever the regime.
 	BallotSecret
@@ -301,7 +295,8 @@ type AwardStandard struct {
 
 // Options are the council's choices where the rules in force leave one.
 type Options struct {
-	// Order is how a quota that more units passed than it allows is filled.
+	// Order is how a quota that more units passed than it allows is filled;
+	// the zero value follows the rules in force.
 	Order Order `json:"order"`
 	// GovFlagRounding rounds the Government-flag quota (20% of the leading
 	// collectives); the zero value rounds down, since Công văn 5007/BNV-TĐKT

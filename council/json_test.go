@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"github.com/thidua/thidua"
 	"github.com/thidua/thidua/council"
+	"github.com/thidua/thidua/document"
 )
 
 // rootKeys are keys the root package's types write today that are not
@@ -54,8 +55,12 @@ func TestSessionJSONRoundTrip(t *testing.T) {
 	s := fixture()
 	s.Options.AwardAttendance = thidua.AtLeast(4, 5)
 	s.Options.Standards = []council.AwardStandard{{Award: thidua.MinistryFlag, ExcellentYears: 2, Source: "minh họa"}}
-	rs := thidua.Decree152_2025()
+	rs := mstRules(s.Date)
 	s.Rules = &rs
+	paperwork(&s)
+	s.Records = append(s.Records, thidua.Facts{Unit: "c1", Record: []thidua.YearRecord{{Year: 2026, Rating: thidua.RatingExcellent,
+		Titles: []thidua.Award{thidua.ExcellentCollective}, Led: []thidua.ClusterID{"c"}}},
+		Discipline: []thidua.DisciplinePeriod{{From: thidua.MustDate(2023, 1, 1), Until: thidua.MustDate(2023, 6, 30)}}})
 	b, err := json.Marshal(s)
 	require.NoError(t, err)
 	assertSnakeCase(t, b)
@@ -83,7 +88,7 @@ func TestOutcomeJSONRoundTrip(t *testing.T) {
 			var back council.Outcome
 			require.NoError(t, json.Unmarshal(b, &back))
 			assert.True(t, o.Equal(back))
-			assert.Equal(t, o.Minutes(thidua.LangVietnamese), back.Minutes(thidua.LangVietnamese))
+			assert.Equal(t, text(t, o, document.Vietnamese), text(t, back, document.Vietnamese))
 			again, err := json.Marshal(back)
 			require.NoError(t, err)
 			assert.Equal(t, string(b), string(again))

@@ -36,9 +36,11 @@ type Session struct {
 	// Clusters are the reports of the clusters' reviews of Year, one per
 	// cluster, in any order.
 	Clusters []ClusterReport `json:"clusters"`
-	// Records are the units' records; a unit without one has nothing known
-	// against it and no excellent years.
-	Records []Record `json:"records,omitempty"`
+	// Records are the units' records (hồ sơ thi đua), one per unit: the
+	// cases pending, the record by year (ratings, titles, awards, clusters
+	// led) and the discipline periods the standards read. A unit without one
+	// has nothing known against it and no excellent years.
+	Records []thidua.Facts `json:"records,omitempty"`
 	// Direct are the proposals of units outside the clusters.
 	Direct []DirectProposal `json:"direct,omitempty"`
 	// Nominations are the Government-flag candidates, each with the cluster
@@ -51,6 +53,13 @@ type Session struct {
 	ChairDecisions []thidua.FallbackDecision `json:"chair_decisions,omitempty"`
 	// Options are the council's choices where the rules leave one.
 	Options Options `json:"options"`
+	// Paperwork is what the minutes and vote-count records need besides the
+	// results: the times, the numbers and symbols, the governing and issuing
+	// bodies (empty: the council's Body and Name), the place name of the date
+	// line, the vote-counting board and the recipients. Its Chair and
+	// Secretary must be left empty: the presiding member and
+	// Attendance.Secretary sign the minutes.
+	Paperwork thidua.Paperwork `json:"paperwork,omitzero"`
 }
 
 // Outcome is what a council session concluded: the attendance counts, the
@@ -58,7 +67,7 @@ type Session struct {
 // Result, the decision, how ties were settled, what goes to the minister and
 // what up to the Prime Minister with the reasons, every refusal with why, and
 // what is still pending. It carries everything the minutes and vote-count
-// records need, and renders them with Minutes.
+// records need (Minutes, VoteCounts, Text, HTML).
 type Outcome struct {
 	// Session is the session concluded.
 	Session Session `json:"session"`
@@ -323,11 +332,17 @@ func prepare(s Session) (*prepared, error) {
 	if err := p.options(); err != nil {
 		return nil, err
 	}
+	if err := s.Paperwork.Validate(); err != nil {
+		return nil, &FieldError{Field: "paperwork", Value: s.Paperwork.MinutesNumber, Err: err}
+	}
+	if !s.Paperwork.Chair.IsZero() || !s.Paperwork.Secretary.IsZero() {
+		return nil, &FieldError{Field: "paperwork", Value: "chair, secretary", Err: ErrInvalidOption}
+	}
 	switch s.Options.Ballot {
 	case BallotSecret:
 		p.secret = true
 	case BallotByRegime:
-		p.secret = p.rules.Name == thidua.Decree91_2017().Name
+		p.secret = p.rules.SecretBallot
 	}
 	if err := p.clusters(); err != nil {
 		return nil, err
@@ -545,7 +560,7 @@ func (p *prepared) clusters() error {
 	}
 	p.facts = map[thidua.UnitID]thidua.Facts{}
 	for _, r := range p.s.Records {
-		f := factsOf(r)
+		f := r
 		if err := f.Validate(); err != nil {
 			return &ClusterError{Unit: f.Unit, Err: err}
 		}
@@ -557,6 +572,19 @@ func (p *prepared) clusters() error {
 		}
 		p.facts[f.Unit] = f
 	}
+	// A unit whose record says it led its cluster this year leads it, as
+	// the cluster's report recognising it does (the record and the report
+	// are two sources of one fact; either is enough).
+	for i, r := range p.reports {
+		for _, u := range r.Units {
+			if f, ok := p.facts[u.ID]; ok && !r.Leads(u.ID) && f.Led(r.Cluster, p.s.Year) {
+				p.reports[i].Leading = append(slices.Clone(r.Leading), u.ID)
+				r = p.reports[i]
+				p.leaders = append(p.leaders, Leader{Unit: u.ID, UnitName: p.names[u.ID], Cluster: r.Cluster, ClusterName: r.Name})
+			}
+		}
+	}
+	slices.SortFunc(p.leaders, func(a, b Leader) int { return cmp.Or(cmp.Compare(a.Cluster, b.Cluster), cmp.Compare(a.Unit, b.Unit)) })
 	return nil
 }
 
@@ -652,7 +680,14 @@ func (p *prepared) buildRules() error {
 		}
 		set := p.proposed[a]
 		r.Standards = append(r.Standards, thidua.RequireThat(proposedName(a), func(c thidua.Candidate) bool { return set[c.Unit] }))
-		r.Standards = append(r.Standards, standards[a]...)
+		// A council's standard that the rules in force already check (such
+		// as the excellent years of Thông tư 25/2025/TT-BKHCN Điều 7 khoản 3
+		// điểm d) is checked once.
+		for _, st := range standards[a] {
+			if !slices.ContainsFunc(r.Standards, func(x thidua.Standard) bool { return x.String() == st.String() }) {
+				r.Standards = append(r.Standards, st)
+			}
+		}
 		rules = append(rules, r)
 	}
 	ar, err := thidua.NewAwardRules(rules...)
@@ -662,8 +697,20 @@ func (p *prepared) buildRules() error {
 	if ar, err = ar.WithEqualMerit(p.rules.EqualMerit); err != nil {
 		return &FieldError{Field: "equal merit", Value: p.rules.EqualMerit.String(), Err: err}
 	}
-	p.awardRules = ar
+	p.awardRules = ar.WithVotesFirst(p.votesFirst())
 	return nil
+}
+
+// votesFirst reports the over-quota order: the council's explicit choice, or
+// the rules'.
+func (p *prepared) votesFirst() bool {
+	switch p.s.Options.Order {
+	case VotesFirst:
+		return true
+	case ScoreFirst:
+		return false
+	}
+	return p.rules.VotesFirst
 }
 
 // indexPolls checks every ballot round's voters and ballots, and the chair's
@@ -735,18 +782,23 @@ func (p *prepared) indexPolls() error {
 }
 
 // standardTexts names, in Vietnamese and English, every standard the
-// council's rules check, keyed by the standard's String.
-func standardTexts(o Options) map[string]standardText {
+// council's rules check (the rules in force's and the council's own), keyed
+// by the standard's String.
+func standardTexts(o Options, rs thidua.RuleSet) map[string]standardText {
 	t := map[string]standardText{
 		thidua.RequireLeadsCluster().String():  {"dẫn đầu cụm, khối thi đua", "leads its cluster or block"},
 		thidua.RequireNoPendingCase().String(): {"không có vụ việc đang xem xét", "no pending case"},
 	}
-	for _, st := range o.Standards {
-		if st.ExcellentYears > 0 {
-			t[thidua.RequireExcellentYears(st.ExcellentYears).String()] = standardText{
-				itoa(st.ExcellentYears) + " năm liên tục hoàn thành xuất sắc nhiệm vụ",
-				itoa(st.ExcellentYears) + " consecutive years of excellent task completion"}
+	years := func(n int) {
+		if n > 0 {
+			t[thidua.RequireExcellentYears(n).String()] = standardText{
+				itoa(n) + " năm liên tục hoàn thành xuất sắc nhiệm vụ",
+				itoa(n) + " consecutive years of excellent task completion"}
 		}
+	}
+	years(rs.MeritExcellentYears)
+	for _, st := range o.Standards {
+		years(st.ExcellentYears)
 		for _, a := range st.Titles {
 			t[thidua.RequireTitle(a).String()] = standardText{"đạt danh hiệu " + a.Vietnamese(), "holds the title " + a.English()}
 		}

@@ -12,7 +12,9 @@
 // Government-flag quota from the five cluster leaders (floor(20% × 5) = 1),
 // refuses a candidate that does not meet the flag standard, settles a tie at
 // the quota by the Chair's vote (TT 25/2025/TT-BKHCN Điều 23), and prints the
-// minutes in Vietnamese and in English.
+// minutes and the vote-count records (Nghị định 30/2020/NĐ-CP) in Vietnamese
+// and in English. The rules are the national rules in force on the day
+// composed with the sector's circular, Thông tư 25/2025/TT-BKHCN.
 //
 // Everything here is illustrative: the people, the scores, the ballots and the
 // records are made up; only the rules applied are the library's presets.
@@ -29,6 +31,7 @@ import (
 	"github.com/shopspring/decimal"
 	"github.com/thidua/thidua"
 	"github.com/thidua/thidua/council"
+	"github.com/thidua/thidua/document"
 )
 
 func main() {
@@ -47,10 +50,18 @@ func run(w io.Writer) error {
 	if err != nil {
 		return err
 	}
+	vi, err := o.Text(document.Vietnamese)
+	if err != nil {
+		return err
+	}
+	en, err := o.Text(document.English)
+	if err != nil {
+		return err
+	}
 	fmt.Fprint(w, note+"\n")
-	fmt.Fprint(w, o.Minutes(thidua.LangVietnamese))
+	fmt.Fprint(w, vi)
 	fmt.Fprint(w, "\n-----\n\n")
-	fmt.Fprint(w, o.Minutes(thidua.LangEnglish))
+	fmt.Fprint(w, en)
 	return nil
 }
 
@@ -204,8 +215,8 @@ func clusters() ([]clusterYear, error) {
 	}, nil
 }
 
-func person(name, position string) council.Person {
-	return council.Person{Name: name, Position: position, Unit: "Bộ Khoa học và Công nghệ"}
+func person(name, position string) thidua.Person {
+	return thidua.Person{Name: name, Position: position, Unit: "Bộ Khoa học và Công nghệ"}
 }
 
 // members are the 13 members of the council (illustrative names).
@@ -230,6 +241,17 @@ func members() []council.Member {
 	}
 }
 
+// leaderRecord is the record of a unit that led its cluster in 2026: rated
+// "hoàn thành xuất sắc nhiệm vụ" in 2025 and 2026, holding the title Tập
+// thể lao động xuất sắc for 2026 when titled is true.
+func leaderRecord(id thidua.UnitID, led thidua.ClusterID, titled bool) thidua.Facts {
+	y2026 := thidua.YearRecord{Year: 2026, Rating: thidua.RatingExcellent, Led: []thidua.ClusterID{led}}
+	if titled {
+		y2026.Titles = []thidua.Award{thidua.ExcellentCollective}
+	}
+	return thidua.Facts{Unit: id, Record: []thidua.YearRecord{{Year: 2025, Rating: thidua.RatingExcellent}, y2026}}
+}
+
 func session() (council.Session, error) {
 	cys, err := clusters()
 	if err != nil {
@@ -251,6 +273,17 @@ func session() (council.Session, error) {
 	if err != nil {
 		return council.Session{}, err
 	}
+	// The national rules in force on the day, with the sector's circular on
+	// top: Thông tư 25/2025/TT-BKHCN gives the quorum, the Chair's vote at a
+	// tie and the over-quota order.
+	national, err := thidua.RulesOn(date)
+	if err != nil {
+		return council.Session{}, err
+	}
+	rules, err := thidua.Compose(national, thidua.ScienceTechnology2025())
+	if err != nil {
+		return council.Session{}, err
+	}
 	present := []council.MemberID{"m01", "m02", "m03", "m04", "m05", "m06", "m07", "m08", "m09", "m10", "m11"}
 	// Who returned a ballot: the eleven present, the substitute for m13, and
 	// m12's written opinion.
@@ -262,26 +295,31 @@ func session() (council.Session, error) {
 			Name: "Hội đồng Thi đua - Khen thưởng Bộ Khoa học và Công nghệ", Body: "Bộ Khoa học và Công nghệ",
 			Term: council.Term{From: from}, Members: members(),
 		},
-		Date: date, Place: "Trụ sở Bộ Khoa học và Công nghệ, Hà Nội", Year: 2026,
+		Date: date, Place: "Trụ sở Bộ Khoa học và Công nghệ, Hà Nội", Year: 2026, Rules: &rules,
 		Attendance: council.Attendance{
 			Present: present,
 			Written: []council.MemberID{"m12"},
 			Substitutes: []council.Substitute{{For: "m13", ID: "s13", Person: person("Mai Thị Yến", "Phó Vụ trưởng Vụ Kinh tế - Xã hội số"),
 				Mandate: "Giấy ủy quyền số 15/GUQ-KTXHS ngày 19/12/2026"}},
-			Guests: []council.Guest{{ID: "g01", Person: council.Person{Name: "Trương Văn Định", Position: "Chuyên viên",
+			Guests: []council.Guest{{ID: "g01", Person: thidua.Person{Name: "Trương Văn Định", Position: "Chuyên viên",
 				Unit: "Ban Thi đua - Khen thưởng Trung ương"}}},
-			Secretary: council.Person{Name: "Lưu Thị Hạnh", Position: "Chuyên viên Vụ Thi đua - Khen thưởng"},
+			Secretary: thidua.Person{Name: "Lưu Thị Hạnh", Position: "Chuyên viên Vụ Thi đua - Khen thưởng"},
 		},
 		Clusters: reports,
-		Records: []council.Record{
-			{Unit: "ha-noi", ExcellentYears: 3, Titles: []thidua.Award{thidua.ExcellentCollective}},
-			{Unit: "thai-nguyen", ExcellentYears: 3, Titles: []thidua.Award{thidua.ExcellentCollective}},
-			{Unit: "bac-ninh", ExcellentYears: 2},
-			{Unit: "nghe-an", ExcellentYears: 2, Titles: []thidua.Award{thidua.ExcellentCollective}},
-			{Unit: "dong-nai", ExcellentYears: 2, Titles: []thidua.Award{thidua.ExcellentCollective}},
+		Records: []thidua.Facts{
+			// The leaders' records by year: the rating, the title of 2026
+			// (Tập thể lao động xuất sắc, the ministry flag's standard here)
+			// and the cluster led.
+			leaderRecord("ha-noi", "cluster-2", true),
+			leaderRecord("thai-nguyen", "cluster-1", true),
+			leaderRecord("bac-ninh", "cluster-3", false), // no title in 2026: refused the flags
+			leaderRecord("nghe-an", "cluster-4", true),
+			leaderRecord("dong-nai", "cluster-5", true),
 			{Unit: "lao-cai", ExcellentYears: 2},
 			{Unit: "ho-chi-minh", ExcellentYears: 2},
-			{Unit: "hung-yen", ExcellentYears: 1},
+			// Hưng Yên's record: rated "hoàn thành tốt nhiệm vụ" in 2025, so
+			// the two excellent years the Certificate of Merit needs break.
+			{Unit: "hung-yen", Record: []thidua.YearRecord{{Year: 2025, Rating: thidua.RatingGood}, {Year: 2026, Rating: thidua.RatingExcellent}}},
 			{Unit: "thanh-hoa", ExcellentYears: 2, PendingComplaint: true},
 			{Unit: "dak-lak", ExcellentYears: 3},
 			{Unit: "vien-chien-luoc", ExcellentYears: 2},
@@ -305,13 +343,18 @@ func session() (council.Session, error) {
 		},
 		// The Chair's vote on the tie at the Government flag's quota.
 		ChairDecisions: []thidua.FallbackDecision{{Award: thidua.GovernmentFlag, Chosen: []thidua.UnitID{"ha-noi"}}},
+		Paperwork: thidua.Paperwork{
+			Start: "08:30", End: "11:15", Locality: "Hà Nội", MinutesNumber: "35/BB-HĐTĐKT",
+			HeadTeller: person("Phan Văn Hải", "Vụ trưởng Vụ Khoa học và Công nghệ các ngành, lĩnh vực"),
+			Tellers:    []thidua.Person{person("Đặng Thị Thảo", "Vụ trưởng Vụ Pháp chế")},
+			Recipients: []string{"Bộ trưởng (để báo cáo)", "Các thành viên Hội đồng", "Lưu: VT, Vụ TĐKT"},
+		},
 		Options: council.Options{
 			AwardAttendance:       thidua.AtLeast(4, 5),
 			AwardAttendanceSource: "Quyết định 86/2025/QĐ-UBND tỉnh Bắc Ninh Điều 8 khoản 4 điểm b, áp dụng minh họa",
 			Standards: []council.AwardStandard{
 				{Award: thidua.MinistryFlag, Titles: []thidua.Award{thidua.ExcellentCollective},
 					Source: "Luật Thi đua, khen thưởng 2022 Điều 26 (minh họa: đạt danh hiệu Tập thể lao động xuất sắc)"},
-				{Award: thidua.MinistryMerit, ExcellentYears: 2, Source: "Thông tư 25/2025/TT-BKHCN Điều 7 khoản 3 điểm d"},
 			},
 		},
 	}, nil

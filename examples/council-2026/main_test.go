@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"github.com/thidua/thidua"
 	"github.com/thidua/thidua/council"
+	"github.com/thidua/thidua/document"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/output.golden")
@@ -34,7 +35,7 @@ func TestCouncilDecides(t *testing.T) {
 	o, err := conclude()
 	require.NoError(t, err)
 	require.True(t, o.Complete())
-	assert.Equal(t, "Nghị định 152/2025/NĐ-CP", o.Rules.Name)
+	assert.Equal(t, "Nghị định 152/2025/NĐ-CP; Luật 06/2026/QH16; Thông tư 25/2025/TT-BKHCN", o.Rules.Name)
 	assert.Equal(t, council.Count{Members: 13, Present: 11, Written: 1, Substitutes: 1, Guests: 1,
 		Attending: 12, Voting: 13, QuorumNeeded: 9, AwardNeeded: 11}, o.Count)
 	require.Len(t, o.Session.Clusters, 5)
@@ -69,6 +70,32 @@ func TestCouncilDecides(t *testing.T) {
 	assert.Equal(t, thidua.DeclinedStandard, refused[thidua.GovernmentFlag]["bac-ninh"])
 	assert.Equal(t, thidua.DeclinedQuotaFull, refused[thidua.GovernmentFlag]["thai-nguyen"])
 	assert.Equal(t, thidua.DeclinedVoteShort, refused[thidua.MinistryFlag]["dong-nai"])
+	// Hưng Yên's record breaks the two excellent years of the Certificate of
+	// Merit in 2025, and the refusal says so.
+	assert.Equal(t, thidua.DeclinedStandard, refused[thidua.MinistryMerit]["hung-yen"])
+	for _, r := range o.Refused {
+		if r.Unit == "hung-yen" {
+			assert.Equal(t, []int{2025}, r.Years)
+		}
+	}
+	// The secret ballot and the order over quota come from the rule set.
+	assert.False(t, o.Secret)
+	assert.True(t, o.Rules.VotesFirst, "Thông tư 25/2025/TT-BKHCN Điều 23")
+
+	// The documents: the minutes, then one vote-count record per tally, each
+	// annexed to the minutes, in both languages.
+	for _, lang := range []document.Language{document.Vietnamese, document.English} {
+		m, err := o.Minutes(lang)
+		require.NoError(t, err)
+		assert.Empty(t, m.Check())
+		vcs, err := o.VoteCounts(lang)
+		require.NoError(t, err)
+		require.Len(t, vcs, len(o.Votes))
+		for _, vc := range vcs {
+			assert.Empty(t, vc.Check())
+			assert.Equal(t, 13, vc.Issued)
+		}
+	}
 
 	// Thái Nguyên, second at the Government flag, keeps the ministry flag its
 	// cluster proposed; nobody gets two awards.
