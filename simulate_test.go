@@ -1,6 +1,7 @@
 package thidua
 
 import (
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"testing"
@@ -115,6 +116,15 @@ func TestScoreWithMatchesRebuiltCard(t *testing.T) {
 
 // withWeights rebuilds the card with the leaves' weights replaced, in order.
 func (s Scorecard) withWeights(ws []decimal.Decimal) Scorecard {
+	card, err := s.rebuiltWith(ws)
+	if err != nil {
+		panic(err)
+	}
+	return card
+}
+
+// rebuiltWith is withWeights with NewScorecard's error for weights it refuses.
+func (s Scorecard) rebuiltWith(ws []decimal.Decimal) (Scorecard, error) {
 	spec := s.Spec()
 	i := 0
 	var walk func(cs []CriterionSpec)
@@ -129,7 +139,27 @@ func (s Scorecard) withWeights(ws []decimal.Decimal) Scorecard {
 		}
 	}
 	walk(spec.Criteria)
-	return MustScorecard(spec)
+	return NewScorecard(spec)
+}
+
+// scoreWithAsRebuilt checks ScoreWith's contract for one set of weights: it
+// accepts exactly the weights NewScorecard accepts, refusing the rest with the
+// same sentinel, and scores them as the rebuilt scorecard does.
+func scoreWithAsRebuilt(t *testing.T, card Scorecard, cp Compiled, c Cluster, as []Assessment, p ScoringPolicy, ws []decimal.Decimal) {
+	t.Helper()
+	got, err := cp.ScoreWith(ws)
+	rebuilt, rerr := card.rebuiltWith(ws)
+	if rerr != nil {
+		require.Error(t, err, "ScoreWith accepts %v, which NewScorecard refuses: %v", ws, rerr)
+		for _, sentinel := range []error{ErrPointsRange, ErrWeightRange} {
+			require.Equal(t, errors.Is(rerr, sentinel), errors.Is(err, sentinel), "%v: %v against %v", ws, err, rerr)
+		}
+		return
+	}
+	require.NoError(t, err, "%v", ws)
+	want, err := rebuilt.Score(c, as, p)
+	require.NoError(t, err)
+	require.True(t, got.Agrees(want), "%v\n%s", ws, got)
 }
 
 func TestCompiledBadInput(t *testing.T) {
@@ -158,7 +188,8 @@ func TestCompiledBadInput(t *testing.T) {
 
 // Weights a scorecard accepts but whose totals do not fit the int64 form are
 // scored in decimals (issue 14 found an *OverflowError here): the standings
-// are those of a scorecard rebuilt with the weights.
+// are those of a scorecard rebuilt with the weights. Weights a scorecard
+// refuses are refused with its error.
 func TestScoreWithWeightsBeyondInt64(t *testing.T) {
 	c := cluster3()
 	card := simCard(t, 2, 3)
@@ -169,15 +200,22 @@ func TestScoreWithWeightsBeyondInt64(t *testing.T) {
 		TieBreakers: []TieBreaker{ByCriterion("G1"), FewerDeductions()}}
 	cp, err := Compile(card, c, as, p)
 	require.NoError(t, err)
-	for _, big := range []string{"1e18", "0.000000000000000001", "123456789012345678901234567890", "999999999999.999999"} {
+	// In range: the most digits before the point and after it that a
+	// scorecard accepts, far beyond the int64 form at the marks' scale.
+	// Beyond range: refused by both, with ErrPointsRange.
+	for _, big := range []string{"999999999999999999", "0.000000000000000001", "999999999999.999999",
+		"123456789.123456789", "1e18", "1e19", "10000000000000000000", "0.0000000000000000001", "123456789012345678901234567890"} {
 		ws := cp.Weights()
 		ws[0], ws[len(ws)-1] = decimal.RequireFromString(big), decimal.RequireFromString(big)
-		got, err := cp.ScoreWith(ws)
-		require.NoError(t, err, big)
-		want, err := card.withWeights(ws).Score(c, as, p)
-		require.NoError(t, err, big)
-		require.True(t, got.Agrees(want), "%s\n%s", big, got)
+		scoreWithAsRebuilt(t, card, cp, c, as, p, ws)
 	}
+	ws := cp.Weights()
+	ws[0] = decimal.RequireFromString("999999999999999999")
+	_, err = cp.ScoreWith(ws)
+	require.NoError(t, err, "the largest weight a scorecard accepts")
+	ws[0] = decimal.RequireFromString("1e18")
+	_, err = cp.ScoreWith(ws)
+	require.ErrorIs(t, err, ErrPointsRange, "19 digits before the point")
 }
 
 func TestGeneratorsBadInput(t *testing.T) {
