@@ -495,9 +495,8 @@ type Variant struct {
 // compiled path, equal to Scorecard.Score), holds one secret approval vote per
 // award whose rule has a vote threshold (ballots drawn from Ballots, the same
 // for every variant, counted as Contest.Tally counts them: a blank ballot is
-// invalid), and decides the awards as DecideCandidates does (through a leaner
-// path, equal to it, when no rule has standards and the equal-merit rule is
-// off). Quorum is the vote's quorum (zero means none); a year below it holds
+// invalid), and decides the awards through DecideCandidates' decision core,
+// as DecideCandidates decides for units with no facts on record. Quorum is the vote's quorum (zero means none); a year below it holds
 // no vote.
 type Experiment struct {
 	Cluster     Cluster
@@ -582,7 +581,7 @@ type Report struct {
 // for no years or variants, a negative worker count, or a model value out of
 // range; a scorecard of another year than the cluster (*YearError), an invalid
 // policy, a policy the draws cannot satisfy (ErrTrimTooMuch, ErrInexact), an
-// *OverflowError, and the errors of DecideCandidates. When several years fail,
+// *OverflowError. When several years fail,
 // the error is the earliest year's.
 func (e Experiment) Run(r *rand.Rand) (Report, error) {
 	if r == nil {

@@ -513,7 +513,7 @@ func checkDecideRun(t *testing.T, seed uint64) (tie, votesFirst int) {
 // A standard every unit meets, checked by the runner for every unit and
 // rule, leaves the report as it is.
 func TestExperimentStandardEveryUnitMeets(t *testing.T) {
-	lean := flagExperiment(t, 300)
+	plain := flagExperiment(t, 300)
 	full := flagExperiment(t, 300)
 	for i, v := range full.Variants {
 		rs := v.Rules.Rules()
@@ -524,7 +524,7 @@ func TestExperimentStandardEveryUnitMeets(t *testing.T) {
 		require.NoError(t, err)
 		full.Variants[i].Rules = rules
 	}
-	a, err := lean.Run(rand.New(rand.NewPCG(8, 8)))
+	a, err := plain.Run(rand.New(rand.NewPCG(8, 8)))
 	require.NoError(t, err)
 	b, err := full.Run(rand.New(rand.NewPCG(8, 8)))
 	require.NoError(t, err)
