@@ -1101,30 +1101,49 @@ func DecideCandidates(rules AwardRules, candidates []Candidate, pool Pool) (Deci
 	}
 
 	var d Decision
-	proposed := make(map[UnitID]Award, len(cands))
-	held := make(map[UnitID]Award)
-	for _, r := range rules.rules {
-		var qualified []Candidate
-		for _, c := range cands {
-			reason, std, detail, years := qualifies(r, c)
-			switch {
-			case proposed[c.Unit] != 0:
-				if reason == 0 {
-					d.Declined = append(d.Declined, Declined{Unit: c.Unit, Award: r.Award, Reason: DeclinedHigherAward,
-						Detail: "proposed for " + proposed[c.Unit].String()})
-				}
-			case held[c.Unit] != 0:
-				if reason == 0 {
-					d.Declined = append(d.Declined, Declined{Unit: c.Unit, Award: r.Award, Reason: DeclinedAwaitingRunoff,
-						Detail: "in a tie for " + held[c.Unit].String()})
-				}
-			case reason != 0:
-				d.Declined = append(d.Declined, Declined{Unit: c.Unit, Award: r.Award, Reason: reason, Standard: std, Detail: detail, Years: years})
-			default:
-				qualified = append(qualified, c)
+	units := make([]UnitID, len(cands))
+	for i, c := range cands {
+		units[i] = c.Unit
+	}
+	core := newSeatCore(units)
+	type why struct {
+		reason      DeclineReason
+		std, detail string
+		years       []int
+	}
+	whys := make([]why, len(cands))
+	for ri, r := range rules.rules {
+		for i, c := range cands {
+			w := &whys[i]
+			w.reason, w.std, w.detail, w.years = qualifies(r, c)
+			core.ok[i] = w.reason == 0
+			core.keys[i] = seatKey{votesFirst: rules.votesFirst, rank: c.Rank, votes: c.Votes[r.Award].Votes,
+				merit: c.Facts.WomenShareMeets(rules.equalMerit), settle: math.MaxInt}
+			if st, ok := c.Settled[r.Award]; ok && st.Place > 0 {
+				core.keys[i].settle, core.keys[i].by = st.Place, st.By
 			}
 		}
-		fill(&d, r, rules.equalMerit, rules.votesFirst, qualified, pool, proposed, held)
+		seats := core.fill(ri, r.Quota, pool.Members, pool.Leaders)
+		// The reasons, read off the core's result.
+		for i, c := range cands {
+			switch at := core.at[i]; {
+			case at >= 0 && at < ri: // taken by a higher award: said only when it qualifies here
+				if !core.ok[i] {
+					break
+				}
+				if core.held[i] {
+					d.Declined = append(d.Declined, Declined{Unit: c.Unit, Award: r.Award, Reason: DeclinedAwaitingRunoff,
+						Detail: "in a tie for " + rules.rules[at].Award.String()})
+				} else {
+					d.Declined = append(d.Declined, Declined{Unit: c.Unit, Award: r.Award, Reason: DeclinedHigherAward,
+						Detail: "proposed for " + rules.rules[at].Award.String()})
+				}
+			case !core.ok[i]:
+				w := whys[i]
+				d.Declined = append(d.Declined, Declined{Unit: c.Unit, Award: r.Award, Reason: w.reason, Standard: w.std, Detail: w.detail, Years: w.years})
+			}
+		}
+		explain(&d, r, cands, core.keys, seats)
 	}
 	slices.SortStableFunc(d.Declined, func(a, b Declined) int {
 		return cmp.Or(a.Award.Compare(b.Award), cmp.Compare(rank[a.Unit], rank[b.Unit]),
@@ -1240,50 +1259,99 @@ func decider(a, b seatKey) TieBreak {
 	return TieBreakNone
 }
 
-// fill proposes the qualified candidates (already in rank, unit order) for r
-// up to its quota, and records the tie at the cut-off or the units left out.
-func fill(d *Decision, r AwardRule, merit Share, votesFirst bool, qualified []Candidate, pool Pool,
-	proposed, held map[UnitID]Award) {
-	type seat struct {
-		c   Candidate
-		key seatKey
+// seatCore is the one decision core: DecideCandidates and the experiment
+// runner both fill each award's seats with it, and the reasons are read off
+// its result. Candidates are indices; for each rule in precedence order the
+// caller sets ok (the candidate qualifies) and keys (its seat key), then
+// calls fill. A candidate proposed for an award, or held in a tie at its
+// quota, is not considered for lower awards.
+type seatCore struct {
+	idRank []int     // each candidate's place in unit-ID order, the last tie-breaker
+	ok     []bool    // for the rule being filled: the candidate qualifies
+	keys   []seatKey // for the rule being filled: the candidate's seat key
+	at     []int     // the rule a candidate was proposed or held for; -1 when free
+	held   []bool    // at is a tie at the quota, not a proposal
+	q      []int     // the last fill's seat order
+}
+
+// seats is the core's result for one rule: the free, qualified candidates in
+// seat order, q[:seated] proposed, q[seated:tieEnd] tied at the cut-off
+// (limit-seated seats left open), the rest left out by the quota.
+type seats struct {
+	q                     []int
+	limit, seated, tieEnd int
+}
+
+func newSeatCore(units []UnitID) *seatCore {
+	n := len(units)
+	sc := &seatCore{idRank: make([]int, n), ok: make([]bool, n), keys: make([]seatKey, n),
+		at: make([]int, n), held: make([]bool, n), q: make([]int, 0, n)}
+	idx := make([]int, n)
+	for i := range idx {
+		idx[i] = i
 	}
-	seats := make([]seat, len(qualified))
-	for i, c := range qualified {
-		k := seatKey{votesFirst: votesFirst, rank: c.Rank, votes: c.Votes[r.Award].Votes, merit: c.Facts.WomenShareMeets(merit), settle: math.MaxInt}
-		if st, ok := c.Settled[r.Award]; ok && st.Place > 0 {
-			k.settle, k.by = st.Place, st.By
+	slices.SortFunc(idx, func(a, b int) int { return strings.Compare(string(units[a]), string(units[b])) })
+	for k, i := range idx {
+		sc.idRank[i] = k
+	}
+	sc.reset()
+	return sc
+}
+
+// reset frees every candidate, for a new decision on the same units.
+func (sc *seatCore) reset() {
+	for i := range sc.at {
+		sc.at[i], sc.held[i] = -1, false
+	}
+}
+
+// fill seats rule ri, whose quota is a share of members and leaders.
+func (sc *seatCore) fill(ri int, quota Quota, members, leaders int) seats {
+	q := sc.q[:0]
+	for i, ok := range sc.ok {
+		if !ok || sc.at[i] >= 0 {
+			continue
 		}
-		seats[i] = seat{c, k}
+		j := len(q)
+		q = append(q, i)
+		for ; j > 0 && cmp.Or(sc.keys[i].compare(sc.keys[q[j-1]]), cmp.Compare(sc.idRank[i], sc.idRank[q[j-1]])) < 0; j-- {
+			q[j] = q[j-1]
+		}
+		q[j] = i
 	}
-	slices.SortFunc(seats, func(a, b seat) int {
-		return cmp.Or(a.key.compare(b.key), strings.Compare(string(a.c.Unit), string(b.c.Unit)))
-	})
-	for i := range seats {
-		qualified[i] = seats[i].c
+	sc.q = q
+	limit := len(q)
+	if !quota.IsZero() {
+		limit = min(limit, quota.Limit(members, leaders))
 	}
-	key := func(i int) seatKey { return seats[i].key }
-	limit := len(qualified)
-	if !r.Quota.IsZero() {
-		limit = min(limit, r.Quota.Limit(pool.Members, pool.Leaders))
-	}
-	seated, tieEnd := limit, limit // [0, seated) proposed; [seated, tieEnd) tied
-	same := func(i, j int) bool { return key(i).compare(key(j)) == 0 }
-	if limit < len(qualified) && limit > 0 && same(limit-1, limit) {
+	seated, tieEnd := limit, limit
+	same := func(i, j int) bool { return sc.keys[q[i]].compare(sc.keys[q[j]]) == 0 }
+	if limit < len(q) && limit > 0 && same(limit-1, limit) {
 		for seated > 0 && same(seated-1, limit) {
 			seated--
 		}
-		for tieEnd < len(qualified) && same(tieEnd, limit) {
+		for tieEnd < len(q) && same(tieEnd, limit) {
 			tieEnd++
 		}
 	}
+	for k, i := range q[:tieEnd] {
+		sc.at[i], sc.held[i] = ri, k >= seated
+	}
+	return seats{q: q, limit: limit, seated: seated, tieEnd: tieEnd}
+}
+
+// explain records rule r's proposals, its tie at the cut-off and the units
+// the quota left out, with the tie-breaker that decided each, from the
+// core's seats.
+func explain(d *Decision, r AwardRule, cands []Candidate, keys []seatKey, st seats) {
+	q := st.q
 	// The strongest unit left without a seat, against which a tie-breaker is named.
 	var firstOut *seatKey
-	if seated < len(qualified) {
-		k := key(seated)
-		firstOut = &k
+	if st.seated < len(q) {
+		firstOut = &keys[q[st.seated]]
 	}
-	for i, c := range qualified[:seated] {
+	for _, i := range q[:st.seated] {
+		c := cands[i]
 		p := Proposal{Unit: c.Unit, Award: r.Award, Rank: c.Rank, Total: c.Total, Threshold: r.Vote}
 		if !r.Vote.IsZero() {
 			p.Vote = c.Votes[r.Award]
@@ -1292,36 +1360,28 @@ func fill(d *Decision, r AwardRule, merit Share, votesFirst bool, qualified []Ca
 			p.Standards = append(p.Standards, s.String())
 		}
 		if firstOut != nil {
-			p.DecidedBy = decider(seats[i].key, *firstOut)
+			p.DecidedBy = decider(keys[i], *firstOut)
 		}
-		proposed[c.Unit] = r.Award
 		d.Proposals = append(d.Proposals, p)
 	}
-	if tieEnd > seated {
-		t := QuotaTie{Award: r.Award, Seats: limit - seated}
-		for _, c := range qualified[seated:tieEnd] {
-			t.Units = append(t.Units, c.Unit)
-			held[c.Unit] = r.Award
+	if st.tieEnd > st.seated {
+		k := keys[q[st.seated]]
+		t := QuotaTie{Award: r.Award, Seats: st.limit - st.seated, Rank: k.rank, Votes: k.votes}
+		for _, i := range q[st.seated:st.tieEnd] {
+			t.Units = append(t.Units, cands[i].Unit)
 		}
-		k := key(seated)
-		t.Rank, t.Votes = k.rank, k.votes
 		slices.Sort(t.Units)
 		d.Ties = append(d.Ties, t)
 	}
-	var last *seatKey // the weakest unit seated or tied, against which a loser is compared
-	if tieEnd > 0 {
-		k := key(tieEnd - 1)
-		last = &k
-	}
-	for i := tieEnd; i < len(qualified); i++ {
-		c := qualified[i]
-		detail := fmt.Sprintf("quota %s full at %d", r.Quota, limit)
-		if last != nil {
-			if tb := decider(*last, seats[i].key); tb != TieBreakNone {
+	for _, i := range q[st.tieEnd:] {
+		detail := fmt.Sprintf("quota %s full at %d", r.Quota, st.limit)
+		// Compared with the weakest unit seated or tied.
+		if st.tieEnd > 0 {
+			if tb := decider(keys[q[st.tieEnd-1]], keys[i]); tb != TieBreakNone {
 				detail += ", behind an equally ranked unit on " + tb.String()
 			}
 		}
-		d.Declined = append(d.Declined, Declined{Unit: c.Unit, Award: r.Award, Reason: DeclinedQuotaFull, Detail: detail})
+		d.Declined = append(d.Declined, Declined{Unit: cands[i].Unit, Award: r.Award, Reason: DeclinedQuotaFull, Detail: detail})
 	}
 }
 

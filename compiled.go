@@ -276,10 +276,12 @@ func (cp Compiled) Score() CompiledStandings {
 
 // ScoreWith scores the compiled year with other weights, one per leaf in the
 // order of Criteria, each positive: the standings Score would give with a
-// scorecard whose weights were these. Weights whose totals would not fit the
-// int64 form are scored in decimals. Errors: ErrInvalidModel for the wrong
-// number of weights, ErrWeightRange for one not positive, ErrPointsRange for
-// one a scorecard would refuse (all in a *FieldError).
+// scorecard whose weights were these. It accepts exactly the weights
+// NewScorecard accepts (positive, at most 18 digits before the point and 18
+// after it) and scores every one of them exactly: weights whose totals would
+// not fit the int64 form are scored in decimals. Errors: ErrInvalidModel for
+// the wrong number of weights, ErrWeightRange for one not positive,
+// ErrPointsRange for one out of a scorecard's range (all in a *FieldError).
 func (cp Compiled) ScoreWith(weights []decimal.Decimal) (CompiledStandings, error) {
 	w, ws, err := cp.scaleWeights(weights)
 	var ovf *OverflowError

@@ -72,13 +72,7 @@ func (k CriterionKind) Vietnamese() string { return criterionKinds.vietnamese(k)
 func (k CriterionKind) MarshalText() ([]byte, error) { return criterionKinds.marshal(k) }
 
 // UnmarshalText accepts the names String returns.
-func (k *CriterionKind) UnmarshalText(b []byte) error {
-	v, err := criterionKinds.unmarshal(b)
-	if err == nil {
-		*k = v
-	}
-	return err
-}
+func (k *CriterionKind) UnmarshalText(b []byte) error { return criterionKinds.set(k, b) }
 
 // unset reports whether d is the zero Decimal, a field left out, as opposed to
 // a zero written out ("0" in JSON, or parsed from a string). decimal.Zero is
@@ -391,7 +385,6 @@ func NewScorecard(spec ScorecardSpec) (Scorecard, error) {
 	return s, nil
 }
 
-
 func (s *Scorecard) add(c CriterionSpec, parent, depth int) (int, error) {
 	fail := func(err error) (int, error) { return -1, &CriterionError{ID: c.ID, Err: err} }
 	if err := c.ID.Validate(); err != nil {
@@ -697,13 +690,7 @@ func (m RoundingMode) String() string { return roundingModes.name(m) }
 func (m RoundingMode) MarshalText() ([]byte, error) { return roundingModes.marshal(m) }
 
 // UnmarshalText accepts the names String returns.
-func (m *RoundingMode) UnmarshalText(b []byte) error {
-	v, err := roundingModes.unmarshal(b)
-	if err == nil {
-		*m = v
-	}
-	return err
-}
+func (m *RoundingMode) UnmarshalText(b []byte) error { return roundingModes.set(m, b) }
 
 // MaxPlaces is the most decimal places a Rounding may keep.
 const MaxPlaces = 18
@@ -854,13 +841,7 @@ func (k AssessorKind) Vietnamese() string { return assessorKinds.vietnamese(k) }
 func (k AssessorKind) MarshalText() ([]byte, error) { return assessorKinds.marshal(k) }
 
 // UnmarshalText accepts the names String returns.
-func (k *AssessorKind) UnmarshalText(b []byte) error {
-	v, err := assessorKinds.unmarshal(b)
-	if err == nil {
-		*k = v
-	}
-	return err
-}
+func (k *AssessorKind) UnmarshalText(b []byte) error { return assessorKinds.set(k, b) }
 
 // Assessment is the marks (điểm chấm) one assessor gives one unit, per leaf
 // criterion. For a self-assessment (tự chấm) Assessor is the unit itself; for a
@@ -1005,13 +986,7 @@ func (a Aggregation) String() string { return aggregations.name(a) }
 func (a Aggregation) MarshalText() ([]byte, error) { return aggregations.marshal(a) }
 
 // UnmarshalText accepts the names String returns.
-func (a *Aggregation) UnmarshalText(b []byte) error {
-	v, err := aggregations.unmarshal(b)
-	if err == nil {
-		*a = v
-	}
-	return err
-}
+func (a *Aggregation) UnmarshalText(b []byte) error { return aggregations.set(a, b) }
 
 // AggregateOver says where a median or trimmed mean chooses the marks it keeps.
 // The zero AggregateOver is PerCriterion.
@@ -1044,13 +1019,7 @@ func (o AggregateOver) String() string { return overs.name(o) }
 func (o AggregateOver) MarshalText() ([]byte, error) { return overs.marshal(o) }
 
 // UnmarshalText accepts the names String returns.
-func (o *AggregateOver) UnmarshalText(b []byte) error {
-	v, err := overs.unmarshal(b)
-	if err == nil {
-		*o = v
-	}
-	return err
-}
+func (o *AggregateOver) UnmarshalText(b []byte) error { return overs.set(o, b) }
 
 // MissingMarks says what a leaf criterion without a mark in an assessment
 // means. The zero MissingMarks is MissingIsError.
@@ -1078,13 +1047,7 @@ func (m MissingMarks) String() string { return missings.name(m) }
 func (m MissingMarks) MarshalText() ([]byte, error) { return missings.marshal(m) }
 
 // UnmarshalText accepts the names String returns.
-func (m *MissingMarks) UnmarshalText(b []byte) error {
-	v, err := missings.unmarshal(b)
-	if err == nil {
-		*m = v
-	}
-	return err
-}
+func (m *MissingMarks) UnmarshalText(b []byte) error { return missings.set(m, b) }
 
 // OverMax says what a mark above its criterion's maximum means. The zero
 // OverMax is OverMaxIsError.
@@ -1112,13 +1075,7 @@ func (o OverMax) String() string { return overMaxes.name(o) }
 func (o OverMax) MarshalText() ([]byte, error) { return overMaxes.marshal(o) }
 
 // UnmarshalText accepts the names String returns.
-func (o *OverMax) UnmarshalText(b []byte) error {
-	v, err := overMaxes.unmarshal(b)
-	if err == nil {
-		*o = v
-	}
-	return err
-}
+func (o *OverMax) UnmarshalText(b []byte) error { return overMaxes.set(o, b) }
 
 // TieBreakKind names a kind of tie-breaker. The zero TieBreakKind is not valid.
 type TieBreakKind uint8
@@ -1147,13 +1104,7 @@ func (k TieBreakKind) String() string { return tieKinds.name(k) }
 func (k TieBreakKind) MarshalText() ([]byte, error) { return tieKinds.marshal(k) }
 
 // UnmarshalText accepts the names String returns.
-func (k *TieBreakKind) UnmarshalText(b []byte) error {
-	v, err := tieKinds.unmarshal(b)
-	if err == nil {
-		*k = v
-	}
-	return err
-}
+func (k *TieBreakKind) UnmarshalText(b []byte) error { return tieKinds.set(k, b) }
 
 // TieBreaker separates units with equal totals. No rule of law sets one for
 // scores (RULES.md §2.2), so a cluster lists its own, in order, in its policy;

@@ -2,10 +2,10 @@ package thidua
 
 import (
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"runtime"
 	"slices"
-	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -495,9 +495,8 @@ type Variant struct {
 // compiled path, equal to Scorecard.Score), holds one secret approval vote per
 // award whose rule has a vote threshold (ballots drawn from Ballots, the same
 // for every variant, counted as Contest.Tally counts them: a blank ballot is
-// invalid), and decides the awards as DecideCandidates does (through a leaner
-// path, equal to it, when no rule has standards and the equal-merit rule is
-// off). Quorum is the vote's quorum (zero means none); a year below it holds
+// invalid), and decides the awards through DecideCandidates' decision core,
+// as DecideCandidates decides for units with no facts on record. Quorum is the vote's quorum (zero means none); a year below it holds
 // no vote.
 type Experiment struct {
 	Cluster     Cluster
@@ -582,7 +581,7 @@ type Report struct {
 // for no years or variants, a negative worker count, or a model value out of
 // range; a scorecard of another year than the cluster (*YearError), an invalid
 // policy, a policy the draws cannot satisfy (ErrTrimTooMuch, ErrInexact), an
-// *OverflowError, and the errors of DecideCandidates. When several years fail,
+// *OverflowError. When several years fail,
 // the error is the earliest year's.
 func (e Experiment) Run(r *rand.Rand) (Report, error) {
 	if r == nil {
@@ -841,44 +840,27 @@ type variantRun struct {
 	rules []AwardRule
 	voted map[Award]int
 	rep   VariantReport
-	// lean: no rule has standards and the equal-merit rule is off, so the
-	// awards are decided by leanDecide instead of DecideCandidates.
-	lean   bool
-	idRank []int          // each unit's place among the units sorted by ID
-	vcs    [][]VoteCount  // [rule][unit]; nil for a rule without a vote
-	ld     leanBuf        // leanDecide's working state
-	cands  []Candidate    // DecideCandidates' input, when not lean
-	props  []leanProposal // the year's proposals
+	vcs   [][]VoteCount // [rule][unit]; nil for a rule without a vote
+	cands []Candidate   // the units as candidates, in roster order
+	total bool          // some rule's standards read the total
+	core  *seatCore     // the decision core's working state
+	props []proposal    // the year's proposals
 }
 
 // setup prepares the variant's decision state for units in roster order.
 func (vr *variantRun) setup(units []UnitID) {
-	vr.lean = vr.v.Rules.EqualMerit().IsZero()
 	vr.vcs = make([][]VoteCount, len(vr.rules))
+	vr.cands = make([]Candidate, len(units))
 	for ri, r := range vr.rules {
-		if len(r.Standards) > 0 {
-			vr.lean = false
-		}
+		vr.total = vr.total || len(r.Standards) > 0
 		if !r.Vote.IsZero() {
 			vr.vcs[ri] = make([]VoteCount, len(units))
 		}
 	}
-	vr.idRank = idRanks(units)
-	vr.cands = make([]Candidate, len(units))
-}
-
-// idRanks returns each unit's place among the units sorted by ID.
-func idRanks(units []UnitID) []int {
-	idx := make([]int, len(units))
-	for i := range idx {
-		idx[i] = i
+	for u, id := range units {
+		vr.cands[u].Unit = id
 	}
-	slices.SortFunc(idx, func(a, b int) int { return strings.Compare(string(units[a]), string(units[b])) })
-	out := make([]int, len(units))
-	for k, u := range idx {
-		out[u] = k
-	}
-	return out
+	vr.core = newSeatCore(units)
 }
 
 // year reviews one drawn year under the variant.
@@ -931,12 +913,14 @@ func (vr *variantRun) year(g *markGen, marks, sums []int64, counts []int, used [
 			ac.Runoffs++
 		}
 	}
-	var err error
-	if vr.lean {
-		vr.props = leanDecide(vr.rules, vr.vcs, b.ranks, vr.idRank, U, leaders, &vr.ld, vr.props[:0])
-	} else if vr.props, err = vr.decide(b); err != nil {
-		return err
+	for u := range U {
+		c := &vr.cands[u]
+		c.Rank, c.LeadsCluster = b.ranks[u], b.ranks[u] == 1
+		if vr.total {
+			c.Total = decimal.New(b.totals[u], -b.scale)
+		}
 	}
+	vr.props = decideRun(vr.v.Rules, vr.vcs, vr.cands, U, leaders, vr.core, vr.props[:0])
 	for i := range vr.rep.Awards {
 		got, top := false, false
 		for _, p := range vr.props {
@@ -959,113 +943,37 @@ func (vr *variantRun) year(g *markGen, marks, sums []int64, counts []int, used [
 	return nil
 }
 
-// decide decides the year's awards with DecideCandidates, for rules with
-// standards or the equal-merit rule.
-func (vr *variantRun) decide(b *scoreBuf) ([]leanProposal, error) {
-	cp := &vr.cp
-	for u := range vr.cands {
-		c := Candidate{Unit: cp.units[u], Rank: b.ranks[u], Total: decimal.New(b.totals[u], -b.scale),
-			LeadsCluster: b.ranks[u] == 1}
-		for ri, vcs := range vr.vcs {
-			if vcs != nil {
-				if c.Votes == nil {
-					c.Votes = map[Award]VoteCount{}
-				}
-				c.Votes[vr.rules[ri].Award] = vcs[u]
-			}
-		}
-		vr.cands[u] = c
-	}
-	d, err := DecideCandidates(vr.v.Rules, vr.cands, Pool{Members: len(vr.cands)})
-	if err != nil {
-		return nil, err
-	}
-	props := vr.props[:0]
-	for _, p := range d.Proposals {
-		ri := slices.IndexFunc(vr.rules, func(r AwardRule) bool { return r.Award == p.Award })
-		props = append(props, leanProposal{rule: ri, unit: slices.Index(cp.units, p.Unit)})
-	}
-	return props, nil
-}
-
-// leanProposal is one unit (roster index) proposed under one rule (index).
-type leanProposal struct {
+// proposal is one unit (roster index) proposed under one rule (index).
+type proposal struct {
 	rule, unit int
 }
 
-// leanBuf is leanDecide's working state, reused across years.
-type leanBuf struct {
-	status []uint8 // 0 free, 1 proposed, 2 held in a tie
-	q      []int
-}
-
-// leanDecide decides as DecideCandidates does (the tests compare the two) for
-// rules without standards or the equal-merit rule, and candidates without
-// facts or settlements: units in roster order with competition ranks, their
-// votes per rule (vcs[rule][unit], nil for a rule without a vote), and the
-// pool's sizes. It appends the proposals to out in DecideCandidates' order:
-// rules in precedence order, then seat order.
-func leanDecide(rules []AwardRule, vcs [][]VoteCount, ranks, idRank []int, members, leaders int,
-	b *leanBuf, out []leanProposal) []leanProposal {
-	U := len(ranks)
-	if cap(b.status) < U {
-		b.status, b.q = make([]uint8, U), make([]int, 0, U)
-	}
-	status := b.status[:U]
-	clear(status)
-	for ri, r := range rules {
-		vc := vcs[ri]
-		votes := func(u int) int {
-			if vc == nil {
-				return 0
+// decideRun is the runner's decision: the proposals DecideCandidates makes
+// for candidates without facts or settlements (rank, total and leading from
+// the standings; votes per rule in vcs[rule][unit], nil for a rule without a
+// vote), through the same decision core, without the reasons. It appends
+// them to out in DecideCandidates' order: rules in precedence order, then
+// seat order. Without facts no unit meets the equal-merit rule.
+func decideRun(rules AwardRules, vcs [][]VoteCount, cands []Candidate, members, leaders int,
+	sc *seatCore, out []proposal) []proposal {
+	sc.reset()
+	for ri, r := range rules.rules {
+		for u := range cands {
+			k, ok := seatKey{votesFirst: rules.votesFirst, rank: cands[u].Rank, settle: math.MaxInt}, true
+			if vcs[ri] != nil {
+				k.votes, ok = vcs[ri][u].Votes, vcs[ri][u].Passed
 			}
-			return vc[u].Votes
-		}
-		// Seat order: rank, then more votes, then unit ID.
-		less := func(x, y int) bool {
-			if ranks[x] != ranks[y] {
-				return ranks[x] < ranks[y]
+			for _, s := range r.Standards {
+				if ok {
+					ok, _ = s.Check(cands[u])
+				}
 			}
-			if vx, vy := votes(x), votes(y); vx != vy {
-				return vx > vy
-			}
-			return idRank[x] < idRank[y]
+			sc.ok[u], sc.keys[u] = ok, k
 		}
-		q := b.q[:0]
-		for u := range U {
-			if status[u] != 0 || (vc != nil && !vc[u].Passed) {
-				continue
-			}
-			i := len(q)
-			q = append(q, u)
-			for ; i > 0 && less(u, q[i-1]); i-- {
-				q[i] = q[i-1]
-			}
-			q[i] = u
+		st := sc.fill(ri, r.Quota, members, leaders)
+		for _, u := range st.q[:st.seated] {
+			out = append(out, proposal{rule: ri, unit: u})
 		}
-		same := func(x, y int) bool { return ranks[x] == ranks[y] && votes(x) == votes(y) }
-		limit := len(q)
-		if !r.Quota.IsZero() {
-			limit = min(limit, r.Quota.Limit(members, leaders))
-		}
-		seated, tieEnd := limit, limit
-		if limit < len(q) && limit > 0 && same(q[limit-1], q[limit]) {
-			cut := q[limit]
-			for seated > 0 && same(q[seated-1], cut) {
-				seated--
-			}
-			for tieEnd < len(q) && same(q[tieEnd], cut) {
-				tieEnd++
-			}
-		}
-		for _, u := range q[:seated] {
-			status[u] = 1
-			out = append(out, leanProposal{rule: ri, unit: u})
-		}
-		for _, u := range q[seated:tieEnd] {
-			status[u] = 2
-		}
-		b.q = q
 	}
 	return out
 }

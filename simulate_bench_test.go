@@ -108,8 +108,8 @@ func BenchmarkSimulatedReview(b *testing.B) {
 }
 
 // BenchmarkDecideFlag: deciding a flag by vote and two certificates for 9
-// units, through DecideCandidates (with reasons) and through the runner's
-// leanDecide (proposals only).
+// units through the one decision core, by DecideCandidates (with reasons)
+// and by the runner's decideRun (proposals only).
 func BenchmarkDecideFlag(b *testing.B) {
 	rules := flagRules(b, AtLeast(2, 3).Of(Present))
 	rs := rules.Rules()
@@ -140,12 +140,11 @@ func BenchmarkDecideFlag(b *testing.B) {
 			}
 		}
 	})
-	b.Run("impl=lean", func(b *testing.B) {
-		idr := idRanks(units)
-		var lb leanBuf
-		var out []leanProposal
+	b.Run("impl=decideRun", func(b *testing.B) {
+		sc := newSeatCore(units)
+		var out []proposal
 		for range b.N {
-			out = leanDecide(rs, vcs, ranks, idr, 9, 1, &lb, out[:0])
+			out = decideRun(rules, vcs, cands, 9, 1, sc, out[:0])
 		}
 	})
 }

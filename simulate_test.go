@@ -1,6 +1,7 @@
 package thidua
 
 import (
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"testing"
@@ -115,6 +116,15 @@ func TestScoreWithMatchesRebuiltCard(t *testing.T) {
 
 // withWeights rebuilds the card with the leaves' weights replaced, in order.
 func (s Scorecard) withWeights(ws []decimal.Decimal) Scorecard {
+	card, err := s.rebuiltWith(ws)
+	if err != nil {
+		panic(err)
+	}
+	return card
+}
+
+// rebuiltWith is withWeights with NewScorecard's error for weights it refuses.
+func (s Scorecard) rebuiltWith(ws []decimal.Decimal) (Scorecard, error) {
 	spec := s.Spec()
 	i := 0
 	var walk func(cs []CriterionSpec)
@@ -129,7 +139,27 @@ func (s Scorecard) withWeights(ws []decimal.Decimal) Scorecard {
 		}
 	}
 	walk(spec.Criteria)
-	return MustScorecard(spec)
+	return NewScorecard(spec)
+}
+
+// scoreWithAsRebuilt checks ScoreWith's contract for one set of weights: it
+// accepts exactly the weights NewScorecard accepts, refusing the rest with the
+// same sentinel, and scores them as the rebuilt scorecard does.
+func scoreWithAsRebuilt(t *testing.T, card Scorecard, cp Compiled, c Cluster, as []Assessment, p ScoringPolicy, ws []decimal.Decimal) {
+	t.Helper()
+	got, err := cp.ScoreWith(ws)
+	rebuilt, rerr := card.rebuiltWith(ws)
+	if rerr != nil {
+		require.Error(t, err, "ScoreWith accepts %v, which NewScorecard refuses: %v", ws, rerr)
+		for _, sentinel := range []error{ErrPointsRange, ErrWeightRange} {
+			require.Equal(t, errors.Is(rerr, sentinel), errors.Is(err, sentinel), "%v: %v against %v", ws, err, rerr)
+		}
+		return
+	}
+	require.NoError(t, err, "%v", ws)
+	want, err := rebuilt.Score(c, as, p)
+	require.NoError(t, err)
+	require.True(t, got.Agrees(want), "%v\n%s", ws, got)
 }
 
 func TestCompiledBadInput(t *testing.T) {
@@ -158,7 +188,8 @@ func TestCompiledBadInput(t *testing.T) {
 
 // Weights a scorecard accepts but whose totals do not fit the int64 form are
 // scored in decimals (issue 14 found an *OverflowError here): the standings
-// are those of a scorecard rebuilt with the weights.
+// are those of a scorecard rebuilt with the weights. Weights a scorecard
+// refuses are refused with its error.
 func TestScoreWithWeightsBeyondInt64(t *testing.T) {
 	c := cluster3()
 	card := simCard(t, 2, 3)
@@ -169,15 +200,22 @@ func TestScoreWithWeightsBeyondInt64(t *testing.T) {
 		TieBreakers: []TieBreaker{ByCriterion("G1"), FewerDeductions()}}
 	cp, err := Compile(card, c, as, p)
 	require.NoError(t, err)
-	for _, big := range []string{"1e18", "0.000000000000000001", "123456789012345678901234567890", "999999999999.999999"} {
+	// In range: the most digits before the point and after it that a
+	// scorecard accepts, far beyond the int64 form at the marks' scale.
+	// Beyond range: refused by both, with ErrPointsRange.
+	for _, big := range []string{"999999999999999999", "0.000000000000000001", "999999999999.999999",
+		"123456789.123456789", "1e18", "1e19", "10000000000000000000", "0.0000000000000000001", "123456789012345678901234567890"} {
 		ws := cp.Weights()
 		ws[0], ws[len(ws)-1] = decimal.RequireFromString(big), decimal.RequireFromString(big)
-		got, err := cp.ScoreWith(ws)
-		require.NoError(t, err, big)
-		want, err := card.withWeights(ws).Score(c, as, p)
-		require.NoError(t, err, big)
-		require.True(t, got.Agrees(want), "%s\n%s", big, got)
+		scoreWithAsRebuilt(t, card, cp, c, as, p, ws)
 	}
+	ws := cp.Weights()
+	ws[0] = decimal.RequireFromString("999999999999999999")
+	_, err = cp.ScoreWith(ws)
+	require.NoError(t, err, "the largest weight a scorecard accepts")
+	ws[0] = decimal.RequireFromString("1e18")
+	_, err = cp.ScoreWith(ws)
+	require.ErrorIs(t, err, ErrPointsRange, "19 digits before the point")
 }
 
 func TestGeneratorsBadInput(t *testing.T) {
@@ -360,24 +398,29 @@ func simIndexQualities(c Cluster, q map[UnitID]int) []int {
 	return out
 }
 
-// leanDecide, the runner's decision for rules without standards, proposes
-// exactly what DecideCandidates proposes, in the same order, and holds the
-// units DecideCandidates reports in a tie.
-func TestLeanDecideMatchesDecideCandidates(t *testing.T) {
-	withTies := 0
+// decideRun, the runner's decision, proposes exactly what DecideCandidates
+// proposes, in the same order, and holds the units DecideCandidates reports
+// in a tie, under rank-first and votes-first rules, with and without
+// standards.
+func TestDecideRunMatchesDecideCandidates(t *testing.T) {
+	withTies, votesFirst := 0, 0
 	for seed := range uint64(3000) {
-		withTies += checkLeanDecide(t, seed)
+		tie, vf := checkDecideRun(t, seed)
+		withTies += tie
+		votesFirst += vf
 	}
-	t.Logf("3000 decisions compared, %d with a tie at a quota", withTies)
+	t.Logf("3000 decisions compared, %d with a tie at a quota, %d votes first", withTies, votesFirst)
 	require.Greater(t, withTies, 100)
+	require.Greater(t, votesFirst, 1000)
 }
 
-// FuzzLeanDecide is TestLeanDecideMatchesDecideCandidates on seeds the fuzzer
+// FuzzDecideRun is TestDecideRunMatchesDecideCandidates on seeds the fuzzer
 // picks.
-func FuzzLeanDecide(f *testing.F) {
+func FuzzDecideRun(f *testing.F) {
 	f.Add(uint64(0))
 	f.Add(uint64(12345))
-	f.Fuzz(func(t *testing.T, seed uint64) { checkLeanDecide(t, seed) })
+	f.Add(uint64(7)) // votes first
+	f.Fuzz(func(t *testing.T, seed uint64) { checkDecideRun(t, seed) })
 }
 
 var (
@@ -386,38 +429,46 @@ var (
 	leanThresholds = []Threshold{{}, AtLeast(4, 5).Of(Electorate), MoreThan(1, 2).Of(Valid), AtLeast(1, 3).Of(Present)}
 )
 
-// checkLeanDecide draws a decision from seed (units with IDs out of roster
-// order, ranks with ties, rules with quotas and votes, few distinct vote
-// counts), compares leanDecide with DecideCandidates, and returns 1 when the
-// decision has a tie at a quota.
-func checkLeanDecide(t *testing.T, seed uint64) int {
+// checkDecideRun draws a decision from seed (units with IDs out of roster
+// order, ranks with ties, rules with quotas, votes and sometimes standards,
+// votes first or rank first, few distinct vote counts), compares decideRun
+// with DecideCandidates, and returns (1 when the decision has a tie at a
+// quota, 1 when the rules take votes first).
+func checkDecideRun(t *testing.T, seed uint64) (tie, votesFirst int) {
 	r := rand.New(rand.NewPCG(seed, 11))
 	U := 1 + r.IntN(12)
 	units := make([]UnitID, U)
-	ranks := make([]int, U)
+	cands := make([]Candidate, U)
+	leaders := 0
 	for u := range U {
 		units[u] = UnitID(fmt.Sprintf("u%02d", r.IntN(100)*100+u)) // IDs not in roster order
-		ranks[u] = 1 + r.IntN(U)
+		rank := 1 + r.IntN(U)
+		cands[u] = Candidate{Unit: units[u], Rank: rank, Total: decimal.New(int64(100-rank), 0), LeadsCluster: rank == 1}
+		if rank == 1 {
+			leaders++
+		}
 	}
 	var specs []AwardRule
 	for _, a := range Awards() {
 		if r.IntN(3) == 0 {
-			specs = append(specs, AwardRule{Award: a, Quota: leanQuotas[r.IntN(len(leanQuotas))],
-				Vote: leanThresholds[r.IntN(len(leanThresholds))]})
+			rule := AwardRule{Award: a, Quota: leanQuotas[r.IntN(len(leanQuotas))],
+				Vote: leanThresholds[r.IntN(len(leanThresholds))]}
+			switch r.IntN(4) {
+			case 0:
+				rule.Standards = []Standard{RequireRank(1 + r.IntN(U))}
+			case 1:
+				rule.Standards = []Standard{RequireMinTotal(decimal.New(int64(100-1-r.IntN(U)), 0)), RequireLeadsCluster()}
+			}
+			specs = append(specs, rule)
 		}
 	}
 	rules, err := NewAwardRules(specs...)
 	require.NoError(t, err)
+	if r.IntN(2) == 0 {
+		rules, votesFirst = rules.WithVotesFirst(true), 1
+	}
 	rs := rules.Rules()
 	vcs := make([][]VoteCount, len(rs))
-	cands := make([]Candidate, U)
-	leaders := 0
-	for u := range U {
-		cands[u] = Candidate{Unit: units[u], Rank: ranks[u], LeadsCluster: ranks[u] == 1}
-		if ranks[u] == 1 {
-			leaders++
-		}
-	}
 	for ri, rule := range rs {
 		if rule.Vote.IsZero() {
 			continue
@@ -436,16 +487,16 @@ func checkLeanDecide(t *testing.T, seed uint64) int {
 	}
 	d, err := DecideCandidates(rules, cands, Pool{Members: U})
 	require.NoError(t, err)
-	var lb leanBuf
-	got := leanDecide(rs, vcs, ranks, idRanks(units), U, leaders, &lb, nil)
+	sc := newSeatCore(units)
+	got := decideRun(rules, vcs, cands, U, leaders, sc, nil)
 	require.Len(t, got, len(d.Proposals), "seed %d", seed)
 	for i, p := range d.Proposals {
 		require.Equal(t, p.Award, rs[got[i].rule].Award, "seed %d, proposal %d", seed, i)
 		require.Equal(t, p.Unit, units[got[i].unit], "seed %d, proposal %d", seed, i)
 	}
 	var held, tied []UnitID
-	for u, st := range lb.status[:U] {
-		if st == 2 {
+	for u := range U {
+		if sc.at[u] >= 0 && sc.held[u] {
 			held = append(held, units[u])
 		}
 	}
@@ -454,15 +505,15 @@ func checkLeanDecide(t *testing.T, seed uint64) int {
 	}
 	require.ElementsMatch(t, tied, held, "seed %d", seed)
 	if len(d.Ties) > 0 {
-		return 1
+		tie = 1
 	}
-	return 0
+	return tie, votesFirst
 }
 
-// A standard every unit meets sends the runner through DecideCandidates
-// instead of leanDecide; the report is the same.
-func TestExperimentLeanPathEqualsDecideCandidatesPath(t *testing.T) {
-	lean := flagExperiment(t, 300)
+// A standard every unit meets, checked by the runner for every unit and
+// rule, leaves the report as it is.
+func TestExperimentStandardEveryUnitMeets(t *testing.T) {
+	plain := flagExperiment(t, 300)
 	full := flagExperiment(t, 300)
 	for i, v := range full.Variants {
 		rs := v.Rules.Rules()
@@ -473,7 +524,7 @@ func TestExperimentLeanPathEqualsDecideCandidatesPath(t *testing.T) {
 		require.NoError(t, err)
 		full.Variants[i].Rules = rules
 	}
-	a, err := lean.Run(rand.New(rand.NewPCG(8, 8)))
+	a, err := plain.Run(rand.New(rand.NewPCG(8, 8)))
 	require.NoError(t, err)
 	b, err := full.Run(rand.New(rand.NewPCG(8, 8)))
 	require.NoError(t, err)
