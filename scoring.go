@@ -391,7 +391,6 @@ func NewScorecard(spec ScorecardSpec) (Scorecard, error) {
 	return s, nil
 }
 
-
 func (s *Scorecard) add(c CriterionSpec, parent, depth int) (int, error) {
 	fail := func(err error) (int, error) { return -1, &CriterionError{ID: c.ID, Err: err} }
 	if err := c.ID.Validate(); err != nil {
