@@ -157,7 +157,7 @@ func TestCompiledBadInput(t *testing.T) {
 }
 
 // Weights a scorecard accepts but whose totals do not fit the int64 form are
-// scored in decimals (issue 14 found an *OverflowError here): the standings
+// scored in decimals (issue 14 found an *FieldError wrapping ErrOverflow here): the standings
 // are those of a scorecard rebuilt with the weights.
 func TestScoreWithWeightsBeyondInt64(t *testing.T) {
 	c := cluster3()
