@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 	"unsafe"
 
 	"github.com/shopspring/decimal"
@@ -686,4 +687,31 @@ func BenchmarkOutcomeJSON(b *testing.B) {
 		}
 	})
 	b.Logf("outcome %d bytes, review %d bytes", len(ob), len(rb))
+}
+
+// The rules' and the unit record's values travel too: a citation, a rule set
+// with the changes its layers made, and facts with a record and a discipline
+// period.
+func TestRulesAndRecordJSONRoundTrip(t *testing.T) {
+	rs, err := Compose(Decree98_2023(), Courts2024())
+	require.NoError(t, err)
+	require.NotEmpty(t, rs.Changes, "the sector layer replaces national values")
+	b := jsonRoundTrip(t, rs)
+	assert.Empty(t, badKeys(t, b, nil))
+	assert.Contains(t, string(b), `"changes":[{"rule":`)
+	back := RuleSet{}
+	require.NoError(t, json.Unmarshal(b, &back))
+	assert.True(t, rs.Equal(back))
+	c := rs.Changes[0]
+	assert.Empty(t, badKeys(t, jsonRoundTrip(t, c), nil))
+
+	f := Facts{Unit: "a", ExcellentYears: 2, Titles: []Award{ExcellentCollective},
+		Record: []YearRecord{
+			{Year: 2024, Rating: RatingGood, Awards: []Award{MinistryMerit}},
+			{Year: 2025, Rating: RatingExcellent, Titles: []Award{MinistryFlag}, Led: []ClusterID{"cum-3"}},
+		},
+		Discipline: []DisciplinePeriod{{From: MustDate(2025, time.March, 1), Until: MustDate(2025, time.August, 31)}}}
+	b = jsonRoundTrip(t, f)
+	assert.Empty(t, badKeys(t, b, nil))
+	assert.Contains(t, string(b), `"rating":"excellent"`)
 }
