@@ -219,8 +219,9 @@ type Cluster struct {
 
 // NewCluster validates spec and returns the cluster it describes. It checks the
 // identifiers and names, that there are at least two members and no duplicates,
-// that the year is in range, and that leader and deputy, where set, are distinct
-// members. More than MaxUnits members is a *FieldError wrapping ErrLimit. The members are copied, so later changes to spec do not reach the
+// that the year is in range, and that leader and deputy, where set, are
+// distinct members. More than MaxUnits members is a *FieldError wrapping
+// ErrLimit. The members are copied, so later changes to spec do not reach the
 // cluster.
 func NewCluster(spec ClusterSpec) (Cluster, error) {
 	if err := spec.ID.Validate(); err != nil {
@@ -513,7 +514,8 @@ type Reorganization struct {
 // leader and deputy are carried to their successors.
 //
 // Errors: *FieldError for a year out of range or before the cluster's year;
-// *FieldError wrapping ErrLimit for more than MaxChanges changes; *PartError wrapping ErrEmptyChange, ErrSelfChange, ErrConflictingChange,
+// *FieldError wrapping ErrLimit for more than MaxChanges changes; *PartError
+// wrapping ErrEmptyChange, ErrSelfChange, ErrConflictingChange,
 // ErrDuplicateUnit, ErrUnknownUnit or a unit's validation error; and any error
 // NewCluster gives for the resulting roster (fewer than two members, say).
 func (c Cluster) Reorganize(year int, changes []UnitChange) (Reorganization, error) {

@@ -56,8 +56,8 @@ type compiledTie struct {
 //
 // Errors: those of Score; ErrNotCompilable (in a *FieldError) for a median or
 // trimmed mean chosen PerTotal, whose kept assessors depend on the weights;
-// *FieldError wrapping ErrOverflow when a mark, weight or total would not fit (|v| ≤ 2^61 at the
-// common scale), where Score computes in decimals instead.
+// *FieldError wrapping ErrOverflow when a mark, weight or total would not fit
+// (|v| ≤ 2^61 at the common scale), where Score computes in decimals instead.
 func Compile(card Scorecard, c Cluster, assessments []Assessment, p ScoringPolicy) (Compiled, error) {
 	_, cp, why, err := card.score(c, assessments, p, false)
 	if err != nil {

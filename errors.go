@@ -9,15 +9,15 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// Errors are of two kinds. Sentinels (ErrX) name what went wrong and are matched
-// with errors.Is. Typed errors carry the offending value for errors.As and
-// wrap a sentinel, so a caller can branch on either. A typed error exists only
-// where it carries fields a caller branches on: *FieldError (a value),
+// Errors are of two kinds. Sentinels (ErrX) name what went wrong and are
+// matched with errors.Is. Typed errors carry the offending value for errors.As
+// and wrap a sentinel, so a caller can branch on either. A typed error exists
+// only where it carries fields a caller branches on: *FieldError (a value),
 // *UnitError (a unit), *BallotError (a ballot), *AssessmentError (a mark),
 // *PartError (a part of an input, wrapping what is wrong in it),
 // *ElectionTieError (the tied units) and *Violation (a succession's
-// constraint); where in the input is a path, composed by wrapping. Every message starts with
-// "thidua:" and quotes the input at fault.
+// constraint); where in the input is a path, composed by wrapping. Every
+// message starts with "thidua:" and quotes the input at fault.
 
 // quoteDecimal returns d as an error message quotes it: its digits when it is
 // of a sensible size, and otherwise its size alone, since printing a decimal of

@@ -456,8 +456,8 @@ func (s Succession) blocks(st state, unit UnitID) Constraint {
 
 // Eligible returns the members of the roster next that may lead in its year,
 // given the terms before it, in roster order: the candidates for the leader's
-// vote. When the constraints leave nobody, it returns a *Violation (without a unit) naming
-// the constraint that emptied the field.
+// vote. When the constraints leave nobody, it returns a *Violation (without a
+// unit) naming the constraint that emptied the field.
 func (s Succession) Eligible(next Cluster, history History) ([]UnitID, error) {
 	st := newState(next, history.terms, lineage{}, nil, 0)
 	return s.eligible(st)
@@ -519,13 +519,14 @@ func after(order []UnitID, unit UnitID) []UnitID {
 // renames and mergers to apply to the roster for next year (nil if none). It
 // returns the leadership and next year's roster with it set.
 //
-// Errors: a *FieldError (ErrCoolDownTooLong among others) or *UnitError from Validate; history
-// errors (a history that runs past current's year, or disagrees with it);
-// *Violation (without a unit) when the constraints leave nobody to lead; *Violation
-// when an elected or assigned unit breaks a constraint; *ElectionTieError on a
-// tied vote under TieRunoff; ErrMissingSelection when a vote or assignment the
-// method needs is missing; *PartError matching ErrVoteMismatch for a vote of another contest,
-// year or roster.
+// Errors: a *FieldError (ErrCoolDownTooLong among others) or *UnitError from
+// Validate; history errors (a history that runs past current's year, or
+// disagrees with it); *Violation (without a unit) when the constraints leave
+// nobody to lead; *Violation when an elected or assigned unit breaks a
+// constraint; *ElectionTieError on a tied vote under TieRunoff;
+// ErrMissingSelection when a vote or assignment the method needs is missing;
+// *PartError matching ErrVoteMismatch for a vote of another contest, year or
+// roster.
 func (s Succession) Next(current Cluster, history History, sel Selection, changes []UnitChange) (Leadership, Cluster, error) {
 	terms, err := s.termsUpTo(current, history)
 	if err != nil {
@@ -749,10 +750,10 @@ type FirstLead struct {
 }
 
 // Plan projects the leadership for the given number of years after current,
-// applying the unit changes as their years come. It needs a policy that
-// chooses without votes; otherwise it returns ErrPlanNeedsVotes. More than
-// MaxPlanYears years, or more than MaxChanges changes, is a *FieldError wrapping ErrLimit; the
-// work is linear in the years.
+// applying the unit changes as their years come. It needs a policy that chooses
+// without votes; otherwise it returns ErrPlanNeedsVotes. More than MaxPlanYears
+// years, or more than MaxChanges changes, is a *FieldError wrapping ErrLimit;
+// the work is linear in the years.
 func (s Succession) Plan(current Cluster, history History, years int, changes []UnitChange) (Plan, error) {
 	if s.Method != RoundRobin && !(s.Method == DeputySucceeds && s.Deputy == DeputyFromOrder) {
 		return Plan{}, &FieldError{Field: "succession method", Value: s.Method.String(), Err: ErrPlanNeedsVotes}
@@ -973,8 +974,8 @@ func (v Violation) String() string {
 // term is checked for membership only, since nothing before it is known. Votes
 // are not part of a history, so for Elect and Assign only the constraints and
 // membership are checked; for RoundRobin and DeputySucceeds the method is too.
-// More than MaxChanges changes is a *FieldError wrapping ErrLimit; the work is linear in the
-// terms.
+// More than MaxChanges changes is a *FieldError wrapping ErrLimit; the work is
+// linear in the terms.
 func (s Succession) CheckHistory(first Cluster, history History, changes []UnitChange) ([]Violation, error) {
 	if err := s.Validate(first); err != nil {
 		return nil, err

@@ -546,14 +546,14 @@ type both struct{ first, second error }
 func (e both) Error() string   { return e.first.Error() + " (" + reason(e.second) + ")" }
 func (e both) Unwrap() []error { return []error{e.first, e.second} }
 
-// Validate reports a rule set that cannot be used, as a *FieldError (Field "rule set") whose
-// cause matches ErrInvalidRuleSet with errors.Is and also wraps the specific
-// cause: a blank name (ErrBlankName), an invalid start or end date
-// (ErrInvalidDate), an end before the start (ErrDatesBackwards), a start
-// before one of its documents can apply (ErrBeforeDocuments), an invalid
-// quorum or equal-merit share (ErrInvalidShare), negative rounds or
-// excellent years, an unknown layer or fallback, a threshold for an unknown
-// award (ErrInvalidAward) or two for one award (ErrDuplicateRule), an invalid
+// Validate reports a rule set that cannot be used, as a *FieldError (Field
+// "rule set") whose cause matches ErrInvalidRuleSet with errors.Is and also
+// wraps the specific cause: a blank name (ErrBlankName), an invalid start or
+// end date (ErrInvalidDate), an end before the start (ErrDatesBackwards), a
+// start before one of its documents can apply (ErrBeforeDocuments), an invalid
+// quorum or equal-merit share (ErrInvalidShare), negative rounds or excellent
+// years, an unknown layer or fallback, a threshold for an unknown award
+// (ErrInvalidAward) or two for one award (ErrDuplicateRule), an invalid
 // Government-flag quota, an award listed twice in LeadsCluster, or an invalid
 // citation (ErrInvalidCitation).
 func (rs RuleSet) Validate() error {
@@ -972,10 +972,10 @@ func stricter(rule string, higher, lower RuleSet) bool {
 //
 // The result is in force on the days every layer is (the latest start, the
 // earliest end), has the lowest layer's Layer, and joins the names with "; ".
-// Errors (each a *FieldError (Field "rule set")): an invalid layer (see Validate), no layers
-// (ErrMissingPart), a higher layer after a lower one (ErrLayerOrder), layers
-// never in force together (ErrLayerDates), a value without a citation
-// (ErrInvalidCitation), and ErrLayerConflict.
+// Errors (each a *FieldError (Field "rule set")): an invalid layer (see
+// Validate), no layers (ErrMissingPart), a higher layer after a lower one
+// (ErrLayerOrder), layers never in force together (ErrLayerDates), a value
+// without a citation (ErrInvalidCitation), and ErrLayerConflict.
 func Compose(layers ...RuleSet) (RuleSet, error) {
 	if len(layers) == 0 {
 		return RuleSet{}, ruleSetError("", "", &FieldError{Field: "layers", Value: "", Err: ErrMissingPart})

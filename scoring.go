@@ -170,12 +170,12 @@ func (j *criterionTreeJSON) spec() CriterionSpec {
 	return c
 }
 
-// checkShape scans JSON text once, before it is decoded, and refuses text
-// that nests deeper than nest arrays and objects (a criteria tree deeper than
-// MaxDepth: *FieldError wrapping ErrTooDeep) or holds more than objects
-// objects (more criteria than MaxCriteria: *FieldError wrapping ErrLimit). It reads each byte
-// once and allocates nothing; it does not check the syntax, which the decoder
-// does after.
+// checkShape scans JSON text once, before it is decoded, and refuses text that
+// nests deeper than nest arrays and objects (a criteria tree deeper than
+// MaxDepth: *FieldError wrapping ErrTooDeep) or holds more than objects objects
+// (more criteria than MaxCriteria: *FieldError wrapping ErrLimit). It reads
+// each byte once and allocates nothing; it does not check the syntax, which the
+// decoder does after.
 func checkShape(b []byte, nest, objects int) error {
 	depth, seen, inString := 0, 0, false
 	for i := 0; i < len(b); i++ {
@@ -236,8 +236,8 @@ func (c CriterionSpec) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON decodes what MarshalJSON encodes. NewScorecard (or
 // Scorecard.UnmarshalJSON) validates the result. It refuses, before decoding
 // and in one pass, a tree deeper than MaxDepth (ErrTooDeep) or with more than
-// MaxCriteria criteria (*FieldError wrapping ErrLimit), so hostile input costs time linear in
-// its length.
+// MaxCriteria criteria (*FieldError wrapping ErrLimit), so hostile input costs
+// time linear in its length.
 func (c *CriterionSpec) UnmarshalJSON(b []byte) error {
 	// A criterion at level L is an object at nesting 2L-1, inside the
 	// children arrays of its ancestors.
@@ -343,9 +343,10 @@ type Scorecard struct {
 // the identifiers and names, the year, that every leaf has a positive maximum
 // and a positive weight (or none), that children stay within their group's
 // maximum, that bonus and deduction criteria are leaves, that gates lie within
-// their criterion's range, and that there is at least one scored criterion.
-// The spec is copied. A tree deeper than MaxDepth is ErrTooDeep, and more than
-// MaxCriteria criteria a *FieldError wrapping ErrLimit, both checked before the rest.
+// their criterion's range, and that there is at least one scored criterion. The
+// spec is copied. A tree deeper than MaxDepth is ErrTooDeep, and more than
+// MaxCriteria criteria a *FieldError wrapping ErrLimit, both checked before the
+// rest.
 func NewScorecard(spec ScorecardSpec) (Scorecard, error) {
 	if err := idErr(spec.ID); err != nil {
 		return Scorecard{}, &FieldError{Field: "scorecard id", Value: spec.ID, Err: err}
@@ -1540,9 +1541,9 @@ func (s Scorecard) Score(c Cluster, assessments []Assessment, p ScoringPolicy) (
 }
 
 // score is Score, and the year compiled when it fits the int64 form; when it
-// does not, the zero Compiled and the error that says why (an *FieldError wrapping ErrOverflow,
-// or ErrInexact for a quotient too long). decimalOnly skips the int64 form, for
-// the tests of the decimal path.
+// does not, the zero Compiled and the error that says why (a *FieldError
+// wrapping ErrOverflow, or ErrInexact for a quotient too long). decimalOnly
+// skips the int64 form, for the tests of the decimal path.
 func (s Scorecard) score(c Cluster, assessments []Assessment, p ScoringPolicy, decimalOnly bool) (Standings, Compiled, error, error) {
 	fail := func(err error) (Standings, Compiled, error, error) { return Standings{}, Compiled{}, nil, err }
 	if err := s.checkScoring(c, p); err != nil {
@@ -1864,9 +1865,10 @@ func (ch *chooser) unit(id UnitID, idx []int) (Standing, error) {
 	return st, nil
 }
 
-// compile lays the chosen marks out in the int64 form: summed per line at
-// the largest number of places any has, and aggregated as the policy says.
-// It fails (with an *FieldError wrapping ErrOverflow, or ErrInexact) where a value does not fit.
+// compile lays the chosen marks out in the int64 form: summed per line at the
+// largest number of places any has, and aggregated as the policy says. It fails
+// (with a *FieldError wrapping ErrOverflow, or ErrInexact) where a value does
+// not fit.
 func (ch *chooser) compile(c Cluster, out []Standing) (Compiled, error) {
 	var rs int32
 	for _, at := range ch.used {

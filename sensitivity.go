@@ -54,11 +54,11 @@ const maxGrid = 1 << 30
 // Sensitivity scores the compiled year with Samples sets of perturbed weights
 // drawn from r and reports each unit's best and worst rank, and how often it
 // ranked first and inside the quota. It is deterministic for a given state of
-// r. Errors: ErrNoSource for a nil r; ErrInvalidModel (in a *FieldError) for
-// no samples, a negative delta or quota, a non-positive step, a bound for an
+// r. Errors: ErrNoSource for a nil r; ErrInvalidModel (in a *FieldError) for no
+// samples, a negative delta or quota, a non-positive step, a bound for an
 // unknown criterion or the wrong way round, or a grid too fine (more than 2^30
-// points); ErrWeightRange when a weight could reach zero; *FieldError wrapping ErrOverflow when
-// a total could overflow.
+// points); ErrWeightRange when a weight could reach zero; *FieldError wrapping
+// ErrOverflow when a total could overflow.
 func (cp Compiled) Sensitivity(r *rand.Rand, spec SensitivitySpec) (Sensitivity, error) {
 	if r == nil {
 		return Sensitivity{}, ErrNoSource

@@ -576,14 +576,15 @@ type Report struct {
 	Variants []VariantReport
 }
 
-// Run carries out the experiment with draws from r. Year y draws from its
-// own source, seeded with the y-th Uint64 of r, so the Report depends only on
-// the state of r, not on Workers. Errors: ErrNoSource for a nil r; ErrInvalidModel (in a *FieldError)
-// for no years or variants, a negative worker count, or a model value out of
-// range; a scorecard of another year than the cluster (*FieldError), an invalid
-// policy, a policy the draws cannot satisfy (ErrTrimTooMuch, ErrInexact), an
-// *FieldError wrapping ErrOverflow, and the errors of DecideCandidates. When several years fail,
-// the error is the earliest year's.
+// Run carries out the experiment with draws from r. Year y draws from its own
+// source, seeded with the y-th Uint64 of r, so the Report depends only on the
+// state of r, not on Workers. Errors: ErrNoSource for a nil r; ErrInvalidModel
+// (in a *FieldError) for no years or variants, a negative worker count, or a
+// model value out of range; a scorecard of another year than the cluster
+// (*FieldError), an invalid policy, a policy the draws cannot satisfy
+// (ErrTrimTooMuch, ErrInexact), an *FieldError wrapping ErrOverflow, and the
+// errors of DecideCandidates. When several years fail, the error is the
+// earliest year's.
 func (e Experiment) Run(r *rand.Rand) (Report, error) {
 	if r == nil {
 		return Report{}, ErrNoSource

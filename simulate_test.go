@@ -157,8 +157,8 @@ func TestCompiledBadInput(t *testing.T) {
 }
 
 // Weights a scorecard accepts but whose totals do not fit the int64 form are
-// scored in decimals (issue 14 found an *FieldError wrapping ErrOverflow here): the standings
-// are those of a scorecard rebuilt with the weights.
+// scored in decimals (issue 14 found a *FieldError wrapping ErrOverflow here):
+// the standings are those of a scorecard rebuilt with the weights.
 func TestScoreWithWeightsBeyondInt64(t *testing.T) {
 	c := cluster3()
 	card := simCard(t, 2, 3)

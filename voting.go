@@ -883,14 +883,13 @@ const histLimit = 12
 
 // Tally counts the ballots and returns the Result. Problems with one ballot
 // make that ballot invalid: it is listed in Result.Rejected with a
-// *BallotError, and the count goes on. Problems with the whole vote are
-// errors: a negative Count or Weight (*BallotError wrapping ErrInvalidCount),
-// more votes cast than the electorate (*FieldError wrapping
-// ErrTooManyBallots), or a vote below quorum (*FieldError wrapping
-// ErrNoQuorum). More than MaxBallots entries, more work than MaxBallotWork,
-// or under Borda so many votes
-// cast that a candidate's points could exceed math.MaxInt, is a *FieldError wrapping ErrLimit:
-// no count is ever wrong by overflow.
+// *BallotError, and the count goes on. Problems with the whole vote are errors:
+// a negative Count or Weight (*BallotError wrapping ErrInvalidCount), more
+// votes cast than the electorate (*FieldError wrapping ErrTooManyBallots), or a
+// vote below quorum (*FieldError wrapping ErrNoQuorum). More than MaxBallots
+// entries, more work than MaxBallotWork, or under Borda so many votes cast that
+// a candidate's points could exceed math.MaxInt, is a *FieldError wrapping
+// ErrLimit: no count is ever wrong by overflow.
 func (c Contest) Tally(ballots []Ballot) (Result, error) {
 	if c.index == nil {
 		return Result{}, &FieldError{Field: "candidates", Value: "[]", Err: ErrNoCandidates}
