@@ -617,21 +617,21 @@ type AwardRule struct {
 }
 
 // Validate reports an unknown award, an invalid quota, standard or threshold,
-// as an *AwardError naming the award.
+// as an *PartError naming the award.
 func (r AwardRule) Validate() error {
 	if !r.Award.IsValid() {
-		return &AwardError{Award: r.Award, Err: ErrInvalidAward}
+		return awardError(r.Award, "", ErrInvalidAward)
 	}
 	if err := r.Quota.Validate(); err != nil {
-		return &AwardError{Award: r.Award, Err: err}
+		return awardError(r.Award, "", err)
 	}
 	for _, s := range r.Standards {
 		if err := s.Validate(); err != nil {
-			return &AwardError{Award: r.Award, Err: err}
+			return awardError(r.Award, "", err)
 		}
 	}
 	if err := r.Vote.Validate(); err != nil {
-		return &AwardError{Award: r.Award, Err: err}
+		return awardError(r.Award, "", err)
 	}
 	return nil
 }
@@ -647,7 +647,7 @@ type AwardRules struct {
 }
 
 // NewAwardRules validates rules and returns them in order of precedence. Two
-// rules for one award give an *AwardError wrapping ErrDuplicateRule.
+// rules for one award give an *PartError wrapping ErrDuplicateRule.
 func NewAwardRules(rules ...AwardRule) (AwardRules, error) {
 	out := make([]AwardRule, 0, len(rules))
 	for _, r := range rules {
@@ -656,7 +656,7 @@ func NewAwardRules(rules ...AwardRule) (AwardRules, error) {
 		}
 		for _, o := range out {
 			if o.Award == r.Award {
-				return AwardRules{}, &AwardError{Award: r.Award, Err: ErrDuplicateRule}
+				return AwardRules{}, awardError(r.Award, "", ErrDuplicateRule)
 			}
 		}
 		r.Standards = slices.Clone(r.Standards)
@@ -806,7 +806,7 @@ func (c Candidate) Validate() error {
 			return &UnitError{ID: c.Unit, Err: &FieldError{Field: "votes award", Value: a.String(), Err: ErrInvalidAward}}
 		}
 		if v.Votes < 0 || v.Base < 0 || v.Votes > v.Base {
-			return &AwardError{Award: a, Unit: c.Unit, Err: &FieldError{Field: "votes", Value: fmt.Sprintf("%d of %d", v.Votes, v.Base), Err: ErrInvalidVoteCount}}
+			return awardError(a, c.Unit, &FieldError{Field: "votes", Value: fmt.Sprintf("%d of %d", v.Votes, v.Base), Err: ErrInvalidVoteCount})
 		}
 	}
 	for _, a := range sortedAwards(c.Settled) {
@@ -815,7 +815,7 @@ func (c Candidate) Validate() error {
 			continue // unsettled
 		}
 		if !a.IsValid() || st.Place < 1 || (st.By != TieBreakRunoff && st.By != TieBreakFallback) {
-			return &AwardError{Award: a, Unit: c.Unit, Err: &FieldError{Field: "settled", Value: fmt.Sprintf("place %d by %s", st.Place, st.By), Err: ErrInvalidTieBreak}}
+			return awardError(a, c.Unit, &FieldError{Field: "settled", Value: fmt.Sprintf("place %d by %s", st.Place, st.By), Err: ErrInvalidTieBreak})
 		}
 	}
 	return nil
@@ -1164,12 +1164,12 @@ func checkVotes(r AwardRule, cands []Candidate) error {
 		if first == "" {
 			base, first = v.Base, c.Unit
 		} else if v.Base != base {
-			return &AwardError{Award: r.Award, Unit: c.Unit, Err: &FieldError{Field: "vote base",
-				Value: fmt.Sprintf("%d (%q has %d)", v.Base, string(first), base), Err: ErrContestMismatch}}
+			return awardError(r.Award, c.Unit, &FieldError{Field: "vote base",
+				Value: fmt.Sprintf("%d (%q has %d)", v.Base, string(first), base), Err: ErrContestMismatch})
 		}
 		if v.Passed && !r.Vote.Met(v.Votes, v.Base) {
-			return &AwardError{Award: r.Award, Unit: c.Unit, Err: &FieldError{Field: "vote",
-				Value: fmt.Sprintf("%d of %d passed, threshold %s", v.Votes, v.Base, r.Vote), Err: ErrContestMismatch}}
+			return awardError(r.Award, c.Unit, &FieldError{Field: "vote",
+				Value: fmt.Sprintf("%d of %d passed, threshold %s", v.Votes, v.Base, r.Vote), Err: ErrContestMismatch})
 		}
 	}
 	return nil
@@ -1428,7 +1428,7 @@ type DecideInput struct {
 // DecideCandidates; see there for how awards, quotas and ties are settled.
 //
 // Errors: ErrClusterMismatch or ErrYearMismatch for standings or votes of
-// another cluster or year; ErrContestMismatch (in an *AwardError) for a vote
+// another cluster or year; ErrContestMismatch (in an *PartError) for a vote
 // on an award that has no rule, whose threshold differs from the rule's, or
 // whose candidates are not members; the errors of FactsFor; and those of
 // DecideCandidates.
@@ -1441,7 +1441,7 @@ func Decide(rules AwardRules, in DecideInput) (Decision, error) {
 		return Decision{}, &FieldError{Field: "standings cluster", Value: string(id), Err: ErrClusterMismatch}
 	}
 	if y := in.Standings.Year(); y != c.Year() {
-		return Decision{}, &YearError{What: "standings year", Year: y, Err: ErrYearMismatch}
+		return Decision{}, yearError("standings year", y, ErrYearMismatch)
 	}
 	facts, err := FactsFor(c, in.Facts)
 	if err != nil {
@@ -1458,16 +1458,16 @@ func Decide(rules AwardRules, in DecideInput) (Decision, error) {
 		}
 		st := in.Settled[a]
 		if st.By != TieBreakRunoff && st.By != TieBreakFallback {
-			return Decision{}, &AwardError{Award: a, Err: &FieldError{Field: "settled by", Value: st.By.String(), Err: ErrInvalidTieBreak}}
+			return Decision{}, awardError(a, "", &FieldError{Field: "settled by", Value: st.By.String(), Err: ErrInvalidTieBreak})
 		}
 		seen := map[UnitID]bool{}
 		for _, tier := range st.Order {
 			for _, id := range tier {
 				if !c.IsMember(id) {
-					return Decision{}, &AwardError{Award: a, Unit: id, Err: ErrUnknownUnit}
+					return Decision{}, awardError(a, id, ErrUnknownUnit)
 				}
 				if seen[id] {
-					return Decision{}, &AwardError{Award: a, Unit: id, Err: ErrDuplicateUnit}
+					return Decision{}, awardError(a, id, ErrDuplicateUnit)
 				}
 				seen[id] = true
 			}
@@ -1532,18 +1532,18 @@ func sortedAwards[V any](m map[Award]V) []Award {
 func checkAwardVote(rules AwardRules, a Award, r Result, c Cluster) error {
 	rule, ok := rules.Rule(a)
 	if !ok {
-		return &AwardError{Award: a, Err: &FieldError{Field: "contest", Value: string(r.Contest.ID()), Err: ErrContestMismatch}}
+		return awardError(a, "", &FieldError{Field: "contest", Value: string(r.Contest.ID()), Err: ErrContestMismatch})
 	}
 	if y := r.Contest.Year(); y != c.Year() {
-		return &AwardError{Award: a, Err: &YearError{What: "vote year", Year: y, Err: ErrYearMismatch}}
+		return awardError(a, "", yearError("vote year", y, ErrYearMismatch))
 	}
 	if !r.Contest.Threshold().Same(rule.Vote) {
-		return &AwardError{Award: a, Err: &FieldError{Field: "vote threshold",
-			Value: fmt.Sprintf("%s (the rule needs %s)", r.Contest.Threshold(), rule.Vote), Err: ErrContestMismatch}}
+		return awardError(a, "", &FieldError{Field: "vote threshold",
+			Value: fmt.Sprintf("%s (the rule needs %s)", r.Contest.Threshold(), rule.Vote), Err: ErrContestMismatch})
 	}
 	for _, id := range r.Contest.Candidates() {
 		if !c.IsMember(id) {
-			return &AwardError{Award: a, Unit: id, Err: &FieldError{Field: "candidate", Value: string(id), Err: ErrContestMismatch}}
+			return awardError(a, id, &FieldError{Field: "candidate", Value: string(id), Err: ErrContestMismatch})
 		}
 	}
 	return nil

@@ -292,10 +292,9 @@ func FuzzCompose(f *testing.F) {
 		}
 		if err != nil {
 			require.ErrorIs(t, err, ErrLayerConflict)
-			var rse *RuleSetError
-			require.ErrorAs(t, err, &rse)
-			var fe *FieldError
-			require.ErrorAs(t, err, &fe)
+			require.NotNil(t, fieldError(err, "rule set"), "%v", err)
+			fes := fieldErrors(err)
+			fe := fes[len(fes)-1]
 			require.Contains(t, cited, fe.Field)
 			c, _ := local.Source(fe.Field)
 			old, _ := higher.Source(fe.Field)

@@ -194,22 +194,22 @@ func TestBadInput(t *testing.T) {
 		{"quota share below zero", ShareOfLeaders(-1, 5).Validate(), ErrQuotaShare, new(*FieldError)},
 		{"quota share over zero", ShareOfLeaders(1, 0).Validate(), ErrQuotaShare, new(*FieldError)},
 		{"quota with unknown rounding", CountQuota(1).WithRounding(9).Validate(), ErrInvalidQuota, new(*FieldError)},
-		{"rule for no award", AwardRule{}.Validate(), ErrInvalidAward, new(*AwardError)},
-		{"rule for an unknown award", func() error { _, err := NewAwardRules(AwardRule{Award: 42}); return err }(), ErrInvalidAward, new(*AwardError)},
+		{"rule for no award", AwardRule{}.Validate(), ErrInvalidAward, new(*PartError)},
+		{"rule for an unknown award", func() error { _, err := NewAwardRules(AwardRule{Award: 42}); return err }(), ErrInvalidAward, new(*PartError)},
 		{"rule with a negative quota", func() error {
 			_, err := NewAwardRules(AwardRule{Award: MinistryMerit, Quota: CountQuota(-2)})
 			return err
-		}(), ErrNegativeQuota, new(*AwardError)},
+		}(), ErrNegativeQuota, new(*PartError)},
 		{"two rules for one award", func() error {
 			_, err := NewAwardRules(AwardRule{Award: MinistryMerit}, flagRule, AwardRule{Award: MinistryMerit, Quota: CountQuota(2)})
 			return err
-		}(), ErrDuplicateRule, new(*AwardError)},
+		}(), ErrDuplicateRule, new(*PartError)},
 		{"rank standard below one", AwardRule{Award: MinistryFlag, Standards: []Standard{RequireRank(0)}}.Validate(), ErrInvalidStandard, new(*FieldError)},
 		{"custom standard without predicate", RequireThat("x", nil).Validate(), ErrInvalidStandard, new(*FieldError)},
 		{"custom standard without name", RequireThat(" ", func(Candidate) bool { return true }).Validate(), ErrInvalidStandard, new(*FieldError)},
 		{"title standard for an unknown award", RequireTitle(0).Validate(), ErrInvalidAward, new(*FieldError)},
 		{"zero standard", Standard{}.Validate(), ErrInvalidStandard, new(*FieldError)},
-		{"vote threshold above one", AwardRule{Award: MinistryFlag, Vote: AtLeast(6, 5).Of(Electorate)}.Validate(), ErrInvalidShare, new(*AwardError)},
+		{"vote threshold above one", AwardRule{Award: MinistryFlag, Vote: AtLeast(6, 5).Of(Electorate)}.Validate(), ErrInvalidShare, new(*PartError)},
 		{"equal-merit share above one", func() error { _, err := AwardRules{}.WithEqualMerit(AtLeast(8, 7)); return err }(), ErrInvalidShare, new(*FieldError)},
 		{"candidate with a bad id", decide(with(func(c *Candidate) { c.Unit = "a b" })), ErrInvalidID, new(*FieldError)},
 		{"candidate ranked zero", decide(with(func(c *Candidate) { c.Rank = 0 })), ErrInvalidRank, new(*UnitError)},
@@ -219,12 +219,12 @@ func TestBadInput(t *testing.T) {
 		{"negative excellent years", (Facts{Unit: "a", ExcellentYears: -1}).Validate(), ErrInvalidFacts, new(*UnitError)},
 		{"title listed twice", (Facts{Unit: "a", Titles: []Award{ExcellentCollective, ExcellentCollective}}).Validate(), ErrInvalidFacts, new(*FieldError)},
 		{"unknown title", (Facts{Unit: "a", Titles: []Award{99}}).Validate(), ErrInvalidAward, new(*UnitError)},
-		{"votes above base", decide(with(func(c *Candidate) { c.Votes = map[Award]VoteCount{MinistryFlag: {Votes: 10, Base: 9}} })), ErrInvalidVoteCount, new(*AwardError)},
+		{"votes above base", decide(with(func(c *Candidate) { c.Votes = map[Award]VoteCount{MinistryFlag: {Votes: 10, Base: 9}} })), ErrInvalidVoteCount, new(*PartError)},
 		{"vote for an unknown award", decide(with(func(c *Candidate) { c.Votes = map[Award]VoteCount{0: {}} })), ErrInvalidAward, new(*UnitError)},
 		{"votes out of different bases", decide(
 			with(func(c *Candidate) { c.Votes = map[Award]VoteCount{MinistryFlag: passed(9, 9)} }),
 			Candidate{Unit: "b", Rank: 2, Votes: map[Award]VoteCount{MinistryFlag: passed(8, 10)}},
-		), ErrContestMismatch, new(*AwardError)},
+		), ErrContestMismatch, new(*PartError)},
 		{"vote passed while short of the award's threshold", decide(with(func(c *Candidate) {
 			c.Votes = map[Award]VoteCount{MinistryFlag: {Votes: 5, Base: 9, Passed: true}}
 		})), ErrContestMismatch, new(*FieldError)},
@@ -239,40 +239,40 @@ func TestBadInput(t *testing.T) {
 		{"facts JSON with a negative count", json.Unmarshal([]byte(`{"unit":"a","staff":-3}`), new(Facts)), ErrInvalidFacts, new(*FieldError)},
 		{"quota JSON with a share above one", json.Unmarshal([]byte(`{"basis":"members","num":3,"den":2}`), new(Quota)), ErrQuotaShare, new(*FieldError)},
 		{"award JSON unknown", json.Unmarshal([]byte(`"golden-star"`), new(Award)), ErrInvalidAward, new(*FieldError)},
-		{"rule set running backwards", rs("x", d(2024, 1, 1), d(2023, 12, 31)).Validate(), ErrDatesBackwards, new(*RuleSetError)},
-		{"rule set without a name", rs(" ", d(2024, 1, 1), Date{}).Validate(), ErrBlankName, new(*RuleSetError)},
-		{"rule set without a start", rs("x", Date{}, Date{}).Validate(), ErrInvalidDate, new(*RuleSetError)},
+		{"rule set running backwards", rs("x", d(2024, 1, 1), d(2023, 12, 31)).Validate(), ErrDatesBackwards, new(*FieldError)},
+		{"rule set without a name", rs(" ", d(2024, 1, 1), Date{}).Validate(), ErrBlankName, new(*FieldError)},
+		{"rule set without a start", rs("x", Date{}, Date{}).Validate(), ErrInvalidDate, new(*FieldError)},
 		{"rule set with negative rounds", func() error { r := Decree152_2025(); r.MaxRounds = -1; return r.Validate() }(), ErrInvalidRuleSet, new(*FieldError)},
-		{"rule set with an unknown fallback", func() error { r := Decree152_2025(); r.Deadlock = 7; return r.Validate() }(), ErrInvalidRuleSet, new(*RuleSetError)},
+		{"rule set with an unknown fallback", func() error { r := Decree152_2025(); r.Deadlock = 7; return r.Validate() }(), ErrInvalidRuleSet, new(*FieldError)},
 		{"rule set with two thresholds for one award", func() error {
 			r := Decree98_2023()
 			r.Thresholds = append(r.Thresholds, AwardThreshold{Award: MinistryFlag, Threshold: AtLeast(9, 10).Of(Electorate)})
 			return r.Validate()
-		}(), ErrDuplicateRule, new(*AwardError)},
+		}(), ErrDuplicateRule, new(*PartError)},
 		{"rule set with a threshold for an unknown award", func() error {
 			r := Decree98_2023()
 			r.Thresholds = append(r.Thresholds, AwardThreshold{Award: 0, Threshold: AtLeast(9, 10).Of(Electorate)})
 			return r.Validate()
 		}(), ErrInvalidAward, new(*FieldError)},
-		{"rule set with a bad Government-flag quota", func() error { r := Decree152_2025(); r.GovFlagQuota = ShareOfLeaders(2, 1); return r.Validate() }(), ErrQuotaShare, new(*RuleSetError)},
+		{"rule set with a bad Government-flag quota", func() error { r := Decree152_2025(); r.GovFlagQuota = ShareOfLeaders(2, 1); return r.Validate() }(), ErrQuotaShare, new(*FieldError)},
 		{"rule sets overlapping", func() error {
 			_, err := NewRuleBook(rs("a", d(2020, 1, 1), d(2024, 1, 1)), rs("b", d(2024, 1, 1), Date{}))
 			return err
-		}(), ErrRuleSetOverlap, new(*RuleSetError)},
+		}(), ErrRuleSetOverlap, new(*FieldError)},
 		{"open-ended rule set followed by another", func() error {
 			_, err := NewRuleBook(rs("b", d(2030, 1, 1), Date{}), rs("a", d(2020, 1, 1), Date{}))
 			return err
-		}(), ErrRuleSetOverlap, new(*RuleSetError)},
-		{"rule book with a backwards set", func() error { _, err := NewRuleBook(rs("x", d(2024, 1, 2), d(2024, 1, 1))); return err }(), ErrDatesBackwards, new(*RuleSetError)},
+		}(), ErrRuleSetOverlap, new(*FieldError)},
+		{"rule book with a backwards set", func() error { _, err := NewRuleBook(rs("x", d(2024, 1, 2), d(2024, 1, 1))); return err }(), ErrDatesBackwards, new(*FieldError)},
 		{"date before any preset", func() error { _, err := RulesOn(d(2017, 9, 30)); return err }(), ErrNoRuleSet, new(*FieldError)},
 		{"date that does not exist", func() error { _, err := NewDate(2023, 2, 29); return err }(), ErrInvalidDate, new(*FieldError)},
 		{"rules on an invalid date", func() error { _, err := RulesOn(Date{Year: 2024, Month: 4, Day: 31}); return err }(), ErrInvalidDate, new(*FieldError)},
 		{"date text malformed", new(Date).UnmarshalText([]byte("08/12/2023")), ErrInvalidDate, new(*FieldError)},
-		{"rule set award rule for an unknown award", func() error { _, err := Decree152_2025().AwardRule(0, Quota{}); return err }(), ErrInvalidAward, new(*AwardError)},
+		{"rule set award rule for an unknown award", func() error { _, err := Decree152_2025().AwardRule(0, Quota{}); return err }(), ErrInvalidAward, new(*PartError)},
 		{"rule set award rules with a bad quota", func() error {
 			_, err := Decree152_2025().AwardRules(map[Award]Quota{MinistryFlag: CountQuota(-1)})
 			return err
-		}(), ErrNegativeQuota, new(*AwardError)},
+		}(), ErrNegativeQuota, new(*PartError)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -290,7 +290,7 @@ func TestErrorMessagesQuoteTheInput(t *testing.T) {
 	_, err = FactsFor(cluster3(), []Facts{{Unit: "hai-phong"}})
 	assert.EqualError(t, err, `thidua: unit "hai-phong": unknown unit`)
 	_, err = NewRuleBook(Decree98_2023(), Decree152_2025(), RuleSet{Name: "local", EffectiveFrom: MustDate(2025, 1, 1)})
-	assert.EqualError(t, err, `thidua: rule set "Nghị định 98/2023/NĐ-CP" and "local": rule sets overlap`)
+	assert.EqualError(t, err, `thidua: rule set "Nghị định 98/2023/NĐ-CP and local": rule sets overlap`)
 }
 
 // cluster3Candidates returns illustrative candidate records for Cluster 3's

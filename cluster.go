@@ -219,8 +219,9 @@ type Cluster struct {
 
 // NewCluster validates spec and returns the cluster it describes. It checks the
 // identifiers and names, that there are at least two members and no duplicates,
-// that the year is in range, and that leader and deputy, where set, are distinct
-// members. More than MaxUnits members is a *LimitError. The members are copied, so later changes to spec do not reach the
+// that the year is in range, and that leader and deputy, where set, are
+// distinct members. More than MaxUnits members is a *FieldError wrapping
+// ErrLimit. The members are copied, so later changes to spec do not reach the
 // cluster.
 func NewCluster(spec ClusterSpec) (Cluster, error) {
 	if err := spec.ID.Validate(); err != nil {
@@ -280,7 +281,7 @@ func MustCluster(spec ClusterSpec) Cluster {
 
 func checkYear(what string, year int) error {
 	if year < MinYear || year > MaxYear {
-		return &YearError{What: what, Year: year, Err: ErrYearOutOfRange}
+		return yearError(what, year, ErrYearOutOfRange)
 	}
 	return nil
 }
@@ -512,8 +513,9 @@ type Reorganization struct {
 // member at that point, so pass the changes that concern this cluster. The
 // leader and deputy are carried to their successors.
 //
-// Errors: *YearError for a year out of range or before the cluster's year;
-// *LimitError for more than MaxChanges changes; *ChangeError wrapping ErrEmptyChange, ErrSelfChange, ErrConflictingChange,
+// Errors: *FieldError for a year out of range or before the cluster's year;
+// *FieldError wrapping ErrLimit for more than MaxChanges changes; *PartError
+// wrapping ErrEmptyChange, ErrSelfChange, ErrConflictingChange,
 // ErrDuplicateUnit, ErrUnknownUnit or a unit's validation error; and any error
 // NewCluster gives for the resulting roster (fewer than two members, say).
 func (c Cluster) Reorganize(year int, changes []UnitChange) (Reorganization, error) {
@@ -524,7 +526,7 @@ func (c Cluster) Reorganize(year int, changes []UnitChange) (Reorganization, err
 		return Reorganization{}, err
 	}
 	if year < c.spec.Year {
-		return Reorganization{}, &YearError{What: "roster year", Year: year, Err: ErrChangeBeforeRoster}
+		return Reorganization{}, yearError("roster year", year, ErrChangeBeforeRoster)
 	}
 	if err := checkChanges(changes); err != nil {
 		return Reorganization{}, err
@@ -551,7 +553,7 @@ func checkChanges(changes []UnitChange) error {
 	}]bool{}
 	for i, ch := range changes {
 		if err := ch.Validate(); err != nil {
-			return &ChangeError{Index: i, Change: ch, Err: err}
+			return changeError(i, ch, err)
 		}
 		for _, id := range ch.From {
 			key := struct {
@@ -559,7 +561,7 @@ func checkChanges(changes []UnitChange) error {
 				id   UnitID
 			}{ch.Year, id}
 			if claimed[key] {
-				return &ChangeError{Index: i, Change: ch, Err: &UnitError{ID: id, Err: ErrConflictingChange}}
+				return changeError(i, ch, &UnitError{ID: id, Err: ErrConflictingChange})
 			}
 			claimed[key] = true
 		}
@@ -580,7 +582,7 @@ func (c Cluster) apply(year int, changes []UnitChange, order []int) (Reorganizat
 		ch := changes[i]
 		members, err := applyChange(s.Members, ch)
 		if err != nil {
-			return Reorganization{}, &ChangeError{Index: i, Change: ch, Err: err}
+			return Reorganization{}, changeError(i, ch, err)
 		}
 		s.Members = members
 		for from, to := range succ {

@@ -56,8 +56,8 @@ type compiledTie struct {
 //
 // Errors: those of Score; ErrNotCompilable (in a *FieldError) for a median or
 // trimmed mean chosen PerTotal, whose kept assessors depend on the weights;
-// *OverflowError when a mark, weight or total would not fit (|v| ≤ 2^61 at the
-// common scale), where Score computes in decimals instead.
+// *FieldError wrapping ErrOverflow when a mark, weight or total would not fit
+// (|v| ≤ 2^61 at the common scale), where Score computes in decimals instead.
 func Compile(card Scorecard, c Cluster, assessments []Assessment, p ScoringPolicy) (Compiled, error) {
 	_, cp, why, err := card.score(c, assessments, p, false)
 	if err != nil {
@@ -153,12 +153,12 @@ func (cp *Compiled) scaleWeights(ws []decimal.Decimal) ([]int64, int32, error) {
 	for l, w := range ws {
 		v, ok := toScaled(w, scale)
 		if !ok {
-			return nil, 0, &OverflowError{What: "weight", Value: quoteDecimal(w)}
+			return nil, 0, overflowError("weight", quoteDecimal(w))
 		}
 		out[l] = v
 	}
 	if !cp.fits(out, out, scale) {
-		return nil, 0, &OverflowError{What: "total at weight scale", Value: fmt.Sprint(scale)}
+		return nil, 0, overflowError("total at weight scale", fmt.Sprint(scale))
 	}
 	return out, scale, nil
 }
@@ -204,7 +204,7 @@ func aggregateInt(sums []int64, counts []int, rs int32, r Rounding, out []int64)
 				den, ok = mulChk(den, pow10i[rs-r.Places])
 			}
 			if !ok {
-				return 0, &OverflowError{What: "aggregated mark", Value: fmt.Sprint(sum)}
+				return 0, overflowError("aggregated mark", fmt.Sprint(sum))
 			}
 			out[i], _ = divRound(num, den, r.Mode)
 		}
@@ -229,12 +229,12 @@ func aggregateInt(sums []int64, counts []int, rs int32, r Rounding, out []int64)
 		extra = max(extra, twos, fives)
 	}
 	if rs+extra > 18 {
-		return 0, &OverflowError{What: "aggregated mark places", Value: fmt.Sprint(rs + extra)}
+		return 0, overflowError("aggregated mark places", fmt.Sprint(rs+extra))
 	}
 	for i, sum := range sums {
 		v, ok := mulChk(sum, pow10i[extra])
 		if !ok {
-			return 0, &OverflowError{What: "aggregated mark", Value: fmt.Sprint(sum)}
+			return 0, overflowError("aggregated mark", fmt.Sprint(sum))
 		}
 		out[i] = v / int64(max(counts[i], 1))
 	}
@@ -284,8 +284,7 @@ func (cp Compiled) Score() CompiledStandings {
 // ErrPointsRange for one out of a scorecard's range (all in a *FieldError).
 func (cp Compiled) ScoreWith(weights []decimal.Decimal) (CompiledStandings, error) {
 	w, ws, err := cp.scaleWeights(weights)
-	var ovf *OverflowError
-	if errors.As(err, &ovf) {
+	if errors.Is(err, ErrOverflow) {
 		return cp.scoreDecimal(weights), nil
 	}
 	if err != nil {

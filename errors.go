@@ -3,15 +3,21 @@ package thidua
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
 )
 
-// Errors are of two kinds. Sentinels (ErrX) name what went wrong and are matched
-// with errors.Is. Typed errors (*XError) carry the offending value for errors.As and
-// wrap a sentinel, so a caller can branch on either. Every message starts with
-// "thidua:" and quotes the input at fault.
+// Errors are of two kinds. Sentinels (ErrX) name what went wrong and are
+// matched with errors.Is. Typed errors carry the offending value for errors.As
+// and wrap a sentinel, so a caller can branch on either. A typed error exists
+// only where it carries fields a caller branches on: *FieldError (a value),
+// *UnitError (a unit), *BallotError (a ballot), *AssessmentError (a mark),
+// *PartError (a part of an input, wrapping what is wrong in it),
+// *ElectionTieError (the tied units) and *Violation (a succession's
+// constraint); where in the input is a path, composed by wrapping. Every
+// message starts with "thidua:" and quotes the input at fault.
 
 // quoteDecimal returns d as an error message quotes it: its digits when it is
 // of a sensible size, and otherwise its size alone, since printing a decimal of
@@ -104,29 +110,22 @@ func (e *UnitError) Error() string {
 // Unwrap returns the sentinel, for errors.Is.
 func (e *UnitError) Unwrap() error { return e.Err }
 
-// YearError reports a year outside the range a value accepts. What names the
-// field ("cluster year", "change year", ...).
-type YearError struct {
-	What string
-	Year int
-	Err  error
-}
-
-// Error returns the message, which starts with "thidua:" and names the
-// offending value.
-func (e *YearError) Error() string {
-	return fmt.Sprintf("thidua: %s %d: %s", e.What, e.Year, reason(e.Err))
-}
-
-// Unwrap returns the sentinel, for errors.Is.
-func (e *YearError) Unwrap() error { return e.Err }
-
-// FieldError reports a field whose value is invalid, such as a blank name or a
-// malformed identifier. Field names the field as it appears in JSON.
+// FieldError reports a value that is invalid or out of range, named by the
+// field or quantity it is in: a blank name, a malformed identifier, a year out
+// of range (Field "cluster year"), a criterion (Field "criterion", Value its
+// ID), a rule set (Field "rule set", Value its name, or "A and B" for two that
+// overlap), a value too large for the int64 fixed-point form (ErrOverflow), a
+// cool-down a roster cannot satisfy (ErrCoolDownTooLong), a vote below its
+// quorum (ErrNoQuorum), a vote or assignment a succession needs but was not
+// given (ErrMissingSelection), or an input over a documented limit (ErrLimit).
+// Err is the sentinel, or another typed error that says more.
 type FieldError struct {
+	// Field names the field or quantity, as JSON or the minutes name it.
 	Field string
+	// Value quotes the offending value.
 	Value string
-	Err   error
+	// Err is the cause: a sentinel, or a typed error wrapping one.
+	Err error
 }
 
 // Error returns the message, which starts with "thidua:" and names the
@@ -135,26 +134,7 @@ func (e *FieldError) Error() string {
 	return fmt.Sprintf("thidua: %s %q: %s", e.Field, e.Value, reason(e.Err))
 }
 
-// Unwrap returns the wrapped error, for errors.Is and errors.As.
 func (e *FieldError) Unwrap() error { return e.Err }
-
-// ChangeError reports a unit change (rename or merger) that cannot be applied.
-// Index is its position in the list the caller passed.
-type ChangeError struct {
-	Index  int
-	Change UnitChange
-	Err    error
-}
-
-// Error returns the message, which starts with "thidua:" and names the
-// offending value.
-func (e *ChangeError) Error() string {
-	return fmt.Sprintf("thidua: unit change %d (%d: %s into %q): %s",
-		e.Index, e.Change.Year, quoteIDs(e.Change.From), string(e.Change.Into.ID), reason(e.Err))
-}
-
-// Unwrap returns the wrapped error, for errors.Is and errors.As.
-func (e *ChangeError) Unwrap() error { return e.Err }
 
 func quoteIDs(ids []UnitID) string {
 	var b strings.Builder
@@ -263,23 +243,6 @@ var (
 	ErrUnencodableTieBreaker = errors.New("thidua: a caller-supplied comparison has no JSON form")
 )
 
-// CriterionError reports a problem with one criterion (tiêu chí) of a scorecard,
-// named by its ID. Err is one of the scoring sentinels, possibly inside a
-// *FieldError.
-type CriterionError struct {
-	ID  CriterionID
-	Err error
-}
-
-// Error returns the message, which starts with "thidua:" and names the
-// offending value.
-func (e *CriterionError) Error() string {
-	return fmt.Sprintf("thidua: criterion %q: %s", string(e.ID), reason(e.Err))
-}
-
-// Unwrap returns the wrapped error, for errors.Is and errors.As.
-func (e *CriterionError) Unwrap() error { return e.Err }
-
 // AssessmentError reports a problem with the marks for one unit: an assessment
 // (its Unit, Assessor and Kind), a mark (Criterion and Value), or the
 // aggregation of a unit's marks for a criterion (Assessor empty). Fields that do
@@ -364,7 +327,7 @@ var (
 	ErrInvalidCount = errors.New("thidua: ballot count and weight must not be negative")
 
 	// ErrNoQuorum reports a vote held without its quorum (số thành viên tham dự
-	// không đủ): see QuorumError for the figures.
+	// không đủ): the *FieldError gives the figures.
 	ErrNoQuorum = errors.New("thidua: quorum not reached")
 
 	// ErrNoRunoff reports a Runoff asked of a result with no tie at the cut-off.
@@ -428,22 +391,6 @@ func (e *BallotError) Error() string {
 
 // Unwrap returns the sentinel, for errors.Is.
 func (e *BallotError) Unwrap() error { return e.Err }
-
-// QuorumError reports a vote below its quorum. Present is the number of voters
-// taken as present (the contest's Present, or the votes cast when Present is
-// not recorded); Needed is the least that meets the quorum, out of Electorate.
-type QuorumError struct {
-	Present, Needed, Electorate int
-}
-
-// Error returns the message, which starts with "thidua:" and names the
-// offending value.
-func (e *QuorumError) Error() string {
-	return fmt.Sprintf("thidua: quorum not reached: \"%d\" present of %d, %d needed", e.Present, e.Electorate, e.Needed)
-}
-
-// Unwrap returns ErrNoQuorum, for errors.Is.
-func (e *QuorumError) Unwrap() error { return ErrNoQuorum }
 
 // ---------------------------------------------------------------------------
 // Award and rule-set errors (awards.go, rules.go).
@@ -526,47 +473,6 @@ var (
 	ErrInvalidRuleSet = errors.New("thidua: invalid rule set")
 )
 
-// AwardError reports a problem with the rule for an award, or with one unit's
-// record for that award (Unit is then set). Err is a sentinel above or a
-// *FieldError wrapping one.
-type AwardError struct {
-	Award Award
-	Unit  UnitID
-	Err   error
-}
-
-// Error returns the message, which starts with "thidua:" and names the
-// offending value.
-func (e *AwardError) Error() string {
-	if e.Unit != "" {
-		return fmt.Sprintf("thidua: award %q: unit %q: %s", e.Award.String(), string(e.Unit), reason(e.Err))
-	}
-	return fmt.Sprintf("thidua: award %q: %s", e.Award.String(), reason(e.Err))
-}
-
-// Unwrap returns the wrapped error, for errors.Is and errors.As.
-func (e *AwardError) Unwrap() error { return e.Err }
-
-// RuleSetError reports a problem with a rule set, named by its Name. Other
-// names the second rule set for ErrRuleSetOverlap.
-type RuleSetError struct {
-	Name  string
-	Other string
-	Err   error
-}
-
-// Error returns the message, which starts with "thidua:" and names the
-// offending value.
-func (e *RuleSetError) Error() string {
-	if e.Other != "" {
-		return fmt.Sprintf("thidua: rule set %q and %q: %s", e.Name, e.Other, reason(e.Err))
-	}
-	return fmt.Sprintf("thidua: rule set %q: %s", e.Name, reason(e.Err))
-}
-
-// Unwrap returns the wrapped error, for errors.Is and errors.As.
-func (e *RuleSetError) Unwrap() error { return e.Err }
-
 // ---------------------------------------------------------------------------
 // Rotation errors (rotation.go).
 // ---------------------------------------------------------------------------
@@ -635,69 +541,6 @@ var (
 	ErrPlanNeedsVotes = errors.New("thidua: the policy needs votes, so it cannot be planned")
 )
 
-// TermError reports a leadership term, or a history, that is wrong in a year.
-type TermError struct {
-	Year int
-	Err  error
-}
-
-// Error returns the message, which starts with "thidua:" and names the
-// offending value.
-func (e *TermError) Error() string {
-	return fmt.Sprintf("thidua: leadership term %d: %s", e.Year, reason(e.Err))
-}
-
-// Unwrap returns the wrapped error.
-func (e *TermError) Unwrap() error { return e.Err }
-
-// CoolDownError reports a cool-down of CoolDown years that a roster of Members
-// units cannot satisfy: the cool-down must be less than the number of members.
-type CoolDownError struct {
-	CoolDown, Members int
-}
-
-// Error returns the message, which starts with "thidua:" and names the
-// offending value.
-func (e *CoolDownError) Error() string {
-	return fmt.Sprintf("thidua: cool-down of %d years with %d members: %s", e.CoolDown, e.Members, reason(ErrCoolDownTooLong))
-}
-
-// Unwrap returns ErrCoolDownTooLong.
-func (e *CoolDownError) Unwrap() error { return ErrCoolDownTooLong }
-
-// ConstraintError reports that a constraint left no unit able to lead in Year.
-// Constraint names the one that emptied the field.
-type ConstraintError struct {
-	Year       int
-	Constraint Constraint
-	Detail     string
-}
-
-// Error returns the message, which starts with "thidua:" and names the
-// offending value.
-func (e *ConstraintError) Error() string {
-	return fmt.Sprintf("thidua: %d: %s (%q emptied the field)", e.Year, reason(ErrNoEligibleLeader), e.Detail)
-}
-
-// Unwrap returns ErrNoEligibleLeader.
-func (e *ConstraintError) Unwrap() error { return ErrNoEligibleLeader }
-
-// IneligibleError reports a unit chosen for Year that breaks Constraint.
-type IneligibleError struct {
-	Year       int
-	Unit       UnitID
-	Constraint Constraint
-}
-
-// Error returns the message, which starts with "thidua:" and names the
-// offending value.
-func (e *IneligibleError) Error() string {
-	return fmt.Sprintf("thidua: %d: unit %q: %s (%s)", e.Year, string(e.Unit), reason(ErrIneligible), e.Constraint)
-}
-
-// Unwrap returns ErrIneligible.
-func (e *IneligibleError) Unwrap() error { return ErrIneligible }
-
 // ElectionTieError reports a tied vote for Post in Year, with the tied units, so
 // the caller can hold another round.
 type ElectionTieError struct {
@@ -714,42 +557,6 @@ func (e *ElectionTieError) Error() string {
 
 // Unwrap returns ErrElectionTied.
 func (e *ElectionTieError) Unwrap() error { return ErrElectionTied }
-
-// SelectionError reports the vote or assignment a policy needs for Year that
-// was not given.
-type SelectionError struct {
-	Year int
-	Need string
-}
-
-// Error returns the message, which starts with "thidua:" and names the
-// offending value.
-func (e *SelectionError) Error() string {
-	return fmt.Sprintf("thidua: %d: %s: need %s", e.Year, reason(ErrMissingSelection), e.Need)
-}
-
-// Unwrap returns ErrMissingSelection.
-func (e *SelectionError) Unwrap() error { return ErrMissingSelection }
-
-// VoteMismatchError reports a vote for Post that cannot be used: Err says why
-// (another year, a candidate who is not a member, nobody elected).
-type VoteMismatchError struct {
-	Contest ContestID
-	Post    Role
-	Err     error
-}
-
-// Error returns the message, which starts with "thidua:" and names the
-// offending value.
-func (e *VoteMismatchError) Error() string {
-	return fmt.Sprintf("thidua: %s vote %q: %s", e.Post, string(e.Contest), reason(e.Err))
-}
-
-// Unwrap returns the cause.
-func (e *VoteMismatchError) Unwrap() error { return e.Err }
-
-// Is reports ErrVoteMismatch as well as the cause.
-func (e *VoteMismatchError) Is(target error) bool { return target == ErrVoteMismatch }
 
 // ---------------------------------------------------------------------------
 // Review errors (review.go).
@@ -781,22 +588,127 @@ var (
 	ErrNotPending = errors.New("thidua: step is not pending in the outcome")
 )
 
-// ReviewError reports a part of a review that is missing or disagrees with the
-// others. Part names it as the minutes would ("scorecard", "rules", "award
-// ministry-flag round 1 ballots", "leader vote", ...).
-type ReviewError struct {
+// PartError reports a part of an input that is missing, wrong, or disagrees
+// with the others, and wraps what is wrong with it. Part names the place as the
+// minutes would: a part of a review ("scorecard", "rules", "award ministry-flag
+// round 1 ballots", "leader vote"), an award's rule or vote ("award
+// \"ministry-flag\"", wrapping a *UnitError when one unit is at fault), a unit
+// change ("unit change 3 (2025: \"a\" into \"ab\")"), a leadership term
+// ("leadership term 2024") or a vote for a post ("deputy vote \"cum-pho\"",
+// which also matches ErrVoteMismatch).
+type PartError struct {
+	// Part names the place in the input.
 	Part string
-	Err  error
+	// Err is the cause: a sentinel, or a typed error wrapping one.
+	Err error
 }
 
-// Error returns the message, which starts with "thidua:" and names the
-// offending value.
-func (e *ReviewError) Error() string {
-	return fmt.Sprintf("thidua: review %s: %s", e.Part, reason(e.Err))
+// Error returns the message, which starts with "thidua:" and names the part.
+func (e *PartError) Error() string {
+	return fmt.Sprintf("thidua: %s: %s", e.Part, reason(e.Err))
 }
 
 // Unwrap returns the cause.
-func (e *ReviewError) Unwrap() error { return e.Err }
+func (e *PartError) Unwrap() error { return e.Err }
+
+// Error returns the message, which starts with "thidua:", for a violation
+// returned as an error: a unit chosen that breaks the constraint
+// (ErrIneligible), or, with no unit, a constraint that left nobody able to
+// lead (ErrNoEligibleLeader).
+func (v *Violation) Error() string {
+	if v.Unit == "" {
+		return fmt.Sprintf("thidua: %d: %s (%q emptied the field)", v.Year, reason(ErrNoEligibleLeader), v.Detail)
+	}
+	return fmt.Sprintf("thidua: %d: unit %q: %s (%s)", v.Year, string(v.Unit), reason(ErrIneligible), v.Constraint)
+}
+
+// Unwrap returns ErrIneligible, or ErrNoEligibleLeader when no unit is named.
+func (v *Violation) Unwrap() error {
+	if v.Unit == "" {
+		return ErrNoEligibleLeader
+	}
+	return ErrIneligible
+}
+
+// The constructors of the errors the typed errors absorbed, one per former
+// type, so that each kind of fault is worded the same way everywhere.
+
+// yearError is a year out of range or of another year: what names it.
+func yearError(what string, year int, err error) *FieldError {
+	return &FieldError{Field: what, Value: strconv.Itoa(year), Err: err}
+}
+
+// criterionError is a problem with one criterion (tiêu chí), named by its ID.
+func criterionError(id CriterionID, err error) *FieldError {
+	return &FieldError{Field: "criterion", Value: string(id), Err: err}
+}
+
+// overflowError is a value that would not fit the int64 fixed-point form.
+func overflowError(what, value string) *FieldError {
+	return &FieldError{Field: what, Value: value, Err: ErrOverflow}
+}
+
+// ruleSetError is a problem with the rule set named, or with two (other not
+// empty) that overlap or do not compose.
+func ruleSetError(name, other string, err error) *FieldError {
+	if other != "" {
+		name += " and " + other
+	}
+	return &FieldError{Field: "rule set", Value: name, Err: err}
+}
+
+// coolDownError is a cool-down a roster of members units cannot satisfy
+// (members 0: not known).
+func coolDownError(coolDown, members int) *FieldError {
+	v := fmt.Sprintf("%d years", coolDown)
+	if members > 0 {
+		v += fmt.Sprintf(" with %d members", members)
+	}
+	return &FieldError{Field: "cool-down", Value: v, Err: ErrCoolDownTooLong}
+}
+
+// quorumError is a vote below its quorum: present taken as present, needed
+// the least that meets it, out of electorate.
+func quorumError(present, needed, electorate int) *FieldError {
+	return &FieldError{Field: "quorum", Value: fmt.Sprintf("%d present of %d, %d needed", present, electorate, needed), Err: ErrNoQuorum}
+}
+
+// selectionError is the vote or assignment a policy needs for year that was
+// not given.
+func selectionError(year int, need string) *FieldError {
+	return &FieldError{Field: fmt.Sprintf("selection for %d", year), Value: need, Err: ErrMissingSelection}
+}
+
+// limitError is an input over a documented limit.
+func limitError(limit string, value, max int) *FieldError {
+	return &FieldError{Field: limit, Value: fmt.Sprintf("%d, more than the limit of %d", value, max), Err: ErrLimit}
+}
+
+// awardError is a problem with an award's rule or vote, or with one unit
+// (unit not empty) in it.
+func awardError(a Award, unit UnitID, err error) *PartError {
+	if unit != "" {
+		err = &UnitError{ID: unit, Err: err}
+	}
+	return &PartError{Part: fmt.Sprintf("award %q", a.String()), Err: err}
+}
+
+// changeError is a unit change, at index i of the caller's list, that cannot
+// be applied.
+func changeError(i int, ch UnitChange, err error) *PartError {
+	return &PartError{Part: fmt.Sprintf("unit change %d (%d: %s into %q)", i, ch.Year, quoteIDs(ch.From), string(ch.Into.ID)), Err: err}
+}
+
+// termError is a leadership term, or a history, that is wrong in year.
+func termError(year int, err error) *PartError {
+	return &PartError{Part: fmt.Sprintf("leadership term %d", year), Err: err}
+}
+
+// voteMismatch is a vote for post that cannot be used: err says why; it
+// matches ErrVoteMismatch as well.
+func voteMismatch(contest ContestID, post Role, err error) *PartError {
+	return &PartError{Part: fmt.Sprintf("%s vote %q", post, string(contest)), Err: both{ErrVoteMismatch, err}}
+}
 
 // ---------------------------------------------------------------------------
 // Simulation errors (simulate.go, sensitivity.go, compiled.go).
@@ -825,22 +737,6 @@ var (
 	// negative: every weight (hệ số) must stay positive.
 	ErrWeightRange = errors.New("thidua: perturbed weight would not be positive")
 )
-
-// OverflowError reports what would overflow the int64 fixed-point form: What
-// names it (a mark, a weight, a total) and Value quotes it.
-type OverflowError struct {
-	What  string
-	Value string
-}
-
-// Error returns the message, which starts with "thidua:" and names the
-// offending value.
-func (e *OverflowError) Error() string {
-	return fmt.Sprintf("thidua: %s %q: %s", e.What, e.Value, reason(ErrOverflow))
-}
-
-// Unwrap returns ErrOverflow.
-func (e *OverflowError) Unwrap() error { return ErrOverflow }
 
 // ---------------------------------------------------------------------------
 // Layers, citations and unit records (rules.go, record.go).
@@ -910,31 +806,10 @@ func (decomposedIDError) Error() string {
 
 func (decomposedIDError) Is(target error) bool { return target == ErrInvalidID }
 
-// LimitError reports an input over a documented limit: Limit names it (as
-// "candidates (ranked methods)"), Max is the limit and Value what was given.
-// It wraps ErrLimit.
-type LimitError struct {
-	// Limit names the limit, such as "criteria" or "years of a plan".
-	Limit string
-	// Max is the largest value the limit allows.
-	Max int
-	// Value is the value given.
-	Value int
-}
-
-// Error returns the message, which starts with "thidua:" and names the limit,
-// its maximum and the value given.
-func (e *LimitError) Error() string {
-	return fmt.Sprintf("thidua: %s: %d is more than the limit of %d", e.Limit, e.Value, e.Max)
-}
-
-// Unwrap returns ErrLimit.
-func (e *LimitError) Unwrap() error { return ErrLimit }
-
-// checkLimit returns a *LimitError when value exceeds max.
+// checkLimit returns a *FieldError wrapping ErrLimit when value exceeds max.
 func checkLimit(limit string, value, max int) error {
 	if value > max {
-		return &LimitError{Limit: limit, Max: max, Value: value}
+		return limitError(limit, value, max)
 	}
 	return nil
 }

@@ -9,18 +9,18 @@ import (
 
 // A ranked vote among more units than any cluster has is refused before any
 // counting, with the limit named.
-func ExampleLimitError() {
+func ExampleFieldError_limit() {
 	cands := make([]thidua.UnitID, thidua.MaxRankedCandidates+1)
 	for i := range cands {
 		cands[i] = thidua.UnitID(fmt.Sprintf("don-vi-%d", i))
 	}
 	_, err := thidua.NewContest(thidua.ContestSpec{Candidates: cands, Electorate: 60, Method: thidua.Schulze})
-	var le *thidua.LimitError
-	fmt.Println(errors.As(err, &le), le.Limit, le.Max, le.Value)
+	var fe *thidua.FieldError
+	fmt.Println(errors.Is(err, thidua.ErrLimit), errors.As(err, &fe), fe.Field)
 	fmt.Println(err)
 	// Output:
-	// true candidates (ranked methods) 256 257
-	// thidua: candidates (ranked methods): 257 is more than the limit of 256
+	// true true candidates (ranked methods)
+	// thidua: candidates (ranked methods) "257, more than the limit of 256": input exceeds a documented limit
 }
 
 // The same unit typed decomposed (NFD: "a" followed by combining marks) is

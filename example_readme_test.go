@@ -1,15 +1,21 @@
 package thidua_test
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"math/rand/v2"
 	"os"
+	"path/filepath"
+	"testing"
 	"time"
 
 	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 	"github.com/thidua/thidua"
+	"github.com/thidua/thidua/council"
 	"github.com/thidua/thidua/document"
 )
 
@@ -21,7 +27,7 @@ import (
 // The README's walk through one cluster's year, step by step, then the same
 // year as one Review, and a policy experiment.
 func Example_readme() {
-	if err := readmeSteps(os.Stdout); err != nil {
+	if err := readmeSteps(os.Stdout, nil); err != nil {
 		fmt.Println(err)
 	}
 	// Output:
@@ -36,13 +42,15 @@ func Example_readme() {
 	// declined: c Ministry or Provincial Certificate of Merit pending-case
 	// 2027: leader b, deputy c (succession); the plan's first years: 2027 b, 2028 c
 	// review: complete true, leader b, deputy c; minutes in Vietnamese true
-	// 80% of all members: no flag in 2814 of 10000 years
-	// majority of valid ballots: no flag in 358 of 10000 years
+	// 80% of all members: no flag in 2742 of 10000 years
+	// majority of valid ballots: no flag in 343 of 10000 years
 }
 
-// readmeSteps runs the README's snippets in order, with the data they take
-// from the reader (marks, ballots, facts) made up here.
-func readmeSteps(w io.Writer) error {
+// readmeSteps runs the README's snippets of one cluster's year in order, with
+// the data they take from the reader (marks, ballots, facts) made up here,
+// keeps the concluded review's outcome in keep (if not nil), and runs the
+// policy experiment on the same cluster.
+func readmeSteps(w io.Writer, keep *thidua.Outcome) error {
 	var unitErr *thidua.UnitError
 	// README: begin
 	c, err := thidua.NewCluster(thidua.ClusterSpec{
@@ -227,6 +235,82 @@ func readmeSteps(w io.Writer) error {
 	fmt.Fprintf(w, "review: complete %v, leader %s, deputy %s; minutes in Vietnamese %v\n",
 		outcome.Complete(), outcome.Leadership.Leader, outcome.Leadership.Deputy, len(docs.Minutes.Text()) > 0)
 
+	if keep != nil {
+		*keep = outcome
+	}
+	return readmeExperiment(w, c, card)
+}
+
+// readmeDocuments runs the README's snippet of the documents to file on a
+// review, writing bien-ban.html in the working directory and the dossier's
+// text to standard output.
+func readmeDocuments(review thidua.Review, keep *document.Dossier) error {
+	// README: begin
+	review.Paperwork = thidua.Paperwork{
+		Chair:     thidua.Person{Name: "Nguyễn Văn An", Position: "Giám đốc", Unit: "Sở Thông tin và Truyền thông tỉnh Bắc Ninh"},
+		Secretary: thidua.Person{Name: "Trần Thị Bình"},
+		Start:     "08:00", End: "11:30", Locality: "Bắc Ninh", MinutesNumber: "01/BB-CTĐ3",
+	}
+	outcome, err := review.Conclude()
+	if err != nil {
+		return err
+	}
+	d, err := document.FromOutcome(outcome, document.Vietnamese)
+	if err != nil {
+		return err
+	}
+	fmt.Print(d.Text()) // the minutes, the vote-count records, the proposal
+	if missing := d.Check(); len(missing) > 0 {
+		// not ready to file: missing lists the blanks, such as "proposal: number"
+	}
+	err = os.WriteFile("bien-ban.html", []byte(d.Minutes.HTML()), 0o644) // self-contained, prints on A4
+	// README: end
+	*keep = d
+	return err
+}
+
+// readmeCouncil runs the README's snippet of the council stage on the
+// clusters' outcomes and the council's data the reader has.
+func readmeCouncil(clusterOutcomes []thidua.Outcome, ministryCouncil council.Council, present []council.MemberID,
+	deputy thidua.Person, guests []council.Guest, records []thidua.Facts, polls []council.Poll) (council.Outcome, error) {
+	// README: begin
+	var reports []council.ClusterReport
+	for _, o := range clusterOutcomes { // thidua.Outcome of each cluster's review of the year
+		reports = append(reports, council.FromOutcome(o))
+	}
+	s := council.Session{
+		// Members with name, position and role (chair, vice-chair, member), and a term.
+		Council: ministryCouncil,
+		Date:    thidua.MustDate(2026, time.December, 22),
+		Year:    2026,
+		Attendance: council.Attendance{
+			Present: present,
+			// Absent with a written opinion: it counts in the base and as a vote.
+			Written:     []council.MemberID{"m12"},
+			Substitutes: []council.Substitute{{For: "m13", ID: "s13", Person: deputy, Mandate: "Giấy ủy quyền số 15"}},
+			// Guests may speak but not vote.
+			Guests: guests,
+		},
+		Clusters: reports,
+		// The units' records: pending cases, excellent years, titles.
+		Records: records,
+		// Government-flag candidates, each with the cluster it led.
+		Nominations: []council.Nomination{{Unit: "ha-noi", Cluster: "cluster-2"}},
+		// Per award and round: who returned a ballot, and the ballots.
+		Polls: polls,
+	}
+	o, err := s.Conclude()
+	// o.ToPrimeMinister: the Government flag and the Prime Minister's Certificate of Merit;
+	// o.ToMinister: the ministry flag and Certificate of Merit; o.Refused: each refusal with why;
+	// o.Pending: a runoff or the Chair's vote still needed; o.Text(document.Vietnamese):
+	// the council's minutes and one vote-count record per ballot, as a cluster's.
+	// README: end
+	return o, err
+}
+
+// readmeExperiment runs the README's snippet of a policy experiment on the
+// cluster and scorecard of the walk-through.
+func readmeExperiment(w io.Writer, c thidua.Cluster, card thidua.Scorecard) error {
 	// README: begin
 	quality := map[thidua.UnitID]int{"a": 900, "b": 880, "c": 800} // latent quality, per mille
 	scoring := thidua.ScoringPolicy{Aggregate: thidua.Rounding{Places: 2, Mode: thidua.RoundHalfUp}}
@@ -261,4 +345,65 @@ func readmeSteps(w io.Writer) error {
 		fmt.Fprintf(w, "%s: no flag in %d of %d years\n", v.Name, a.NotProposed, report.Years)
 	}
 	return nil
+}
+
+// The README's documents snippet runs on the seed review: it prints the
+// dossier's text, writes the minutes as HTML, and the paperwork it sets shows
+// in both.
+func TestReadmeDocumentsSnippet(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("testdata", "cluster3-2023", "review.json"))
+	require.NoError(t, err)
+	var review thidua.Review
+	require.NoError(t, json.Unmarshal(b, &review))
+
+	dir, err := os.Getwd()
+	require.NoError(t, err)
+	require.NoError(t, os.Chdir(t.TempDir()))
+	defer func() { require.NoError(t, os.Chdir(dir)) }()
+	out, err := os.Create("stdout.txt")
+	require.NoError(t, err)
+	stdout := os.Stdout
+	os.Stdout = out
+	var d document.Dossier
+	err = readmeDocuments(review, &d)
+	os.Stdout = stdout
+	require.NoError(t, out.Close())
+	require.NoError(t, err)
+
+	printed, err := os.ReadFile("stdout.txt")
+	require.NoError(t, err)
+	assert.Equal(t, d.Text(), string(printed), "the snippet prints the dossier's text")
+	assert.Contains(t, string(printed), "Nguyễn Văn An", "the chair the snippet sets")
+	html, err := os.ReadFile("bien-ban.html")
+	require.NoError(t, err)
+	assert.Equal(t, d.Minutes.HTML(), string(html))
+	assert.Contains(t, string(html), "Trần Thị Bình", "the secretary the snippet sets")
+}
+
+// The README's council snippet runs on the walk-through's outcome: the
+// attendance it names is accepted, and its example nomination, a unit of
+// another cluster, is refused as the council's rules say.
+func TestReadmeCouncilSnippet(t *testing.T) {
+	var outcome thidua.Outcome
+	require.NoError(t, readmeSteps(io.Discard, &outcome))
+	require.True(t, outcome.Complete())
+
+	var members []council.Member
+	var present []council.MemberID
+	for i := 1; i <= 13; i++ {
+		id := council.MemberID(fmt.Sprintf("m%d", i))
+		role := council.RoleMember
+		if i == 1 {
+			role = council.RoleChair
+		}
+		members = append(members, council.Member{ID: id, Person: thidua.Person{Name: "Thành viên " + string(id)}, Role: role})
+		if i <= 11 {
+			present = append(present, id)
+		}
+	}
+	ministry := council.Council{Name: "Hội đồng Thi đua - Khen thưởng", Body: "Bộ",
+		Term: council.Term{From: thidua.MustDate(2025, time.January, 1)}, Members: members}
+	_, err := readmeCouncil([]thidua.Outcome{outcome}, ministry, present, thidua.Person{Name: "Phó Giám đốc"},
+		nil, nil, nil)
+	assert.ErrorIs(t, err, council.ErrNotLeader)
 }

@@ -228,10 +228,8 @@ func FuzzSuccessionElect(f *testing.F) {
 		if err != nil {
 			require.True(t, strings.HasPrefix(err.Error(), "thidua: "), "%v", err)
 			var tie *ElectionTieError
-			var in *IneligibleError
-			var se *SelectionError
-			var vm *VoteMismatchError
-			require.True(t, errors.As(err, &tie) || errors.As(err, &in) || errors.As(err, &se) || errors.As(err, &vm) ||
+			var in *Violation
+			require.True(t, errors.As(err, &tie) || errors.As(err, &in) || errors.Is(err, ErrMissingSelection) || errors.Is(err, ErrVoteMismatch) ||
 				errors.Is(err, ErrNoEligibleLeader), "%v", err)
 			return
 		}

@@ -209,7 +209,7 @@ func (o Outcome) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON decodes what MarshalJSON encodes, each part validated as it
 // decodes (the review's parts, the rule set, the standings, the tallies, the
 // rosters). The review must pass the checks Conclude makes before it counts
-// anything (a *ReviewError, such as ErrMissingPart for a part left out), and
+// anything (a *PartError, such as ErrMissingPart for a part left out), and
 // the rule set must be named (*FieldError wrapping ErrMissingPart).
 func (o *Outcome) UnmarshalJSON(b []byte) error {
 	var j outcomeJSON

@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 	"unsafe"
 
 	"github.com/shopspring/decimal"
@@ -240,8 +241,8 @@ func TestOutcomeJSONBadInput(t *testing.T) {
 		err        error
 	}{
 		{"empty", `{}`, ErrMissingPart},
-		{"no rules", strings.Replace(string(good), `"rules":{`, `"rules_":{`, 1), ErrMissingPart},
-		{"rules with no name", strings.Replace(string(good), `"rules":{"name":"Nghị định 98/2023/NĐ-CP"`, `"rules":{"name":""`, 1), ErrBlankName},
+		{"no rules", editOutcomeRules(t, good, nil), ErrMissingPart},
+		{"rules with no name", editOutcomeRules(t, good, func(rules map[string]json.RawMessage) { rules["name"] = json.RawMessage(`""`) }), ErrBlankName},
 		{"review of another year", strings.Replace(string(good), `"date":"2024-12-10"`, `"date":"2027-12-10"`, 1), ErrYearMismatch},
 		{"a vote without its contest", strings.Replace(string(good), `"result":{"contest":`, `"result":{"contest_":`, 1), ErrNoCandidates},
 	}
@@ -252,6 +253,28 @@ func TestOutcomeJSONBadInput(t *testing.T) {
 			assert.ErrorIs(t, json.Unmarshal([]byte(c.json), &v), c.err)
 		})
 	}
+}
+
+// editOutcomeRules returns the outcome's JSON with its own rule set (not the
+// review's) left out (edit nil) or changed by edit.
+func editOutcomeRules(t *testing.T, outcome []byte, edit func(rules map[string]json.RawMessage)) string {
+	t.Helper()
+	var top map[string]json.RawMessage
+	require.NoError(t, json.Unmarshal(outcome, &top))
+	require.Contains(t, top, "rules")
+	if edit == nil {
+		delete(top, "rules")
+	} else {
+		var rules map[string]json.RawMessage
+		require.NoError(t, json.Unmarshal(top["rules"], &rules))
+		edit(rules)
+		b, err := json.Marshal(rules)
+		require.NoError(t, err)
+		top["rules"] = b
+	}
+	b, err := json.Marshal(top)
+	require.NoError(t, err)
+	return string(b)
 }
 
 // sameValue must see the differences a round trip could introduce, or the
@@ -439,8 +462,11 @@ func TestStandingsJSON(t *testing.T) {
 // Every other value a caller keeps or sends, each from a real computation.
 func TestValuesJSONRoundTrip(t *testing.T) {
 	r := seedReview(t)
-	b := jsonRoundTrip(t, r)
-	assert.NotContains(t, string(b), `"rules"`, "the zero RuleSet is left out, as the tag says")
+	require.NotEmpty(t, r.Rules.Name, "the seed review carries the cluster's own regulation")
+	assert.Contains(t, string(jsonRoundTrip(t, r)), `"rules":{"name":"Nghị định 91/2017/NĐ-CP; Quy chế`)
+	noRules := r
+	noRules.Rules = RuleSet{}
+	assert.NotContains(t, string(jsonRoundTrip(t, noRules)), `"rules"`, "the zero RuleSet is left out, as the tag says")
 	withRules := r
 	withRules.Rules = Decree91_2017()
 	assert.Contains(t, string(jsonRoundTrip(t, withRules)), `"rules":{"name":"Nghị định 91/2017/NĐ-CP"`)
@@ -469,7 +495,7 @@ func TestValuesJSONRoundTrip(t *testing.T) {
 
 	plan, err := Succession{Method: RoundRobin, Order: r.Cluster.MemberIDs()}.Plan(r.Cluster, History{}, 9, nil)
 	require.NoError(t, err)
-	b = jsonRoundTrip(t, plan)
+	b := jsonRoundTrip(t, plan)
 	assert.Empty(t, badKeys(t, b, nil))
 
 	reorg, err := cluster3().Reorganize(2025, reorg2025)
@@ -656,4 +682,31 @@ func BenchmarkOutcomeJSON(b *testing.B) {
 		}
 	})
 	b.Logf("outcome %d bytes, review %d bytes", len(ob), len(rb))
+}
+
+// The rules' and the unit record's values travel too: a citation, a rule set
+// with the changes its layers made, and facts with a record and a discipline
+// period.
+func TestRulesAndRecordJSONRoundTrip(t *testing.T) {
+	rs, err := Compose(Decree98_2023(), Courts2024())
+	require.NoError(t, err)
+	require.NotEmpty(t, rs.Changes, "the sector layer replaces national values")
+	b := jsonRoundTrip(t, rs)
+	assert.Empty(t, badKeys(t, b, nil))
+	assert.Contains(t, string(b), `"changes":[{"rule":`)
+	back := RuleSet{}
+	require.NoError(t, json.Unmarshal(b, &back))
+	assert.True(t, rs.Equal(back))
+	c := rs.Changes[0]
+	assert.Empty(t, badKeys(t, jsonRoundTrip(t, c), nil))
+
+	f := Facts{Unit: "a", ExcellentYears: 2, Titles: []Award{ExcellentCollective},
+		Record: []YearRecord{
+			{Year: 2024, Rating: RatingGood, Awards: []Award{MinistryMerit}},
+			{Year: 2025, Rating: RatingExcellent, Titles: []Award{MinistryFlag}, Led: []ClusterID{"cum-3"}},
+		},
+		Discipline: []DisciplinePeriod{{From: MustDate(2025, time.March, 1), Until: MustDate(2025, time.August, 31)}}}
+	b = jsonRoundTrip(t, f)
+	assert.Empty(t, badKeys(t, b, nil))
+	assert.Contains(t, string(b), `"rating":"excellent"`)
 }

@@ -3,7 +3,7 @@ package thidua
 // The limits below bound every input whose size drives the work. Each is
 // chosen from what real clusters and councils need, with a wide margin, and
 // each is checked before the work starts: an input over a limit gets a
-// *LimitError wrapping ErrLimit. At each maximum the work is linear in the
+// *FieldError wrapping ErrLimit. At each maximum the work is linear in the
 // input or close to it, or bounded (BENCHMARKS.md gives the measured time and
 // memory at each maximum).
 const (

@@ -133,10 +133,10 @@ func isTitle(a Award) bool {
 // (ErrInvalidRecord), or an invalid or repeated cluster ID.
 func (y YearRecord) Validate() error {
 	if y.Year < MinYear || y.Year > MaxYear {
-		return &YearError{What: "record year", Year: y.Year, Err: ErrRecordYears}
+		return yearError("record year", y.Year, ErrRecordYears)
 	}
 	if y.Rating != 0 && !y.Rating.IsValid() {
-		return &YearError{What: "record year", Year: y.Year, Err: &FieldError{Field: "rating", Value: y.Rating.String(), Err: ErrInvalidRecord}}
+		return yearError("record year", y.Year, &FieldError{Field: "rating", Value: y.Rating.String(), Err: ErrInvalidRecord})
 	}
 	for _, l := range []struct {
 		field  string
@@ -146,18 +146,18 @@ func (y YearRecord) Validate() error {
 		for i, a := range l.awards {
 			switch {
 			case !a.IsValid():
-				return &YearError{What: "record year", Year: y.Year, Err: &FieldError{Field: l.field, Value: a.String(), Err: ErrInvalidAward}}
+				return yearError("record year", y.Year, &FieldError{Field: l.field, Value: a.String(), Err: ErrInvalidAward})
 			case l.field != "ad_hoc" && isTitle(a) != l.title, slices.Contains(l.awards[:i], a):
-				return &YearError{What: "record year", Year: y.Year, Err: &FieldError{Field: l.field, Value: a.String(), Err: ErrInvalidRecord}}
+				return yearError("record year", y.Year, &FieldError{Field: l.field, Value: a.String(), Err: ErrInvalidRecord})
 			}
 		}
 	}
 	for i, id := range y.Led {
 		if err := id.Validate(); err != nil {
-			return &YearError{What: "record year", Year: y.Year, Err: err}
+			return yearError("record year", y.Year, err)
 		}
 		if slices.Contains(y.Led[:i], id) {
-			return &YearError{What: "record year", Year: y.Year, Err: &FieldError{Field: "led", Value: string(id), Err: ErrInvalidRecord}}
+			return yearError("record year", y.Year, &FieldError{Field: "led", Value: string(id), Err: ErrInvalidRecord})
 		}
 	}
 	return nil
@@ -376,7 +376,7 @@ func (f Facts) Validate() error {
 			return &UnitError{ID: f.Unit, Err: err}
 		}
 		if i > 0 && y.Year <= f.Record[i-1].Year {
-			return &UnitError{ID: f.Unit, Err: &YearError{What: "record year", Year: y.Year, Err: ErrRecordYears}}
+			return &UnitError{ID: f.Unit, Err: yearError("record year", y.Year, ErrRecordYears)}
 		}
 	}
 	for _, p := range f.Discipline {

@@ -25,9 +25,9 @@ func TestRecordBadInput(t *testing.T) {
 		want  error
 		as    any
 	}{
-		{"years out of order", Facts{Unit: "a", Record: []YearRecord{{Year: 2025}, {Year: 2024}}}, ErrRecordYears, new(*YearError)},
-		{"a year twice", Facts{Unit: "a", Record: []YearRecord{{Year: 2025}, {Year: 2025}}}, ErrRecordYears, new(*YearError)},
-		{"a year out of range", Facts{Unit: "a", Record: []YearRecord{{Year: 1200}}}, ErrRecordYears, new(*YearError)},
+		{"years out of order", Facts{Unit: "a", Record: []YearRecord{{Year: 2025}, {Year: 2024}}}, ErrRecordYears, new(*FieldError)},
+		{"a year twice", Facts{Unit: "a", Record: []YearRecord{{Year: 2025}, {Year: 2025}}}, ErrRecordYears, new(*FieldError)},
+		{"a year out of range", Facts{Unit: "a", Record: []YearRecord{{Year: 1200}}}, ErrRecordYears, new(*FieldError)},
 		{"an unknown rating", Facts{Unit: "a", Record: []YearRecord{{Year: 2025, Rating: 9}}}, ErrInvalidRecord, new(*FieldError)},
 		{"a certificate among the titles", Facts{Unit: "a", Record: []YearRecord{{Year: 2025, Titles: []Award{MinistryMerit}}}}, ErrInvalidRecord, new(*FieldError)},
 		{"a title among the awards", Facts{Unit: "a", Record: []YearRecord{{Year: 2025, Awards: []Award{ExcellentCollective}}}}, ErrInvalidRecord, new(*FieldError)},

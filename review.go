@@ -231,7 +231,7 @@ func (o Outcome) Complete() bool { return len(o.Pending) == 0 }
 // next year's leadership. Steps that need another round or a decision are
 // listed in Outcome.Pending rather than failing.
 //
-// Errors are *ReviewError values naming the part at fault (ErrMissingPart
+// Errors are *PartError values naming the part at fault (ErrMissingPart
 // for a required part left out; ErrRulesNotInForce; ErrYearMismatch for a
 // date or scorecard of another year; ErrUnknownUnit for ballots, facts or
 // presence naming a unit outside the cluster; and the errors of the steps).
@@ -243,7 +243,7 @@ func (r Review) Conclude() (Outcome, error) {
 	o := Outcome{Review: r.clone(), Rules: rules, RulesDate: r.rulesDate(),
 		Favourable: r.Favourable && !r.Received.IsZero() && r.Received != r.Date}
 	if o.Standings, err = r.Scorecard.Score(r.Cluster, r.Assessments, r.Scoring); err != nil {
-		return Outcome{}, &ReviewError{Part: "scoring", Err: err}
+		return Outcome{}, &PartError{Part: "scoring", Err: err}
 	}
 	if err := r.decide(&o); err != nil {
 		return Outcome{}, err
@@ -284,7 +284,7 @@ func (r Review) checkRoundsUsed(votes []VoteRecord) error {
 	}
 	for _, av := range r.Awards {
 		if n := held(av.Award, 0); len(av.Rounds) > n {
-			return &ReviewError{Part: fmt.Sprintf("award %s round %d ballots", av.Award, n+1), Err: ErrRoundNotHeld}
+			return &PartError{Part: fmt.Sprintf("award %s round %d ballots", av.Award, n+1), Err: ErrRoundNotHeld}
 		}
 	}
 	for _, p := range []struct {
@@ -292,7 +292,7 @@ func (r Review) checkRoundsUsed(votes []VoteRecord) error {
 		rounds [][]Ballot
 	}{{RoleLeader, r.LeaderRounds}, {RoleDeputy, r.DeputyRounds}} {
 		if n := held(0, p.post); len(p.rounds) > n {
-			return &ReviewError{Part: fmt.Sprintf("%s vote round %d ballots", p.post, n+1), Err: ErrRoundNotHeld}
+			return &PartError{Part: fmt.Sprintf("%s vote round %d ballots", p.post, n+1), Err: ErrRoundNotHeld}
 		}
 	}
 	return nil
@@ -337,94 +337,94 @@ func (r Review) check() (RuleSet, error) {
 	c := r.Cluster
 	switch {
 	case r.Date.IsZero():
-		return RuleSet{}, &ReviewError{Part: "date", Err: ErrMissingPart}
+		return RuleSet{}, &PartError{Part: "date", Err: ErrMissingPart}
 	case c.Len() == 0:
-		return RuleSet{}, &ReviewError{Part: "cluster", Err: ErrMissingPart}
+		return RuleSet{}, &PartError{Part: "cluster", Err: ErrMissingPart}
 	case len(r.Scorecard.Leaves()) == 0:
-		return RuleSet{}, &ReviewError{Part: "scorecard", Err: ErrMissingPart}
+		return RuleSet{}, &PartError{Part: "scorecard", Err: ErrMissingPart}
 	case r.Succession.Method == 0:
-		return RuleSet{}, &ReviewError{Part: "succession", Err: ErrMissingPart}
+		return RuleSet{}, &PartError{Part: "succession", Err: ErrMissingPart}
 	}
 	if err := r.Date.Validate(); err != nil {
-		return RuleSet{}, &ReviewError{Part: "date", Err: err}
+		return RuleSet{}, &PartError{Part: "date", Err: err}
 	}
 	if !r.Received.IsZero() {
 		if err := r.Received.Validate(); err != nil {
-			return RuleSet{}, &ReviewError{Part: "received", Err: err}
+			return RuleSet{}, &PartError{Part: "received", Err: err}
 		}
 		if r.Received.Compare(r.Date) > 0 {
-			return RuleSet{}, &ReviewError{Part: "received", Err: &FieldError{Field: "received",
+			return RuleSet{}, &PartError{Part: "received", Err: &FieldError{Field: "received",
 				Value: r.Received.String() + " after " + r.Date.String(), Err: ErrDatesBackwards}}
 		}
 	}
 	if y := r.Date.Year; y != c.Year() && y != c.Year()+1 {
-		return RuleSet{}, &ReviewError{Part: "date", Err: &YearError{What: "review date year", Year: y, Err: ErrYearMismatch}}
+		return RuleSet{}, &PartError{Part: "date", Err: yearError("review date year", y, ErrYearMismatch)}
 	}
 	if y := r.Scorecard.Year(); y != c.Year() {
-		return RuleSet{}, &ReviewError{Part: "scorecard", Err: &YearError{What: "scorecard year", Year: y, Err: ErrYearMismatch}}
+		return RuleSet{}, &PartError{Part: "scorecard", Err: yearError("scorecard year", y, ErrYearMismatch)}
 	}
 	rules, on := r.Rules, r.rulesDate()
 	if rules.Name == "" {
 		var err error
 		if rules, err = RulesOn(on); err != nil {
-			return RuleSet{}, &ReviewError{Part: "rules", Err: err}
+			return RuleSet{}, &PartError{Part: "rules", Err: err}
 		}
 	} else {
 		if err := rules.Validate(); err != nil {
-			return RuleSet{}, &ReviewError{Part: "rules", Err: err}
+			return RuleSet{}, &PartError{Part: "rules", Err: err}
 		}
 		if !rules.InForce(on) {
-			return RuleSet{}, &ReviewError{Part: "rules", Err: &FieldError{Field: "rule set", Value: rules.Name + " on " + on.String(), Err: ErrRulesNotInForce}}
+			return RuleSet{}, &PartError{Part: "rules", Err: &FieldError{Field: "rule set", Value: rules.Name + " on " + on.String(), Err: ErrRulesNotInForce}}
 		}
 	}
 	for i, id := range r.Present {
 		if !c.IsMember(id) {
-			return RuleSet{}, &ReviewError{Part: "present", Err: &UnitError{ID: id, Err: ErrUnknownUnit}}
+			return RuleSet{}, &PartError{Part: "present", Err: &UnitError{ID: id, Err: ErrUnknownUnit}}
 		}
 		if slices.Contains(r.Present[:i], id) {
-			return RuleSet{}, &ReviewError{Part: "present", Err: &UnitError{ID: id, Err: ErrDuplicateUnit}}
+			return RuleSet{}, &PartError{Part: "present", Err: &UnitError{ID: id, Err: ErrDuplicateUnit}}
 		}
 	}
 	if err := r.Succession.Validate(c); err != nil {
-		return RuleSet{}, &ReviewError{Part: "succession", Err: err}
+		return RuleSet{}, &PartError{Part: "succession", Err: err}
 	}
 	if err := r.Paperwork.Validate(); err != nil {
-		return RuleSet{}, &ReviewError{Part: "paperwork", Err: err}
+		return RuleSet{}, &PartError{Part: "paperwork", Err: err}
 	}
 	seen := map[Award]bool{}
 	for _, av := range r.Awards {
 		part := "award " + av.Award.String()
 		if !av.Award.IsValid() {
-			return RuleSet{}, &ReviewError{Part: part, Err: &FieldError{Field: "award", Value: av.Award.String(), Err: ErrInvalidAward}}
+			return RuleSet{}, &PartError{Part: part, Err: &FieldError{Field: "award", Value: av.Award.String(), Err: ErrInvalidAward}}
 		}
 		if seen[av.Award] {
-			return RuleSet{}, &ReviewError{Part: part, Err: ErrDuplicateRule}
+			return RuleSet{}, &PartError{Part: part, Err: ErrDuplicateRule}
 		}
 		seen[av.Award] = true
 		for _, id := range av.Candidates {
 			if !c.IsMember(id) {
-				return RuleSet{}, &ReviewError{Part: part + " candidates", Err: &UnitError{ID: id, Err: ErrUnknownUnit}}
+				return RuleSet{}, &PartError{Part: part + " candidates", Err: &UnitError{ID: id, Err: ErrUnknownUnit}}
 			}
 		}
 		for i, round := range av.Rounds {
 			if err := ballotsName(c.IsMember, c.IsMember, round); err != nil {
-				return RuleSet{}, &ReviewError{Part: fmt.Sprintf("%s round %d ballots", part, i+1), Err: err}
+				return RuleSet{}, &PartError{Part: fmt.Sprintf("%s round %d ballots", part, i+1), Err: err}
 			}
 		}
 	}
 	for _, d := range r.Settlements {
 		if !seen[d.Award] {
-			return RuleSet{}, &ReviewError{Part: "settlement " + d.Award.String(), Err: ErrContestMismatch}
+			return RuleSet{}, &PartError{Part: "settlement " + d.Award.String(), Err: ErrContestMismatch}
 		}
 		for _, id := range d.Chosen {
 			if !c.IsMember(id) {
-				return RuleSet{}, &ReviewError{Part: "settlement " + d.Award.String(), Err: &UnitError{ID: id, Err: ErrUnknownUnit}}
+				return RuleSet{}, &PartError{Part: "settlement " + d.Award.String(), Err: &UnitError{ID: id, Err: ErrUnknownUnit}}
 			}
 		}
 	}
 	reorg, err := c.Reorganize(c.Year()+1, r.Changes)
 	if err != nil {
-		return RuleSet{}, &ReviewError{Part: "changes", Err: err}
+		return RuleSet{}, &PartError{Part: "changes", Err: err}
 	}
 	for _, v := range []struct {
 		post   string
@@ -432,7 +432,7 @@ func (r Review) check() (RuleSet, error) {
 	}{{"leader", r.LeaderRounds}, {"deputy", r.DeputyRounds}} {
 		for i, round := range v.rounds {
 			if err := ballotsName(c.IsMember, reorg.Cluster.IsMember, round); err != nil {
-				return RuleSet{}, &ReviewError{Part: fmt.Sprintf("%s vote round %d ballots", v.post, i+1), Err: err}
+				return RuleSet{}, &PartError{Part: fmt.Sprintf("%s vote round %d ballots", v.post, i+1), Err: err}
 			}
 		}
 	}
@@ -494,7 +494,7 @@ func (r *Review) UnmarshalJSON(b []byte) error {
 		return err
 	}
 	if err := j.Paperwork.Validate(); err != nil {
-		return &ReviewError{Part: "paperwork", Err: err}
+		return &PartError{Part: "paperwork", Err: err}
 	}
 	*r = Review(j.reviewFields)
 	if j.Rules != nil {
@@ -524,7 +524,7 @@ func (r Review) decide(o *Outcome) error {
 	}
 	rules, err := o.Rules.AwardRules(quotas)
 	if err != nil {
-		return &ReviewError{Part: "award rules", Err: err}
+		return &PartError{Part: "award rules", Err: err}
 	}
 	awards := slices.Clone(r.Awards)
 	slices.SortFunc(awards, func(a, b AwardVote) int { return a.Award.Compare(b.Award) })
@@ -545,11 +545,11 @@ func (r Review) decide(o *Outcome) error {
 		}
 		contest, err := NewContest(spec)
 		if err != nil {
-			return &ReviewError{Part: "award " + av.Award.String() + " contest", Err: err}
+			return &PartError{Part: "award " + av.Award.String() + " contest", Err: err}
 		}
 		res, err := contest.Tally(av.Rounds[0])
 		if err != nil {
-			return &ReviewError{Part: "award " + av.Award.String() + " round 1", Err: err}
+			return &PartError{Part: "award " + av.Award.String() + " round 1", Err: err}
 		}
 		o.Votes = append(o.Votes, VoteRecord{Award: av.Award, Round: 1, Result: res})
 		in.Votes[av.Award] = res
@@ -565,7 +565,7 @@ func (r Review) decide(o *Outcome) error {
 	for {
 		d, err := Decide(rules, in)
 		if err != nil {
-			return &ReviewError{Part: "decision", Err: err}
+			return &PartError{Part: "decision", Err: err}
 		}
 		o.Decision = d
 		i := slices.IndexFunc(d.Ties, func(t QuotaTie) bool {
@@ -601,7 +601,7 @@ func (r Review) unusedSettlement(o *Outcome, standing map[Award]bool) error {
 			return st.Award == d.Award && st.By == TieBreakFallback
 		})
 		if !used {
-			return &ReviewError{Part: "settlement " + d.Award.String(), Err: ErrNotTied}
+			return &PartError{Part: "settlement " + d.Award.String(), Err: ErrNotTied}
 		}
 	}
 	return nil
@@ -624,14 +624,14 @@ func (r Review) settle(o *Outcome, av AwardVote, tie QuotaTie) (*Settled, *Pendi
 			Method: Approval, Quorum: vr.Quorum, MaxMarks: seats, BlankValid: true,
 		})
 		if err != nil {
-			return nil, nil, &ReviewError{Part: fmt.Sprintf("award %s round %d contest", av.Award, round), Err: err}
+			return nil, nil, &PartError{Part: fmt.Sprintf("award %s round %d contest", av.Award, round), Err: err}
 		}
 		if round > len(av.Rounds) {
 			return nil, &Pending{Kind: PendingRunoff, Award: av.Award, Round: round, Units: units, Seats: seats, Contest: contest}, nil
 		}
 		res, err := contest.Tally(av.Rounds[round-1])
 		if err != nil {
-			return nil, nil, &ReviewError{Part: fmt.Sprintf("award %s round %d", av.Award, round), Err: err}
+			return nil, nil, &PartError{Part: fmt.Sprintf("award %s round %d", av.Award, round), Err: err}
 		}
 		o.Votes = append(o.Votes, VoteRecord{Award: av.Award, Round: round, Result: res})
 		if len(res.Tied) == 0 {
@@ -657,15 +657,14 @@ func (r Review) settle(o *Outcome, av AwardVote, tie QuotaTie) (*Settled, *Pendi
 		}
 		for i, id := range d.Chosen {
 			if !slices.Contains(units, id) {
-				return nil, nil, &ReviewError{Part: "settlement " + av.Award.String(), Err: &UnitError{ID: id, Err: ErrNotTied}}
+				return nil, nil, &PartError{Part: "settlement " + av.Award.String(), Err: &UnitError{ID: id, Err: ErrNotTied}}
 			}
 			if slices.Contains(d.Chosen[:i], id) {
-				return nil, nil, &ReviewError{Part: "settlement " + av.Award.String(), Err: &UnitError{ID: id, Err: ErrDuplicateUnit}}
+				return nil, nil, &PartError{Part: "settlement " + av.Award.String(), Err: &UnitError{ID: id, Err: ErrDuplicateUnit}}
 			}
 		}
 		if len(d.Chosen) != seats {
-			return nil, nil, &ReviewError{Part: "settlement " + av.Award.String(),
-				Err: &FieldError{Field: "chosen", Value: quoteIDs(d.Chosen), Err: ErrWrongSeats}}
+			return nil, nil, &PartError{Part: "settlement " + av.Award.String(), Err: &FieldError{Field: "chosen", Value: quoteIDs(d.Chosen), Err: ErrWrongSeats}}
 		}
 		for _, id := range d.Chosen {
 			order = append(order, []UnitID{id})
@@ -691,17 +690,17 @@ func (r Review) lead(o *Outcome) error {
 	// The votes are among next year's roster.
 	reorg, err := r.Cluster.Reorganize(r.Cluster.Year()+1, r.Changes)
 	if err != nil {
-		return &ReviewError{Part: "changes", Err: err}
+		return &PartError{Part: "changes", Err: err}
 	}
 	terms, err := s.termsUpTo(r.Cluster, r.History)
 	if err != nil {
-		return &ReviewError{Part: "history", Err: err}
+		return &PartError{Part: "history", Err: err}
 	}
 	st := newState(reorg.Cluster, terms, lineage{changes: r.Changes}, s.Order, r.Cluster.Year())
 	last, _ := st.last()
 	field, err := s.eligible(st)
 	if err != nil {
-		return &ReviewError{Part: "succession", Err: err}
+		return &PartError{Part: "succession", Err: err}
 	}
 
 	// Who leads decides who may be deputy, so find the leader first, the way
@@ -740,7 +739,7 @@ func (r Review) lead(o *Outcome) error {
 	}
 	l, nc, err := s.Next(r.Cluster, r.History, sel, r.Changes)
 	if err != nil {
-		return &ReviewError{Part: "succession", Err: err}
+		return &PartError{Part: "succession", Err: err}
 	}
 	o.Leadership, o.Next = l, nc
 	return nil
@@ -759,7 +758,7 @@ func (r Review) electPost(o *Outcome, post Role, field []UnitID, rounds [][]Ball
 			Method: Approval, Quorum: quorum, MaxMarks: 1, BlankValid: true,
 		})
 		if err != nil {
-			return nil, &ReviewError{Part: post.String() + " vote contest", Err: err}
+			return nil, &PartError{Part: post.String() + " vote contest", Err: err}
 		}
 		if round > len(rounds) {
 			o.Pending = append(o.Pending, Pending{Kind: PendingRunoff, Post: post, Round: round, Units: units, Seats: 1, Contest: contest})
@@ -767,7 +766,7 @@ func (r Review) electPost(o *Outcome, post Role, field []UnitID, rounds [][]Ball
 		}
 		res, err := contest.Tally(rounds[round-1])
 		if err != nil {
-			return nil, &ReviewError{Part: fmt.Sprintf("%s vote round %d", post, round), Err: err}
+			return nil, &PartError{Part: fmt.Sprintf("%s vote round %d", post, round), Err: err}
 		}
 		o.Votes = append(o.Votes, VoteRecord{Post: post, Round: round, Result: res})
 		if len(res.Tied) == 0 || r.Succession.OnTie == TieByOrder {

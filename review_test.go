@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"testing"
 	"time"
@@ -219,10 +220,10 @@ func TestReviewBadInput(t *testing.T) {
 			tt.edit(&r)
 			_, err := r.Conclude()
 			require.ErrorIs(t, err, tt.want)
-			var re *ReviewError
+			var re *PartError
 			require.ErrorAs(t, err, &re)
 			assert.Equal(t, tt.part, re.Part)
-			assert.Regexp(t, `^thidua: review `, err.Error())
+			assert.Regexp(t, `^thidua: `+regexp.QuoteMeta(tt.part)+`: `, err.Error(), "the message names the part")
 		})
 	}
 }
@@ -332,7 +333,7 @@ func TestReviewRejectsBallotsForRoundsNotHeld(t *testing.T) {
 	r.Awards[0].Rounds = append(slices.Clone(r.Awards[0].Rounds), []Ballot{{Approve: []UnitID{"bac-ninh"}}})
 	_, err := r.Conclude()
 	require.ErrorIs(t, err, ErrRoundNotHeld)
-	var re *ReviewError
+	var re *PartError
 	require.ErrorAs(t, err, &re)
 	assert.Equal(t, "award ministry-flag round 2 ballots", re.Part, "no tie called for a runoff")
 

@@ -98,14 +98,14 @@ type History struct {
 
 // NewHistory validates the terms (each as Leadership.Validate does, in year order,
 // one a year, without gaps) and returns the history. The terms are copied.
-// More than MaxTerms terms is a *LimitError.
+// More than MaxTerms terms is a *FieldError wrapping ErrLimit.
 func NewHistory(terms ...Leadership) (History, error) {
 	if err := checkLimit("terms in a history", len(terms), MaxTerms); err != nil {
 		return History{}, err
 	}
 	for i, t := range terms {
 		if err := t.Validate(); err != nil {
-			return History{}, &TermError{Year: t.Year, Err: err}
+			return History{}, termError(t.Year, err)
 		}
 		if i == 0 {
 			continue
@@ -113,11 +113,11 @@ func NewHistory(terms ...Leadership) (History, error) {
 		prev := terms[i-1].Year
 		switch {
 		case t.Year == prev:
-			return History{}, &TermError{Year: t.Year, Err: ErrDuplicateYear}
+			return History{}, termError(t.Year, ErrDuplicateYear)
 		case t.Year < prev:
-			return History{}, &TermError{Year: t.Year, Err: ErrHistoryOrder}
+			return History{}, termError(t.Year, ErrHistoryOrder)
 		case t.Year > prev+1:
-			return History{}, &TermError{Year: prev + 1, Err: ErrHistoryGap}
+			return History{}, termError(prev+1, ErrHistoryGap)
 		}
 	}
 	return History{terms: slices.Clone(terms)}, nil
@@ -230,7 +230,7 @@ const (
 	TieByOrder                // the tied unit that comes first in Succession.Order
 )
 
-// Constraint names one rule of a succession policy. It is what a ConstraintError
+// Constraint names one rule of a succession policy. It is what a *Violation
 // or a Violation points at.
 type Constraint uint8
 
@@ -318,7 +318,7 @@ func (s Succession) Validate(c Cluster) error {
 		}
 	}
 	if cd := s.Constraints.CoolDown; cd < 0 || (cd > 0 && cd >= c.Len()) {
-		return &CoolDownError{CoolDown: cd, Members: c.Len()}
+		return coolDownError(cd, c.Len())
 	}
 	return nil
 }
@@ -456,8 +456,8 @@ func (s Succession) blocks(st state, unit UnitID) Constraint {
 
 // Eligible returns the members of the roster next that may lead in its year,
 // given the terms before it, in roster order: the candidates for the leader's
-// vote. When the constraints leave nobody, it returns a *ConstraintError naming
-// the constraint that emptied the field.
+// vote. When the constraints leave nobody, it returns a *Violation (without a
+// unit) naming the constraint that emptied the field.
 func (s Succession) Eligible(next Cluster, history History) ([]UnitID, error) {
 	st := newState(next, history.terms, lineage{}, nil, 0)
 	return s.eligible(st)
@@ -477,7 +477,7 @@ func (s Succession) eligible(st state) ([]UnitID, error) {
 		emptied = max(emptied, c)
 	}
 	if len(field) == 0 {
-		return nil, &ConstraintError{Year: st.year, Constraint: emptied, Detail: s.describe(emptied)}
+		return nil, &Violation{Year: st.year, Constraint: emptied, Detail: s.describe(emptied)}
 	}
 	return field, nil
 }
@@ -519,13 +519,14 @@ func after(order []UnitID, unit UnitID) []UnitID {
 // renames and mergers to apply to the roster for next year (nil if none). It
 // returns the leadership and next year's roster with it set.
 //
-// Errors: a *FieldError, *UnitError or *CoolDownError from Validate; history
-// errors (a history that runs past current's year, or disagrees with it);
-// *ConstraintError when the constraints leave nobody to lead; *IneligibleError
-// when an elected or assigned unit breaks a constraint; *ElectionTieError on a
-// tied vote under TieRunoff; ErrMissingSelection when a vote or assignment the
-// method needs is missing; *VoteMismatchError for a vote of another contest,
-// year or roster.
+// Errors: a *FieldError (ErrCoolDownTooLong among others) or *UnitError from
+// Validate; history errors (a history that runs past current's year, or
+// disagrees with it); *Violation (without a unit) when the constraints leave
+// nobody to lead; *Violation when an elected or assigned unit breaks a
+// constraint; *ElectionTieError on a tied vote under TieRunoff;
+// ErrMissingSelection when a vote or assignment the method needs is missing;
+// *PartError matching ErrVoteMismatch for a vote of another contest, year or
+// roster.
 func (s Succession) Next(current Cluster, history History, sel Selection, changes []UnitChange) (Leadership, Cluster, error) {
 	terms, err := s.termsUpTo(current, history)
 	if err != nil {
@@ -559,14 +560,14 @@ func (s Succession) termsUpTo(current Cluster, h History) ([]Leadership, error) 
 	cur := Leadership{Year: current.Year(), Leader: current.Leader(), Deputy: current.Deputy()}
 	switch {
 	case ok && last.Year > current.Year():
-		return nil, &TermError{Year: last.Year, Err: ErrHistoryAhead}
+		return nil, termError(last.Year, ErrHistoryAhead)
 	case ok && last.Year == current.Year():
 		if last.Leader != cur.Leader || last.Deputy != cur.Deputy {
-			return nil, &TermError{Year: last.Year, Err: ErrHistoryDisagrees}
+			return nil, termError(last.Year, ErrHistoryDisagrees)
 		}
 	case current.Leader() != "":
 		if ok && last.Year != current.Year()-1 {
-			return nil, &TermError{Year: last.Year + 1, Err: ErrHistoryGap}
+			return nil, termError(last.Year+1, ErrHistoryGap)
 		}
 		terms = append(terms, cur)
 	}
@@ -589,7 +590,7 @@ func (s Succession) choose(st state, sel Selection, reviewYear int) (Leadership,
 			return l, err
 		}
 		if c := s.blocks(st, l.Leader); c != 0 {
-			return l, &IneligibleError{Year: st.year, Unit: l.Leader, Constraint: c}
+			return l, &Violation{Year: st.year, Unit: l.Leader, Constraint: c}
 		}
 		if l.Deputy, err = s.fromVote(st, sel.DeputyVote, RoleDeputy, reviewYear, l.Leader); err != nil {
 			return l, err
@@ -600,7 +601,7 @@ func (s Succession) choose(st state, sel Selection, reviewYear int) (Leadership,
 		case hasLast && last.Deputy != "" && slices.Contains(field, last.Deputy):
 			l.Leader = last.Deputy
 		case hasLast && last.Deputy != "":
-			return l, &IneligibleError{Year: st.year, Unit: last.Deputy, Constraint: s.blocks(st, last.Deputy)}
+			return l, &Violation{Year: st.year, Unit: last.Deputy, Constraint: s.blocks(st, last.Deputy)}
 		case sel.LeaderVote != nil:
 			// The deputy post is vacant: the cluster elects a leader instead.
 			l.Basis = BasisElected
@@ -608,14 +609,14 @@ func (s Succession) choose(st state, sel Selection, reviewYear int) (Leadership,
 				return l, err
 			}
 			if c := s.blocks(st, l.Leader); c != 0 {
-				return l, &IneligibleError{Year: st.year, Unit: l.Leader, Constraint: c}
+				return l, &Violation{Year: st.year, Unit: l.Leader, Constraint: c}
 			}
 		case len(st.order) > 0:
 			// The deputy post is vacant: the next unit in the order leads.
 			l.Basis = BasisOrder
 			l.Leader = firstIn(after(st.order, last.Leader), field)
 		default:
-			return l, &SelectionError{Year: st.year, Need: "a leader vote (the deputy post is vacant)"}
+			return l, selectionError(st.year, "a leader vote (the deputy post is vacant)")
 		}
 		if s.Deputy == DeputyElected {
 			l.Deputy, err = s.fromVote(st, sel.DeputyVote, RoleDeputy, reviewYear, l.Leader)
@@ -633,11 +634,11 @@ func (s Succession) choose(st state, sel Selection, reviewYear int) (Leadership,
 		}
 	case Assign:
 		if sel.Assigned == nil {
-			return l, &SelectionError{Year: st.year, Need: "an assignment"}
+			return l, selectionError(st.year, "an assignment")
 		}
 		a := *sel.Assigned
 		if a.Year != st.year {
-			return l, &TermError{Year: a.Year, Err: ErrYearMismatch}
+			return l, termError(a.Year, ErrYearMismatch)
 		}
 		if err := a.Validate(); err != nil {
 			return l, err
@@ -646,7 +647,7 @@ func (s Succession) choose(st state, sel Selection, reviewYear int) (Leadership,
 			return l, err
 		}
 		if c := s.blocks(st, a.Leader); c != 0 {
-			return l, &IneligibleError{Year: st.year, Unit: a.Leader, Constraint: c}
+			return l, &Violation{Year: st.year, Unit: a.Leader, Constraint: c}
 		}
 		l.Leader, l.Deputy, l.Basis = a.Leader, a.Deputy, BasisAssigned
 	}
@@ -682,7 +683,7 @@ func (s Succession) deputyFromOrder(st state, leader UnitID) (UnitID, error) {
 	if fallback != "" {
 		return fallback, nil
 	}
-	return "", &ConstraintError{Year: st.year, Constraint: ConstraintDistinct, Detail: "no unit left to be deputy"}
+	return "", &Violation{Year: st.year, Constraint: ConstraintDistinct, Detail: "no unit left to be deputy"}
 }
 
 // canLeadNextYear reports whether unit, deputy to leader in st's year, could
@@ -698,14 +699,14 @@ func (s Succession) canLeadNextYear(st state, leader, unit UnitID) bool {
 // leader, when electing the deputy).
 func (s Succession) fromVote(st state, r *Result, post Role, reviewYear int, not UnitID) (UnitID, error) {
 	if r == nil {
-		return "", &SelectionError{Year: st.year, Need: "a " + post.String() + " vote"}
+		return "", selectionError(st.year, "a "+post.String()+" vote")
 	}
 	if y := r.Contest.Year(); y != reviewYear {
-		return "", &VoteMismatchError{Contest: r.Contest.ID(), Post: post, Err: &YearError{What: "vote year", Year: y, Err: ErrYearMismatch}}
+		return "", voteMismatch(r.Contest.ID(), post, yearError("vote year", y, ErrYearMismatch))
 	}
 	for _, id := range r.Contest.Candidates() {
 		if !st.roster.IsMember(id) {
-			return "", &VoteMismatchError{Contest: r.Contest.ID(), Post: post, Err: &UnitError{ID: id, Err: ErrUnknownUnit}}
+			return "", voteMismatch(r.Contest.ID(), post, &UnitError{ID: id, Err: ErrUnknownUnit})
 		}
 	}
 	var winner UnitID
@@ -715,7 +716,7 @@ func (s Succession) fromVote(st state, r *Result, post Role, reviewYear int, not
 	case len(r.Tied) > 0:
 		return "", &ElectionTieError{Year: st.year, Post: post, Tied: slices.Clone(r.Tied)}
 	case len(r.Elected) == 0:
-		return "", &VoteMismatchError{Contest: r.Contest.ID(), Post: post, Err: ErrNotElected}
+		return "", voteMismatch(r.Contest.ID(), post, ErrNotElected)
 	default:
 		winner = r.Elected[0]
 	}
@@ -723,7 +724,7 @@ func (s Succession) fromVote(st state, r *Result, post Role, reviewYear int, not
 		return "", &UnitError{ID: winner, Err: ErrLeaderIsDeputy}
 	}
 	if post == RoleDeputy && !s.deputyOK(st, winner, not) {
-		return "", &IneligibleError{Year: st.year, Unit: winner, Constraint: ConstraintExcluded}
+		return "", &Violation{Year: st.year, Unit: winner, Constraint: ConstraintExcluded}
 	}
 	return winner, nil
 }
@@ -749,16 +750,16 @@ type FirstLead struct {
 }
 
 // Plan projects the leadership for the given number of years after current,
-// applying the unit changes as their years come. It needs a policy that
-// chooses without votes; otherwise it returns ErrPlanNeedsVotes. More than
-// MaxPlanYears years, or more than MaxChanges changes, is a *LimitError; the
-// work is linear in the years.
+// applying the unit changes as their years come. It needs a policy that chooses
+// without votes; otherwise it returns ErrPlanNeedsVotes. More than MaxPlanYears
+// years, or more than MaxChanges changes, is a *FieldError wrapping ErrLimit;
+// the work is linear in the years.
 func (s Succession) Plan(current Cluster, history History, years int, changes []UnitChange) (Plan, error) {
 	if s.Method != RoundRobin && !(s.Method == DeputySucceeds && s.Deputy == DeputyFromOrder) {
 		return Plan{}, &FieldError{Field: "succession method", Value: s.Method.String(), Err: ErrPlanNeedsVotes}
 	}
 	if years < 0 || current.Year()+years > MaxYear {
-		return Plan{}, &YearError{What: "plan length", Year: years, Err: ErrYearOutOfRange}
+		return Plan{}, yearError("plan length", years, ErrYearOutOfRange)
 	}
 	if err := checkLimit("years of a plan", years, MaxPlanYears); err != nil {
 		return Plan{}, err
@@ -973,8 +974,8 @@ func (v Violation) String() string {
 // term is checked for membership only, since nothing before it is known. Votes
 // are not part of a history, so for Elect and Assign only the constraints and
 // membership are checked; for RoundRobin and DeputySucceeds the method is too.
-// More than MaxChanges changes is a *LimitError; the work is linear in the
-// terms.
+// More than MaxChanges changes is a *FieldError wrapping ErrLimit; the work is
+// linear in the terms.
 func (s Succession) CheckHistory(first Cluster, history History, changes []UnitChange) ([]Violation, error) {
 	if err := s.Validate(first); err != nil {
 		return nil, err
@@ -984,7 +985,7 @@ func (s Succession) CheckHistory(first Cluster, history History, changes []UnitC
 		return nil, nil
 	}
 	if terms[0].Year < first.Year() {
-		return nil, &TermError{Year: terms[0].Year, Err: ErrChangeBeforeRoster}
+		return nil, termError(terms[0].Year, ErrChangeBeforeRoster)
 	}
 	// The roster of the first term's year, checking every change once.
 	r, err := first.Reorganize(terms[0].Year, changes)
@@ -1140,7 +1141,7 @@ func (s Succession) validateAlone() error {
 		return err
 	}
 	if s.Constraints.CoolDown < 0 {
-		return &CoolDownError{CoolDown: s.Constraints.CoolDown}
+		return coolDownError(s.Constraints.CoolDown, 0)
 	}
 	for i, id := range s.Order {
 		if err := id.Validate(); err != nil {

@@ -12,7 +12,7 @@ func (s Succession) planReference(current Cluster, history History, years int, c
 		return Plan{}, &FieldError{Field: "succession method", Value: s.Method.String(), Err: ErrPlanNeedsVotes}
 	}
 	if years < 0 || current.Year()+years > MaxYear {
-		return Plan{}, &YearError{What: "plan length", Year: years, Err: ErrYearOutOfRange}
+		return Plan{}, yearError("plan length", years, ErrYearOutOfRange)
 	}
 	terms, err := s.termsUpTo(current, history)
 	if err != nil {
@@ -58,7 +58,7 @@ func (s Succession) checkHistoryReference(first Cluster, history History, change
 		return nil, nil
 	}
 	if terms[0].Year < first.Year() {
-		return nil, &TermError{Year: terms[0].Year, Err: ErrChangeBeforeRoster}
+		return nil, termError(terms[0].Year, ErrChangeBeforeRoster)
 	}
 	g := lineage{changes: changes}
 	var out []Violation

@@ -546,19 +546,19 @@ type both struct{ first, second error }
 func (e both) Error() string   { return e.first.Error() + " (" + reason(e.second) + ")" }
 func (e both) Unwrap() []error { return []error{e.first, e.second} }
 
-// Validate reports a rule set that cannot be used, as a *RuleSetError whose
-// cause matches ErrInvalidRuleSet with errors.Is and also wraps the specific
-// cause: a blank name (ErrBlankName), an invalid start or end date
-// (ErrInvalidDate), an end before the start (ErrDatesBackwards), a start
-// before one of its documents can apply (ErrBeforeDocuments), an invalid
-// quorum or equal-merit share (ErrInvalidShare), negative rounds or
-// excellent years, an unknown layer or fallback, a threshold for an unknown
-// award (ErrInvalidAward) or two for one award (ErrDuplicateRule), an invalid
+// Validate reports a rule set that cannot be used, as a *FieldError (Field
+// "rule set") whose cause matches ErrInvalidRuleSet with errors.Is and also
+// wraps the specific cause: a blank name (ErrBlankName), an invalid start or
+// end date (ErrInvalidDate), an end before the start (ErrDatesBackwards), a
+// start before one of its documents can apply (ErrBeforeDocuments), an invalid
+// quorum or equal-merit share (ErrInvalidShare), negative rounds or excellent
+// years, an unknown layer or fallback, a threshold for an unknown award
+// (ErrInvalidAward) or two for one award (ErrDuplicateRule), an invalid
 // Government-flag quota, an award listed twice in LeadsCluster, or an invalid
 // citation (ErrInvalidCitation).
 func (rs RuleSet) Validate() error {
 	if err := rs.validate(); err != nil {
-		return &RuleSetError{Name: rs.Name, Err: invalidRuleSet{err}}
+		return ruleSetError(rs.Name, "", invalidRuleSet{err})
 	}
 	return nil
 }
@@ -607,11 +607,11 @@ func (rs RuleSet) validate() error {
 			return &FieldError{Field: "threshold award", Value: t.Award.String(), Err: ErrInvalidAward}
 		}
 		if err := t.Threshold.Validate(); err != nil {
-			return &AwardError{Award: t.Award, Err: err}
+			return awardError(t.Award, "", err)
 		}
 		for _, o := range rs.Thresholds[:i] {
 			if o.Award == t.Award {
-				return &AwardError{Award: t.Award, Err: ErrDuplicateRule}
+				return awardError(t.Award, "", ErrDuplicateRule)
 			}
 		}
 	}
@@ -620,7 +620,7 @@ func (rs RuleSet) validate() error {
 			return &FieldError{Field: "leads_cluster award", Value: a.String(), Err: ErrInvalidAward}
 		}
 		if slices.Contains(rs.LeadsCluster[:i], a) {
-			return &AwardError{Award: a, Err: ErrDuplicateRule}
+			return awardError(a, "", ErrDuplicateRule)
 		}
 	}
 	for _, list := range [][]Citation{rs.Sources, rs.Changes} {
@@ -972,13 +972,13 @@ func stricter(rule string, higher, lower RuleSet) bool {
 //
 // The result is in force on the days every layer is (the latest start, the
 // earliest end), has the lowest layer's Layer, and joins the names with "; ".
-// Errors (each a *RuleSetError): an invalid layer (see Validate), no layers
-// (ErrMissingPart), a higher layer after a lower one (ErrLayerOrder), layers
-// never in force together (ErrLayerDates), a value without a citation
-// (ErrInvalidCitation), and ErrLayerConflict.
+// Errors (each a *FieldError (Field "rule set")): an invalid layer (see
+// Validate), no layers (ErrMissingPart), a higher layer after a lower one
+// (ErrLayerOrder), layers never in force together (ErrLayerDates), a value
+// without a citation (ErrInvalidCitation), and ErrLayerConflict.
 func Compose(layers ...RuleSet) (RuleSet, error) {
 	if len(layers) == 0 {
-		return RuleSet{}, &RuleSetError{Err: &FieldError{Field: "layers", Value: "", Err: ErrMissingPart}}
+		return RuleSet{}, ruleSetError("", "", &FieldError{Field: "layers", Value: "", Err: ErrMissingPart})
 	}
 	for _, l := range layers {
 		if err := l.Validate(); err != nil {
@@ -988,8 +988,8 @@ func Compose(layers ...RuleSet) (RuleSet, error) {
 	out := layers[0].clone()
 	for _, l := range layers[1:] {
 		if l.Layer < out.Layer {
-			return RuleSet{}, &RuleSetError{Name: out.Name, Other: l.Name, Err: &FieldError{Field: "layer",
-				Value: l.Layer.String() + " after " + out.Layer.String(), Err: ErrLayerOrder}}
+			return RuleSet{}, ruleSetError(out.Name, l.Name, &FieldError{Field: "layer",
+				Value: l.Layer.String() + " after " + out.Layer.String(), Err: ErrLayerOrder})
 		}
 		if l.EffectiveFrom.Compare(out.EffectiveFrom) > 0 {
 			out.EffectiveFrom = l.EffectiveFrom
@@ -998,8 +998,8 @@ func Compose(layers ...RuleSet) (RuleSet, error) {
 			out.EffectiveUntil = l.EffectiveUntil
 		}
 		if !out.EffectiveUntil.IsZero() && out.EffectiveUntil.Compare(out.EffectiveFrom) < 0 {
-			return RuleSet{}, &RuleSetError{Name: out.Name, Other: l.Name, Err: &FieldError{Field: "dates",
-				Value: out.EffectiveFrom.String() + " to " + out.EffectiveUntil.String(), Err: ErrLayerDates}}
+			return RuleSet{}, ruleSetError(out.Name, l.Name, &FieldError{Field: "dates",
+				Value: out.EffectiveFrom.String() + " to " + out.EffectiveUntil.String(), Err: ErrLayerDates})
 		}
 		if err := out.apply(l); err != nil {
 			return RuleSet{}, err
@@ -1037,7 +1037,7 @@ func (l RuleSet) uncited() string {
 // apply lays l over rs, as Compose describes.
 func (rs *RuleSet) apply(l RuleSet) error {
 	if rule := l.uncited(); rule != "" {
-		return &RuleSetError{Name: rs.Name, Other: l.Name, Err: &FieldError{Field: rule, Value: l.value(rule) + " without a citation", Err: ErrInvalidCitation}}
+		return ruleSetError(rs.Name, l.Name, &FieldError{Field: rule, Value: l.value(rule) + " without a citation", Err: ErrInvalidCitation})
 	}
 	for _, c := range l.Sources {
 		switch {
@@ -1065,8 +1065,8 @@ func (rs *RuleSet) apply(l RuleSet) error {
 			continue
 		}
 		if was != now && old.Status != StatusNotFound && !c.Override && !stricter(c.Rule, *rs, l) {
-			return &RuleSetError{Name: rs.Name, Other: l.Name, Err: &FieldError{Field: c.Rule,
-				Value: fmt.Sprintf("%s (%s), then %s (%s)", was, old.English(), now, c.English()), Err: ErrLayerConflict}}
+			return ruleSetError(rs.Name, l.Name, &FieldError{Field: c.Rule,
+				Value: fmt.Sprintf("%s (%s), then %s (%s)", was, old.English(), now, c.English()), Err: ErrLayerConflict})
 		}
 		old.Note = strings.TrimSpace(old.Note + fmt.Sprintf(" Replaced by %s: the value was %s.", l.Name, was))
 		old.NoteVietnamese = strings.TrimSpace(old.NoteVietnamese + fmt.Sprintf(" Được thay bằng %s; giá trị trước: %s.", l.Name, was))
@@ -1092,7 +1092,7 @@ type RuleBook struct {
 }
 
 // NewRuleBook validates each rule set and checks that no two of the same
-// layer are in force on the same day (a *RuleSetError wrapping
+// layer are in force on the same day (a *FieldError (Field "rule set") wrapping
 // ErrRuleSetOverlap; an open-ended set overlaps every later one). Gaps are
 // allowed: no rules of that layer are in force in them.
 func NewRuleBook(sets ...RuleSet) (RuleBook, error) {
@@ -1112,7 +1112,7 @@ func NewRuleBook(sets ...RuleSet) (RuleBook, error) {
 			continue
 		}
 		if prev.EffectiveUntil.IsZero() || prev.EffectiveUntil.Compare(cur.EffectiveFrom) >= 0 {
-			return RuleBook{}, &RuleSetError{Name: prev.Name, Other: cur.Name, Err: ErrRuleSetOverlap}
+			return RuleBook{}, ruleSetError(prev.Name, cur.Name, ErrRuleSetOverlap)
 		}
 	}
 	return RuleBook{sets: out}, nil

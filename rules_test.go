@@ -262,7 +262,7 @@ func TestRuleSetContestSpec(t *testing.T) {
 }
 
 // Every Validate error matches ErrInvalidRuleSet and keeps its specific
-// cause, and is a *RuleSetError naming the rule set.
+// cause, and is a *FieldError (Field "rule set") naming the rule set.
 func TestRuleSetValidateErrorContract(t *testing.T) {
 	base := func(f func(*RuleSet)) error {
 		r := Decree152_2025()
@@ -305,8 +305,7 @@ func TestRuleSetValidateErrorContract(t *testing.T) {
 			require.Error(t, tt.err)
 			assert.ErrorIs(t, tt.err, ErrInvalidRuleSet)
 			assert.ErrorIs(t, tt.err, tt.cause)
-			var rse *RuleSetError
-			require.ErrorAs(t, tt.err, &rse)
+			require.NotNil(t, fieldError(tt.err, "rule set"), "%v", tt.err)
 			assert.Regexp(t, `^thidua: rule set "`, tt.err.Error())
 		})
 	}
@@ -436,9 +435,9 @@ func TestComposeConflictsAndOverrides(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := Compose(national, sector, tt.layer)
 			require.ErrorIs(t, err, tt.want)
-			var rse *RuleSetError
-			require.ErrorAs(t, err, &rse)
-			assert.Equal(t, tt.layer.Name, rse.Other)
+			rse := fieldError(err, "rule set")
+			require.NotNil(t, rse, "%v", err)
+			assert.True(t, strings.HasSuffix(rse.Value, " and "+tt.layer.Name), "the layer named second: %q", rse.Value)
 
 			// The same change with an explicit override is allowed and recorded.
 			over := tt.layer.clone()
@@ -509,8 +508,7 @@ func TestComposeConflictsAndOverrides(t *testing.T) {
 	t.Run("layers never in force together", func(t *testing.T) {
 		_, err := Compose(Decree98_2023(), sector)
 		require.ErrorIs(t, err, ErrLayerDates)
-		var rse *RuleSetError
-		require.ErrorAs(t, err, &rse)
+		require.NotNil(t, fieldError(err, "rule set"), "%v", err)
 	})
 	t.Run("no layers", func(t *testing.T) {
 		_, err := Compose()
@@ -613,7 +611,7 @@ func TestReviewRulesByDossierDate(t *testing.T) {
 		r.Received = MustDate(2026, 12, 11)
 		_, err := r.Conclude()
 		require.ErrorIs(t, err, ErrDatesBackwards)
-		var re *ReviewError
+		var re *PartError
 		require.ErrorAs(t, err, &re)
 		assert.Equal(t, "received", re.Part)
 	})

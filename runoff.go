@@ -17,15 +17,15 @@ import (
 // invalid ballot (a mark for a unit not in the runoff, say) is a result, not an
 // error. o and its review are not changed.
 //
-// Errors are *ReviewError values wrapping ErrNotPending (p is not in
+// Errors are *PartError values wrapping ErrNotPending (p is not in
 // o.Pending, or is a fallback decision), or the error Contest.Tally gives.
 func (o Outcome) WithRunoff(p Pending, ballots []Ballot) (Review, error) {
 	part := p.describe()
 	if p.Kind != PendingRunoff || !o.pending(p) {
-		return Review{}, &ReviewError{Part: part, Err: ErrNotPending}
+		return Review{}, &PartError{Part: part, Err: ErrNotPending}
 	}
 	if _, err := p.Contest.Tally(ballots); err != nil {
-		return Review{}, &ReviewError{Part: part + " ballots", Err: err}
+		return Review{}, &PartError{Part: part + " ballots", Err: err}
 	}
 	r := o.Review.clone()
 	round := slices.Clone(ballots)
@@ -33,7 +33,7 @@ func (o Outcome) WithRunoff(p Pending, ballots []Ballot) (Review, error) {
 	case p.Award != 0:
 		i := slices.IndexFunc(r.Awards, func(av AwardVote) bool { return av.Award == p.Award })
 		if i < 0 || len(r.Awards[i].Rounds) != p.Round-1 {
-			return Review{}, &ReviewError{Part: part, Err: ErrNotPending}
+			return Review{}, &PartError{Part: part, Err: ErrNotPending}
 		}
 		r.Awards[i].Rounds = append(r.Awards[i].Rounds, round)
 	case p.Post == RoleLeader && len(r.LeaderRounds) == p.Round-1:
@@ -41,7 +41,7 @@ func (o Outcome) WithRunoff(p Pending, ballots []Ballot) (Review, error) {
 	case p.Post == RoleDeputy && len(r.DeputyRounds) == p.Round-1:
 		r.DeputyRounds = append(r.DeputyRounds, round)
 	default:
-		return Review{}, &ReviewError{Part: part, Err: ErrNotPending}
+		return Review{}, &PartError{Part: part, Err: ErrNotPending}
 	}
 	return r, nil
 }
@@ -52,24 +52,24 @@ func (o Outcome) WithRunoff(p Pending, ballots []Ballot) (Review, error) {
 // chair's vote, or the leader and deputy deciding, as p.Fallback says). o and
 // its review are not changed.
 //
-// Errors are *ReviewError values wrapping ErrNotPending (p is not in
+// Errors are *PartError values wrapping ErrNotPending (p is not in
 // o.Pending, or is a runoff), or, for chosen, a *UnitError wrapping
 // ErrNotTied or ErrDuplicateUnit, or a *FieldError wrapping ErrWrongSeats.
 func (o Outcome) WithSettlement(p Pending, chosen []UnitID) (Review, error) {
 	part := p.describe()
 	if p.Kind != PendingFallback || p.Award == 0 || !o.pending(p) {
-		return Review{}, &ReviewError{Part: part, Err: ErrNotPending}
+		return Review{}, &PartError{Part: part, Err: ErrNotPending}
 	}
 	for i, id := range chosen {
 		if !slices.Contains(p.Units, id) {
-			return Review{}, &ReviewError{Part: part, Err: &UnitError{ID: id, Err: ErrNotTied}}
+			return Review{}, &PartError{Part: part, Err: &UnitError{ID: id, Err: ErrNotTied}}
 		}
 		if slices.Contains(chosen[:i], id) {
-			return Review{}, &ReviewError{Part: part, Err: &UnitError{ID: id, Err: ErrDuplicateUnit}}
+			return Review{}, &PartError{Part: part, Err: &UnitError{ID: id, Err: ErrDuplicateUnit}}
 		}
 	}
 	if len(chosen) != p.Seats {
-		return Review{}, &ReviewError{Part: part, Err: &FieldError{Field: "chosen", Value: quoteIDs(chosen), Err: ErrWrongSeats}}
+		return Review{}, &PartError{Part: part, Err: &FieldError{Field: "chosen", Value: quoteIDs(chosen), Err: ErrWrongSeats}}
 	}
 	r := o.Review.clone()
 	r.Settlements = append(r.Settlements, FallbackDecision{Award: p.Award, Chosen: slices.Clone(chosen)})

@@ -106,7 +106,7 @@ func TestOutcomeWithRunoffBadInput(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			_, err := o.WithRunoff(c.p, c.ballots)
-			var re *ReviewError
+			var re *PartError
 			require.ErrorAs(t, err, &re)
 			assert.ErrorIs(t, err, c.err)
 		})
@@ -152,7 +152,7 @@ func TestOutcomeWithSettlementBadInput(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			_, err := o.WithSettlement(c.p, c.chosen)
-			var re *ReviewError
+			var re *PartError
 			require.ErrorAs(t, err, &re)
 			assert.ErrorIs(t, err, c.err)
 		})
@@ -188,7 +188,7 @@ func FuzzOutcomeWithRunoff(f *testing.F) {
 		}
 		r, err := o.WithRunoff(p, ballots)
 		if cast > 4 {
-			var re *ReviewError
+			var re *PartError
 			require.ErrorAs(t, err, &re, "more ballots than the four members")
 			return
 		}
@@ -239,7 +239,7 @@ func FuzzOutcomeWithSettlement(f *testing.F) {
 		}
 		next, err := o.WithSettlement(p, chosen)
 		if !ok {
-			var re *ReviewError
+			var re *PartError
 			require.ErrorAs(t, err, &re)
 			return
 		}

@@ -164,12 +164,12 @@ func (j *criterionTreeJSON) spec() CriterionSpec {
 	return c
 }
 
-// checkShape scans JSON text once, before it is decoded, and refuses text
-// that nests deeper than nest arrays and objects (a criteria tree deeper than
-// MaxDepth: *FieldError wrapping ErrTooDeep) or holds more than objects
-// objects (more criteria than MaxCriteria: *LimitError). It reads each byte
-// once and allocates nothing; it does not check the syntax, which the decoder
-// does after.
+// checkShape scans JSON text once, before it is decoded, and refuses text that
+// nests deeper than nest arrays and objects (a criteria tree deeper than
+// MaxDepth: *FieldError wrapping ErrTooDeep) or holds more than objects objects
+// (more criteria than MaxCriteria: *FieldError wrapping ErrLimit). It reads
+// each byte once and allocates nothing; it does not check the syntax, which the
+// decoder does after.
 func checkShape(b []byte, nest, objects int) error {
 	depth, seen, inString := 0, 0, false
 	for i := 0; i < len(b); i++ {
@@ -198,7 +198,7 @@ func checkShape(b []byte, nest, objects int) error {
 	if seen > objects {
 		// Every criterion is an object; so are the spec and any unknown
 		// field's value, which the count therefore includes.
-		return &LimitError{Limit: "criteria", Max: MaxCriteria, Value: seen - (objects - MaxCriteria)}
+		return limitError("criteria", seen-(objects-MaxCriteria), MaxCriteria)
 	}
 	return nil
 }
@@ -230,8 +230,8 @@ func (c CriterionSpec) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON decodes what MarshalJSON encodes. NewScorecard (or
 // Scorecard.UnmarshalJSON) validates the result. It refuses, before decoding
 // and in one pass, a tree deeper than MaxDepth (ErrTooDeep) or with more than
-// MaxCriteria criteria (*LimitError), so hostile input costs time linear in
-// its length.
+// MaxCriteria criteria (*FieldError wrapping ErrLimit), so hostile input costs
+// time linear in its length.
 func (c *CriterionSpec) UnmarshalJSON(b []byte) error {
 	// A criterion at level L is an object at nesting 2L-1, inside the
 	// children arrays of its ancestors.
@@ -268,7 +268,7 @@ type ScorecardSpec struct {
 
 // UnmarshalJSON decodes a spec. It refuses, before decoding and in one pass,
 // a tree deeper than MaxDepth (ErrTooDeep) or with more than MaxCriteria
-// criteria (*LimitError); NewScorecard validates the rest.
+// criteria (*FieldError wrapping ErrLimit); NewScorecard validates the rest.
 func (sp *ScorecardSpec) UnmarshalJSON(b []byte) error {
 	// The spec is an object, its criteria an array: two more levels.
 	if err := checkShape(b, 2*MaxDepth+2, MaxCriteria+1); err != nil {
@@ -337,9 +337,10 @@ type Scorecard struct {
 // the identifiers and names, the year, that every leaf has a positive maximum
 // and a positive weight (or none), that children stay within their group's
 // maximum, that bonus and deduction criteria are leaves, that gates lie within
-// their criterion's range, and that there is at least one scored criterion.
-// The spec is copied. A tree deeper than MaxDepth is ErrTooDeep, and more than
-// MaxCriteria criteria a *LimitError, both checked before the rest.
+// their criterion's range, and that there is at least one scored criterion. The
+// spec is copied. A tree deeper than MaxDepth is ErrTooDeep, and more than
+// MaxCriteria criteria a *FieldError wrapping ErrLimit, both checked before the
+// rest.
 func NewScorecard(spec ScorecardSpec) (Scorecard, error) {
 	if err := idErr(spec.ID); err != nil {
 		return Scorecard{}, &FieldError{Field: "scorecard id", Value: spec.ID, Err: err}
@@ -386,7 +387,7 @@ func NewScorecard(spec ScorecardSpec) (Scorecard, error) {
 }
 
 func (s *Scorecard) add(c CriterionSpec, parent, depth int) (int, error) {
-	fail := func(err error) (int, error) { return -1, &CriterionError{ID: c.ID, Err: err} }
+	fail := func(err error) (int, error) { return -1, criterionError(c.ID, err) }
 	if err := c.ID.Validate(); err != nil {
 		return -1, err
 	}
@@ -475,7 +476,7 @@ func (s *Scorecard) add(c CriterionSpec, parent, depth int) (int, error) {
 func countCriteria(cs []CriterionSpec, depth int, n *int) error {
 	for i := range cs {
 		if depth >= MaxDepth {
-			return &CriterionError{ID: cs[i].ID, Err: ErrTooDeep}
+			return criterionError(cs[i].ID, ErrTooDeep)
 		}
 		*n++
 		if err := countCriteria(cs[i].Children, depth+1, n); err != nil {
@@ -1479,7 +1480,7 @@ func (st Standings) Equal(o Standings) bool {
 // The scorecard's year must be the cluster's. Every assessment must be of a
 // member, every peer assessor a member, and every member must have at least
 // one assessment that counts. Errors are typed: *AssessmentError,
-// *CriterionError, *UnitError, *YearError or *FieldError wrapping a sentinel.
+// *FieldError or *UnitError wrapping a sentinel.
 // The result does not depend on the order of the assessments.
 //
 // Score runs on the compiled int64 core (see Compile): the chosen marks are
@@ -1492,9 +1493,9 @@ func (s Scorecard) Score(c Cluster, assessments []Assessment, p ScoringPolicy) (
 }
 
 // score is Score, and the year compiled when it fits the int64 form; when it
-// does not, the zero Compiled and the error that says why (an *OverflowError,
-// or ErrInexact for a quotient too long). decimalOnly skips the int64 form, for
-// the tests of the decimal path.
+// does not, the zero Compiled and the error that says why (a *FieldError
+// wrapping ErrOverflow, or ErrInexact for a quotient too long). decimalOnly
+// skips the int64 form, for the tests of the decimal path.
 func (s Scorecard) score(c Cluster, assessments []Assessment, p ScoringPolicy, decimalOnly bool) (Standings, Compiled, error, error) {
 	fail := func(err error) (Standings, Compiled, error, error) { return Standings{}, Compiled{}, nil, err }
 	if err := s.checkScoring(c, p); err != nil {
@@ -1605,15 +1606,14 @@ func (s *Scorecard) checkScoring(c Cluster, p ScoringPolicy) error {
 		return fmt.Errorf("%w (the zero Cluster)", ErrTooFewMembers)
 	}
 	if s.spec.Year != c.Year() {
-		return &YearError{What: "scorecard year", Year: s.spec.Year,
-			Err: fmt.Errorf("%w than the cluster's %d", ErrScorecardYear, c.Year())}
+		return yearError("scorecard year", s.spec.Year, fmt.Errorf("%w than the cluster's %d", ErrScorecardYear, c.Year()))
 	}
 	if err := p.Validate(); err != nil {
 		return err
 	}
 	for _, t := range p.TieBreakers {
 		if _, ok := s.index[t.Criterion]; t.Kind == TieByCriterion && !ok {
-			return &CriterionError{ID: t.Criterion, Err: ErrUnknownCriterion}
+			return criterionError(t.Criterion, ErrUnknownCriterion)
 		}
 	}
 	return nil
@@ -1817,15 +1817,16 @@ func (ch *chooser) unit(id UnitID, idx []int) (Standing, error) {
 	return st, nil
 }
 
-// compile lays the chosen marks out in the int64 form: summed per line at
-// the largest number of places any has, and aggregated as the policy says.
-// It fails (with an *OverflowError, or ErrInexact) where a value does not fit.
+// compile lays the chosen marks out in the int64 form: summed per line at the
+// largest number of places any has, and aggregated as the policy says. It fails
+// (with a *FieldError wrapping ErrOverflow, or ErrInexact) where a value does
+// not fit.
 func (ch *chooser) compile(c Cluster, out []Standing) (Compiled, error) {
 	var rs int32
 	for _, at := range ch.used {
 		v := ch.sm[at]
 		if !v.ok() || -v.e > 18 {
-			return Compiled{}, &OverflowError{What: "mark", Value: quoteDecimal(ch.dec[at])}
+			return Compiled{}, overflowError("mark", quoteDecimal(ch.dec[at]))
 		}
 		rs = max(rs, -v.e)
 	}
@@ -1844,7 +1845,7 @@ func (ch *chooser) compile(c Cluster, out []Standing) (Compiled, error) {
 					sums[u*L+l], ok = addChk(sums[u*L+l], x)
 				}
 				if !ok {
-					return Compiled{}, &OverflowError{What: "mark", Value: quoteDecimal(ch.dec[ch.used[k]])}
+					return Compiled{}, overflowError("mark", quoteDecimal(ch.dec[ch.used[k]]))
 				}
 				k++
 			}

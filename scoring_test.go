@@ -155,9 +155,9 @@ func TestScorecardBadInput(t *testing.T) {
 			require.ErrorIs(t, err, tt.sentinel)
 			assert.Regexp(t, `^thidua: `, err.Error())
 			if tt.criterion != "" {
-				var ce *CriterionError
-				require.ErrorAs(t, err, &ce)
-				assert.Equal(t, tt.criterion, ce.ID)
+				ce := fieldError(err, "criterion")
+				require.NotNil(t, ce, "%v", err)
+				assert.Equal(t, tt.criterion, CriterionID(ce.Value))
 				assert.Contains(t, err.Error(), `"`+string(tt.criterion)+`"`)
 			}
 			// JSON decoding goes through the same validation.
@@ -250,9 +250,9 @@ func TestScoreBadInput(t *testing.T) {
 				if errors.As(err, &ae) {
 					assert.Equal(t, tt.criterion, ae.Criterion)
 				} else {
-					var ce *CriterionError
-					require.ErrorAs(t, err, &ce)
-					assert.Equal(t, tt.criterion, ce.ID)
+					ce := fieldError(err, "criterion")
+					require.NotNil(t, ce, "%v", err)
+					assert.Equal(t, tt.criterion, CriterionID(ce.Value))
 				}
 				assert.Contains(t, err.Error(), `"`+string(tt.criterion)+`"`)
 			}
@@ -266,9 +266,9 @@ func TestScoreWrongYearAndZeroValues(t *testing.T) {
 	card := testCard(t)
 	_, err := card.Score(cluster3In2024(), selfAll(full("1", "1", "1", "0", "0")), ScoringPolicy{})
 	require.ErrorIs(t, err, ErrScorecardYear)
-	var ye *YearError
-	require.ErrorAs(t, err, &ye)
-	assert.Equal(t, 2023, ye.Year)
+	ye := fieldError(err, "scorecard year")
+	require.NotNil(t, ye, "%v", err)
+	assert.Equal(t, "2023", ye.Value)
 
 	_, err = Scorecard{}.Score(cluster3(), nil, ScoringPolicy{})
 	require.ErrorIs(t, err, ErrEmptyScorecard)

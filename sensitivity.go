@@ -54,11 +54,11 @@ const maxGrid = 1 << 30
 // Sensitivity scores the compiled year with Samples sets of perturbed weights
 // drawn from r and reports each unit's best and worst rank, and how often it
 // ranked first and inside the quota. It is deterministic for a given state of
-// r. Errors: ErrNoSource for a nil r; ErrInvalidModel (in a *FieldError) for
-// no samples, a negative delta or quota, a non-positive step, a bound for an
+// r. Errors: ErrNoSource for a nil r; ErrInvalidModel (in a *FieldError) for no
+// samples, a negative delta or quota, a non-positive step, a bound for an
 // unknown criterion or the wrong way round, or a grid too fine (more than 2^30
-// points); ErrWeightRange when a weight could reach zero; *OverflowError when
-// a total could overflow.
+// points); ErrWeightRange when a weight could reach zero; *FieldError wrapping
+// ErrOverflow when a total could overflow.
 func (cp Compiled) Sensitivity(r *rand.Rand, spec SensitivitySpec) (Sensitivity, error) {
 	if r == nil {
 		return Sensitivity{}, ErrNoSource
@@ -124,7 +124,7 @@ func (cp *Compiled) grid(spec SensitivitySpec) (weightGrid, error) {
 	for _, id := range ids {
 		b := spec.Bounds[id]
 		if !slices.Contains(cp.leaves, id) {
-			return weightGrid{}, &CriterionError{ID: id, Err: ErrUnknownCriterion}
+			return weightGrid{}, criterionError(id, ErrUnknownCriterion)
 		}
 		if !b.Min.IsPositive() {
 			return weightGrid{}, &FieldError{Field: "weight " + string(id), Value: quoteDecimal(b.Min), Err: ErrWeightRange}
@@ -147,12 +147,12 @@ func (cp *Compiled) grid(spec SensitivitySpec) (weightGrid, error) {
 		scale = max(scale, -b.Min.Exponent(), -b.Max.Exponent())
 	}
 	if scale > 18 {
-		return weightGrid{}, &OverflowError{What: "weight scale", Value: fmt.Sprint(scale)}
+		return weightGrid{}, overflowError("weight scale", fmt.Sprint(scale))
 	}
 	conv := func(what string, d decimal.Decimal) (int64, error) {
 		v, ok := toScaled(d, scale)
 		if !ok {
-			return 0, &OverflowError{What: what, Value: quoteDecimal(d)}
+			return 0, overflowError(what, quoteDecimal(d))
 		}
 		return v, nil
 	}
@@ -178,7 +178,7 @@ func (cp *Compiled) grid(spec SensitivitySpec) (weightGrid, error) {
 		} else {
 			base, ok := mulChk(cp.weights[l], pow10i[scale-cp.weightScale])
 			if !ok {
-				return weightGrid{}, &OverflowError{What: "weight", Value: decimal.New(cp.weights[l], -cp.weightScale).String()}
+				return weightGrid{}, overflowError("weight", decimal.New(cp.weights[l], -cp.weightScale).String())
 			}
 			k := delta / g.step
 			lo, hi[l] = base-k*g.step, base+k*g.step
@@ -194,7 +194,7 @@ func (cp *Compiled) grid(spec SensitivitySpec) (weightGrid, error) {
 		g.lo[l], g.n[l] = lo, n
 	}
 	if !cp.fits(g.lo, hi, scale) {
-		return weightGrid{}, &OverflowError{What: "total at weight scale", Value: fmt.Sprint(scale)}
+		return weightGrid{}, overflowError("total at weight scale", fmt.Sprint(scale))
 	}
 	return g, nil
 }

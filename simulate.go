@@ -197,13 +197,13 @@ func newMarkGen(card *Scorecard, c Cluster, m AssessmentModel) (*markGen, error)
 	}
 	var ok bool
 	if g.step, ok = toScaled(m.Step, g.scale); !ok {
-		return nil, &OverflowError{What: "step", Value: quoteDecimal(m.Step)}
+		return nil, overflowError("step", quoteDecimal(m.Step))
 	}
 	for _, li := range card.leaves {
 		nd := &card.nodes[li]
 		mx, ok := toScaled(nd.max, g.scale)
 		if !ok || mx > 1<<40 {
-			return nil, &OverflowError{What: "max", Value: quoteDecimal(nd.max)}
+			return nil, overflowError("max", quoteDecimal(nd.max))
 		}
 		g.maxSteps = append(g.maxSteps, mx/g.step)
 		g.deduct = append(g.deduct, nd.kind == CriterionDeduction)
@@ -294,7 +294,7 @@ func (g *markGen) assessments(marks []int64) []Assessment {
 // Errors: ErrNoSource for a nil r; ErrInvalidModel (in a *FieldError) for a
 // member without a quality, values outside 0–1000, an invalid kind or step;
 // a *UnitError wrapping ErrUnknownUnit for SelfInflationBy naming a unit not
-// in c; *OverflowError for a maximum too large to draw.
+// in c; *FieldError wrapping ErrOverflow for a maximum too large to draw.
 func GenerateAssessments(r *rand.Rand, card Scorecard, c Cluster, m AssessmentModel) ([]Assessment, error) {
 	if r == nil {
 		return nil, ErrNoSource
@@ -575,14 +575,14 @@ type Report struct {
 	Variants []VariantReport
 }
 
-// Run carries out the experiment with draws from r. Year y draws from its
-// own source, seeded with the y-th Uint64 of r, so the Report depends only on
-// the state of r, not on Workers. Errors: ErrNoSource for a nil r; ErrInvalidModel (in a *FieldError)
-// for no years or variants, a negative worker count, or a model value out of
-// range; a scorecard of another year than the cluster (*YearError), an invalid
-// policy, a policy the draws cannot satisfy (ErrTrimTooMuch, ErrInexact), an
-// *OverflowError. When several years fail,
-// the error is the earliest year's.
+// Run carries out the experiment with draws from r. Year y draws from its own
+// source, seeded with the y-th Uint64 of r, so the Report depends only on the
+// state of r, not on Workers. Errors: ErrNoSource for a nil r; ErrInvalidModel
+// (in a *FieldError) for no years or variants, a negative worker count, or a
+// model value out of range; a scorecard of another year than the cluster
+// (*FieldError), an invalid policy, a policy the draws cannot satisfy
+// (ErrTrimTooMuch, ErrInexact), and a *FieldError wrapping ErrOverflow. When
+// several years fail, the error is the earliest year's.
 func (e Experiment) Run(r *rand.Rand) (Report, error) {
 	if r == nil {
 		return Report{}, ErrNoSource
@@ -871,7 +871,7 @@ func (vr *variantRun) year(g *markGen, marks, sums []int64, counts []int, used [
 		return err
 	}
 	if !cp.fits(cp.weights, cp.weights, cp.weightScale) {
-		return &OverflowError{What: "total at mark scale", Value: fmt.Sprint(cp.markScale)}
+		return overflowError("total at mark scale", fmt.Sprint(cp.markScale))
 	}
 	cp.scoreInto(cp.weights, cp.weightScale, b)
 	U := len(cp.units)

@@ -187,9 +187,9 @@ func TestCompiledBadInput(t *testing.T) {
 }
 
 // Weights a scorecard accepts but whose totals do not fit the int64 form are
-// scored in decimals (issue 14 found an *OverflowError here): the standings
-// are those of a scorecard rebuilt with the weights. Weights a scorecard
-// refuses are refused with its error.
+// scored in decimals (issue 14 found a *FieldError wrapping ErrOverflow here):
+// the standings are those of a scorecard rebuilt with the weights. Weights a
+// scorecard refuses are refused with its error.
 func TestScoreWithWeightsBeyondInt64(t *testing.T) {
 	c := cluster3()
 	card := simCard(t, 2, 3)

@@ -396,9 +396,9 @@ type candidateIndex struct {
 // (ErrInvalidID, ErrDuplicateCandidate) or *FieldError wrapping
 // ErrNoCandidates, ErrInvalidElectorate, ErrInvalidSeats, ErrInvalidMethod,
 // ErrInvalidVariant, ErrInvalidOption, ErrInvalidShare, ErrInvalidBase or
-// ErrThresholdMethod, or a *YearError, or ErrDecomposedID for a contest ID
+// ErrThresholdMethod, or a *FieldError, or ErrDecomposedID for a contest ID
 // with a combining mark. More candidates than MaxCandidates, or than
-// MaxRankedCandidates for a ranked method, is a *LimitError.
+// MaxRankedCandidates for a ranked method, is a *FieldError wrapping ErrLimit.
 func NewContest(spec ContestSpec) (Contest, error) {
 	s := spec
 	s.Candidates = slices.Clone(spec.Candidates)
@@ -883,14 +883,13 @@ const histLimit = 12
 
 // Tally counts the ballots and returns the Result. Problems with one ballot
 // make that ballot invalid: it is listed in Result.Rejected with a
-// *BallotError, and the count goes on. Problems with the whole vote are
-// errors: a negative Count or Weight (*BallotError wrapping ErrInvalidCount),
-// more votes cast than the electorate (*FieldError wrapping
-// ErrTooManyBallots), or a vote below quorum (*QuorumError wrapping
-// ErrNoQuorum). More than MaxBallots entries, more work than MaxBallotWork,
-// or under Borda so many votes
-// cast that a candidate's points could exceed math.MaxInt, is a *LimitError:
-// no count is ever wrong by overflow.
+// *BallotError, and the count goes on. Problems with the whole vote are errors:
+// a negative Count or Weight (*BallotError wrapping ErrInvalidCount), more
+// votes cast than the electorate (*FieldError wrapping ErrTooManyBallots), or a
+// vote below quorum (*FieldError wrapping ErrNoQuorum). More than MaxBallots
+// entries, more work than MaxBallotWork, or under Borda so many votes cast that
+// a candidate's points could exceed math.MaxInt, is a *FieldError wrapping
+// ErrLimit: no count is ever wrong by overflow.
 func (c Contest) Tally(ballots []Ballot) (Result, error) {
 	if c.index == nil {
 		return Result{}, &FieldError{Field: "candidates", Value: "[]", Err: ErrNoCandidates}
@@ -920,14 +919,14 @@ func (c Contest) Tally(ballots []Ballot) (Result, error) {
 	}
 	if top := n - 1 + s.BordaBase; s.Method == Borda && top > 0 && cast > math.MaxInt/top {
 		// A candidate's Borda points, up to cast·top, must fit in an int.
-		return Result{}, &LimitError{Limit: "votes cast (Borda points)", Max: math.MaxInt / top, Value: cast}
+		return Result{}, limitError("votes cast (Borda points)", cast, math.MaxInt/top)
 	}
 	turnout := cast
 	if s.Present > 0 {
 		turnout = s.Present
 	}
 	if !s.Quorum.Met(turnout, s.Electorate) {
-		return Result{}, &QuorumError{Present: turnout, Needed: s.Quorum.Needed(s.Electorate), Electorate: s.Electorate}
+		return Result{}, quorumError(turnout, s.Quorum.Needed(s.Electorate), s.Electorate)
 	}
 
 	r := Result{Contest: c, Cast: cast}

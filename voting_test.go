@@ -131,10 +131,10 @@ func TestTallyErrors(t *testing.T) {
 	s.Quorum = AtLeast(2, 3)
 	q := MustContest(s)
 	_, err = q.Tally([]Ballot{{Approve: []UnitID{"A"}, Count: 6}})
-	var qe *QuorumError
+	var qe *FieldError
 	require.ErrorAs(t, err, &qe)
 	require.ErrorIs(t, err, ErrNoQuorum)
-	assert.Equal(t, QuorumError{Present: 6, Needed: 7, Electorate: 10}, *qe)
+	assert.Equal(t, FieldError{Field: "quorum", Value: "6 present of 10, 7 needed", Err: ErrNoQuorum}, *qe)
 	_, err = q.Tally([]Ballot{{Approve: []UnitID{"A"}, Count: 7}})
 	require.NoError(t, err)
 	s.Present = 9 // recorded attendance decides, not the ballots

@@ -168,7 +168,7 @@ func TestBadInput(t *testing.T) {
 				var fe *thidua.FieldError
 				require.ErrorAs(t, err, &fe)
 				assert.Equal(t, tt.field, fe.Field)
-				var re *thidua.ReviewError
+				var re *thidua.PartError
 				require.ErrorAs(t, err, &re)
 				assert.Equal(t, "paperwork", re.Part)
 			}

@@ -29,7 +29,7 @@ func FromOutcome(o thidua.Outcome, lang Language) (Dossier, error) {
 		return Dossier{}, ErrNoReview
 	}
 	if err := o.Review.Paperwork.Validate(); err != nil {
-		return Dossier{}, &thidua.ReviewError{Part: "paperwork", Err: err}
+		return Dossier{}, &thidua.PartError{Part: "paperwork", Err: err}
 	}
 	b := builder{o: o, l: lang, c: o.Review.Cluster, pw: o.Review.Paperwork}
 	d := Dossier{Minutes: b.minutes(), Proposal: b.proposal()}
