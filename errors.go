@@ -368,8 +368,9 @@ var (
 	ErrDuplicateVoter = errors.New("thidua: voter votes more than once")
 
 	// ErrUnknownReason reports, in JSON, a rejected ballot whose reason is not
-	// one of the keys RejectedBallot.MarshalJSON writes.
-	ErrUnknownReason = errors.New("thidua: unknown reason for a rejected ballot")
+	// one of the keys RejectedBallot.MarshalJSON writes, or a declined unit
+	// (Declined) without a known DeclineReason.
+	ErrUnknownReason = errors.New("thidua: unknown reason for a rejected ballot or a declined unit")
 )
 
 // BallotError reports why one ballot was rejected. Index is its position in the

@@ -292,3 +292,37 @@ func (c Constraint) MarshalText() ([]byte, error) { return constraints.marshal(c
 
 // UnmarshalText accepts the names String returns.
 func (c *Constraint) UnmarshalText(b []byte) error { return constraints.set(c, b) }
+
+// decisionFields has Decision's fields without its methods.
+type decisionFields Decision
+
+// UnmarshalJSON decodes a decision and checks what its encoding needs: every
+// proposal, declined unit and tie names a known award, and every declined
+// unit a known reason. (The fuzzer found a declined unit without a reason
+// that decoded and then could not be encoded again.)
+func (d *Decision) UnmarshalJSON(b []byte) error {
+	var v decisionFields
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	for _, p := range v.Proposals {
+		if !p.Award.IsValid() {
+			return &UnitError{ID: p.Unit, Err: ErrInvalidAward}
+		}
+	}
+	for _, x := range v.Declined {
+		if !x.Award.IsValid() {
+			return &UnitError{ID: x.Unit, Err: ErrInvalidAward}
+		}
+		if !x.Reason.IsValid() {
+			return &UnitError{ID: x.Unit, Err: ErrUnknownReason}
+		}
+	}
+	for _, t := range v.Ties {
+		if !t.Award.IsValid() {
+			return &FieldError{Field: "tie award", Value: t.Award.String(), Err: ErrInvalidAward}
+		}
+	}
+	*d = Decision(v)
+	return nil
+}
