@@ -3,7 +3,7 @@ package thidua
 // Shared fixtures for the package's tests: the real roster of the Ministry of
 // Information and Communications' Emulation Cluster No. 3 (Cụm thi đua số 3) as
 // the 08/12/2023 article lists it, and the 2025 reorganisation from its point of
-// view (RULES.md §0).
+// view (Nghị quyết 202/2025/QH15 on the reorganisation of provinces).
 
 // Cluster 3's members, in the order the article lists them.
 var cluster3Units = []Unit{

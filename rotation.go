@@ -181,7 +181,9 @@ func (h *History) UnmarshalJSON(b []byte) error {
 type SuccessionMethod uint8
 
 // The succession methods. No source found says the deputy must succeed or fixes
-// an order (RULES.md §4): a cluster picks one.
+// an order: the central guidance (HD 1122/BTĐKT-VI 2011, HD 2819/HD-BTĐKT 2014)
+// says only that the units choose them in rotation (luân phiên) at the
+// year-end review, so a cluster picks one.
 const (
 	// Elect: leader and deputy are elected at the year-end review, from two
 	// voting Results (Selection.LeaderVote, Selection.DeputyVote).

@@ -963,8 +963,8 @@ func (a *Assessment) UnmarshalJSON(b []byte) error {
 // per criterion. The zero Aggregation is AggregateMean.
 type Aggregation uint8
 
-// The aggregations. The law names none (RULES.md §2.2: "averaging of
-// cross-scores" not found), so the cluster chooses.
+// The aggregations. No legal text found says how the marks of
+// several assessors combine, so the cluster chooses.
 const (
 	AggregateMean        Aggregation = iota // trung bình cộng
 	AggregateMedian                         // trung vị: the middle mark, or the mean of the middle two
@@ -1108,7 +1108,7 @@ func (k TieBreakKind) MarshalText() ([]byte, error) { return tieKinds.marshal(k)
 func (k *TieBreakKind) UnmarshalText(b []byte) error { return tieKinds.set(k, b) }
 
 // TieBreaker separates units with equal totals. No rule of law sets one for
-// scores (RULES.md §2.2), so a cluster lists its own, in order, in its policy;
+// scores, so a cluster lists its own, in order, in its policy;
 // a tie that none separates stays a tie. Build one with ByCriterion,
 // FewerDeductions or ByComparison.
 type TieBreaker struct {

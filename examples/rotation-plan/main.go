@@ -8,7 +8,9 @@
 //     unit leads again within three years.
 //
 // Neither policy is the law: no rule found fixes an order or makes the deputy
-// succeed (RULES.md §4). They are choices a cluster can make, and this is how
+// succeed: the central guidance (HD 1122/BTĐKT-VI 2011, HD 2819/HD-BTĐKT 2014)
+// says only that the units choose them in rotation (luân phiên) at the year-end
+// review. They are choices a cluster can make, and this is how
 // to compare them before making one.
 //
 //	go run ./examples/rotation-plan
