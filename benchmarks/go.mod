@@ -1,6 +1,6 @@
 module github.com/thidua/thidua/benchmarks
 
-go 1.23
+go 1.24
 
 replace github.com/thidua/thidua => ../
 
