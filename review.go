@@ -111,28 +111,15 @@ type FallbackDecision struct {
 	Chosen []UnitID `json:"chosen"` // the units chosen for the open seats, in order
 }
 
-// PendingKind says what a review still needs before it is complete.
-type PendingKind uint8
-
-// The kinds of pending step.
-const (
-	PendingRunoff   PendingKind = iota + 1 // another round of ballots (bỏ phiếu lại)
-	PendingFallback                        // the fallback's decision after the last round
-)
-
-var pendingKinds = enum[PendingKind]{typ: "PendingKind", field: "pending kind", first: PendingRunoff,
-	en: []string{"", "runoff", "fallback"}, err: ErrMissingPart}
-
-// String returns "runoff" or "fallback".
-func (k PendingKind) String() string { return pendingKinds.name(k) }
-
 // Pending is a step the review still needs: a runoff round (its Contest, with
 // the tied units as candidates and the open seats) or a fallback decision.
 // Award is zero for a leadership vote, whose Post is then RoleLeader or
 // RoleDeputy.
 type Pending struct {
-	// Kind says whether a runoff or a decision is needed.
-	Kind PendingKind `json:"kind"`
+	// Kind says whether a runoff (TieBreakRunoff: another round of ballots,
+	// bỏ phiếu lại) or the fallback's decision after the last round
+	// (TieBreakFallback) is needed.
+	Kind TieBreak `json:"kind"`
 	// Award is the award whose quota is tied, or zero for a leadership vote
 	// (left out of JSON).
 	Award Award `json:"award,omitempty"`
@@ -627,7 +614,7 @@ func (r Review) settle(o *Outcome, av AwardVote, tie QuotaTie) (*Settled, *Pendi
 			return nil, nil, &PartError{Part: fmt.Sprintf("award %s round %d contest", av.Award, round), Err: err}
 		}
 		if round > len(av.Rounds) {
-			return nil, &Pending{Kind: PendingRunoff, Award: av.Award, Round: round, Units: units, Seats: seats, Contest: contest}, nil
+			return nil, &Pending{Kind: TieBreakRunoff, Award: av.Award, Round: round, Units: units, Seats: seats, Contest: contest}, nil
 		}
 		res, err := contest.Tally(av.Rounds[round-1])
 		if err != nil {
@@ -681,7 +668,7 @@ func (r Review) settle(o *Outcome, av AwardVote, tie QuotaTie) (*Settled, *Pendi
 		return &Settled{Award: av.Award, By: TieBreakFallback, Fallback: fb, Round: len(av.Rounds), Order: order}, nil, nil
 	}
 	last := len(av.Rounds)
-	return nil, &Pending{Kind: PendingFallback, Award: av.Award, Round: last, Units: units, Seats: seats, Fallback: fb}, nil
+	return nil, &Pending{Kind: TieBreakFallback, Award: av.Award, Round: last, Units: units, Seats: seats, Fallback: fb}, nil
 }
 
 // lead chooses next year's leadership.
@@ -761,7 +748,7 @@ func (r Review) electPost(o *Outcome, post Role, field []UnitID, rounds [][]Ball
 			return nil, &PartError{Part: post.String() + " vote contest", Err: err}
 		}
 		if round > len(rounds) {
-			o.Pending = append(o.Pending, Pending{Kind: PendingRunoff, Post: post, Round: round, Units: units, Seats: 1, Contest: contest})
+			o.Pending = append(o.Pending, Pending{Kind: TieBreakRunoff, Post: post, Round: round, Units: units, Seats: 1, Contest: contest})
 			return nil, nil
 		}
 		res, err := contest.Tally(rounds[round-1])
@@ -769,7 +756,7 @@ func (r Review) electPost(o *Outcome, post Role, field []UnitID, rounds [][]Ball
 			return nil, &PartError{Part: fmt.Sprintf("%s vote round %d", post, round), Err: err}
 		}
 		o.Votes = append(o.Votes, VoteRecord{Post: post, Round: round, Result: res})
-		if len(res.Tied) == 0 || r.Succession.OnTie == TieByOrder {
+		if len(res.Tied) == 0 || r.Succession.TieByOrder {
 			return &res, nil
 		}
 		units = slices.Clone(res.Tied)

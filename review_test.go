@@ -108,7 +108,7 @@ func TestReviewRunoffThenFallback(t *testing.T) {
 	assert.Equal(t, "Nghị định 98/2023/NĐ-CP; Thông tư 01/2024/TT-TANDTC", o.Rules.Name)
 	require.Len(t, o.Pending, 1)
 	p := o.Pending[0]
-	assert.Equal(t, PendingRunoff, p.Kind)
+	assert.Equal(t, TieBreakRunoff, p.Kind)
 	assert.Equal(t, MinistryFlag, p.Award)
 	assert.Equal(t, 2, p.Round)
 	assert.Equal(t, []UnitID{"a", "b"}, p.Units)
@@ -144,7 +144,7 @@ func TestReviewRunoffThenFallback(t *testing.T) {
 	o, err = tied.Conclude()
 	require.NoError(t, err)
 	require.Len(t, o.Pending, 1)
-	assert.Equal(t, PendingFallback, o.Pending[0].Kind)
+	assert.Equal(t, TieBreakFallback, o.Pending[0].Kind)
 	assert.Equal(t, FallbackLeaderAndDeputy, o.Pending[0].Fallback)
 
 	tied.Settlements = []FallbackDecision{{Award: MinistryFlag, Chosen: []UnitID{"a"}}}
