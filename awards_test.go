@@ -221,6 +221,19 @@ func TestBadInput(t *testing.T) {
 		{"unknown title", (Facts{Unit: "a", Titles: []Award{99}}).Validate(), ErrInvalidAward, new(*UnitError)},
 		{"votes above base", decide(with(func(c *Candidate) { c.Votes = map[Award]VoteCount{MinistryFlag: {Votes: 10, Base: 9}} })), ErrInvalidVoteCount, new(*PartError)},
 		{"vote for an unknown award", decide(with(func(c *Candidate) { c.Votes = map[Award]VoteCount{0: {}} })), ErrInvalidAward, new(*UnitError)},
+		{"settled for an unknown award", decide(with(func(c *Candidate) {
+			c.Settled = []Settlement{{Award: 0, By: TieBreakRunoff, Order: [][]UnitID{{c.Unit}}}}
+		})), ErrInvalidAward, new(*UnitError)},
+		{"settled by a tie-break that settles no quota tie", decide(with(func(c *Candidate) {
+			c.Settled = []Settlement{{Award: MinistryFlag, By: TieBreakVotes, Order: [][]UnitID{{c.Unit}}}}
+		})), ErrInvalidTieBreak, new(*PartError)},
+		{"settlement that does not name the unit", decide(with(func(c *Candidate) {
+			c.Settled = []Settlement{{Award: MinistryFlag, By: TieBreakRunoff, Order: [][]UnitID{{"zz"}}}}
+		})), ErrNotTied, new(*PartError)},
+		{"award settled twice for one unit", decide(with(func(c *Candidate) {
+			st := Settlement{Award: MinistryFlag, By: TieBreakRunoff, Order: [][]UnitID{{c.Unit}}}
+			c.Settled = []Settlement{st, st}
+		})), ErrInvalidTieBreak, new(*PartError)},
 		{"votes out of different bases", decide(
 			with(func(c *Candidate) { c.Votes = map[Award]VoteCount{MinistryFlag: passed(9, 9)} }),
 			Candidate{Unit: "b", Rank: 2, Votes: map[Award]VoteCount{MinistryFlag: passed(8, 10)}},

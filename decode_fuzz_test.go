@@ -248,7 +248,7 @@ func tieReviewFor(f *testing.F) Review {
 				{{Approve: []UnitID{"b"}, Count: 2}, {Approve: []UnitID{"a"}, Count: 2}}}},
 			{Award: MinistryMerit, Quota: CountQuota(1), Rounds: [][]Ballot{{{Approve: []UnitID{"a", "b", "c"}, Count: 4}}}},
 		},
-		Settlements: []FallbackDecision{{Award: MinistryFlag, Chosen: []UnitID{"a"}}},
+		Settlements: []Settlement{{Award: MinistryFlag, By: TieBreakFallback, Order: [][]UnitID{{"a"}}}},
 		Succession:  Succession{Method: RoundRobin, Order: []UnitID{"a", "b", "c", "d"}},
 	}
 }

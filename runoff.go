@@ -72,7 +72,11 @@ func (o Outcome) WithSettlement(p Pending, chosen []UnitID) (Review, error) {
 		return Review{}, &PartError{Part: part, Err: &FieldError{Field: "chosen", Value: quoteIDs(chosen), Err: ErrWrongSeats}}
 	}
 	r := o.Review.clone()
-	r.Settlements = append(r.Settlements, FallbackDecision{Award: p.Award, Chosen: slices.Clone(chosen)})
+	order := make([][]UnitID, len(chosen))
+	for i, id := range chosen {
+		order[i] = []UnitID{id}
+	}
+	r.Settlements = append(r.Settlements, Settlement{Award: p.Award, By: TieBreakFallback, Fallback: p.Fallback, Round: p.Round, Order: order})
 	return r, nil
 }
 

@@ -187,7 +187,7 @@ func TestBadInput(t *testing.T) {
 			s.Polls[0].Ballots = []thidua.Ballot{approve(8, "a1", "b1"), approve(1, "a1")}
 		}, council.ErrInvalidChoice, nil},
 		{"chair's vote for a unit outside the tie", func(s *council.Session) {
-			s.ChairDecisions[0].Chosen = []thidua.UnitID{"c1"}
+			s.ChairDecisions[0].Order = [][]thidua.UnitID{{"c1"}}
 		}, council.ErrInvalidChoice, nil},
 		{"chair's vote where the rules name nobody", func(s *council.Session) {
 			rs := mstRules(s.Date)
@@ -281,7 +281,7 @@ func TestTieAtTheQuota(t *testing.T) {
 		s := fixture()
 		s.Polls = append(s.Polls, council.Poll{Award: thidua.GovernmentFlag, Round: 2, Voters: room,
 			Ballots: []thidua.Ballot{approve(4, "a1"), approve(4, "b1")}})
-		s.ChairDecisions[0].Chosen = []thidua.UnitID{"b1"}
+		s.ChairDecisions[0].Order = [][]thidua.UnitID{{"b1"}}
 		o, err := s.Conclude()
 		require.NoError(t, err)
 		require.True(t, o.Complete())

@@ -102,7 +102,10 @@ func (s Session) clone() Session {
 	}
 	c.ChairDecisions = slices.Clone(s.ChairDecisions)
 	for i, d := range c.ChairDecisions {
-		c.ChairDecisions[i].Chosen = slices.Clone(d.Chosen)
+		c.ChairDecisions[i].Order = make([][]thidua.UnitID, len(d.Order))
+		for j, t := range d.Order {
+			c.ChairDecisions[i].Order[j] = slices.Clone(t)
+		}
 	}
 	c.Options.Quotas = slices.Clone(s.Options.Quotas)
 	c.Options.Standards = slices.Clone(s.Options.Standards)

@@ -49,8 +49,10 @@ type Session struct {
 	// Polls are the ballots, per award and round.
 	Polls []Poll `json:"polls,omitempty"`
 	// ChairDecisions are the chair's votes on ties at a cut-off (TT 25/2025/
-	// TT-BKHCN Điều 23), where the rules in force name the chair.
-	ChairDecisions []thidua.FallbackDecision `json:"chair_decisions,omitempty"`
+	// TT-BKHCN Điều 23), where the rules in force name the chair: each By
+	// thidua.TieBreakFallback, with the units chosen as Order, one per tier,
+	// best first.
+	ChairDecisions []thidua.Settlement `json:"chair_decisions,omitempty"`
 	// Options are the council's choices where the rules leave one.
 	Options Options `json:"options"`
 	// Paperwork is what the minutes and vote-count records need besides the
@@ -263,8 +265,8 @@ type prepared struct {
 	facts      map[thidua.UnitID]thidua.Facts
 	quota      thidua.Quota
 	awardRules thidua.AwardRules
-	polls      map[thidua.Award][]Poll // by round
-	chairs     map[thidua.Award]thidua.FallbackDecision
+	polls      map[thidua.Award][]Poll          // by round
+	chairs     map[thidua.Award][]thidua.UnitID // the chair's choice per award, best first
 }
 
 type standardText struct{ vi, en string }
@@ -768,15 +770,23 @@ func (p *prepared) indexPolls() error {
 			}
 		}
 	}
-	p.chairs = map[thidua.Award]thidua.FallbackDecision{}
+	p.chairs = map[thidua.Award][]thidua.UnitID{}
 	for _, d := range p.s.ChairDecisions {
-		if p.rules.CutoffTie != thidua.FallbackChair || !d.Award.IsValid() {
+		if p.rules.CutoffTie != thidua.FallbackChair || !d.Award.IsValid() || d.By != thidua.TieBreakFallback ||
+			(d.Fallback != thidua.FallbackNone && d.Fallback != thidua.FallbackChair) {
 			return &PollError{Award: d.Award, Err: ErrInvalidChoice}
 		}
 		if _, dup := p.chairs[d.Award]; dup {
 			return &PollError{Award: d.Award, Err: ErrInvalidChoice}
 		}
-		p.chairs[d.Award] = d
+		chosen := make([]thidua.UnitID, 0, len(d.Order))
+		for _, tier := range d.Order {
+			if len(tier) != 1 {
+				return &PollError{Award: d.Award, Err: ErrInvalidChoice}
+			}
+			chosen = append(chosen, tier[0])
+		}
+		p.chairs[d.Award] = chosen
 	}
 	return nil
 }
