@@ -203,6 +203,9 @@ func jsonRoundTrip[T any](t *testing.T, v T) []byte {
 var idKeyed = map[string]bool{
 	".review.assessments[].marks":    true,
 	".votes[].result.rounds[].votes": true,
+	".review.rules.thresholds":       true, // keyed by award
+	".rules.thresholds":              true,
+	".thresholds":                    true,
 }
 
 // The done-when test of the JSON forms: a concluded outcome of the seed
@@ -702,7 +705,8 @@ func TestRulesAndRecordJSONRoundTrip(t *testing.T) {
 	require.NoError(t, err)
 	require.NotEmpty(t, rs.Changes, "the sector layer replaces national values")
 	b := jsonRoundTrip(t, rs)
-	assert.Empty(t, badKeys(t, b, nil))
+	assert.Empty(t, badKeys(t, b, map[string]bool{".thresholds": true}))
+	assert.Contains(t, string(b), `"thresholds":{"government-flag":{`, "keyed by award")
 	assert.Contains(t, string(b), `"changes":[{"rule":`)
 	back := RuleSet{}
 	require.NoError(t, json.Unmarshal(b, &back))

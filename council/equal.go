@@ -1,6 +1,7 @@
 package council
 
 import (
+	"maps"
 	"reflect"
 	"slices"
 
@@ -66,7 +67,7 @@ func (s Session) clone() Session {
 		rs := *s.Rules
 		rs.Sources = slices.Clone(rs.Sources)
 		rs.Changes = slices.Clone(rs.Changes)
-		rs.Thresholds = slices.Clone(rs.Thresholds)
+		rs.Thresholds = maps.Clone(rs.Thresholds)
 		rs.LeadsCluster = slices.Clone(rs.LeadsCluster)
 		c.Rules = &rs
 	}
