@@ -290,6 +290,7 @@ func TestTieAtTheQuota(t *testing.T) {
 		assert.Equal(t, thidua.TieBreakRunoff, o.Settled[0].By)
 		assert.Equal(t, thidua.TieBreakFallback, o.Settled[1].By)
 		assert.Equal(t, 2, o.Settled[1].Round)
+		assert.Equal(t, thidua.FallbackChair, o.Settled[1].Fallback, "the chair decided")
 	})
 	t.Run("rules without the chair ask for a runoff", func(t *testing.T) {
 		s := fixture()

@@ -196,7 +196,7 @@ func (p *prepared) decide() (Outcome, error) {
 						keys[a][u] = append(keys[a][u], i+1)
 					}
 				}
-				o.Settled = append(o.Settled, Settled{Award: a, By: thidua.TieBreakRunoff, Round: next, Order: v.Result.Ranking})
+				o.Settled = append(o.Settled, thidua.Settlement{Award: a, By: thidua.TieBreakRunoff, Round: next, Order: v.Result.Ranking})
 				progressed = true
 				continue
 			}
@@ -228,7 +228,7 @@ func (p *prepared) decide() (Outcome, error) {
 				order = append(order, rest)
 			}
 			chairUsed[a] = true
-			o.Settled = append(o.Settled, Settled{Award: a, By: thidua.TieBreakFallback, Round: used[a], Order: order})
+			o.Settled = append(o.Settled, thidua.Settlement{Award: a, By: thidua.TieBreakFallback, Fallback: thidua.FallbackChair, Round: used[a], Order: order})
 			progressed = true
 		}
 		if !progressed {

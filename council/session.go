@@ -93,8 +93,11 @@ type Outcome struct {
 	Votes []Vote `json:"votes"`
 	// Decision is the council's decision in the root package's terms.
 	Decision thidua.Decision `json:"decision"`
-	// Settled lists how ties at a quota were settled, in the order settled.
-	Settled []Settled `json:"settled,omitempty"`
+	// Settled lists how ties at a quota were settled, in the order settled:
+	// by a runoff, or by the chair's vote (By thidua.TieBreakFallback, Fallback
+	// thidua.FallbackChair, Round the last round held before the chair
+	// decided).
+	Settled []thidua.Settlement `json:"settled,omitempty"`
 	// ToMinister are the awards the minister confers (the ministry flag, the
 	// ministry's Certificate of Merit), proposed to the minister.
 	ToMinister []Granted `json:"to_minister"`
@@ -142,20 +145,6 @@ type Leader struct {
 	Cluster thidua.ClusterID `json:"cluster"`
 	// ClusterName is that cluster's name.
 	ClusterName string `json:"cluster_name"`
-}
-
-// Settled records how a tie at a quota was settled: by a runoff, or by the
-// chair's vote, with the order it gave.
-type Settled struct {
-	// Award is the award whose quota was tied.
-	Award thidua.Award `json:"award"`
-	// By is thidua.TieBreakRunoff or thidua.TieBreakFallback (the chair).
-	By thidua.TieBreak `json:"by"`
-	// Round is the runoff's round, or the last round held before the chair
-	// decided.
-	Round int `json:"round"`
-	// Order is the tied units in the order settled, best first.
-	Order [][]thidua.UnitID `json:"order"`
 }
 
 // Granted is one award the council proposes, with the reasons.
