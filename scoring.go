@@ -1103,10 +1103,11 @@ func (k tieBreakKind) MarshalText() ([]byte, error) { return tieKinds.marshal(k)
 // UnmarshalText accepts the names String returns.
 func (k *tieBreakKind) UnmarshalText(b []byte) error { return tieKinds.set(k, b) }
 
-// TieBreaker separates units with equal totals. No rule of law sets one for
-// scores (RULES.md §2.2), so a cluster lists its own, in order, in its policy;
-// a tie that none separates stays a tie. Build one with ByCriterion,
-// FewerDeductions or ByComparison.
+// TieBreaker separates units with equal totals (bằng điểm). No rule of law
+// sets one for scores, so a cluster lists its own, in order, in its policy; a
+// tie that none separates stays a tie. Build one with ByCriterion,
+// FewerDeductions or ByComparison; String names it, and its JSON gives its
+// kind ("criterion", "fewer-deductions"; a comparison has none).
 type TieBreaker struct {
 	kind      tieBreakKind
 	criterion CriterionID           // tieByCriterion: the criterion or group
