@@ -758,10 +758,12 @@ type Candidate struct {
 	Facts Facts `json:"facts"`
 	// Votes for each award the unit was voted on.
 	Votes map[Award]VoteCount `json:"votes,omitempty"`
-	// Settled holds, for an award whose quota ended in a tie, the unit's place
-	// among the tied as a runoff or the fallback decided it (1 first). It is
-	// the last tie-breaker, after rank, votes and the equal-merit rule.
-	Settled map[Award]Settlement `json:"settled,omitempty"`
+	// Settled holds, for each award whose quota ended in a tie the unit was
+	// in, how the tie was settled: the unit's place is the tier of Order that
+	// names it (1 first), and By what gave that place. It is the last
+	// tie-breaker, after rank, votes and the equal-merit rule. One settlement
+	// per award, each naming the unit.
+	Settled []Settlement `json:"settled,omitempty"`
 }
 
 // year returns the year under review for c.
@@ -772,14 +774,38 @@ func (c Candidate) year() int {
 	return c.Facts.lastYear()
 }
 
-// Settlement is a unit's place in the settling of a tie at a quota: Place 1
-// goes first; By names what settled it (TieBreakRunoff or TieBreakFallback).
-// The zero Settlement means unsettled.
+// Settlement is how a tie at an award's quota was settled: by a further round
+// of voting among the tied units (TieBreakRunoff, bỏ phiếu lại) or by the rule
+// set's fallback after the last round (TieBreakFallback: the chair's vote, or
+// the leader and deputy deciding). Order holds the tied units in tiers, best
+// first; units in one tier stay tied with each other, and units of the tie
+// left out stay unsettled. It is what Outcome.Settled reports, what
+// DecideInput.Settled and Candidate.Settled feed back into the decision, and,
+// with one unit per tier, the fallback's decision in Review.Settlements.
 type Settlement struct {
-	// Place is the unit's place among the tied, 1 first.
-	Place int `json:"place"`
+	// Award is the award whose quota was tied.
+	Award Award `json:"award"`
 	// By is TieBreakRunoff or TieBreakFallback.
 	By TieBreak `json:"by"`
+	// Fallback is who decided, when By is TieBreakFallback (zero when the
+	// caller leaves it to the rule set).
+	Fallback Fallback `json:"fallback,omitempty"`
+	// Round is the round that settled the tie (By TieBreakRunoff), or the last
+	// round held before the fallback decided (zero when not known).
+	Round int `json:"round"`
+	// Order is the tied units in tiers, best first.
+	Order [][]UnitID `json:"order"`
+}
+
+// place returns the place of unit id in the settlement, 1 first, or 0 when no
+// tier names it.
+func (s Settlement) place(id UnitID) int {
+	for i, tier := range s.Order {
+		if slices.Contains(tier, id) {
+			return i + 1
+		}
+	}
+	return 0
 }
 
 // Validate reports a malformed candidate: an invalid unit ID, a rank below 1,
@@ -809,13 +835,19 @@ func (c Candidate) Validate() error {
 			return awardError(a, c.Unit, &FieldError{Field: "votes", Value: fmt.Sprintf("%d of %d", v.Votes, v.Base), Err: ErrInvalidVoteCount})
 		}
 	}
-	for _, a := range sortedAwards(c.Settled) {
-		st := c.Settled[a]
-		if st == (Settlement{}) {
-			continue // unsettled
+	for i, st := range c.Settled {
+		a := st.Award
+		if !a.IsValid() {
+			return &UnitError{ID: c.Unit, Err: &FieldError{Field: "settled award", Value: a.String(), Err: ErrInvalidAward}}
 		}
-		if !a.IsValid() || st.Place < 1 || (st.By != TieBreakRunoff && st.By != TieBreakFallback) {
-			return awardError(a, c.Unit, &FieldError{Field: "settled", Value: fmt.Sprintf("place %d by %s", st.Place, st.By), Err: ErrInvalidTieBreak})
+		if st.By != TieBreakRunoff && st.By != TieBreakFallback {
+			return awardError(a, c.Unit, &FieldError{Field: "settled by", Value: st.By.String(), Err: ErrInvalidTieBreak})
+		}
+		if st.place(c.Unit) == 0 {
+			return awardError(a, c.Unit, &FieldError{Field: "settled order", Value: fmt.Sprint(st.Order), Err: ErrNotTied})
+		}
+		if slices.ContainsFunc(c.Settled[:i], func(o Settlement) bool { return o.Award == a }) {
+			return awardError(a, c.Unit, &FieldError{Field: "settled", Value: "twice", Err: ErrInvalidTieBreak})
 		}
 	}
 	return nil
@@ -1119,8 +1151,8 @@ func DecideCandidates(rules AwardRules, candidates []Candidate, pool Pool) (Deci
 			core.ok[i] = w.reason == 0
 			core.keys[i] = seatKey{votesFirst: rules.votesFirst, rank: c.Rank, votes: c.Votes[r.Award].Votes,
 				merit: c.Facts.WomenShareMeets(rules.equalMerit), settle: math.MaxInt}
-			if st, ok := c.Settled[r.Award]; ok && st.Place > 0 {
-				core.keys[i].settle, core.keys[i].by = st.Place, st.By
+			if j := slices.IndexFunc(c.Settled, func(st Settlement) bool { return st.Award == r.Award }); j >= 0 {
+				core.keys[i].settle, core.keys[i].by = c.Settled[j].place(c.Unit), c.Settled[j].By
 			}
 		}
 		seats := core.fill(ri, r.Quota, pool.Members, pool.Leaders)
@@ -1385,18 +1417,6 @@ func explain(d *Decision, r AwardRule, cands []Candidate, keys []seatKey, st sea
 	}
 }
 
-// TieSettlement is how a tie at a quota was settled after Decide reported it:
-// the tied units in tiers, best first, as a further round of voting
-// (TieBreakRunoff) or the rule set's fallback (TieBreakFallback: the chair's
-// vote, or leader and deputy deciding) placed them. Units in one tier stay
-// tied with each other; units of the tie left out stay unsettled.
-type TieSettlement struct {
-	// Order is the tied units in tiers, best first.
-	Order [][]UnitID `json:"order"`
-	// By is TieBreakRunoff or TieBreakFallback.
-	By TieBreak `json:"by"`
-}
-
 // DecideInput is what the year-end review knows when it decides its proposals
 // (bình xét, suy tôn): the roster, the standings, the result of the vote held
 // for each award, and the facts about each unit.
@@ -1417,8 +1437,9 @@ type DecideInput struct {
 	Leading []UnitID `json:"leading,omitempty"`
 	// Pool sets the counts quotas are shares of; see DecideCandidates.
 	Pool Pool `json:"pool"`
-	// Settled holds, per award, the settling of a tie Decide reported before.
-	Settled map[Award]TieSettlement `json:"settled,omitempty"`
+	// Settled holds the settling of ties Decide reported before, at most one
+	// per award; Decide reads their Award, By and Order.
+	Settled []Settlement `json:"settled,omitempty"`
 }
 
 // Decide turns the year's standings, votes and facts into the cluster's
@@ -1452,11 +1473,14 @@ func Decide(rules AwardRules, in DecideInput) (Decision, error) {
 			return Decision{}, err
 		}
 	}
-	for _, a := range sortedAwards(in.Settled) {
+	for i, st := range in.Settled {
+		a := st.Award
 		if !a.IsValid() {
 			return Decision{}, &FieldError{Field: "settled award", Value: a.String(), Err: ErrInvalidAward}
 		}
-		st := in.Settled[a]
+		if slices.ContainsFunc(in.Settled[:i], func(o Settlement) bool { return o.Award == a }) {
+			return Decision{}, awardError(a, "", &FieldError{Field: "settled", Value: "twice", Err: ErrInvalidTieBreak})
+		}
 		if st.By != TieBreakRunoff && st.By != TieBreakFallback {
 			return Decision{}, awardError(a, "", &FieldError{Field: "settled by", Value: st.By.String(), Err: ErrInvalidTieBreak})
 		}
@@ -1504,14 +1528,9 @@ func Decide(rules AwardRules, in DecideInput) (Decision, error) {
 			}
 			cand.Votes[a] = VoteCount{Votes: r.Votes(id), Base: r.Base(), Passed: slices.Contains(r.Passed, id)}
 		}
-		for a, st := range in.Settled {
-			for i, tier := range st.Order {
-				if slices.Contains(tier, id) {
-					if cand.Settled == nil {
-						cand.Settled = make(map[Award]Settlement, len(in.Settled))
-					}
-					cand.Settled[a] = Settlement{Place: i + 1, By: st.By}
-				}
+		for _, st := range in.Settled {
+			if st.place(id) > 0 {
+				cand.Settled = append(cand.Settled, st)
 			}
 		}
 		cands = append(cands, cand)

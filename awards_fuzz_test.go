@@ -276,7 +276,7 @@ func FuzzCompose(f *testing.F) {
 			cite("excellent-years", 4)
 		}
 		if set&16 != 0 {
-			local.Thresholds = []AwardThreshold{{Award: MinistryFlag, Threshold: AtLeast(int64(at(5)%10+1), 10).Of(Electorate)}}
+			local.Thresholds = map[Award]Threshold{MinistryFlag: AtLeast(int64(at(5)%10+1), 10).Of(Electorate)}
 			cite("threshold/ministry-flag", 5)
 		}
 		if set&32 != 0 {

@@ -221,6 +221,19 @@ func TestBadInput(t *testing.T) {
 		{"unknown title", (Facts{Unit: "a", Titles: []Award{99}}).Validate(), ErrInvalidAward, new(*UnitError)},
 		{"votes above base", decide(with(func(c *Candidate) { c.Votes = map[Award]VoteCount{MinistryFlag: {Votes: 10, Base: 9}} })), ErrInvalidVoteCount, new(*PartError)},
 		{"vote for an unknown award", decide(with(func(c *Candidate) { c.Votes = map[Award]VoteCount{0: {}} })), ErrInvalidAward, new(*UnitError)},
+		{"settled for an unknown award", decide(with(func(c *Candidate) {
+			c.Settled = []Settlement{{Award: 0, By: TieBreakRunoff, Order: [][]UnitID{{c.Unit}}}}
+		})), ErrInvalidAward, new(*UnitError)},
+		{"settled by a tie-break that settles no quota tie", decide(with(func(c *Candidate) {
+			c.Settled = []Settlement{{Award: MinistryFlag, By: TieBreakVotes, Order: [][]UnitID{{c.Unit}}}}
+		})), ErrInvalidTieBreak, new(*PartError)},
+		{"settlement that does not name the unit", decide(with(func(c *Candidate) {
+			c.Settled = []Settlement{{Award: MinistryFlag, By: TieBreakRunoff, Order: [][]UnitID{{"zz"}}}}
+		})), ErrNotTied, new(*PartError)},
+		{"award settled twice for one unit", decide(with(func(c *Candidate) {
+			st := Settlement{Award: MinistryFlag, By: TieBreakRunoff, Order: [][]UnitID{{c.Unit}}}
+			c.Settled = []Settlement{st, st}
+		})), ErrInvalidTieBreak, new(*PartError)},
 		{"votes out of different bases", decide(
 			with(func(c *Candidate) { c.Votes = map[Award]VoteCount{MinistryFlag: passed(9, 9)} }),
 			Candidate{Unit: "b", Rank: 2, Votes: map[Award]VoteCount{MinistryFlag: passed(8, 10)}},
@@ -244,14 +257,9 @@ func TestBadInput(t *testing.T) {
 		{"rule set without a start", rs("x", Date{}, Date{}).Validate(), ErrInvalidDate, new(*FieldError)},
 		{"rule set with negative rounds", func() error { r := Decree152_2025(); r.MaxRounds = -1; return r.Validate() }(), ErrInvalidRuleSet, new(*FieldError)},
 		{"rule set with an unknown fallback", func() error { r := Decree152_2025(); r.Deadlock = 7; return r.Validate() }(), ErrInvalidRuleSet, new(*FieldError)},
-		{"rule set with two thresholds for one award", func() error {
-			r := Decree98_2023()
-			r.Thresholds = append(r.Thresholds, AwardThreshold{Award: MinistryFlag, Threshold: AtLeast(9, 10).Of(Electorate)})
-			return r.Validate()
-		}(), ErrDuplicateRule, new(*PartError)},
 		{"rule set with a threshold for an unknown award", func() error {
 			r := Decree98_2023()
-			r.Thresholds = append(r.Thresholds, AwardThreshold{Award: 0, Threshold: AtLeast(9, 10).Of(Electorate)})
+			r.Thresholds[0] = AtLeast(9, 10).Of(Electorate)
 			return r.Validate()
 		}(), ErrInvalidAward, new(*FieldError)},
 		{"rule set with a bad Government-flag quota", func() error { r := Decree152_2025(); r.GovFlagQuota = ShareOfLeaders(2, 1); return r.Validate() }(), ErrQuotaShare, new(*FieldError)},

@@ -42,8 +42,8 @@ type Compiled struct {
 }
 
 type compiledTie struct {
-	kind   TieBreakKind
-	leaves []int // TieByCriterion: the leaves under the criterion
+	kind   tieBreakKind
+	leaves []int // tieByCriterion: the leaves under the criterion
 	name   string
 	cmp    func(a, b UnitID) int
 }
@@ -82,9 +82,9 @@ func newCompiledFrame(card *Scorecard, c Cluster, p ScoringPolicy) Compiled {
 		cp.leaves = append(cp.leaves, card.nodes[li].id)
 	}
 	for _, t := range p.TieBreakers {
-		ct := compiledTie{kind: t.Kind, name: t.String(), cmp: t.Compare}
-		if t.Kind == TieByCriterion {
-			ct.leaves = card.leavesUnder(card.index[t.Criterion], nil)
+		ct := compiledTie{kind: t.kind, name: t.String(), cmp: t.compare}
+		if t.kind == tieByCriterion {
+			ct.leaves = card.leavesUnder(card.index[t.criterion], nil)
 		}
 		cp.ties = append(cp.ties, ct)
 	}
@@ -326,9 +326,9 @@ func (cp *Compiled) scoreDecimal(weights []decimal.Decimal) CompiledStandings {
 	for t, ct := range cp.ties {
 		ties[t] = tieRank{name: ct.name, cmp: func(a, b int) int { return cmpSign(ct.cmp(cp.units[a], cp.units[b])) }}
 		switch ct.kind {
-		case TieByCriterion:
+		case tieByCriterion:
 			ties[t].cmp = func(a, b int) int { return sum(b, ct.leaves, false).Cmp(sum(a, ct.leaves, false)) }
-		case TieFewerDeductions:
+		case tieFewerDeductions:
 			ties[t].cmp = func(a, b int) int { return sum(b, all, true).Cmp(sum(a, all, true)) }
 		}
 	}
@@ -382,7 +382,7 @@ func (cp *Compiled) tieRanks(b *scoreBuf) []tieRank {
 	out := make([]tieRank, len(cp.ties))
 	for t, ct := range cp.ties {
 		switch ct.kind {
-		case TieByCriterion:
+		case tieByCriterion:
 			out[t] = tieRank{name: ct.name, cmp: byKey, prepare: func(group []int) {
 				for _, u := range group {
 					var s int64
@@ -392,7 +392,7 @@ func (cp *Compiled) tieRanks(b *scoreBuf) []tieRank {
 					b.key[u] = s
 				}
 			}}
-		case TieFewerDeductions:
+		case tieFewerDeductions:
 			out[t] = tieRank{name: ct.name, cmp: byKey, prepare: func(group []int) {
 				for _, u := range group {
 					var s int64

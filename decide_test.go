@@ -99,13 +99,17 @@ func TestDecideBadInput(t *testing.T) {
 			in.Votes[MinistryMerit] = r
 		}, ErrContestMismatch},
 		{"settled tie naming a unit outside the cluster", func(in *DecideInput) {
-			in.Settled = map[Award]TieSettlement{MinistryFlag: {Order: [][]UnitID{{"ha-noi"}}, By: TieBreakRunoff}}
+			in.Settled = []Settlement{{Award: MinistryFlag, By: TieBreakRunoff, Order: [][]UnitID{{"ha-noi"}}}}
 		}, ErrUnknownUnit},
 		{"settled tie for an invalid award", func(in *DecideInput) {
-			in.Settled = map[Award]TieSettlement{Award(42): {Order: [][]UnitID{{"bac-ninh"}}, By: TieBreakRunoff}}
+			in.Settled = []Settlement{{Award: Award(42), By: TieBreakRunoff, Order: [][]UnitID{{"bac-ninh"}}}}
 		}, ErrInvalidAward},
+		{"an award settled twice", func(in *DecideInput) {
+			st := Settlement{Award: MinistryFlag, By: TieBreakRunoff, Order: [][]UnitID{{"bac-ninh"}}}
+			in.Settled = []Settlement{st, st}
+		}, ErrInvalidTieBreak},
 		{"settled by something other than a runoff or fallback", func(in *DecideInput) {
-			in.Settled = map[Award]TieSettlement{MinistryFlag: {Order: [][]UnitID{{"bac-ninh"}}, By: TieBreakVotes}}
+			in.Settled = []Settlement{{Award: MinistryFlag, By: TieBreakVotes, Order: [][]UnitID{{"bac-ninh"}}}}
 		}, ErrInvalidTieBreak},
 	}
 	for _, tt := range tests {

@@ -86,7 +86,7 @@ func FuzzTieBreakerJSON(f *testing.F) {
 	f.Add(mustJSON(f, FewerDeductions()))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		decodeRoundTrip(t, data, TieBreaker.Validate, func(a, b TieBreaker) bool {
-			return a.Kind == b.Kind && a.Criterion == b.Criterion && a.Name == b.Name
+			return a.kind == b.kind && a.criterion == b.criterion && a.name == b.name
 		})
 	})
 }
@@ -135,7 +135,7 @@ func FuzzSuccessionJSON(f *testing.F) {
 	_, parts := seedParts(f)
 	f.Add([]byte(parts["succession"]))
 	f.Add([]byte(`{"method":"round-robin","order":["a","b","c"],"cool_down":1}`))
-	f.Add([]byte(`{"method":"elect","on_tie":"order","order":["b","a"]}`))
+	f.Add([]byte(`{"method":"elect","tie_by_order":true,"order":["b","a"]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		decodeRoundTrip[Succession](t, data, nil, nil)
 	})
@@ -248,7 +248,7 @@ func tieReviewFor(f *testing.F) Review {
 				{{Approve: []UnitID{"b"}, Count: 2}, {Approve: []UnitID{"a"}, Count: 2}}}},
 			{Award: MinistryMerit, Quota: CountQuota(1), Rounds: [][]Ballot{{{Approve: []UnitID{"a", "b", "c"}, Count: 4}}}},
 		},
-		Settlements: []FallbackDecision{{Award: MinistryFlag, Chosen: []UnitID{"a"}}},
+		Settlements: []Settlement{{Award: MinistryFlag, By: TieBreakFallback, Order: [][]UnitID{{"a"}}}},
 		Succession:  Succession{Method: RoundRobin, Order: []UnitID{"a", "b", "c", "d"}},
 	}
 }

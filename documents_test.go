@@ -62,7 +62,7 @@ func TestDocumentsRunoffAndFallback(t *testing.T) {
 	tied.Awards = slices.Clone(r.Awards)
 	tied.Awards[0].Rounds = append(slices.Clone(r.Awards[0].Rounds),
 		[]thidua.Ballot{{Approve: []thidua.UnitID{"b"}, Count: 2}, {Approve: []thidua.UnitID{"a"}, Count: 2}})
-	tied.Settlements = []thidua.FallbackDecision{{Award: thidua.MinistryFlag, Chosen: []thidua.UnitID{"a"}}}
+	tied.Settlements = []thidua.Settlement{{Award: thidua.MinistryFlag, By: thidua.TieBreakFallback, Order: [][]thidua.UnitID{{"a"}}}}
 	o, err = tied.Conclude()
 	require.NoError(t, err)
 	require.True(t, o.Complete())

@@ -50,7 +50,6 @@ func TestEnumerationsRoundTrip(t *testing.T) {
 	enumRoundTrip[Basis](t, "Basis", basisNames, ErrInvalidBasis)
 	enumRoundTrip[SuccessionMethod](t, "SuccessionMethod", successionMethods, ErrInvalidSuccession)
 	enumRoundTrip[DeputyRule](t, "DeputyRule", deputyRules, ErrInvalidSuccession)
-	enumRoundTrip[TieRule](t, "TieRule", tieRules, ErrInvalidSuccession)
 	enumRoundTrip[CriterionKind](t, "CriterionKind", criterionKinds, ErrInvalidCriterionKind)
 	enumRoundTrip[AssessorKind](t, "AssessorKind", assessorKinds, ErrInvalidAssessorKind)
 	enumRoundTrip[TieBreak](t, "TieBreak", tieBreaks, ErrInvalidTieBreak)

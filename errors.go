@@ -469,8 +469,8 @@ var (
 	ErrNoRuleSet = errors.New("thidua: no rule set in force on that date")
 
 	// ErrInvalidRuleSet reports a rule set with an invalid parameter: a
-	// negative number of rounds, an unknown fallback, a threshold for an
-	// unknown award or two thresholds for one award.
+	// negative number of rounds, an unknown fallback or a threshold for an
+	// unknown award.
 	ErrInvalidRuleSet = errors.New("thidua: invalid rule set")
 )
 

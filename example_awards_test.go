@@ -54,7 +54,7 @@ func cluster3Rules2023() thidua.RuleSet {
 	local := thidua.RuleSet{Name: "Quy chế Cụm thi đua số 3 (minh họa)", Layer: thidua.LayerLocal,
 		Sources:       []thidua.Citation{cite("document"), cite("threshold/ministry-flag")},
 		EffectiveFrom: thidua.MustDate(2023, 1, 1), EffectiveUntil: thidua.MustDate(2023, 12, 31),
-		Thresholds: []thidua.AwardThreshold{{Award: thidua.MinistryFlag, Threshold: thidua.AtLeast(4, 5).Of(thidua.Electorate)}}}
+		Thresholds: map[thidua.Award]thidua.Threshold{thidua.MinistryFlag: thidua.AtLeast(4, 5).Of(thidua.Electorate)}}
 	rs, err := thidua.Compose(thidua.Decree91_2017(), local)
 	if err != nil {
 		panic(err)

@@ -215,9 +215,9 @@ func readmeSteps(w io.Writer, keep *thidua.Outcome) error {
 		p := outcome.Pending[0]
 		var again thidua.Review
 		switch p.Kind {
-		case thidua.PendingRunoff: // hold the runoff p.Contest among p.Units
+		case thidua.TieBreakRunoff: // hold the runoff p.Contest among p.Units
 			again, err = outcome.WithRunoff(p, runoffBallots)
-		case thidua.PendingFallback: // record the decision of p.Fallback
+		case thidua.TieBreakFallback: // record the decision of p.Fallback
 			again, err = outcome.WithSettlement(p, chosen)
 		}
 		if err != nil {

@@ -51,11 +51,11 @@ func ExampleOutcome_WithRunoff() {
 		p := outcome.Pending[0]
 		fmt.Printf("pending: %s, round %d, %v for %d seat(s)\n", p.Kind, p.Round, p.Units, p.Seats)
 		switch p.Kind {
-		case thidua.PendingRunoff:
+		case thidua.TieBreakRunoff:
 			// The ballots of the runoff among p.Units (here: a tie again).
 			review, err = outcome.WithRunoff(p, []thidua.Ballot{
 				{Approve: []thidua.UnitID{"a"}, Count: 2}, {Approve: []thidua.UnitID{"b"}, Count: 2}})
-		case thidua.PendingFallback:
+		case thidua.TieBreakFallback:
 			// The decision of whoever p.Fallback names.
 			fmt.Println("decided by:", p.Fallback)
 			review, err = outcome.WithSettlement(p, []thidua.UnitID{"b"})

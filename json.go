@@ -246,6 +246,9 @@ type pendingJSON struct {
 // MarshalJSON encodes the pending step with the keys of its field tags; the
 // zero Contest of a pending decision is left out.
 func (p Pending) MarshalJSON() ([]byte, error) {
+	if p.Kind != TieBreakRunoff && p.Kind != TieBreakFallback {
+		return nil, &FieldError{Field: "pending kind", Value: p.Kind.String(), Err: ErrMissingPart}
+	}
 	j := pendingJSON{pendingFields: pendingFields(p)}
 	if p.Contest.index != nil {
 		j.Contest = &p.Contest
@@ -253,7 +256,8 @@ func (p Pending) MarshalJSON() ([]byte, error) {
 	return json.Marshal(j)
 }
 
-// UnmarshalJSON decodes what MarshalJSON encodes. The kind must be valid, and
+// UnmarshalJSON decodes what MarshalJSON encodes. The kind must be "runoff" or
+// "fallback", and
 // a runoff needs its contest (*FieldError wrapping ErrMissingPart).
 func (p *Pending) UnmarshalJSON(b []byte) error {
 	var j pendingJSON
@@ -265,24 +269,15 @@ func (p *Pending) UnmarshalJSON(b []byte) error {
 	if j.Contest != nil {
 		v.Contest = *j.Contest
 	}
-	if !v.Kind.IsValid() {
+	if v.Kind != TieBreakRunoff && v.Kind != TieBreakFallback {
 		return &FieldError{Field: "pending kind", Value: v.Kind.String(), Err: ErrMissingPart}
 	}
-	if v.Kind == PendingRunoff && v.Contest.index == nil {
+	if v.Kind == TieBreakRunoff && v.Contest.index == nil {
 		return &FieldError{Field: "pending runoff contest", Value: "", Err: ErrMissingPart}
 	}
 	*p = v
 	return nil
 }
-
-// IsValid reports whether k is PendingRunoff or PendingFallback.
-func (k PendingKind) IsValid() bool { return pendingKinds.valid(k) }
-
-// MarshalText encodes a valid kind as "runoff" or "fallback".
-func (k PendingKind) MarshalText() ([]byte, error) { return pendingKinds.marshal(k) }
-
-// UnmarshalText accepts the names String returns.
-func (k *PendingKind) UnmarshalText(b []byte) error { return pendingKinds.set(k, b) }
 
 // IsValid reports whether c is one of the constraints.
 func (c Constraint) IsValid() bool { return constraints.valid(c) }

@@ -203,6 +203,9 @@ func jsonRoundTrip[T any](t *testing.T, v T) []byte {
 var idKeyed = map[string]bool{
 	".review.assessments[].marks":    true,
 	".votes[].result.rounds[].votes": true,
+	".review.rules.thresholds":       true, // keyed by award
+	".rules.thresholds":              true,
+	".thresholds":                    true,
 }
 
 // The done-when test of the JSON forms: a concluded outcome of the seed
@@ -317,7 +320,7 @@ func TestPendingOutcomeJSONRoundTrip(t *testing.T) {
 	o, err := r.Conclude()
 	require.NoError(t, err)
 	require.Len(t, o.Pending, 1)
-	require.Equal(t, PendingRunoff, o.Pending[0].Kind)
+	require.Equal(t, TieBreakRunoff, o.Pending[0].Kind)
 	b := jsonRoundTrip(t, o)
 	assert.Empty(t, badKeys(t, b, idKeyed))
 	assert.NotContains(t, string(b), `"next"`, "the next roster is pending")
@@ -327,7 +330,7 @@ func TestPendingOutcomeJSONRoundTrip(t *testing.T) {
 }
 
 func TestPendingJSON(t *testing.T) {
-	fallback := Pending{Kind: PendingFallback, Award: MinistryMerit, Round: 3, Units: []UnitID{"a", "b"}, Seats: 1, Fallback: FallbackChair}
+	fallback := Pending{Kind: TieBreakFallback, Award: MinistryMerit, Round: 3, Units: []UnitID{"a", "b"}, Seats: 1, Fallback: FallbackChair}
 	b := jsonRoundTrip(t, fallback)
 	assert.NotContains(t, string(b), "contest", "a decision has no contest")
 	assert.Contains(t, string(b), `"kind":"fallback"`)
@@ -337,7 +340,8 @@ func TestPendingJSON(t *testing.T) {
 		err        error
 	}{
 		{"no kind", `{"round":2,"units":["a"],"seats":1}`, ErrMissingPart},
-		{"unknown kind", `{"kind":"vote","round":2}`, ErrMissingPart},
+		{"unknown kind", `{"kind":"vote","round":2}`, ErrInvalidTieBreak},
+		{"a tie-break that is no pending step", `{"kind":"votes","round":2,"units":["a"],"seats":1}`, ErrMissingPart},
 		{"runoff without its contest", `{"kind":"runoff","round":2,"units":["a","b"],"seats":1}`, ErrMissingPart},
 		{"invalid contest", `{"kind":"runoff","contest":{"candidates":[],"electorate":3,"method":"approval"}}`, ErrNoCandidates},
 	}
@@ -509,12 +513,12 @@ func TestValuesJSONRoundTrip(t *testing.T) {
 	assert.Empty(t, badKeys(t, b, nil))
 
 	in := DecideInput{Cluster: r.Cluster, Standings: o.Standings, Votes: map[Award]Result{MinistryFlag: res},
-		Settled: map[Award]TieSettlement{MinistryMerit: {Order: [][]UnitID{{"a"}, {"b"}}, By: TieBreakRunoff}}}
+		Settled: []Settlement{{Award: MinistryMerit, By: TieBreakRunoff, Round: 2, Order: [][]UnitID{{"a"}, {"b"}}}}}
 	b = jsonRoundTrip(t, in)
-	assert.Empty(t, badKeys(t, b, map[string]bool{".votes": true, ".settled": true}))
+	assert.Empty(t, badKeys(t, b, map[string]bool{".votes": true}))
 
-	jsonRoundTrip(t, Settled{Award: MinistryMerit, By: TieBreakFallback, Fallback: FallbackChair, Round: 3, Order: [][]UnitID{{"a"}, {"b", "c"}}})
-	jsonRoundTrip(t, FallbackDecision{Award: MinistryMerit, Chosen: []UnitID{"a"}})
+	jsonRoundTrip(t, Settlement{Award: MinistryMerit, By: TieBreakFallback, Fallback: FallbackChair, Round: 3, Order: [][]UnitID{{"a"}, {"b", "c"}}})
+	jsonRoundTrip(t, Settlement{Award: MinistryMerit, By: TieBreakFallback, Order: [][]UnitID{{"a"}}})
 	assert.Equal(t, `{"num":4,"den":5}`, string(jsonRoundTrip(t, AtLeast(4, 5))))
 	assert.Equal(t, `{"num":1,"den":2,"strict":true}`, string(jsonRoundTrip(t, MoreThan(1, 2))))
 }
@@ -530,15 +534,24 @@ func TestVoteRecordZeroAward(t *testing.T) {
 }
 
 func TestPendingKindAndConstraintText(t *testing.T) {
-	enumRoundTrip[PendingKind](t, "PendingKind", pendingKinds, ErrMissingPart)
+	fallback := Pending{Kind: TieBreakFallback, Award: MinistryFlag, Round: 2, Units: []UnitID{"a", "b"}, Seats: 1, Fallback: FallbackChair}
+	b, err := json.Marshal(fallback)
+	require.NoError(t, err)
+	assert.Contains(t, string(b), `"kind":"fallback"`)
+	for _, k := range []TieBreak{TieBreakNone, TieBreakVotes, TieBreakEqualMerit, TieBreak(9)} {
+		p := fallback
+		p.Kind = k
+		_, err := json.Marshal(p)
+		require.ErrorIs(t, err, ErrMissingPart, "a pending step of kind %v", k)
+		err = json.Unmarshal([]byte(strings.Replace(string(b), `"fallback"`, `"`+k.String()+`"`, 1)), &p)
+		require.Error(t, err, "a pending step of kind %v", k)
+	}
 	enumRoundTrip[Constraint](t, "Constraint", constraints, ErrInvalidSuccession)
-	b := jsonRoundTrip(t, Violation{Year: 2025, Unit: "a", Constraint: ConstraintNoConsecutive, Detail: "led 2024"})
+	b = jsonRoundTrip(t, Violation{Year: 2025, Unit: "a", Constraint: ConstraintNoConsecutive, Detail: "led 2024"})
 	assert.Equal(t, `{"year":2025,"unit":"a","constraint":"no consecutive terms","detail":"led 2024"}`, string(b))
 }
 
-func TestPendingKindAndConstraintIsValid(t *testing.T) {
-	assert.True(t, PendingFallback.IsValid())
-	assert.False(t, PendingKind(0).IsValid())
+func TestConstraintIsValid(t *testing.T) {
 	assert.True(t, ConstraintMethod.IsValid())
 	assert.False(t, Constraint(0).IsValid())
 }
@@ -554,7 +567,7 @@ func FuzzJSONDecoders(f *testing.F) {
 	res := o.Votes[0].Result
 	for _, v := range []any{o, o.Standings, res, o.Pending[0], o.Pending[0].Contest,
 		RejectedBallot{Index: 1, Votes: 2, Err: &BallotError{Index: 1, Candidate: "a", Err: ErrUnknownCandidate}},
-		Pending{Kind: PendingFallback, Award: MinistryFlag, Round: 2, Units: []UnitID{"a", "b"}, Seats: 1, Fallback: FallbackChair}} {
+		Pending{Kind: TieBreakFallback, Award: MinistryFlag, Round: 2, Units: []UnitID{"a", "b"}, Seats: 1, Fallback: FallbackChair}} {
 		b, err := json.Marshal(v)
 		if err != nil {
 			f.Fatal(err)
@@ -692,7 +705,8 @@ func TestRulesAndRecordJSONRoundTrip(t *testing.T) {
 	require.NoError(t, err)
 	require.NotEmpty(t, rs.Changes, "the sector layer replaces national values")
 	b := jsonRoundTrip(t, rs)
-	assert.Empty(t, badKeys(t, b, nil))
+	assert.Empty(t, badKeys(t, b, map[string]bool{".thresholds": true}))
+	assert.Contains(t, string(b), `"thresholds":{"government-flag":{`, "keyed by award")
 	assert.Contains(t, string(b), `"changes":[{"rule":`)
 	back := RuleSet{}
 	require.NoError(t, json.Unmarshal(b, &back))

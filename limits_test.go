@@ -231,7 +231,7 @@ func TestSettlementWithoutATie(t *testing.T) {
 	r := seedReview(t)
 	_, err := r.Conclude()
 	require.NoError(t, err)
-	r.Settlements = []FallbackDecision{{Award: r.Awards[0].Award, Chosen: []UnitID{r.Cluster.MemberIDs()[0]}}}
+	r.Settlements = []Settlement{{Award: r.Awards[0].Award, By: TieBreakFallback, Order: [][]UnitID{{r.Cluster.MemberIDs()[0]}}}}
 	_, err = r.Conclude()
 	require.ErrorIs(t, err, ErrNotTied)
 	var re *PartError
@@ -243,7 +243,7 @@ func TestSettlementWithoutATie(t *testing.T) {
 	tr.Awards[0].Rounds = append(slices.Clone(tr.Awards[0].Rounds), []Ballot{{Approve: []UnitID{"b"}, Count: 3}, {Approve: []UnitID{"a"}}})
 	_, err = tr.Conclude()
 	require.NoError(t, err)
-	tr.Settlements = []FallbackDecision{{Award: MinistryFlag, Chosen: []UnitID{"a"}}}
+	tr.Settlements = []Settlement{{Award: MinistryFlag, By: TieBreakFallback, Order: [][]UnitID{{"a"}}}}
 	_, err = tr.Conclude()
 	require.ErrorIs(t, err, ErrNotTied)
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -66,8 +67,11 @@ type Review struct {
 	// ballots round by round.
 	Awards []AwardVote `json:"awards,omitempty"`
 	// Settlements are the fallback's decisions (the chair's vote, or leader
-	// and deputy deciding) on ties that the last round left open.
-	Settlements []FallbackDecision `json:"settlements,omitempty"`
+	// and deputy deciding) on ties that the last round left open: each By
+	// TieBreakFallback, with the units chosen for the open seats as Order, one
+	// unit per tier, best first (Outcome.WithSettlement builds one). Fallback
+	// and Round, when set, must be the rule set's fallback and the last round.
+	Settlements []Settlement `json:"settlements,omitempty"`
 
 	// Succession is the cluster's policy for next year's leader and deputy
 	// (required). History holds earlier terms.
@@ -102,37 +106,15 @@ type AwardVote struct {
 	Rounds     [][]Ballot `json:"rounds"`
 }
 
-// FallbackDecision is the decision of the fallback on a tie that the last
-// round of an award's vote left open: the units Chosen for the open seats, in
-// order (the chair's vote under FallbackChair; the leader and deputy under
-// FallbackLeaderAndDeputy).
-type FallbackDecision struct {
-	Award  Award    `json:"award"`  // the award whose tie is settled
-	Chosen []UnitID `json:"chosen"` // the units chosen for the open seats, in order
-}
-
-// PendingKind says what a review still needs before it is complete.
-type PendingKind uint8
-
-// The kinds of pending step.
-const (
-	PendingRunoff   PendingKind = iota + 1 // another round of ballots (bỏ phiếu lại)
-	PendingFallback                        // the fallback's decision after the last round
-)
-
-var pendingKinds = enum[PendingKind]{typ: "PendingKind", field: "pending kind", first: PendingRunoff,
-	en: []string{"", "runoff", "fallback"}, err: ErrMissingPart}
-
-// String returns "runoff" or "fallback".
-func (k PendingKind) String() string { return pendingKinds.name(k) }
-
 // Pending is a step the review still needs: a runoff round (its Contest, with
 // the tied units as candidates and the open seats) or a fallback decision.
 // Award is zero for a leadership vote, whose Post is then RoleLeader or
 // RoleDeputy.
 type Pending struct {
-	// Kind says whether a runoff or a decision is needed.
-	Kind PendingKind `json:"kind"`
+	// Kind says whether a runoff (TieBreakRunoff: another round of ballots,
+	// bỏ phiếu lại) or the fallback's decision after the last round
+	// (TieBreakFallback) is needed.
+	Kind TieBreak `json:"kind"`
 	// Award is the award whose quota is tied, or zero for a leadership vote
 	// (left out of JSON).
 	Award Award `json:"award,omitempty"`
@@ -166,23 +148,6 @@ type VoteRecord struct {
 	Result Result `json:"result"`
 }
 
-// Settled records how a tie at a quota was settled: by a runoff or by the
-// fallback, with the order it gave.
-type Settled struct {
-	// Award is the award whose quota was tied.
-	Award Award `json:"award"`
-	// By is TieBreakRunoff or TieBreakFallback.
-	By TieBreak `json:"by"`
-	// Fallback is who decided, when By is TieBreakFallback.
-	Fallback Fallback `json:"fallback,omitempty"`
-	// Round is the round that settled the tie (By TieBreakRunoff), or the last
-	// round held before the fallback decided.
-	Round int `json:"round"`
-	// Order is the tied units in the order settled, best first; units in one
-	// tier stay tied with each other.
-	Order [][]UnitID `json:"order"`
-}
-
 // Outcome is what a review concluded: the standings, every tally, the
 // decision, how ties were settled, next year's leadership and roster, and what
 // is still pending. Package document renders its documents.
@@ -206,7 +171,7 @@ type Outcome struct {
 	// quota.
 	Decision Decision `json:"decision"`
 	// Settled lists how ties at a quota were settled, in the order settled.
-	Settled []Settled `json:"settled,omitempty"`
+	Settled []Settlement `json:"settled,omitempty"`
 	// Leadership is next year's leader and deputy, and Next the roster of next
 	// year with them. Both are zero when the leadership is still pending, and
 	// JSON then leaves them out (Outcome.MarshalJSON).
@@ -416,7 +381,11 @@ func (r Review) check() (RuleSet, error) {
 		if !seen[d.Award] {
 			return RuleSet{}, &PartError{Part: "settlement " + d.Award.String(), Err: ErrContestMismatch}
 		}
-		for _, id := range d.Chosen {
+		chosen, err := d.chosen()
+		if err != nil {
+			return RuleSet{}, &PartError{Part: "settlement " + d.Award.String(), Err: err}
+		}
+		for _, id := range chosen {
 			if !c.IsMember(id) {
 				return RuleSet{}, &PartError{Part: "settlement " + d.Award.String(), Err: &UnitError{ID: id, Err: ErrUnknownUnit}}
 			}
@@ -530,7 +499,7 @@ func (r Review) decide(o *Outcome) error {
 	slices.SortFunc(awards, func(a, b AwardVote) int { return a.Award.Compare(b.Award) })
 
 	in := DecideInput{Cluster: c, Standings: o.Standings, Facts: r.Facts,
-		Votes: map[Award]Result{}, Settled: map[Award]TieSettlement{}}
+		Votes: map[Award]Result{}}
 	byAward := map[Award]AwardVote{}
 	for _, av := range awards {
 		byAward[av.Award] = av
@@ -569,7 +538,7 @@ func (r Review) decide(o *Outcome) error {
 		}
 		o.Decision = d
 		i := slices.IndexFunc(d.Ties, func(t QuotaTie) bool {
-			_, settled := in.Settled[t.Award]
+			settled := slices.ContainsFunc(in.Settled, func(st Settlement) bool { return st.Award == t.Award })
 			return !settled && !standing[t.Award]
 		})
 		if i < 0 {
@@ -586,7 +555,7 @@ func (r Review) decide(o *Outcome) error {
 		case st == nil:
 			standing[tie.Award] = true
 		default:
-			in.Settled[tie.Award] = TieSettlement{Order: st.Order, By: st.By}
+			in.Settled = append(in.Settled, *st)
 			o.Settled = append(o.Settled, *st)
 		}
 	}
@@ -597,7 +566,7 @@ func (r Review) decide(o *Outcome) error {
 // that nothing needed must not pass unnoticed.
 func (r Review) unusedSettlement(o *Outcome, standing map[Award]bool) error {
 	for _, d := range r.Settlements {
-		used := standing[d.Award] || slices.ContainsFunc(o.Settled, func(st Settled) bool {
+		used := standing[d.Award] || slices.ContainsFunc(o.Settled, func(st Settlement) bool {
 			return st.Award == d.Award && st.By == TieBreakFallback
 		})
 		if !used {
@@ -610,7 +579,7 @@ func (r Review) unusedSettlement(o *Outcome, standing map[Award]bool) error {
 // settle settles a tie at award av's quota by the runoff rounds held, or by the
 // fallback's decision after the last round. It returns the settlement, or what
 // is still pending, or neither when the rules leave the tie standing.
-func (r Review) settle(o *Outcome, av AwardVote, tie QuotaTie) (*Settled, *Pending, error) {
+func (r Review) settle(o *Outcome, av AwardVote, tie QuotaTie) (*Settlement, *Pending, error) {
 	vr := o.Rules.VoteRule(av.Award)
 	units, seats := slices.Clone(tie.Units), tie.Seats
 	var order [][]UnitID // the units each runoff round seated, best first
@@ -627,7 +596,7 @@ func (r Review) settle(o *Outcome, av AwardVote, tie QuotaTie) (*Settled, *Pendi
 			return nil, nil, &PartError{Part: fmt.Sprintf("award %s round %d contest", av.Award, round), Err: err}
 		}
 		if round > len(av.Rounds) {
-			return nil, &Pending{Kind: PendingRunoff, Award: av.Award, Round: round, Units: units, Seats: seats, Contest: contest}, nil
+			return nil, &Pending{Kind: TieBreakRunoff, Award: av.Award, Round: round, Units: units, Seats: seats, Contest: contest}, nil
 		}
 		res, err := contest.Tally(av.Rounds[round-1])
 		if err != nil {
@@ -636,7 +605,7 @@ func (r Review) settle(o *Outcome, av AwardVote, tie QuotaTie) (*Settled, *Pendi
 		o.Votes = append(o.Votes, VoteRecord{Award: av.Award, Round: round, Result: res})
 		if len(res.Tied) == 0 {
 			order = append(order, res.Ranking...)
-			return &Settled{Award: av.Award, By: TieBreakRunoff, Round: round, Order: order}, nil, nil
+			return &Settlement{Award: av.Award, By: TieBreakRunoff, Round: round, Order: order}, nil, nil
 		}
 		// Still tied: those elected keep their seats; the tied go round again.
 		if len(res.Elected) > 0 {
@@ -655,33 +624,44 @@ func (r Review) settle(o *Outcome, av AwardVote, tie QuotaTie) (*Settled, *Pendi
 		if d.Award != av.Award {
 			continue
 		}
-		for i, id := range d.Chosen {
+		part := "settlement " + av.Award.String()
+		chosen, err := d.chosen()
+		if err != nil {
+			return nil, nil, &PartError{Part: part, Err: err}
+		}
+		switch {
+		case d.Fallback != FallbackNone && d.Fallback != fb:
+			return nil, nil, &PartError{Part: part, Err: &FieldError{Field: "fallback", Value: d.Fallback.String(), Err: ErrInvalidTieBreak}}
+		case d.Round != 0 && d.Round != len(av.Rounds):
+			return nil, nil, &PartError{Part: part, Err: &FieldError{Field: "round", Value: strconv.Itoa(d.Round), Err: ErrNotPending}}
+		}
+		for i, id := range chosen {
 			if !slices.Contains(units, id) {
-				return nil, nil, &PartError{Part: "settlement " + av.Award.String(), Err: &UnitError{ID: id, Err: ErrNotTied}}
+				return nil, nil, &PartError{Part: part, Err: &UnitError{ID: id, Err: ErrNotTied}}
 			}
-			if slices.Contains(d.Chosen[:i], id) {
-				return nil, nil, &PartError{Part: "settlement " + av.Award.String(), Err: &UnitError{ID: id, Err: ErrDuplicateUnit}}
+			if slices.Contains(chosen[:i], id) {
+				return nil, nil, &PartError{Part: part, Err: &UnitError{ID: id, Err: ErrDuplicateUnit}}
 			}
 		}
-		if len(d.Chosen) != seats {
-			return nil, nil, &PartError{Part: "settlement " + av.Award.String(), Err: &FieldError{Field: "chosen", Value: quoteIDs(d.Chosen), Err: ErrWrongSeats}}
+		if len(chosen) != seats {
+			return nil, nil, &PartError{Part: part, Err: &FieldError{Field: "chosen", Value: quoteIDs(chosen), Err: ErrWrongSeats}}
 		}
-		for _, id := range d.Chosen {
+		for _, id := range chosen {
 			order = append(order, []UnitID{id})
 		}
 		var rest []UnitID
 		for _, id := range units {
-			if !slices.Contains(d.Chosen, id) {
+			if !slices.Contains(chosen, id) {
 				rest = append(rest, id)
 			}
 		}
 		if len(rest) > 0 {
 			order = append(order, rest)
 		}
-		return &Settled{Award: av.Award, By: TieBreakFallback, Fallback: fb, Round: len(av.Rounds), Order: order}, nil, nil
+		return &Settlement{Award: av.Award, By: TieBreakFallback, Fallback: fb, Round: len(av.Rounds), Order: order}, nil, nil
 	}
 	last := len(av.Rounds)
-	return nil, &Pending{Kind: PendingFallback, Award: av.Award, Round: last, Units: units, Seats: seats, Fallback: fb}, nil
+	return nil, &Pending{Kind: TieBreakFallback, Award: av.Award, Round: last, Units: units, Seats: seats, Fallback: fb}, nil
 }
 
 // lead chooses next year's leadership.
@@ -761,7 +741,7 @@ func (r Review) electPost(o *Outcome, post Role, field []UnitID, rounds [][]Ball
 			return nil, &PartError{Part: post.String() + " vote contest", Err: err}
 		}
 		if round > len(rounds) {
-			o.Pending = append(o.Pending, Pending{Kind: PendingRunoff, Post: post, Round: round, Units: units, Seats: 1, Contest: contest})
+			o.Pending = append(o.Pending, Pending{Kind: TieBreakRunoff, Post: post, Round: round, Units: units, Seats: 1, Contest: contest})
 			return nil, nil
 		}
 		res, err := contest.Tally(rounds[round-1])
@@ -769,7 +749,7 @@ func (r Review) electPost(o *Outcome, post Role, field []UnitID, rounds [][]Ball
 			return nil, &PartError{Part: fmt.Sprintf("%s vote round %d", post, round), Err: err}
 		}
 		o.Votes = append(o.Votes, VoteRecord{Post: post, Round: round, Result: res})
-		if len(res.Tied) == 0 || r.Succession.OnTie == TieByOrder {
+		if len(res.Tied) == 0 || r.Succession.TieByOrder {
 			return &res, nil
 		}
 		units = slices.Clone(res.Tied)
@@ -983,4 +963,20 @@ func clockMinutes(field, s string) (int, error) {
 		return 0, bad
 	}
 	return h*60 + m, nil
+}
+
+// chosen returns the units a fallback's decision in Review.Settlements chose,
+// best first: By must be TieBreakFallback and each tier of Order one unit.
+func (s Settlement) chosen() ([]UnitID, error) {
+	if s.By != TieBreakFallback {
+		return nil, &FieldError{Field: "by", Value: s.By.String(), Err: ErrInvalidTieBreak}
+	}
+	out := make([]UnitID, 0, len(s.Order))
+	for _, tier := range s.Order {
+		if len(tier) != 1 {
+			return nil, &FieldError{Field: "order", Value: quoteIDs(tier), Err: ErrWrongSeats}
+		}
+		out = append(out, tier[0])
+	}
+	return out, nil
 }

@@ -108,7 +108,7 @@ func TestReviewRunoffThenFallback(t *testing.T) {
 	assert.Equal(t, "Nghị định 98/2023/NĐ-CP; Thông tư 01/2024/TT-TANDTC", o.Rules.Name)
 	require.Len(t, o.Pending, 1)
 	p := o.Pending[0]
-	assert.Equal(t, PendingRunoff, p.Kind)
+	assert.Equal(t, TieBreakRunoff, p.Kind)
 	assert.Equal(t, MinistryFlag, p.Award)
 	assert.Equal(t, 2, p.Round)
 	assert.Equal(t, []UnitID{"a", "b"}, p.Units)
@@ -134,7 +134,7 @@ func TestReviewRunoffThenFallback(t *testing.T) {
 	assert.Equal(t, UnitID("a"), o.Decision.Proposals[1].Unit)
 	assert.Equal(t, MinistryMerit, o.Decision.Proposals[1].Award)
 	require.Len(t, o.Settled, 1)
-	assert.Equal(t, Settled{Award: MinistryFlag, By: TieBreakRunoff, Round: 2, Order: [][]UnitID{{"b"}, {"a"}}}, o.Settled[0])
+	assert.Equal(t, Settlement{Award: MinistryFlag, By: TieBreakRunoff, Round: 2, Order: [][]UnitID{{"b"}, {"a"}}}, o.Settled[0])
 
 	// Round 2 ties again: the last round under Decree 98/2023, so the leader and
 	// deputy decide the flag.
@@ -144,10 +144,10 @@ func TestReviewRunoffThenFallback(t *testing.T) {
 	o, err = tied.Conclude()
 	require.NoError(t, err)
 	require.Len(t, o.Pending, 1)
-	assert.Equal(t, PendingFallback, o.Pending[0].Kind)
+	assert.Equal(t, TieBreakFallback, o.Pending[0].Kind)
 	assert.Equal(t, FallbackLeaderAndDeputy, o.Pending[0].Fallback)
 
-	tied.Settlements = []FallbackDecision{{Award: MinistryFlag, Chosen: []UnitID{"a"}}}
+	tied.Settlements = []Settlement{{Award: MinistryFlag, By: TieBreakFallback, Order: [][]UnitID{{"a"}}}}
 	o, err = tied.Conclude()
 	require.NoError(t, err)
 	require.True(t, o.Complete())
@@ -202,7 +202,7 @@ func TestReviewBadInput(t *testing.T) {
 		{"candidate not in the cluster", func(r *Review) { r.Awards[1].Candidates = []UnitID{"ha-noi"} }, "award ministry-merit candidates", ErrUnknownUnit},
 		{"award voted twice", func(r *Review) { r.Awards = append(r.Awards, r.Awards[0]) }, "award ministry-flag", ErrDuplicateRule},
 		{"settlement of an award not voted on", func(r *Review) {
-			r.Settlements = []FallbackDecision{{Award: GovernmentFlag, Chosen: []UnitID{"bac-ninh"}}}
+			r.Settlements = []Settlement{{Award: GovernmentFlag, By: TieBreakFallback, Order: [][]UnitID{{"bac-ninh"}}}}
 		}, "settlement government-flag", ErrContestMismatch},
 		{"deputy ballot for a unit outside next year's roster", func(r *Review) {
 			r.DeputyRounds = [][]Ballot{{{Approve: []UnitID{"ha-noi"}}}}
@@ -228,15 +228,32 @@ func TestReviewBadInput(t *testing.T) {
 	}
 }
 
-func TestReviewFallbackDecisionErrors(t *testing.T) {
+func TestReviewSettlementErrors(t *testing.T) {
 	r := tieReview(t)
 	r.Awards[0].Rounds = append(r.Awards[0].Rounds, []Ballot{{Approve: []UnitID{"b"}, Count: 2}, {Approve: []UnitID{"a"}, Count: 2}})
-	r.Settlements = []FallbackDecision{{Award: MinistryFlag, Chosen: []UnitID{"c"}}}
-	_, err := r.Conclude()
-	assert.ErrorIs(t, err, ErrNotTied)
-	r.Settlements = []FallbackDecision{{Award: MinistryFlag, Chosen: []UnitID{"a", "b"}}}
-	_, err = r.Conclude()
-	assert.ErrorIs(t, err, ErrWrongSeats)
+	tests := []struct {
+		name string
+		st   Settlement
+		err  error
+	}{
+		{"a unit not in the tie", Settlement{Award: MinistryFlag, By: TieBreakFallback, Order: [][]UnitID{{"c"}}}, ErrNotTied},
+		{"more units than open seats", Settlement{Award: MinistryFlag, By: TieBreakFallback, Order: [][]UnitID{{"a"}, {"b"}}}, ErrWrongSeats},
+		{"two units in one tier", Settlement{Award: MinistryFlag, By: TieBreakFallback, Order: [][]UnitID{{"a", "b"}}}, ErrWrongSeats},
+		{"by a runoff", Settlement{Award: MinistryFlag, By: TieBreakRunoff, Order: [][]UnitID{{"a"}}}, ErrInvalidTieBreak},
+		{"another fallback than the rules'", Settlement{Award: MinistryFlag, By: TieBreakFallback, Fallback: FallbackChair, Order: [][]UnitID{{"a"}}}, ErrInvalidTieBreak},
+		{"a round other than the last", Settlement{Award: MinistryFlag, By: TieBreakFallback, Round: 1, Order: [][]UnitID{{"a"}}}, ErrNotPending},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r.Settlements = []Settlement{tt.st}
+			_, err := r.Conclude()
+			assert.ErrorIs(t, err, tt.err)
+		})
+	}
+	r.Settlements = []Settlement{{Award: MinistryFlag, By: TieBreakFallback, Fallback: FallbackLeaderAndDeputy, Round: 2, Order: [][]UnitID{{"a"}}}}
+	o, err := r.Conclude()
+	require.NoError(t, err, "the fallback and the last round named as the rules have them")
+	assert.Equal(t, []Settlement{{Award: MinistryFlag, By: TieBreakFallback, Fallback: FallbackLeaderAndDeputy, Round: 2, Order: [][]UnitID{{"a"}, {"b"}}}}, o.Settled)
 }
 
 // Two ties at once: a and b tie for the one flag, and all four tie for the one
@@ -321,7 +338,7 @@ func TestReviewRejectsDuplicates(t *testing.T) {
 
 	r = tieReview(t)
 	r.Awards[0].Rounds = append(r.Awards[0].Rounds, []Ballot{{Approve: []UnitID{"b"}, Count: 2}, {Approve: []UnitID{"a"}, Count: 2}})
-	r.Settlements = []FallbackDecision{{Award: MinistryFlag, Chosen: []UnitID{"a", "a"}}}
+	r.Settlements = []Settlement{{Award: MinistryFlag, By: TieBreakFallback, Order: [][]UnitID{{"a"}, {"a"}}}}
 	_, err = r.Conclude()
 	assert.ErrorIs(t, err, ErrDuplicateUnit)
 }

@@ -222,16 +222,6 @@ const (
 	DeputyFromOrder                       // the next unit in Succession.Order after the new leader
 )
 
-// TieRule says what an elected succession does when a vote ends in a tie.
-type TieRule uint8
-
-// The tie rules. The zero TieRule, TieRunoff, returns an *ElectionTieError so the
-// caller can hold another round.
-const (
-	TieRunoff  TieRule = iota // return *ElectionTieError naming the tied units
-	TieByOrder                // the tied unit that comes first in Succession.Order
-)
-
 // Constraint names one rule of a succession policy. It is what a *Violation
 // or a Violation points at.
 type Constraint uint8
@@ -290,8 +280,10 @@ type Succession struct {
 	// TieByOrder. It must name every member once. Units later merged are
 	// followed to their successors.
 	Order []UnitID
-	// OnTie says what Elect does with a tied vote.
-	OnTie       TieRule
+	// TieByOrder makes Elect settle a tied vote for the tied unit that comes
+	// first in Order. False, the zero value, returns an *ElectionTieError
+	// naming the tied units, so the caller can hold another round (bỏ phiếu lại).
+	TieByOrder  bool
 	Constraints Constraints
 }
 
@@ -326,7 +318,7 @@ func (s Succession) Validate(c Cluster) error {
 }
 
 func (s Succession) usesOrder() bool {
-	return s.Method == RoundRobin || (s.Method == DeputySucceeds && s.Deputy == DeputyFromOrder) || s.OnTie == TieByOrder
+	return s.Method == RoundRobin || (s.Method == DeputySucceeds && s.Deputy == DeputyFromOrder) || s.TieByOrder
 }
 
 // checkOrder reports an order that repeats a unit, names a non-member, or misses
@@ -525,7 +517,7 @@ func after(order []UnitID, unit UnitID) []UnitID {
 // Validate; history errors (a history that runs past current's year, or
 // disagrees with it); *Violation (without a unit) when the constraints leave
 // nobody to lead; *Violation when an elected or assigned unit breaks a
-// constraint; *ElectionTieError on a tied vote under TieRunoff;
+// constraint; *ElectionTieError on a tied vote unless TieByOrder;
 // ErrMissingSelection when a vote or assignment the method needs is missing;
 // *PartError matching ErrVoteMismatch for a vote of another contest, year or
 // roster.
@@ -713,7 +705,7 @@ func (s Succession) fromVote(st state, r *Result, post Role, reviewYear int, not
 	}
 	var winner UnitID
 	switch {
-	case len(r.Tied) > 0 && s.OnTie == TieByOrder:
+	case len(r.Tied) > 0 && s.TieByOrder:
 		winner = firstIn(st.order, r.Tied)
 	case len(r.Tied) > 0:
 		return "", &ElectionTieError{Year: st.year, Post: post, Tied: slices.Clone(r.Tied)}
@@ -1064,29 +1056,13 @@ func (d DeputyRule) MarshalText() ([]byte, error) { return deputyRules.marshal(d
 // UnmarshalText accepts the names String returns.
 func (d *DeputyRule) UnmarshalText(b []byte) error { return deputyRules.set(d, b) }
 
-var tieRules = enum[TieRule]{typ: "TieRule", field: "tie rule", first: TieRunoff,
-	en:  []string{"runoff", "by-order"},
-	err: ErrInvalidSuccession}
-
-// IsValid reports whether t is a defined rule.
-func (t TieRule) IsValid() bool { return tieRules.valid(t) }
-
-// String returns "runoff" or "by-order".
-func (t TieRule) String() string { return tieRules.name(t) }
-
-// MarshalText encodes the rule as its name.
-func (t TieRule) MarshalText() ([]byte, error) { return tieRules.marshal(t) }
-
-// UnmarshalText accepts the names String returns.
-func (t *TieRule) UnmarshalText(b []byte) error { return tieRules.set(t, b) }
-
 // successionJSON is the JSON form of a Succession. A caller's Exclusion is a
 // function and has no JSON form.
 type successionJSON struct {
 	Method          SuccessionMethod `json:"method"`
 	Deputy          DeputyRule       `json:"deputy,omitempty"`
 	Order           []UnitID         `json:"order,omitempty"`
-	OnTie           TieRule          `json:"on_tie"`
+	TieByOrder      bool             `json:"tie_by_order,omitempty"`
 	NoConsecutive   bool             `json:"no_consecutive,omitempty"`
 	CoolDown        int              `json:"cool_down,omitempty"`
 	LeaderWasDeputy bool             `json:"leader_was_deputy,omitempty"`
@@ -1098,13 +1074,13 @@ func (s Succession) MarshalJSON() ([]byte, error) {
 	if s.Constraints.Exclude.Excludes != nil {
 		return nil, &FieldError{Field: "exclusion", Value: s.Constraints.Exclude.Name, Err: ErrUnencodablePolicy}
 	}
-	return json.Marshal(successionJSON{Method: s.Method, Deputy: s.Deputy, Order: s.Order, OnTie: s.OnTie,
+	return json.Marshal(successionJSON{Method: s.Method, Deputy: s.Deputy, Order: s.Order, TieByOrder: s.TieByOrder,
 		NoConsecutive: s.Constraints.NoConsecutive, CoolDown: s.Constraints.CoolDown,
 		LeaderWasDeputy: s.Constraints.LeaderWasDeputy})
 }
 
 // UnmarshalJSON decodes a policy and checks what does not depend on a roster
-// (the method, deputy and tie rules, the cool-down's sign, the order's IDs),
+// (the method and deputy rules, the cool-down's sign, the order's IDs),
 // so that what decodes also encodes. Its validity against a roster is
 // checked when it is used (Validate, Next, Plan, CheckHistory).
 func (s *Succession) UnmarshalJSON(b []byte) error {
@@ -1112,7 +1088,7 @@ func (s *Succession) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, &j); err != nil {
 		return err
 	}
-	v := Succession{Method: j.Method, Deputy: j.Deputy, Order: j.Order, OnTie: j.OnTie,
+	v := Succession{Method: j.Method, Deputy: j.Deputy, Order: j.Order, TieByOrder: j.TieByOrder,
 		Constraints: Constraints{NoConsecutive: j.NoConsecutive, CoolDown: j.CoolDown, LeaderWasDeputy: j.LeaderWasDeputy}}
 	if err := v.validateAlone(); err != nil {
 		return err
@@ -1121,7 +1097,7 @@ func (s *Succession) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// checkRules checks the method, deputy and tie rules.
+// checkRules checks the method and deputy rules.
 func (s Succession) checkRules() error {
 	if !s.Method.IsValid() {
 		return &FieldError{Field: "succession method", Value: s.Method.String(), Err: ErrInvalidSuccession}
@@ -1129,14 +1105,11 @@ func (s Succession) checkRules() error {
 	if !s.Deputy.IsValid() || (s.Method == DeputySucceeds && s.Deputy == 0) {
 		return &FieldError{Field: "deputy rule", Value: s.Deputy.String(), Err: ErrInvalidSuccession}
 	}
-	if !s.OnTie.IsValid() {
-		return &FieldError{Field: "tie rule", Value: s.OnTie.String(), Err: ErrInvalidSuccession}
-	}
 	return nil
 }
 
 // validateAlone checks what Validate checks that does not depend on the
-// roster: the method, deputy and tie rules, a cool-down that is not negative,
+// roster: the method and deputy rules, a cool-down that is not negative,
 // and an order of valid IDs without repeats.
 func (s Succession) validateAlone() error {
 	if err := s.checkRules(); err != nil {

@@ -55,7 +55,7 @@ func TestNextElected(t *testing.T) {
 
 	reversed := slices.Clone(cluster3Order)
 	slices.Reverse(reversed)
-	policy.OnTie, policy.Order = TieByOrder, reversed
+	policy.TieByOrder, policy.Order = true, reversed
 	l, _, err = policy.Next(c, History{}, Selection{LeaderVote: tied, DeputyVote: leaderVote(t, "deputy-2024", 2023, c.MemberIDs(), "hai-duong")}, nil)
 	require.NoError(t, err)
 	assert.Equal(t, UnitID("vinh-phuc"), l.Leader, "Vĩnh Phúc comes before Nam Định in the reversed order")

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"math/big"
 	"slices"
 	"strconv"
@@ -435,14 +436,6 @@ func (c Citation) Earliest() Date {
 // Rule sets.
 // ---------------------------------------------------------------------------
 
-// AwardThreshold is the approval an award needs in the council's vote.
-type AwardThreshold struct {
-	// Award is the award voted on.
-	Award Award `json:"award"`
-	// Threshold is the approval it needs.
-	Threshold Threshold `json:"threshold"`
-}
-
 // RuleSet is the legal parameters of the year-end review in force for a
 // period, as data with their sources: the council's quorum, the approval each
 // award needs, the ballot rounds and who settles a deadlock, the
@@ -480,9 +473,11 @@ type RuleSet struct {
 	// CouncilQuorum is the share of council members who must be present for the
 	// council to meet (zero: none).
 	CouncilQuorum Share `json:"council_quorum"`
-	// Thresholds is the approval each voted award needs, at most one per award;
-	// an award not listed needs no vote.
-	Thresholds []AwardThreshold `json:"thresholds"`
+	// Thresholds is the approval each voted award needs, keyed by award (in
+	// JSON, by the award's key such as "ministry-flag"); an award not listed
+	// needs no vote. Each threshold's citation is in Sources, under the rule
+	// "threshold/" and the award's key.
+	Thresholds map[Award]Threshold `json:"thresholds"`
 	// MaxRounds is the most ballots in one round of selection (0: no limit set).
 	MaxRounds int `json:"max_rounds"`
 	// CutoffTie says who settles a tie at a quota's cut-off.
@@ -553,8 +548,8 @@ func (e both) Unwrap() []error { return []error{e.first, e.second} }
 // start before one of its documents can apply (ErrBeforeDocuments), an invalid
 // quorum or equal-merit share (ErrInvalidShare), negative rounds or excellent
 // years, an unknown layer or fallback, a threshold for an unknown award
-// (ErrInvalidAward) or two for one award (ErrDuplicateRule), an invalid
-// Government-flag quota, an award listed twice in LeadsCluster, or an invalid
+// (ErrInvalidAward) or an invalid threshold, an invalid Government-flag
+// quota, an award listed twice in LeadsCluster (ErrDuplicateRule), or an invalid
 // citation (ErrInvalidCitation).
 func (rs RuleSet) Validate() error {
 	if err := rs.validate(); err != nil {
@@ -602,17 +597,12 @@ func (rs RuleSet) validate() error {
 	if err := rs.GovFlagQuota.Validate(); err != nil {
 		return err
 	}
-	for i, t := range rs.Thresholds {
-		if !t.Award.IsValid() {
-			return &FieldError{Field: "threshold award", Value: t.Award.String(), Err: ErrInvalidAward}
+	for _, a := range sortedAwards(rs.Thresholds) {
+		if !a.IsValid() {
+			return &FieldError{Field: "threshold award", Value: a.String(), Err: ErrInvalidAward}
 		}
-		if err := t.Threshold.Validate(); err != nil {
-			return awardError(t.Award, "", err)
-		}
-		for _, o := range rs.Thresholds[:i] {
-			if o.Award == t.Award {
-				return awardError(t.Award, "", ErrDuplicateRule)
-			}
+		if err := rs.Thresholds[a].Validate(); err != nil {
+			return awardError(a, "", err)
 		}
 	}
 	for i, a := range rs.LeadsCluster {
@@ -651,12 +641,7 @@ func (rs RuleSet) InForce(d Date) bool {
 // Threshold returns the approval award a needs, or the zero Threshold when it
 // needs no vote.
 func (rs RuleSet) Threshold(a Award) Threshold {
-	for _, t := range rs.Thresholds {
-		if t.Award == a {
-			return t.Threshold
-		}
-	}
-	return Threshold{}
+	return rs.Thresholds[a]
 }
 
 // Source returns the current citation of rule (a Citation.Rule name, such as
@@ -819,11 +804,11 @@ func (rs RuleSet) AwardRules(quotas map[Award]Quota) (AwardRules, error) {
 	return ar.WithEqualMerit(rs.EqualMerit)
 }
 
-// clone returns a copy of rs that shares no slices with it.
+// clone returns a copy of rs that shares no slices or maps with it.
 func (rs RuleSet) clone() RuleSet {
 	rs.Sources = slices.Clone(rs.Sources)
 	rs.Changes = slices.Clone(rs.Changes)
-	rs.Thresholds = slices.Clone(rs.Thresholds)
+	rs.Thresholds = maps.Clone(rs.Thresholds)
 	rs.LeadsCluster = slices.Clone(rs.LeadsCluster)
 	return rs
 }
@@ -833,7 +818,7 @@ func (rs RuleSet) Equal(o RuleSet) bool {
 	return rs.Name == o.Name && rs.Layer == o.Layer && slices.Equal(rs.Sources, o.Sources) &&
 		slices.Equal(rs.Changes, o.Changes) && rs.EffectiveFrom == o.EffectiveFrom &&
 		rs.EffectiveUntil == o.EffectiveUntil && rs.CouncilQuorum == o.CouncilQuorum &&
-		slices.Equal(rs.Thresholds, o.Thresholds) && rs.MaxRounds == o.MaxRounds &&
+		maps.Equal(rs.Thresholds, o.Thresholds) && rs.MaxRounds == o.MaxRounds &&
 		rs.CutoffTie == o.CutoffTie && rs.Deadlock == o.Deadlock && rs.GovFlagQuota == o.GovFlagQuota &&
 		rs.EqualMerit == o.EqualMerit && rs.VotesFirst == o.VotesFirst && rs.SecretBallot == o.SecretBallot &&
 		slices.Equal(rs.LeadsCluster, o.LeadsCluster) && rs.MeritExcellentYears == o.MeritExcellentYears
@@ -910,10 +895,13 @@ func (rs *RuleSet) take(rule string, src RuleSet) {
 		if err != nil {
 			return
 		}
-		rs.Thresholds = slices.DeleteFunc(rs.Thresholds, func(t AwardThreshold) bool { return t.Award == a })
+		rs.Thresholds = maps.Clone(rs.Thresholds)
+		delete(rs.Thresholds, a)
 		if t := src.Threshold(a); !t.IsZero() {
-			rs.Thresholds = append(rs.Thresholds, AwardThreshold{Award: a, Threshold: t})
-			slices.SortFunc(rs.Thresholds, func(x, y AwardThreshold) int { return x.Award.Compare(y.Award) })
+			if rs.Thresholds == nil {
+				rs.Thresholds = map[Award]Threshold{}
+			}
+			rs.Thresholds[a] = t
 		}
 	}
 }
@@ -1018,8 +1006,8 @@ func Compose(layers ...RuleSet) (RuleSet, error) {
 func (l RuleSet) uncited() string {
 	var zero RuleSet
 	rules := slices.Clone(valueRules)
-	for _, t := range l.Thresholds {
-		rules = append(rules, ruleThreshold+t.Award.String())
+	for _, a := range sortedAwards(l.Thresholds) {
+		rules = append(rules, ruleThreshold+a.String())
 	}
 	for _, rule := range rules {
 		if _, ok := l.Source(rule); !ok && l.value(rule) != zero.value(rule) {
@@ -1359,9 +1347,9 @@ func Decree98_2023() RuleSet {
 }
 
 // flagThresholds returns ≥ 80% of all council members for both flags.
-func flagThresholds() []AwardThreshold {
+func flagThresholds() map[Award]Threshold {
 	t := AtLeast(4, 5).Of(Electorate)
-	return []AwardThreshold{{Award: GovernmentFlag, Threshold: t}, {Award: MinistryFlag, Threshold: t}}
+	return map[Award]Threshold{GovernmentFlag: t, MinistryFlag: t}
 }
 
 // Decree152_2025 returns the national rules of Nghị định 152/2025/NĐ-CP, in

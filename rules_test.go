@@ -158,7 +158,7 @@ func TestPresets(t *testing.T) {
 	}
 	t.Run("the presets are fresh copies", func(t *testing.T) {
 		a := Decree152_2025()
-		a.Thresholds[0].Threshold = AtLeast(1, 2).Of(Present)
+		a.Thresholds[GovernmentFlag] = AtLeast(1, 2).Of(Present)
 		a.Sources[0].Document = "changed"
 		assert.Equal(t, AtLeast(4, 5).Of(Electorate), Decree152_2025().Threshold(GovernmentFlag))
 		rs, err := RulesOn(MustDate(2026, 1, 1))
@@ -283,8 +283,8 @@ func TestRuleSetValidateErrorContract(t *testing.T) {
 		{"negative excellent years", base(func(r *RuleSet) { r.MeritExcellentYears = -2 }), ErrInvalidRuleSet},
 		{"unknown layer", base(func(r *RuleSet) { r.Layer = 9 }), ErrInvalidRuleSet},
 		{"unknown fallback", base(func(r *RuleSet) { r.CutoffTie = 9 }), ErrInvalidRuleSet},
-		{"threshold for no award", base(func(r *RuleSet) { r.Thresholds = append(r.Thresholds, AwardThreshold{}) }), ErrInvalidAward},
-		{"two thresholds for one award", base(func(r *RuleSet) { r.Thresholds = append(r.Thresholds, r.Thresholds[0]) }), ErrDuplicateRule},
+		{"threshold for no award", base(func(r *RuleSet) { r.Thresholds[0] = AtLeast(1, 2).Of(Electorate) }), ErrInvalidAward},
+		{"invalid threshold", base(func(r *RuleSet) { r.Thresholds[MinistryFlag] = AtLeast(3, 2).Of(Electorate) }), ErrInvalidShare},
 		{"bad quota", base(func(r *RuleSet) { r.GovFlagQuota = ShareOfLeaders(2, 1) }), ErrQuotaShare},
 		{"award twice needing the lead", base(func(r *RuleSet) { r.LeadsCluster = []Award{GovernmentFlag, GovernmentFlag} }), ErrDuplicateRule},
 		{"unknown award needing the lead", base(func(r *RuleSet) { r.LeadsCluster = []Award{0} }), ErrInvalidAward},
@@ -426,7 +426,7 @@ func TestComposeConflictsAndOverrides(t *testing.T) {
 		{"changing the Chair's vote", local(func(r *RuleSet) { r.CutoffTie = FallbackLeaderAndDeputy }, cite("cutoff-tie", false)), ErrLayerConflict},
 		{"rank first where the circular says votes", local(func(r *RuleSet) { r.VotesFirst = false }, cite("over-quota-order", false)), ErrLayerConflict},
 		{"a lower flag threshold", local(func(r *RuleSet) {
-			r.Thresholds = []AwardThreshold{{Award: MinistryFlag, Threshold: AtLeast(2, 3).Of(Electorate)}}
+			r.Thresholds = map[Award]Threshold{MinistryFlag: AtLeast(2, 3).Of(Electorate)}
 		}, cite("threshold/ministry-flag", false)), ErrLayerConflict},
 		{"a lower quorum", local(func(r *RuleSet) { r.CouncilQuorum = AtLeast(1, 2) }, cite("quorum", false)), ErrLayerConflict},
 		{"fewer excellent years", local(func(r *RuleSet) { r.MeritExcellentYears = 1 }, cite("excellent-years", false)), ErrLayerConflict},
@@ -467,7 +467,7 @@ func TestComposeConflictsAndOverrides(t *testing.T) {
 
 	t.Run("stricter values need no override", func(t *testing.T) {
 		l := local(func(r *RuleSet) {
-			r.Thresholds = []AwardThreshold{{Award: MinistryFlag, Threshold: AtLeast(9, 10).Of(Electorate)}}
+			r.Thresholds = map[Award]Threshold{MinistryFlag: AtLeast(9, 10).Of(Electorate)}
 			r.CouncilQuorum = AtLeast(3, 4)
 			r.SecretBallot = true
 			r.MeritExcellentYears = 3
@@ -492,7 +492,7 @@ func TestComposeConflictsAndOverrides(t *testing.T) {
 		for name, l := range map[string]RuleSet{
 			"quorum": local(func(r *RuleSet) { r.CouncilQuorum = AtLeast(3, 4) }),
 			"threshold": local(func(r *RuleSet) {
-				r.Thresholds = []AwardThreshold{{Award: MinistryMerit, Threshold: AtLeast(1, 2).Of(Electorate)}}
+				r.Thresholds = map[Award]Threshold{MinistryMerit: AtLeast(1, 2).Of(Electorate)}
 			}),
 			"leading":        local(func(r *RuleSet) { r.LeadsCluster = []Award{MinistryMerit} }),
 			"excellent year": local(func(r *RuleSet) { r.MeritExcellentYears = 5 }),

@@ -10,7 +10,7 @@ import (
 // decision in the right place.
 
 // WithRunoff returns the review to conclude next: o's review with ballots as
-// the round that p, one of o.Pending of kind PendingRunoff, asks for (the next
+// the round that p, one of o.Pending of kind TieBreakRunoff, asks for (the next
 // element of the award's AwardVote.Rounds, or of LeaderRounds or DeputyRounds
 // for a leadership vote). The ballots are counted once against p.Contest
 // here, so that a malformed ballot fails now rather than at Conclude; an
@@ -21,7 +21,7 @@ import (
 // o.Pending, or is a fallback decision), or the error Contest.Tally gives.
 func (o Outcome) WithRunoff(p Pending, ballots []Ballot) (Review, error) {
 	part := p.describe()
-	if p.Kind != PendingRunoff || !o.pending(p) {
+	if p.Kind != TieBreakRunoff || !o.pending(p) {
 		return Review{}, &PartError{Part: part, Err: ErrNotPending}
 	}
 	if _, err := p.Contest.Tally(ballots); err != nil {
@@ -47,7 +47,7 @@ func (o Outcome) WithRunoff(p Pending, ballots []Ballot) (Review, error) {
 }
 
 // WithSettlement returns the review to conclude next: o's review with the
-// fallback's decision on p, one of o.Pending of kind PendingFallback: the
+// fallback's decision on p, one of o.Pending of kind TieBreakFallback: the
 // units chosen for the p.Seats open seats, in order, each one of p.Units (the
 // chair's vote, or the leader and deputy deciding, as p.Fallback says). o and
 // its review are not changed.
@@ -57,7 +57,7 @@ func (o Outcome) WithRunoff(p Pending, ballots []Ballot) (Review, error) {
 // ErrNotTied or ErrDuplicateUnit, or a *FieldError wrapping ErrWrongSeats.
 func (o Outcome) WithSettlement(p Pending, chosen []UnitID) (Review, error) {
 	part := p.describe()
-	if p.Kind != PendingFallback || p.Award == 0 || !o.pending(p) {
+	if p.Kind != TieBreakFallback || p.Award == 0 || !o.pending(p) {
 		return Review{}, &PartError{Part: part, Err: ErrNotPending}
 	}
 	for i, id := range chosen {
@@ -72,7 +72,11 @@ func (o Outcome) WithSettlement(p Pending, chosen []UnitID) (Review, error) {
 		return Review{}, &PartError{Part: part, Err: &FieldError{Field: "chosen", Value: quoteIDs(chosen), Err: ErrWrongSeats}}
 	}
 	r := o.Review.clone()
-	r.Settlements = append(r.Settlements, FallbackDecision{Award: p.Award, Chosen: slices.Clone(chosen)})
+	order := make([][]UnitID, len(chosen))
+	for i, id := range chosen {
+		order[i] = []UnitID{id}
+	}
+	r.Settlements = append(r.Settlements, Settlement{Award: p.Award, By: TieBreakFallback, Fallback: p.Fallback, Round: p.Round, Order: order})
 	return r, nil
 }
 

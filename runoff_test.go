@@ -26,7 +26,7 @@ func TestOutcomeWithRunoffThenSettlement(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, o2.Pending, 1)
 	p2 := o2.Pending[0]
-	require.Equal(t, PendingFallback, p2.Kind, "round 2 tied again, the last round under Decree 98/2023")
+	require.Equal(t, TieBreakFallback, p2.Kind, "round 2 tied again, the last round under Decree 98/2023")
 
 	r2, err := o2.WithSettlement(p2, []UnitID{"a"})
 	require.NoError(t, err)
@@ -85,7 +85,7 @@ func TestOutcomeWithRunoffBadInput(t *testing.T) {
 	post := p
 	post.Award, post.Post = 0, RoleDeputy
 	fallback := p
-	fallback.Kind = PendingFallback
+	fallback.Kind = TieBreakFallback
 	units := p
 	units.Units = []UnitID{"a", "c"}
 	ballots := []Ballot{{Approve: []UnitID{"a"}}}
@@ -131,9 +131,9 @@ func TestOutcomeWithSettlementBadInput(t *testing.T) {
 	o, err = r.Conclude()
 	require.NoError(t, err)
 	p := o.Pending[0]
-	require.Equal(t, PendingFallback, p.Kind)
+	require.Equal(t, TieBreakFallback, p.Kind)
 	runoff := p
-	runoff.Kind = PendingRunoff
+	runoff.Kind = TieBreakRunoff
 	later := p
 	later.Round = 4
 	cases := []struct {
@@ -198,7 +198,7 @@ func FuzzOutcomeWithRunoff(f *testing.F) {
 		next, err := r.Conclude()
 		require.NoError(t, err)
 		for _, q := range next.Pending {
-			if q.Kind == PendingRunoff && q.Award == p.Award {
+			if q.Kind == TieBreakRunoff && q.Award == p.Award {
 				assert.Greater(t, q.Round, p.Round, "the round given is not asked for again")
 			}
 		}

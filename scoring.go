@@ -1078,107 +1078,104 @@ func (o OverMax) MarshalText() ([]byte, error) { return overMaxes.marshal(o) }
 // UnmarshalText accepts the names String returns.
 func (o *OverMax) UnmarshalText(b []byte) error { return overMaxes.set(o, b) }
 
-// TieBreakKind names a kind of tie-breaker. The zero TieBreakKind is not valid.
-type TieBreakKind uint8
+// tieBreakKind names a kind of tie-breaker. The zero tieBreakKind is not valid.
+type tieBreakKind uint8
 
 // The kinds of tie-breaker.
 const (
-	TieByCriterion     TieBreakKind = iota + 1 // more points under a named criterion or group
-	TieFewerDeductions                         // fewer deduction points (điểm trừ)
-	TieByComparison                            // a comparison the caller supplies
+	tieByCriterion     tieBreakKind = iota + 1 // more points under a named criterion or group
+	tieFewerDeductions                         // fewer deduction points (điểm trừ)
+	tieByComparison                            // a comparison the caller supplies
 )
 
-var tieKinds = enum[TieBreakKind]{
+var tieKinds = enum[tieBreakKind]{
 	field: "tie-breaker kind",
-	first: TieByCriterion,
+	first: tieByCriterion,
 	en:    []string{"", "criterion", "fewer-deductions", "comparison"},
 	err:   ErrInvalidPolicy,
 }
 
-// IsValid reports whether k is one of the defined kinds.
-func (k TieBreakKind) IsValid() bool { return tieKinds.valid(k) }
-
-// String returns "criterion", "fewer-deductions" or "comparison".
-func (k TieBreakKind) String() string { return tieKinds.name(k) }
+func (k tieBreakKind) String() string { return tieKinds.name(k) }
 
 // MarshalText encodes a valid kind as its name.
-func (k TieBreakKind) MarshalText() ([]byte, error) { return tieKinds.marshal(k) }
+func (k tieBreakKind) MarshalText() ([]byte, error) { return tieKinds.marshal(k) }
 
 // UnmarshalText accepts the names String returns.
-func (k *TieBreakKind) UnmarshalText(b []byte) error { return tieKinds.set(k, b) }
+func (k *tieBreakKind) UnmarshalText(b []byte) error { return tieKinds.set(k, b) }
 
-// TieBreaker separates units with equal totals. No rule of law sets one for
-// scores, so a cluster lists its own, in order, in its policy;
-// a tie that none separates stays a tie. Build one with ByCriterion,
-// FewerDeductions or ByComparison.
+// TieBreaker separates units with equal totals (bằng điểm). No rule of law
+// sets one for scores, so a cluster lists its own, in order, in its policy; a
+// tie that none separates stays a tie. Build one with ByCriterion,
+// FewerDeductions or ByComparison; String names it, and its JSON gives its
+// kind ("criterion", "fewer-deductions"; a comparison has none).
 type TieBreaker struct {
-	Kind      TieBreakKind
-	Criterion CriterionID           // TieByCriterion: the criterion or group
-	Name      string                // TieByComparison: what the standings call it
-	Compare   func(a, b UnitID) int // TieByComparison: negative when a ranks ahead of b
+	kind      tieBreakKind
+	criterion CriterionID           // tieByCriterion: the criterion or group
+	name      string                // tieByComparison: what the standings call it
+	compare   func(a, b UnitID) int // tieByComparison: negative when a ranks ahead of b
 }
 
 // ByCriterion breaks ties in favour of the unit with more points under the
 // criterion or group id.
-func ByCriterion(id CriterionID) TieBreaker { return TieBreaker{Kind: TieByCriterion, Criterion: id} }
+func ByCriterion(id CriterionID) TieBreaker { return TieBreaker{kind: tieByCriterion, criterion: id} }
 
 // FewerDeductions breaks ties in favour of the unit with fewer deduction points.
-func FewerDeductions() TieBreaker { return TieBreaker{Kind: TieFewerDeductions} }
+func FewerDeductions() TieBreaker { return TieBreaker{kind: tieFewerDeductions} }
 
 // ByComparison breaks ties by a comparison the caller supplies (negative when a
 // ranks ahead of b, zero when it cannot tell), such as the vote at the review
 // or the gender rule of Decree 152/2025 Điều 4 k6. name is what the standings
 // call it. It must order consistently and has no JSON form.
 func ByComparison(name string, cmp func(a, b UnitID) int) TieBreaker {
-	return TieBreaker{Kind: TieByComparison, Name: name, Compare: cmp}
+	return TieBreaker{kind: tieByComparison, name: name, compare: cmp}
 }
 
 // String names the tie-breaker as Standing.TieBreak does: `criterion "I.2"`,
 // "fewer deductions", or the comparison's name.
 func (t TieBreaker) String() string {
-	switch t.Kind {
-	case TieByCriterion:
-		return fmt.Sprintf("criterion %q", string(t.Criterion))
-	case TieFewerDeductions:
+	switch t.kind {
+	case tieByCriterion:
+		return fmt.Sprintf("criterion %q", string(t.criterion))
+	case tieFewerDeductions:
 		return "fewer deductions"
-	case TieByComparison:
-		return t.Name
+	case tieByComparison:
+		return t.name
 	}
-	return t.Kind.String()
+	return t.kind.String()
 }
 
 // Validate reports whether the tie-breaker is complete: a valid kind, a
 // well-formed criterion ID, or a named non-nil comparison.
 func (t TieBreaker) Validate() error {
-	switch t.Kind {
-	case TieByCriterion:
-		return t.Criterion.Validate()
-	case TieFewerDeductions:
+	switch t.kind {
+	case tieByCriterion:
+		return t.criterion.Validate()
+	case tieFewerDeductions:
 		return nil
-	case TieByComparison:
-		if t.Compare == nil || blank(t.Name) {
-			return &FieldError{Field: "tie-breaker", Value: t.Name, Err: ErrInvalidPolicy}
+	case tieByComparison:
+		if t.compare == nil || blank(t.name) {
+			return &FieldError{Field: "tie-breaker", Value: t.name, Err: ErrInvalidPolicy}
 		}
 		return nil
 	}
-	return &FieldError{Field: "tie-breaker kind", Value: t.Kind.String(), Err: ErrInvalidPolicy}
+	return &FieldError{Field: "tie-breaker kind", Value: t.kind.String(), Err: ErrInvalidPolicy}
 }
 
 type tieBreakerJSON struct {
-	Kind      TieBreakKind `json:"kind"`
+	Kind      tieBreakKind `json:"kind"`
 	Criterion CriterionID  `json:"criterion,omitempty"`
 }
 
 // MarshalJSON encodes a criterion or fewer-deductions tie-breaker; a
 // comparison has no JSON form (ErrUnencodableTieBreaker).
 func (t TieBreaker) MarshalJSON() ([]byte, error) {
-	if t.Kind == TieByComparison {
-		return nil, &FieldError{Field: "tie-breaker", Value: t.Name, Err: ErrUnencodableTieBreaker}
+	if t.kind == tieByComparison {
+		return nil, &FieldError{Field: "tie-breaker", Value: t.name, Err: ErrUnencodableTieBreaker}
 	}
 	if err := t.Validate(); err != nil {
 		return nil, err
 	}
-	return json.Marshal(tieBreakerJSON{Kind: t.Kind, Criterion: t.Criterion})
+	return json.Marshal(tieBreakerJSON{Kind: t.kind, Criterion: t.criterion})
 }
 
 // UnmarshalJSON decodes what MarshalJSON encodes, and validates it.
@@ -1187,10 +1184,10 @@ func (t *TieBreaker) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, &j); err != nil {
 		return err
 	}
-	if j.Kind == TieByComparison {
+	if j.Kind == tieByComparison {
 		return &FieldError{Field: "tie-breaker", Value: j.Kind.String(), Err: ErrUnencodableTieBreaker}
 	}
-	v := TieBreaker{Kind: j.Kind, Criterion: j.Criterion}
+	v := TieBreaker{kind: j.Kind, criterion: j.Criterion}
 	if err := v.Validate(); err != nil {
 		return err
 	}
@@ -1612,8 +1609,8 @@ func (s *Scorecard) checkScoring(c Cluster, p ScoringPolicy) error {
 		return err
 	}
 	for _, t := range p.TieBreakers {
-		if _, ok := s.index[t.Criterion]; t.Kind == TieByCriterion && !ok {
-			return criterionError(t.Criterion, ErrUnknownCriterion)
+		if _, ok := s.index[t.criterion]; t.kind == tieByCriterion && !ok {
+			return criterionError(t.criterion, ErrUnknownCriterion)
 		}
 	}
 	return nil
@@ -1949,12 +1946,12 @@ func (s *Scorecard) scoreDecimal(c Cluster, out []Standing, p *ScoringPolicy) (S
 	}
 	ties := make([]tieRank, len(p.TieBreakers))
 	for t, tb := range p.TieBreakers {
-		ties[t] = tieRank{name: tb.String(), cmp: func(a, b int) int { return cmpSign(tb.Compare(out[a].Unit, out[b].Unit)) }}
-		switch tb.Kind {
-		case TieByCriterion:
-			ni := s.index[tb.Criterion]
+		ties[t] = tieRank{name: tb.String(), cmp: func(a, b int) int { return cmpSign(tb.compare(out[a].Unit, out[b].Unit)) }}
+		switch tb.kind {
+		case tieByCriterion:
+			ni := s.index[tb.criterion]
 			ties[t].cmp = func(a, b int) int { return pts[b][ni].Cmp(pts[a][ni]) }
-		case TieFewerDeductions:
+		case tieFewerDeductions:
 			ties[t].cmp = func(a, b int) int { return out[a].Deductions.Cmp(out[b].Deductions) }
 		}
 	}

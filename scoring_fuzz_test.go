@@ -543,13 +543,13 @@ func refScore(card Scorecard, c Cluster, as []Assessment, p ScoringPolicy) ([]re
 		}
 		tb := p.TieBreakers[t]
 		ahead := func(u, v int) int { // positive when u ranks ahead of v
-			switch tb.Kind {
-			case TieByCriterion:
-				return points(u, under[tb.Criterion], false).Cmp(points(v, under[tb.Criterion], false))
-			case TieFewerDeductions: // minus the deductions: higher is fewer
+			switch tb.kind {
+			case tieByCriterion:
+				return points(u, under[tb.criterion], false).Cmp(points(v, under[tb.criterion], false))
+			case tieFewerDeductions: // minus the deductions: higher is fewer
 				return points(u, all, true).Cmp(points(v, all, true))
 			}
-			return -tb.Compare(ids[u], ids[v])
+			return -tb.compare(ids[u], ids[v])
 		}
 		// The classes the tie-breaker leaves, best first.
 		var classes [][]int

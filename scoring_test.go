@@ -607,7 +607,7 @@ func TestEnums(t *testing.T) {
 	assert.Equal(t, "zero", MissingIsZero.String())
 	assert.Equal(t, "clamp", OverMaxClamps.String())
 	assert.Equal(t, "half-even", RoundHalfEven.String())
-	assert.Equal(t, "fewer-deductions", TieFewerDeductions.String())
+	assert.Equal(t, "fewer-deductions", tieFewerDeductions.String())
 	_, err := AssessorKind(0).MarshalText()
 	require.ErrorIs(t, err, ErrInvalidAssessorKind)
 	var k CriterionKind
@@ -652,7 +652,7 @@ func TestJSON(t *testing.T) {
 	require.NoError(t, err)
 	assert.JSONEq(t, string(b), string(b2))
 	assert.Equal(t, p.Trim, pb.Trim)
-	assert.Equal(t, p.TieBreakers[0].Criterion, pb.TieBreakers[0].Criterion)
+	assert.Equal(t, p.TieBreakers[0].criterion, pb.TieBreakers[0].criterion)
 	require.ErrorIs(t, json.Unmarshal([]byte(`{"trim":2}`), &pb), ErrInvalidPolicy)
 	require.ErrorIs(t, json.Unmarshal([]byte(`{"tie_breakers":[{"kind":"comparison"}]}`), &pb), ErrUnencodableTieBreaker)
 	_, err = json.Marshal(ScoringPolicy{TieBreakers: []TieBreaker{ByComparison("vote", func(a, b UnitID) int { return 0 })}})

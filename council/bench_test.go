@@ -67,7 +67,7 @@ func BenchmarkCoreBaseline(b *testing.B) {
 						c.Votes[thidua.GovernmentFlag] = thidua.VoteCount{Votes: rg.Votes(u.ID), Base: 9, Passed: true}
 					}
 					if u.ID == "a1" {
-						c.Settled = map[thidua.Award]thidua.Settlement{thidua.GovernmentFlag: {Place: 1, By: thidua.TieBreakFallback}}
+						c.Settled = []thidua.Settlement{{Award: thidua.GovernmentFlag, By: thidua.TieBreakFallback, Order: [][]thidua.UnitID{{u.ID}}}}
 					}
 				}
 				cands = append(cands, c)

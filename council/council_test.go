@@ -187,7 +187,7 @@ func TestBadInput(t *testing.T) {
 			s.Polls[0].Ballots = []thidua.Ballot{approve(8, "a1", "b1"), approve(1, "a1")}
 		}, council.ErrInvalidChoice, nil},
 		{"chair's vote for a unit outside the tie", func(s *council.Session) {
-			s.ChairDecisions[0].Chosen = []thidua.UnitID{"c1"}
+			s.ChairDecisions[0].Order = [][]thidua.UnitID{{"c1"}}
 		}, council.ErrInvalidChoice, nil},
 		{"chair's vote where the rules name nobody", func(s *council.Session) {
 			rs := mstRules(s.Date)
@@ -281,7 +281,7 @@ func TestTieAtTheQuota(t *testing.T) {
 		s := fixture()
 		s.Polls = append(s.Polls, council.Poll{Award: thidua.GovernmentFlag, Round: 2, Voters: room,
 			Ballots: []thidua.Ballot{approve(4, "a1"), approve(4, "b1")}})
-		s.ChairDecisions[0].Chosen = []thidua.UnitID{"b1"}
+		s.ChairDecisions[0].Order = [][]thidua.UnitID{{"b1"}}
 		o, err := s.Conclude()
 		require.NoError(t, err)
 		require.True(t, o.Complete())
@@ -290,6 +290,7 @@ func TestTieAtTheQuota(t *testing.T) {
 		assert.Equal(t, thidua.TieBreakRunoff, o.Settled[0].By)
 		assert.Equal(t, thidua.TieBreakFallback, o.Settled[1].By)
 		assert.Equal(t, 2, o.Settled[1].Round)
+		assert.Equal(t, thidua.FallbackChair, o.Settled[1].Fallback, "the chair decided")
 	})
 	t.Run("rules without the chair ask for a runoff", func(t *testing.T) {
 		s := fixture()

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
 
 	"github.com/thidua/thidua"
@@ -148,19 +149,17 @@ func (p *prepared) decide() (Outcome, error) {
 				}
 				c.Votes[a] = thidua.VoteCount{Votes: r.Votes(u), Base: r.Base(), Passed: slices.Contains(r.Passed, u)}
 			}
-			for a, ks := range keys {
+			for _, a := range slices.Sorted(maps.Keys(keys)) {
+				ks := keys[a]
 				k, ok := ks[u]
 				if !ok {
 					continue
-				}
-				if c.Settled == nil {
-					c.Settled = map[thidua.Award]thidua.Settlement{}
 				}
 				by := thidua.TieBreakRunoff
 				if k[len(k)-1] < 0 {
 					by = thidua.TieBreakFallback
 				}
-				c.Settled[a] = thidua.Settlement{Place: placeOf(ks, u), By: by}
+				c.Settled = append(c.Settled, thidua.Settlement{Award: a, By: by, Order: settledOrder(ks)})
 			}
 			out = append(out, c)
 		}
@@ -197,7 +196,7 @@ func (p *prepared) decide() (Outcome, error) {
 						keys[a][u] = append(keys[a][u], i+1)
 					}
 				}
-				o.Settled = append(o.Settled, Settled{Award: a, By: thidua.TieBreakRunoff, Round: next, Order: v.Result.Ranking})
+				o.Settled = append(o.Settled, thidua.Settlement{Award: a, By: thidua.TieBreakRunoff, Round: next, Order: v.Result.Ranking})
 				progressed = true
 				continue
 			}
@@ -205,12 +204,12 @@ func (p *prepared) decide() (Outcome, error) {
 			if !ok || chairUsed[a] {
 				continue
 			}
-			if len(ch.Chosen) != tie.Seats {
+			if len(ch) != tie.Seats {
 				return Outcome{}, &PollError{Award: a, Round: used[a], Err: ErrInvalidChoice}
 			}
 			seen := map[thidua.UnitID]bool{}
 			var order [][]thidua.UnitID
-			for i, u := range ch.Chosen {
+			for i, u := range ch {
 				if !slices.Contains(tie.Units, u) || seen[u] {
 					return Outcome{}, &PollError{Award: a, Round: used[a], Unit: u, Err: ErrInvalidChoice}
 				}
@@ -222,14 +221,14 @@ func (p *prepared) decide() (Outcome, error) {
 			for _, u := range tie.Units {
 				if !seen[u] {
 					rest = append(rest, u)
-					keys[a][u] = append(keys[a][u], -(len(ch.Chosen) + 1))
+					keys[a][u] = append(keys[a][u], -(len(ch) + 1))
 				}
 			}
 			if len(rest) > 0 {
 				order = append(order, rest)
 			}
 			chairUsed[a] = true
-			o.Settled = append(o.Settled, Settled{Award: a, By: thidua.TieBreakFallback, Round: used[a], Order: order})
+			o.Settled = append(o.Settled, thidua.Settlement{Award: a, By: thidua.TieBreakFallback, Fallback: thidua.FallbackChair, Round: used[a], Order: order})
 			progressed = true
 		}
 		if !progressed {
@@ -271,6 +270,21 @@ func (p *prepared) decide() (Outcome, error) {
 // placeOf returns the unit's place among the units settled for one award:
 // the settling keys compared in order, runoff tiers and then the chair's
 // order.
+// settledOrder returns the units keys name in tiers of equal place (placeOf),
+// best first, each tier in ID order.
+func settledOrder(keys map[thidua.UnitID][]int) [][]thidua.UnitID {
+	byPlace := map[int][]thidua.UnitID{}
+	for u := range keys {
+		pl := placeOf(keys, u)
+		byPlace[pl] = append(byPlace[pl], u)
+	}
+	order := make([][]thidua.UnitID, 0, len(byPlace))
+	for _, pl := range slices.Sorted(maps.Keys(byPlace)) {
+		order = append(order, slices.Sorted(slices.Values(byPlace[pl])))
+	}
+	return order
+}
+
 func placeOf(keys map[thidua.UnitID][]int, u thidua.UnitID) int {
 	abs := func(k []int) []int {
 		out := make([]int, len(k))

@@ -1,6 +1,7 @@
 package council
 
 import (
+	"maps"
 	"reflect"
 	"slices"
 
@@ -66,7 +67,7 @@ func (s Session) clone() Session {
 		rs := *s.Rules
 		rs.Sources = slices.Clone(rs.Sources)
 		rs.Changes = slices.Clone(rs.Changes)
-		rs.Thresholds = slices.Clone(rs.Thresholds)
+		rs.Thresholds = maps.Clone(rs.Thresholds)
 		rs.LeadsCluster = slices.Clone(rs.LeadsCluster)
 		c.Rules = &rs
 	}
@@ -102,7 +103,10 @@ func (s Session) clone() Session {
 	}
 	c.ChairDecisions = slices.Clone(s.ChairDecisions)
 	for i, d := range c.ChairDecisions {
-		c.ChairDecisions[i].Chosen = slices.Clone(d.Chosen)
+		c.ChairDecisions[i].Order = make([][]thidua.UnitID, len(d.Order))
+		for j, t := range d.Order {
+			c.ChairDecisions[i].Order[j] = slices.Clone(t)
+		}
 	}
 	c.Options.Quotas = slices.Clone(s.Options.Quotas)
 	c.Options.Standards = slices.Clone(s.Options.Standards)

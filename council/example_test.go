@@ -53,7 +53,7 @@ func ExampleSession_Conclude() {
 			{Award: thidua.GovernmentFlag, Round: 1, Voters: voters, Ballots: []thidua.Ballot{{Approve: []thidua.UnitID{"a1", "b1"}, Count: 5}}},
 			{Award: thidua.MinistryFlag, Round: 1, Voters: voters, Ballots: []thidua.Ballot{{Approve: []thidua.UnitID{"a1", "b1", "c1", "d1"}, Count: 4}, {}}},
 		},
-		ChairDecisions: []thidua.FallbackDecision{{Award: thidua.GovernmentFlag, Chosen: []thidua.UnitID{"b1"}}},
+		ChairDecisions: []thidua.Settlement{{Award: thidua.GovernmentFlag, By: thidua.TieBreakFallback, Order: [][]thidua.UnitID{{"b1"}}}},
 	}
 	o, err := s.Conclude()
 	if err != nil {

@@ -113,6 +113,6 @@ func fixture() council.Session {
 			{Award: thidua.GovernmentFlag, Round: 1, Voters: slices.Clone(voters), Ballots: []thidua.Ballot{approve(9, "a1", "b1")}},
 			{Award: thidua.MinistryFlag, Round: 1, Voters: slices.Clone(voters), Ballots: []thidua.Ballot{approve(9, flags...)}},
 		},
-		ChairDecisions: []thidua.FallbackDecision{{Award: thidua.GovernmentFlag, Chosen: []thidua.UnitID{"a1"}}},
+		ChairDecisions: []thidua.Settlement{{Award: thidua.GovernmentFlag, By: thidua.TieBreakFallback, Order: [][]thidua.UnitID{{"a1"}}}},
 	}
 }

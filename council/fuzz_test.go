@@ -189,7 +189,11 @@ func FuzzConclude(f *testing.F) {
 		// completes.
 		for _, p := range o.Pending {
 			require.Equal(t, council.PendingChair, p.Kind)
-			s.ChairDecisions = append(s.ChairDecisions, thidua.FallbackDecision{Award: p.Award, Chosen: p.Units[:p.Seats]})
+			d := thidua.Settlement{Award: p.Award, By: thidua.TieBreakFallback}
+			for _, u := range p.Units[:p.Seats] {
+				d.Order = append(d.Order, []thidua.UnitID{u})
+			}
+			s.ChairDecisions = append(s.ChairDecisions, d)
 		}
 		if len(o.Pending) > 0 {
 			o, err = s.Conclude()

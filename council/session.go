@@ -49,8 +49,10 @@ type Session struct {
 	// Polls are the ballots, per award and round.
 	Polls []Poll `json:"polls,omitempty"`
 	// ChairDecisions are the chair's votes on ties at a cut-off (TT 25/2025/
-	// TT-BKHCN Điều 23), where the rules in force name the chair.
-	ChairDecisions []thidua.FallbackDecision `json:"chair_decisions,omitempty"`
+	// TT-BKHCN Điều 23), where the rules in force name the chair: each By
+	// thidua.TieBreakFallback, with the units chosen as Order, one per tier,
+	// best first.
+	ChairDecisions []thidua.Settlement `json:"chair_decisions,omitempty"`
 	// Options are the council's choices where the rules leave one.
 	Options Options `json:"options"`
 	// Paperwork is what the minutes and vote-count records need besides the
@@ -91,8 +93,11 @@ type Outcome struct {
 	Votes []Vote `json:"votes"`
 	// Decision is the council's decision in the root package's terms.
 	Decision thidua.Decision `json:"decision"`
-	// Settled lists how ties at a quota were settled, in the order settled.
-	Settled []Settled `json:"settled,omitempty"`
+	// Settled lists how ties at a quota were settled, in the order settled:
+	// by a runoff, or by the chair's vote (By thidua.TieBreakFallback, Fallback
+	// thidua.FallbackChair, Round the last round held before the chair
+	// decided).
+	Settled []thidua.Settlement `json:"settled,omitempty"`
 	// ToMinister are the awards the minister confers (the ministry flag, the
 	// ministry's Certificate of Merit), proposed to the minister.
 	ToMinister []Granted `json:"to_minister"`
@@ -140,20 +145,6 @@ type Leader struct {
 	Cluster thidua.ClusterID `json:"cluster"`
 	// ClusterName is that cluster's name.
 	ClusterName string `json:"cluster_name"`
-}
-
-// Settled records how a tie at a quota was settled: by a runoff, or by the
-// chair's vote, with the order it gave.
-type Settled struct {
-	// Award is the award whose quota was tied.
-	Award thidua.Award `json:"award"`
-	// By is thidua.TieBreakRunoff or thidua.TieBreakFallback (the chair).
-	By thidua.TieBreak `json:"by"`
-	// Round is the runoff's round, or the last round held before the chair
-	// decided.
-	Round int `json:"round"`
-	// Order is the tied units in the order settled, best first.
-	Order [][]thidua.UnitID `json:"order"`
 }
 
 // Granted is one award the council proposes, with the reasons.
@@ -263,8 +254,8 @@ type prepared struct {
 	facts      map[thidua.UnitID]thidua.Facts
 	quota      thidua.Quota
 	awardRules thidua.AwardRules
-	polls      map[thidua.Award][]Poll // by round
-	chairs     map[thidua.Award]thidua.FallbackDecision
+	polls      map[thidua.Award][]Poll          // by round
+	chairs     map[thidua.Award][]thidua.UnitID // the chair's choice per award, best first
 }
 
 type standardText struct{ vi, en string }
@@ -768,15 +759,23 @@ func (p *prepared) indexPolls() error {
 			}
 		}
 	}
-	p.chairs = map[thidua.Award]thidua.FallbackDecision{}
+	p.chairs = map[thidua.Award][]thidua.UnitID{}
 	for _, d := range p.s.ChairDecisions {
-		if p.rules.CutoffTie != thidua.FallbackChair || !d.Award.IsValid() {
+		if p.rules.CutoffTie != thidua.FallbackChair || !d.Award.IsValid() || d.By != thidua.TieBreakFallback ||
+			(d.Fallback != thidua.FallbackNone && d.Fallback != thidua.FallbackChair) {
 			return &PollError{Award: d.Award, Err: ErrInvalidChoice}
 		}
 		if _, dup := p.chairs[d.Award]; dup {
 			return &PollError{Award: d.Award, Err: ErrInvalidChoice}
 		}
-		p.chairs[d.Award] = d
+		chosen := make([]thidua.UnitID, 0, len(d.Order))
+		for _, tier := range d.Order {
+			if len(tier) != 1 {
+				return &PollError{Award: d.Award, Err: ErrInvalidChoice}
+			}
+			chosen = append(chosen, tier[0])
+		}
+		p.chairs[d.Award] = chosen
 	}
 	return nil
 }

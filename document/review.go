@@ -569,7 +569,7 @@ func (b *builder) pending() (Section, bool) {
 		if p.Award == 0 {
 			what = b.postTitle(p.Post)
 		}
-		if p.Kind == thidua.PendingRunoff {
+		if p.Kind == thidua.TieBreakRunoff {
 			list.Items = append(list.Items, l.tr(
 				fmt.Sprintf("Cần bỏ phiếu lại (vòng %d) cho %s giữa %s, %d chỉ tiêu", p.Round, what, b.labels(p.Units), p.Seats),
 				fmt.Sprintf("A runoff (round %d) is needed for the %s among %s, for %s", p.Round, what, b.labels(p.Units), l.count(p.Seats, "", "seat", "seats"))))

@@ -212,8 +212,8 @@ func Regulation() thidua.RuleSet {
 		EffectiveFrom:  thidua.MustDate(2023, time.January, 1),
 		EffectiveUntil: thidua.MustDate(2023, time.December, 31),
 		CouncilQuorum:  thidua.AtLeast(2, 3),
-		Thresholds: []thidua.AwardThreshold{
-			{Award: thidua.MinistryFlag, Threshold: thidua.AtLeast(4, 5).Of(thidua.Electorate)},
+		Thresholds: map[thidua.Award]thidua.Threshold{
+			thidua.MinistryFlag: thidua.AtLeast(4, 5).Of(thidua.Electorate),
 		},
 	}
 }

@@ -342,7 +342,7 @@ func session() (council.Session, error) {
 				approve(2, "ha-noi", "thai-nguyen", "bac-ninh", "nghe-an"), approve(1, "ha-noi", "thai-nguyen"))},
 		},
 		// The Chair's vote on the tie at the Government flag's quota.
-		ChairDecisions: []thidua.FallbackDecision{{Award: thidua.GovernmentFlag, Chosen: []thidua.UnitID{"ha-noi"}}},
+		ChairDecisions: []thidua.Settlement{{Award: thidua.GovernmentFlag, By: thidua.TieBreakFallback, Order: [][]thidua.UnitID{{"ha-noi"}}}},
 		Paperwork: thidua.Paperwork{
 			Start: "08:30", End: "11:15", Locality: "Hà Nội", MinutesNumber: "35/BB-HĐTĐKT",
 			HeadTeller: person("Phan Văn Hải", "Vụ trưởng Vụ Khoa học và Công nghệ các ngành, lĩnh vực"),
