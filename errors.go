@@ -717,7 +717,7 @@ func voteMismatch(contest ContestID, post Role, err error) *PartError {
 
 var (
 	// ErrNotCompilable reports scoring that the int64 compiled form cannot
-	// reproduce: a median or trimmed mean chosen per total (PerTotal), whose
+	// reproduce: a median or trimmed mean chosen per total (ScoringPolicy.PerTotal), whose
 	// kept assessors depend on the weights.
 	ErrNotCompilable = errors.New("thidua: cannot be compiled")
 

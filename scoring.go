@@ -989,95 +989,6 @@ func (a Aggregation) MarshalText() ([]byte, error) { return aggregations.marshal
 // UnmarshalText accepts the names String returns.
 func (a *Aggregation) UnmarshalText(b []byte) error { return aggregations.set(a, b) }
 
-// AggregateOver says where a median or trimmed mean chooses the marks it keeps.
-// The zero AggregateOver is PerCriterion.
-type AggregateOver uint8
-
-// The places to aggregate.
-const (
-	// PerCriterion drops the highest and lowest marks of each criterion on its own.
-	PerCriterion AggregateOver = iota
-	// PerTotal ranks the assessors by the total each gave, drops whole
-	// assessments (the Trim highest and lowest totals, or all but the median
-	// ones; equal totals by assessor ID), and averages the kept assessors'
-	// marks per criterion.
-	PerTotal
-)
-
-var overs = enum[AggregateOver]{
-	field: "over",
-	en:    []string{"per-criterion", "per-total"},
-	err:   ErrInvalidPolicy,
-}
-
-// IsValid reports whether o is PerCriterion or PerTotal.
-func (o AggregateOver) IsValid() bool { return overs.valid(o) }
-
-// String returns "per-criterion" or "per-total".
-func (o AggregateOver) String() string { return overs.name(o) }
-
-// MarshalText encodes a valid value as its name.
-func (o AggregateOver) MarshalText() ([]byte, error) { return overs.marshal(o) }
-
-// UnmarshalText accepts the names String returns.
-func (o *AggregateOver) UnmarshalText(b []byte) error { return overs.set(o, b) }
-
-// MissingMarks says what a leaf criterion without a mark in an assessment
-// means. The zero MissingMarks is MissingIsError.
-type MissingMarks uint8
-
-// The treatments of missing marks.
-const (
-	MissingIsError MissingMarks = iota // ErrMissingMark
-	MissingIsZero                      // the mark counts as 0
-)
-
-var missings = enum[MissingMarks]{
-	field: "missing",
-	en:    []string{"error", "zero"},
-	err:   ErrInvalidPolicy,
-}
-
-// IsValid reports whether m is MissingIsError or MissingIsZero.
-func (m MissingMarks) IsValid() bool { return missings.valid(m) }
-
-// String returns "error" or "zero".
-func (m MissingMarks) String() string { return missings.name(m) }
-
-// MarshalText encodes a valid value as its name.
-func (m MissingMarks) MarshalText() ([]byte, error) { return missings.marshal(m) }
-
-// UnmarshalText accepts the names String returns.
-func (m *MissingMarks) UnmarshalText(b []byte) error { return missings.set(m, b) }
-
-// OverMax says what a mark above its criterion's maximum means. The zero
-// OverMax is OverMaxIsError.
-type OverMax uint8
-
-// The treatments of marks above the maximum.
-const (
-	OverMaxIsError OverMax = iota // ErrOverMax
-	OverMaxClamps                 // the mark counts as the maximum, and the line says Clamped
-)
-
-var overMaxes = enum[OverMax]{
-	field: "over max",
-	en:    []string{"error", "clamp"},
-	err:   ErrInvalidPolicy,
-}
-
-// IsValid reports whether o is OverMaxIsError or OverMaxClamps.
-func (o OverMax) IsValid() bool { return overMaxes.valid(o) }
-
-// String returns "error" or "clamp".
-func (o OverMax) String() string { return overMaxes.name(o) }
-
-// MarshalText encodes a valid value as its name.
-func (o OverMax) MarshalText() ([]byte, error) { return overMaxes.marshal(o) }
-
-// UnmarshalText accepts the names String returns.
-func (o *OverMax) UnmarshalText(b []byte) error { return overMaxes.set(o, b) }
-
 // TieBreakKind names a kind of tie-breaker. The zero TieBreakKind is not valid.
 type TieBreakKind uint8
 
@@ -1209,15 +1120,24 @@ func (t *TieBreaker) UnmarshalJSON(b []byte) error {
 // chấm). Aggregation and Trim combine peers; several appraisals (the leader's
 // team and the council, say) are combined by their mean.
 type ScoringPolicy struct {
-	Aggregation Aggregation   `json:"aggregation,omitempty"`
-	Trim        int           `json:"trim,omitempty"` // marks dropped at each end by AggregateTrimmedMean
-	Over        AggregateOver `json:"over,omitempty"`
+	Aggregation Aggregation `json:"aggregation,omitempty"` // how the peers' marks are combined
+	Trim        int         `json:"trim,omitempty"`        // marks dropped at each end by AggregateTrimmedMean
+	// PerTotal makes a median or trimmed mean rank the assessors by the total
+	// each gave, drop whole assessments (the Trim highest and lowest totals,
+	// or all but the median ones; equal totals by assessor ID), and average
+	// the kept assessors' marks per criterion. By default (false) the highest
+	// and lowest marks of each criterion are dropped on their own.
+	PerTotal bool `json:"per_total,omitempty"`
 	// CountOwnPeer counts a peer assessment of a unit by itself as one of its
 	// peers; by default it is left out, as in a cross-scoring matrix whose
 	// diagonal is ignored.
-	CountOwnPeer bool         `json:"count_own_peer,omitempty"`
-	Missing      MissingMarks `json:"missing,omitempty"`
-	OverMax      OverMax      `json:"over_max,omitempty"`
+	CountOwnPeer bool `json:"count_own_peer,omitempty"`
+	// MissingIsZero counts a leaf criterion without a mark in an assessment
+	// as 0; by default (false) it is ErrMissingMark.
+	MissingIsZero bool `json:"missing_is_zero,omitempty"`
+	// ClampOverMax counts a mark above its criterion's maximum as the
+	// maximum, and the line says Clamped; by default (false) it is ErrOverMax.
+	ClampOverMax bool `json:"clamp_over_max,omitempty"`
 	// Aggregate rounds each criterion's aggregated mark; Total rounds the
 	// total; Scaled rounds the 100-point figure (see Scorecard.Scale).
 	Aggregate   Rounding     `json:"aggregate_rounding"`
@@ -1229,7 +1149,7 @@ type ScoringPolicy struct {
 // DefaultScoringPolicy returns the zero ScoringPolicy, the documented default.
 func DefaultScoringPolicy() ScoringPolicy { return ScoringPolicy{} }
 
-// Validate reports whether every field is in range: defined enumerations, a
+// Validate reports whether every field is in range: a defined aggregation, a
 // non-negative Trim used only with AggregateTrimmedMean, valid roundings and
 // complete tie-breakers. Errors are *FieldError wrapping ErrInvalidPolicy.
 func (p ScoringPolicy) Validate() error {
@@ -1239,12 +1159,6 @@ func (p ScoringPolicy) Validate() error {
 	switch {
 	case !p.Aggregation.IsValid():
 		return bad("aggregation", p.Aggregation.String())
-	case !p.Over.IsValid():
-		return bad("over", p.Over.String())
-	case !p.Missing.IsValid():
-		return bad("missing", p.Missing.String())
-	case !p.OverMax.IsValid():
-		return bad("over max", p.OverMax.String())
 	case p.Trim < 0 || p.Trim > maxTrim || (p.Trim > 0 && p.Aggregation != AggregateTrimmedMean):
 		return bad("trim", fmt.Sprint(p.Trim))
 	}
@@ -1261,12 +1175,31 @@ func (p ScoringPolicy) Validate() error {
 	return nil
 }
 
-// UnmarshalJSON decodes a policy and validates it.
+// UnmarshalJSON decodes a policy and validates it. The keys of earlier
+// versions, "over", "missing" and "over_max", are refused (*FieldError
+// wrapping ErrInvalidPolicy) rather than ignored, so that an old per-total or
+// clamping policy does not silently decode as the default.
 func (p *ScoringPolicy) UnmarshalJSON(b []byte) error {
 	type plain ScoringPolicy
 	var v plain
 	if err := json.Unmarshal(b, &v); err != nil {
 		return err
+	}
+	var old struct {
+		Over    json.RawMessage `json:"over"`
+		Missing json.RawMessage `json:"missing"`
+		OverMax json.RawMessage `json:"over_max"`
+	}
+	if err := json.Unmarshal(b, &old); err != nil {
+		return err
+	}
+	for _, k := range []struct {
+		key string
+		raw json.RawMessage
+	}{{"over", old.Over}, {"missing", old.Missing}, {"over_max", old.OverMax}} {
+		if k.raw != nil {
+			return &FieldError{Field: k.key, Value: string(k.raw), Err: ErrInvalidPolicy}
+		}
 	}
 	if err := ScoringPolicy(v).Validate(); err != nil {
 		return err
@@ -1293,7 +1226,7 @@ type Line struct {
 	// Contribution is Mark × Weight, negative for a deduction (điểm trừ).
 	Contribution decimal.Decimal `json:"contribution"`
 	// Clamped reports that at least one assessor's mark was above the maximum
-	// and counted as the maximum (OverMaxClamps).
+	// and counted as the maximum (ScoringPolicy.ClampOverMax).
 	Clamped bool `json:"clamped,omitempty"`
 }
 
@@ -1635,7 +1568,7 @@ func (s *Scorecard) readMarks(a *Assessment, p *ScoringPolicy, dec []decimal.Dec
 		if !sv.ok() || sv.e < -maxExp || sv.e > maxExp || sv.c < 0 {
 			return false
 		}
-		if p.OverMax == OverMaxIsError {
+		if !p.ClampOverMax {
 			if c, ok := cmpSmall(sv, nd.smax); !ok || c > 0 {
 				return false
 			}
@@ -1672,7 +1605,7 @@ func (s *Scorecard) checkMark(id CriterionID, v decimal.Decimal, sv smallDec, p 
 	if nd.leaf < 0 {
 		return -1, ErrNotLeaf
 	}
-	if p.OverMax == OverMaxIsError && cmpSmallOr(v, sv, nd.max, nd.smax) > 0 {
+	if !p.ClampOverMax && cmpSmallOr(v, sv, nd.max, nd.smax) > 0 {
 		return -1, fmt.Errorf("%w %s", ErrOverMax, nd.max)
 	}
 	return nd.leaf, nil
@@ -1742,12 +1675,12 @@ func (ch *chooser) unit(id UnitID, idx []int) (Standing, error) {
 		for l := range s.leaves {
 			at := ai*L + l
 			if !ch.present[at] {
-				if p.Missing == MissingIsError {
+				if !p.MissingIsZero {
 					return Standing{}, a.fail(s.nodes[s.leaves[l]].id, "", ErrMissingMark)
 				}
 				at = N + L // zero
 			}
-			if p.OverMax == OverMaxClamps && ch.cmpAt(at, N+l) > 0 { // else checked on reading
+			if p.ClampOverMax && ch.cmpAt(at, N+l) > 0 { // else checked on reading
 				at, st.Lines[l].Clamped = N+l, true
 			}
 			row[j*L+l] = at
@@ -1755,7 +1688,7 @@ func (ch *chooser) unit(id UnitID, idx []int) (Standing, error) {
 	}
 	// Which assessors' marks to keep, when the policy chooses them by total.
 	var keep []int
-	if p.Over == PerTotal && method != AggregateMean && n > 1 {
+	if p.PerTotal && method != AggregateMean && n > 1 {
 		totals := make([]decimal.Decimal, n)
 		for j := range n {
 			t := decimal.Zero
