@@ -171,7 +171,7 @@ func FuzzContestJSON(f *testing.F) {
 	f.Add(mustJSON(f, MustContest(ContestSpec{ID: "2023-flag", Title: "Cờ thi đua", Year: 2023,
 		Candidates: []UnitID{"a", "b", "c"}, Electorate: 9, Present: 8, Seats: 1, Method: Approval,
 		Threshold: AtLeast(4, 5).Of(Electorate), Quorum: AtLeast(2, 3), MaxMarks: 1})))
-	f.Add(mustJSON(f, MustContest(ContestSpec{Candidates: []UnitID{"a", "b"}, Electorate: 3, Method: Minimax, Minimax: Margins})))
+	f.Add(mustJSON(f, MustContest(ContestSpec{Candidates: []UnitID{"a", "b"}, Electorate: 3, Method: MethodMinimaxMargins})))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		c, ok := decodeRoundTrip(t, data, nil, Contest.Equal)
 		if ok {

@@ -309,9 +309,6 @@ var (
 	// ErrInvalidMethod reports a Method outside the defined methods.
 	ErrInvalidMethod = errors.New("thidua: invalid counting method")
 
-	// ErrInvalidVariant reports a MinimaxVariant outside the defined variants.
-	ErrInvalidVariant = errors.New("thidua: invalid minimax variant")
-
 	// ErrInvalidOption reports a contest option out of range: a Borda base
 	// other than 0 or 1, or a negative MaxMarks.
 	ErrInvalidOption = errors.New("thidua: contest option out of range")
