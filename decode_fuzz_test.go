@@ -142,7 +142,7 @@ func FuzzSuccessionJSON(f *testing.F) {
 }
 
 func FuzzHistoryJSON(f *testing.F) {
-	f.Add([]byte(`[{"year":2022,"leader":"a","deputy":"b","basis":"order"},{"year":2023,"leader":"b"}]`))
+	f.Add([]byte(`[{"year":2022,"leader":"a","deputy":"b","by":"round-robin"},{"year":2023,"leader":"b"}]`))
 	f.Add([]byte(`[]`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		h, ok := decodeRoundTrip(t, data, nil, func(a, b History) bool {

@@ -476,8 +476,6 @@ var (
 // ---------------------------------------------------------------------------
 
 var (
-	// ErrInvalidBasis reports a Basis outside the defined ones.
-	ErrInvalidBasis = errors.New("thidua: invalid leadership basis")
 
 	// ErrInvalidSuccession reports a succession policy with an undefined method,
 	// deputy rule or tie rule.

@@ -70,7 +70,7 @@ func randomPolicy(rng *rand.Rand, c Cluster) Succession {
 	rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 	s := Succession{Method: RoundRobin, Order: order}
 	if rng.IntN(2) == 0 {
-		s.Method, s.Deputy = DeputySucceeds, DeputyFromOrder
+		s.Method, s.DeputyFromOrder = DeputySucceeds, true
 	}
 	s.Constraints.NoConsecutive = rng.IntN(2) == 0
 	s.Constraints.CoolDown = rng.IntN(3) % c.Len()
@@ -234,7 +234,7 @@ func FuzzSuccessionElect(f *testing.F) {
 			return
 		}
 		require.Equal(t, c.Year()+1, l.Year)
-		require.Equal(t, BasisElected, l.Basis)
+		require.Equal(t, Elect, l.By)
 		if len(lv.Tied) > 0 {
 			require.Equal(t, TieByOrder, s.OnTie)
 			require.Contains(t, lv.Tied, l.Leader)

@@ -6,41 +6,6 @@ import (
 	"slices"
 )
 
-// Basis says how a leadership was chosen.
-type Basis uint8
-
-// The ways a cluster's leader and deputy are chosen. "Cụm trưởng, cụm phó do các
-// đơn vị trong cụm bầu luân phiên trong dịp tổng kết năm" (HD 1122/BTĐKT-VI 2011;
-// HD 2819/HD-BTĐKT 2014); in MIC clusters the Minister then recognises them (TT
-// 09/2018/TT-BTTTT Điều 11 b). The zero Basis means "not recorded".
-const (
-	BasisElected    Basis = iota + 1 // bầu: voted at the year-end review
-	BasisSuccession                  // the deputy succeeds as leader
-	BasisOrder                       // luân phiên theo thứ tự: a fixed rotation order
-	BasisAssigned                    // giao nhiệm vụ: assigned by the ministry or council
-)
-
-var basisNames = enum[Basis]{typ: "Basis", field: "basis", first: 0,
-	en:  []string{"", "elected", "succession", "order", "assigned"},
-	vi:  []string{"không ghi", "bầu tại hội nghị tổng kết", "cụm phó kế nhiệm", "luân phiên theo thứ tự", "cấp trên giao"},
-	err: ErrInvalidBasis}
-
-// IsValid reports whether b is a defined basis or zero (not recorded).
-func (b Basis) IsValid() bool { return basisNames.valid(b) }
-
-// String returns the English name used in JSON ("elected", "succession", "order",
-// "assigned"), or "" for the zero Basis.
-func (b Basis) String() string { return basisNames.name(b) }
-
-// Vietnamese returns the basis as minutes say it.
-func (b Basis) Vietnamese() string { return basisNames.vietnamese(b) }
-
-// MarshalText encodes a valid basis as its English name.
-func (b Basis) MarshalText() ([]byte, error) { return basisNames.marshal(b) }
-
-// UnmarshalText accepts the names String returns.
-func (b *Basis) UnmarshalText(text []byte) error { return basisNames.set(b, text) }
-
 // Leadership is who leads a cluster in one year: the leader (cụm trưởng) and the
 // deputy (cụm phó), with how they were chosen. The term is one year. Deputy may
 // be the zero UnitID when the post is vacant (after a merger, say).
@@ -51,8 +16,10 @@ type Leadership struct {
 	Leader UnitID `json:"leader"`
 	// Deputy is the cụm phó (khối phó), or the zero UnitID when vacant.
 	Deputy UnitID `json:"deputy,omitempty"`
-	// Basis is how they were chosen; zero when not recorded.
-	Basis Basis `json:"basis,omitempty"`
+	// By is how they were chosen; zero when not recorded. A deputy-succeeds
+	// policy records Elect or RoundRobin for a year it fell back to the vote
+	// or the order, the deputy post being vacant.
+	By SuccessionMethod `json:"by,omitempty"`
 }
 
 // Validate checks the leadership on its own: year in range, a valid leader, and a
@@ -72,8 +39,8 @@ func (l Leadership) Validate() error {
 			return &UnitError{ID: l.Deputy, Err: ErrLeaderIsDeputy}
 		}
 	}
-	if !l.Basis.IsValid() {
-		return &FieldError{Field: "basis", Value: l.Basis.String(), Err: ErrInvalidBasis}
+	if l.By != 0 && !l.By.IsValid() {
+		return &FieldError{Field: "leadership by", Value: l.By.String(), Err: ErrInvalidSuccession}
 	}
 	return nil
 }
@@ -181,13 +148,16 @@ func (h *History) UnmarshalJSON(b []byte) error {
 type SuccessionMethod uint8
 
 // The succession methods. No source found says the deputy must succeed or fixes
-// an order (RULES.md §4): a cluster picks one.
+// an order: a cluster picks one. "Cụm trưởng, cụm phó do các đơn vị trong cụm
+// bầu luân phiên trong dịp tổng kết năm" (HD 1122/BTĐKT-VI 2011; HD
+// 2819/HD-BTĐKT 2014); in MIC clusters the Minister then recognises them (TT
+// 09/2018/TT-BTTTT Điều 11 b).
 const (
 	// Elect: leader and deputy are elected at the year-end review, from two
 	// voting Results (Selection.LeaderVote, Selection.DeputyVote).
 	Elect SuccessionMethod = iota + 1
 	// DeputySucceeds: this year's deputy leads next year; the new deputy is
-	// elected or taken from the order, as Succession.Deputy says.
+	// elected or taken from the order, as Succession.DeputyFromOrder says.
 	DeputySucceeds
 	// RoundRobin: leader and deputy follow a fixed order over the roster.
 	RoundRobin
@@ -197,6 +167,7 @@ const (
 
 var successionMethods = enum[SuccessionMethod]{typ: "SuccessionMethod", field: "succession method", first: Elect,
 	en:  []string{"", "elect", "deputy-succeeds", "round-robin", "assign"},
+	vi:  []string{"", "bầu tại hội nghị tổng kết", "cụm phó kế nhiệm", "luân phiên theo thứ tự", "cấp trên giao"},
 	err: ErrInvalidSuccession}
 
 // IsValid reports whether m is one of the defined methods.
@@ -205,20 +176,15 @@ func (m SuccessionMethod) IsValid() bool { return successionMethods.valid(m) }
 // String returns "elect", "deputy-succeeds", "round-robin" or "assign".
 func (m SuccessionMethod) String() string { return successionMethods.name(m) }
 
+// Vietnamese returns the method as minutes say how a leadership was chosen,
+// such as "bầu tại hội nghị tổng kết".
+func (m SuccessionMethod) Vietnamese() string { return successionMethods.vietnamese(m) }
+
 // MarshalText encodes a valid method as its name.
 func (m SuccessionMethod) MarshalText() ([]byte, error) { return successionMethods.marshal(m) }
 
 // UnmarshalText accepts the names String returns.
 func (m *SuccessionMethod) UnmarshalText(b []byte) error { return successionMethods.set(m, b) }
-
-// DeputyRule is how the new deputy is found under DeputySucceeds.
-type DeputyRule uint8
-
-// The ways to find the new deputy when the deputy succeeds.
-const (
-	DeputyElected   DeputyRule = iota + 1 // from Selection.DeputyVote
-	DeputyFromOrder                       // the next unit in Succession.Order after the new leader
-)
 
 // TieRule says what an elected succession does when a vote ends in a tie.
 type TieRule uint8
@@ -281,9 +247,12 @@ type Constraints struct {
 // Succession is a cluster's policy for choosing next year's leader and deputy.
 // It is plain data; Validate checks it against a roster.
 type Succession struct {
+	// Method is how next year's leader is chosen.
 	Method SuccessionMethod
-	// Deputy says how the new deputy is found under DeputySucceeds.
-	Deputy DeputyRule
+	// DeputyFromOrder takes the new deputy under DeputySucceeds from Order
+	// (the next unit after the new leader); by default (false) the deputy is
+	// elected (Selection.DeputyVote).
+	DeputyFromOrder bool
 	// Order is the rotation order for RoundRobin, for DeputyFromOrder, and for
 	// TieByOrder. It must name every member once. Units later merged are
 	// followed to their successors.
@@ -324,7 +293,7 @@ func (s Succession) Validate(c Cluster) error {
 }
 
 func (s Succession) usesOrder() bool {
-	return s.Method == RoundRobin || (s.Method == DeputySucceeds && s.Deputy == DeputyFromOrder) || s.OnTie == TieByOrder
+	return s.Method == RoundRobin || (s.Method == DeputySucceeds && s.DeputyFromOrder) || s.OnTie == TieByOrder
 }
 
 // checkOrder reports an order that repeats a unit, names a non-member, or misses
@@ -585,7 +554,7 @@ func (s Succession) choose(st state, sel Selection, reviewYear int) (Leadership,
 	last, hasLast := st.last()
 	switch s.Method {
 	case Elect:
-		l.Basis = BasisElected
+		l.By = Elect
 		if l.Leader, err = s.fromVote(st, sel.LeaderVote, RoleLeader, reviewYear, ""); err != nil {
 			return l, err
 		}
@@ -596,7 +565,7 @@ func (s Succession) choose(st state, sel Selection, reviewYear int) (Leadership,
 			return l, err
 		}
 	case DeputySucceeds:
-		l.Basis = BasisSuccession
+		l.By = DeputySucceeds
 		switch {
 		case hasLast && last.Deputy != "" && slices.Contains(field, last.Deputy):
 			l.Leader = last.Deputy
@@ -604,7 +573,7 @@ func (s Succession) choose(st state, sel Selection, reviewYear int) (Leadership,
 			return l, &Violation{Year: st.year, Unit: last.Deputy, Constraint: s.blocks(st, last.Deputy)}
 		case sel.LeaderVote != nil:
 			// The deputy post is vacant: the cluster elects a leader instead.
-			l.Basis = BasisElected
+			l.By = Elect
 			if l.Leader, err = s.fromVote(st, sel.LeaderVote, RoleLeader, reviewYear, ""); err != nil {
 				return l, err
 			}
@@ -613,12 +582,12 @@ func (s Succession) choose(st state, sel Selection, reviewYear int) (Leadership,
 			}
 		case len(st.order) > 0:
 			// The deputy post is vacant: the next unit in the order leads.
-			l.Basis = BasisOrder
+			l.By = RoundRobin
 			l.Leader = firstIn(after(st.order, last.Leader), field)
 		default:
 			return l, selectionError(st.year, "a leader vote (the deputy post is vacant)")
 		}
-		if s.Deputy == DeputyElected {
+		if !s.DeputyFromOrder {
 			l.Deputy, err = s.fromVote(st, sel.DeputyVote, RoleDeputy, reviewYear, l.Leader)
 		} else {
 			l.Deputy, err = s.deputyFromOrder(st, l.Leader)
@@ -627,7 +596,7 @@ func (s Succession) choose(st state, sel Selection, reviewYear int) (Leadership,
 			return l, err
 		}
 	case RoundRobin:
-		l.Basis = BasisOrder
+		l.By = RoundRobin
 		l.Leader = firstIn(after(st.order, last.Leader), field)
 		if l.Deputy, err = s.deputyFromOrder(st, l.Leader); err != nil {
 			return l, err
@@ -649,7 +618,7 @@ func (s Succession) choose(st state, sel Selection, reviewYear int) (Leadership,
 		if c := s.blocks(st, a.Leader); c != 0 {
 			return l, &Violation{Year: st.year, Unit: a.Leader, Constraint: c}
 		}
-		l.Leader, l.Deputy, l.Basis = a.Leader, a.Deputy, BasisAssigned
+		l.Leader, l.Deputy, l.By = a.Leader, a.Deputy, Assign
 	}
 	return l, nil
 }
@@ -755,7 +724,7 @@ type FirstLead struct {
 // years, or more than MaxChanges changes, is a *FieldError wrapping ErrLimit;
 // the work is linear in the years.
 func (s Succession) Plan(current Cluster, history History, years int, changes []UnitChange) (Plan, error) {
-	if s.Method != RoundRobin && !(s.Method == DeputySucceeds && s.Deputy == DeputyFromOrder) {
+	if s.Method != RoundRobin && !(s.Method == DeputySucceeds && s.DeputyFromOrder) {
 		return Plan{}, &FieldError{Field: "succession method", Value: s.Method.String(), Err: ErrPlanNeedsVotes}
 	}
 	if years < 0 || current.Year()+years > MaxYear {
@@ -1046,22 +1015,6 @@ func (s Succession) expectedLeader(st state) (UnitID, bool) {
 	return "", false
 }
 
-var deputyRules = enum[DeputyRule]{typ: "DeputyRule", field: "deputy rule", first: 0,
-	en:  []string{"", "elected", "from-order"},
-	err: ErrInvalidSuccession}
-
-// IsValid reports whether d is zero or a defined rule.
-func (d DeputyRule) IsValid() bool { return deputyRules.valid(d) }
-
-// String returns "elected" or "from-order" ("" for the zero DeputyRule).
-func (d DeputyRule) String() string { return deputyRules.name(d) }
-
-// MarshalText encodes the rule as its name.
-func (d DeputyRule) MarshalText() ([]byte, error) { return deputyRules.marshal(d) }
-
-// UnmarshalText accepts the names String returns.
-func (d *DeputyRule) UnmarshalText(b []byte) error { return deputyRules.set(d, b) }
-
 var tieRules = enum[TieRule]{typ: "TieRule", field: "tie rule", first: TieRunoff,
 	en:  []string{"runoff", "by-order"},
 	err: ErrInvalidSuccession}
@@ -1082,12 +1035,15 @@ func (t *TieRule) UnmarshalText(b []byte) error { return tieRules.set(t, b) }
 // function and has no JSON form.
 type successionJSON struct {
 	Method          SuccessionMethod `json:"method"`
-	Deputy          DeputyRule       `json:"deputy,omitempty"`
+	DeputyFromOrder bool             `json:"deputy_from_order,omitempty"`
 	Order           []UnitID         `json:"order,omitempty"`
 	OnTie           TieRule          `json:"on_tie"`
 	NoConsecutive   bool             `json:"no_consecutive,omitempty"`
 	CoolDown        int              `json:"cool_down,omitempty"`
 	LeaderWasDeputy bool             `json:"leader_was_deputy,omitempty"`
+	// OldDeputy is the "deputy" key of earlier versions ("elected",
+	// "from-order"), refused on decoding rather than ignored.
+	OldDeputy json.RawMessage `json:"deputy,omitempty"`
 }
 
 // MarshalJSON encodes the policy; it returns ErrUnencodablePolicy when the
@@ -1096,13 +1052,13 @@ func (s Succession) MarshalJSON() ([]byte, error) {
 	if s.Constraints.Exclude.Excludes != nil {
 		return nil, &FieldError{Field: "exclusion", Value: s.Constraints.Exclude.Name, Err: ErrUnencodablePolicy}
 	}
-	return json.Marshal(successionJSON{Method: s.Method, Deputy: s.Deputy, Order: s.Order, OnTie: s.OnTie,
+	return json.Marshal(successionJSON{Method: s.Method, DeputyFromOrder: s.DeputyFromOrder, Order: s.Order, OnTie: s.OnTie,
 		NoConsecutive: s.Constraints.NoConsecutive, CoolDown: s.Constraints.CoolDown,
 		LeaderWasDeputy: s.Constraints.LeaderWasDeputy})
 }
 
 // UnmarshalJSON decodes a policy and checks what does not depend on a roster
-// (the method, deputy and tie rules, the cool-down's sign, the order's IDs),
+// (the method and tie rules, the cool-down's sign, the order's IDs),
 // so that what decodes also encodes. Its validity against a roster is
 // checked when it is used (Validate, Next, Plan, CheckHistory).
 func (s *Succession) UnmarshalJSON(b []byte) error {
@@ -1110,7 +1066,10 @@ func (s *Succession) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, &j); err != nil {
 		return err
 	}
-	v := Succession{Method: j.Method, Deputy: j.Deputy, Order: j.Order, OnTie: j.OnTie,
+	if j.OldDeputy != nil {
+		return &FieldError{Field: "deputy", Value: string(j.OldDeputy), Err: ErrInvalidSuccession}
+	}
+	v := Succession{Method: j.Method, DeputyFromOrder: j.DeputyFromOrder, Order: j.Order, OnTie: j.OnTie,
 		Constraints: Constraints{NoConsecutive: j.NoConsecutive, CoolDown: j.CoolDown, LeaderWasDeputy: j.LeaderWasDeputy}}
 	if err := v.validateAlone(); err != nil {
 		return err
@@ -1119,13 +1078,10 @@ func (s *Succession) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// checkRules checks the method, deputy and tie rules.
+// checkRules checks the method and tie rules.
 func (s Succession) checkRules() error {
 	if !s.Method.IsValid() {
 		return &FieldError{Field: "succession method", Value: s.Method.String(), Err: ErrInvalidSuccession}
-	}
-	if !s.Deputy.IsValid() || (s.Method == DeputySucceeds && s.Deputy == 0) {
-		return &FieldError{Field: "deputy rule", Value: s.Deputy.String(), Err: ErrInvalidSuccession}
 	}
 	if !s.OnTie.IsValid() {
 		return &FieldError{Field: "tie rule", Value: s.OnTie.String(), Err: ErrInvalidSuccession}
@@ -1134,7 +1090,7 @@ func (s Succession) checkRules() error {
 }
 
 // validateAlone checks what Validate checks that does not depend on the
-// roster: the method, deputy and tie rules, a cool-down that is not negative,
+// roster: the method and tie rules, a cool-down that is not negative,
 // and an order of valid IDs without repeats.
 func (s Succession) validateAlone() error {
 	if err := s.checkRules(); err != nil {

@@ -67,7 +67,7 @@ func run(w io.Writer) error {
 	}{
 		{"Fixed order", thidua.Succession{Method: thidua.RoundRobin, Order: order}},
 		{"Deputy succeeds, 3-year cool-down", thidua.Succession{
-			Method: thidua.DeputySucceeds, Deputy: thidua.DeputyFromOrder, Order: order,
+			Method: thidua.DeputySucceeds, DeputyFromOrder: true, Order: order,
 			Constraints: thidua.Constraints{CoolDown: 3},
 		}},
 	}
