@@ -2,6 +2,7 @@ package thidua
 
 import (
 	"encoding/json"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -151,6 +152,28 @@ func FuzzHistoryJSON(f *testing.F) {
 		if ok {
 			_, err := NewHistory(h.Terms()...)
 			require.NoError(t, err, "what decodes is valid")
+		}
+	})
+}
+
+// Property: a decoded plan round-trips (terms and first years equal), and
+// every first year it gives is 0 or a valid year.
+func FuzzPlanJSON(f *testing.F) {
+	f.Add([]byte(`{"terms":[{"year":2024,"leader":"a","deputy":"b","by":"round-robin"}],"first_leads":{"a":2024,"b":0}}`))
+	f.Add([]byte(`{"terms":[],"first_leads":{}}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		p, ok := decodeRoundTrip(t, data, nil, func(a, b Plan) bool {
+			return slicesEqualTerms(a.Terms, b.Terms) && maps.Equal(a.firstLeads, b.firstLeads)
+		})
+		if !ok {
+			return
+		}
+		for id, y := range p.firstLeads {
+			require.NoError(t, id.Validate())
+			require.Equal(t, y, p.FirstLead(id))
+			if y != 0 {
+				require.NoError(t, checkYear("first lead", y))
+			}
 		}
 	})
 }

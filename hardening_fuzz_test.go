@@ -76,11 +76,12 @@ func randomPolicy(rng *rand.Rand, c Cluster) Succession {
 	s.Constraints.CoolDown = rng.IntN(3) % c.Len()
 	if rng.IntN(3) == 0 {
 		salt := rng.Uint32()
-		s.Constraints.Exclude = Exclusion{Name: "kỷ luật", Excludes: func(u UnitID, year int) bool {
+		s.Constraints.ExcludeName = "kỷ luật"
+		s.Constraints.Exclude = func(u UnitID, year int) bool {
 			h := fnv.New32a()
 			fmt.Fprintf(h, "%d/%s/%d", salt, u, year)
 			return h.Sum32()%7 == 0
-		}}
+		}
 	}
 	return s
 }

@@ -60,7 +60,7 @@ func TestReviewJSONRoundTrip(t *testing.T) {
 	require.NoError(t, json.Unmarshal(b, &back))
 	assert.True(t, r.Rules.Equal(back.Rules), "an explicit rule set travels with the review")
 
-	r.Succession.Constraints.Exclude = Exclusion{Name: "pending discipline", Excludes: func(UnitID, int) bool { return false }}
+	r.Succession.Constraints.Exclude, r.Succession.Constraints.ExcludeName = func(UnitID, int) bool { return false }, "pending discipline"
 	_, err = json.Marshal(r)
 	assert.ErrorIs(t, err, ErrUnencodablePolicy)
 }

@@ -219,16 +219,6 @@ var constraints = enum[Constraint]{typ: "Constraint", field: "constraint", first
 // String names the constraint in English.
 func (c Constraint) String() string { return constraints.name(c) }
 
-// Exclusion is a caller's rule that keeps some units from leading in a year,
-// such as one with a pending discipline. Name is what errors and violations
-// print. The zero Exclusion excludes nobody.
-type Exclusion struct {
-	// Name is what errors and violations call the exclusion.
-	Name string
-	// Excludes reports whether unit may not lead (nor be deputy) in year.
-	Excludes func(unit UnitID, year int) bool
-}
-
 // Constraints are the rules a cluster can switch on for its leader. The zero
 // value switches all of them off.
 type Constraints struct {
@@ -240,8 +230,12 @@ type Constraints struct {
 	CoolDown int
 	// LeaderWasDeputy requires the new leader to have been deputy the year before.
 	LeaderWasDeputy bool
-	// Exclude keeps units from leading (and from being deputy) in a year.
-	Exclude Exclusion
+	// Exclude is a caller's rule that keeps units from leading (and from
+	// being deputy) in a year, such as one with a pending discipline: it
+	// reports whether unit may not lead in year. Nil excludes nobody.
+	Exclude func(unit UnitID, year int) bool
+	// ExcludeName is what errors and violations call the Exclude rule.
+	ExcludeName string
 }
 
 // Succession is a cluster's policy for choosing next year's leader and deputy.
@@ -403,7 +397,7 @@ func (s Succession) blocks(st state, unit UnitID) Constraint {
 	if !st.roster.IsMember(unit) {
 		return ConstraintMember
 	}
-	if k.Exclude.Excludes != nil && k.Exclude.Excludes(unit, st.year) {
+	if k.Exclude != nil && k.Exclude(unit, st.year) {
 		return ConstraintExcluded
 	}
 	last, hasLast := st.last()
@@ -454,8 +448,8 @@ func (s Succession) eligible(st state) ([]UnitID, error) {
 func (s Succession) describe(c Constraint) string {
 	switch c {
 	case ConstraintExcluded:
-		if s.Constraints.Exclude.Name != "" {
-			return s.Constraints.Exclude.Name
+		if s.Constraints.ExcludeName != "" {
+			return s.Constraints.ExcludeName
 		}
 	case ConstraintCoolDown:
 		return fmt.Sprintf("cool-down of %d years", s.Constraints.CoolDown)
@@ -468,7 +462,7 @@ func (s Succession) deputyOK(st state, unit, leader UnitID) bool {
 	if unit == leader || !st.roster.IsMember(unit) {
 		return false
 	}
-	ex := s.Constraints.Exclude.Excludes
+	ex := s.Constraints.Exclude
 	return ex == nil || !ex(unit, st.year)
 }
 
@@ -704,18 +698,52 @@ type Plan struct {
 	// Terms are the planned leaderships, one a year, starting the year after
 	// the current roster's.
 	Terms []Leadership `json:"terms"`
-	// FirstLeads gives, for each member of the current roster in roster order,
-	// the first planned year in which it (or its successor) leads; 0 if it does
-	// not lead within the plan.
-	FirstLeads []FirstLead `json:"first_leads"`
+	// firstLeads holds, for each member of the current roster, the first
+	// planned year in which it (or its successor) leads, 0 if none.
+	firstLeads map[UnitID]int
 }
 
-// FirstLead is when a unit first leads in a Plan.
-type FirstLead struct {
-	// Unit is a member of the roster the plan starts from.
-	Unit UnitID `json:"unit"`
-	// Year is the first planned year it, or its successor, leads; 0 if none.
-	Year int `json:"year"`
+// FirstLead returns the first planned year in which id, a member of the
+// roster the plan starts from, or its successor leads; 0 if it does not lead
+// within the plan or is not a member of that roster.
+func (p Plan) FirstLead(id UnitID) int { return p.firstLeads[id] }
+
+// planJSON is the JSON form of a Plan: first_leads is an object keyed by the
+// members of the roster the plan starts from.
+type planJSON struct {
+	Terms      []Leadership   `json:"terms"`
+	FirstLeads map[UnitID]int `json:"first_leads"`
+}
+
+// MarshalJSON encodes the terms and each member's first year as leader.
+func (p Plan) MarshalJSON() ([]byte, error) {
+	return json.Marshal(planJSON{Terms: p.Terms, FirstLeads: p.firstLeads})
+}
+
+// UnmarshalJSON decodes a plan and checks its terms (as Leadership.Validate
+// does), its unit IDs, and that each first year is 0 or a year in range.
+func (p *Plan) UnmarshalJSON(b []byte) error {
+	var j planJSON
+	if err := json.Unmarshal(b, &j); err != nil {
+		return err
+	}
+	for _, t := range j.Terms {
+		if err := t.Validate(); err != nil {
+			return termError(t.Year, err)
+		}
+	}
+	for id, y := range j.FirstLeads {
+		if err := id.Validate(); err != nil {
+			return err
+		}
+		if y != 0 {
+			if err := checkYear("first lead", y); err != nil {
+				return err
+			}
+		}
+	}
+	*p = Plan{Terms: j.Terms, firstLeads: j.FirstLeads}
+	return nil
 }
 
 // Plan projects the leadership for the given number of years after current,
@@ -740,11 +768,11 @@ func (s Succession) Plan(current Cluster, history History, years int, changes []
 	if err := s.Validate(current); err != nil {
 		return Plan{}, err
 	}
-	p := Plan{Terms: make([]Leadership, 0, years)}
 	members := current.MemberIDs()
+	p := Plan{Terms: make([]Leadership, 0, years), firstLeads: make(map[UnitID]int, len(members))}
 	if years == 0 {
 		for _, id := range members {
-			p.FirstLeads = append(p.FirstLeads, FirstLead{Unit: id})
+			p.firstLeads[id] = 0
 		}
 		return p, nil
 	}
@@ -773,8 +801,8 @@ func (s Succession) Plan(current Cluster, history History, years int, changes []
 			}
 		}
 	}
-	for k, id := range current.MemberIDs() {
-		p.FirstLeads = append(p.FirstLeads, FirstLead{Unit: id, Year: first[k]})
+	for k, id := range current.MemberIDs() { // members now holds their successors
+		p.firstLeads[id] = first[k]
 	}
 	return p, nil
 }
@@ -1031,7 +1059,7 @@ func (t TieRule) MarshalText() ([]byte, error) { return tieRules.marshal(t) }
 // UnmarshalText accepts the names String returns.
 func (t *TieRule) UnmarshalText(b []byte) error { return tieRules.set(t, b) }
 
-// successionJSON is the JSON form of a Succession. A caller's Exclusion is a
+// successionJSON is the JSON form of a Succession. A caller's Exclude rule is a
 // function and has no JSON form.
 type successionJSON struct {
 	Method          SuccessionMethod `json:"method"`
@@ -1049,8 +1077,8 @@ type successionJSON struct {
 // MarshalJSON encodes the policy; it returns ErrUnencodablePolicy when the
 // policy carries a caller's exclusion, which is a function.
 func (s Succession) MarshalJSON() ([]byte, error) {
-	if s.Constraints.Exclude.Excludes != nil {
-		return nil, &FieldError{Field: "exclusion", Value: s.Constraints.Exclude.Name, Err: ErrUnencodablePolicy}
+	if s.Constraints.Exclude != nil {
+		return nil, &FieldError{Field: "exclusion", Value: s.Constraints.ExcludeName, Err: ErrUnencodablePolicy}
 	}
 	return json.Marshal(successionJSON{Method: s.Method, DeputyFromOrder: s.DeputyFromOrder, Order: s.Order, OnTie: s.OnTie,
 		NoConsecutive: s.Constraints.NoConsecutive, CoolDown: s.Constraints.CoolDown,

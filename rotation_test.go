@@ -87,7 +87,7 @@ func TestNextBadInput(t *testing.T) {
 	require.NoError(t, err)
 	hGap, err := NewHistory(Leadership{Year: 2021, Leader: "ha-nam"})
 	require.NoError(t, err)
-	excludeAll := Exclusion{Name: "pending discipline", Excludes: func(UnitID, int) bool { return true }}
+	excludeAll := func(UnitID, int) bool { return true }
 
 	tests := []struct {
 		name    string
@@ -118,9 +118,9 @@ func TestNextBadInput(t *testing.T) {
 		{"assigned leader equals deputy", Succession{Method: Assign}, History{}, Selection{Assigned: &Leadership{Year: 2024, Leader: "ha-nam", Deputy: "ha-nam"}}, ErrLeaderIsDeputy},
 		{"assigned leader not a member", Succession{Method: Assign}, History{}, Selection{Assigned: &Leadership{Year: 2024, Leader: "ha-noi"}}, ErrLeaderNotMember},
 		{"assigned deputy not a member", Succession{Method: Assign}, History{}, Selection{Assigned: &Leadership{Year: 2024, Leader: "ha-nam", Deputy: "ha-noi"}}, ErrDeputyNotMember},
-		{"exclusion empties the field", Succession{Method: RoundRobin, Order: cluster3Order, Constraints: Constraints{Exclude: excludeAll}}, History{}, Selection{}, ErrNoEligibleLeader},
+		{"exclusion empties the field", Succession{Method: RoundRobin, Order: cluster3Order, Constraints: Constraints{Exclude: excludeAll, ExcludeName: "pending discipline"}}, History{}, Selection{}, ErrNoEligibleLeader},
 		{"succeeding deputy is excluded", Succession{Method: DeputySucceeds, DeputyFromOrder: true, Order: cluster3Order, Constraints: Constraints{
-			Exclude: Exclusion{Name: "investigation", Excludes: func(u UnitID, _ int) bool { return u == "nam-dinh" }}}}, History{}, Selection{}, ErrIneligible},
+			Exclude: func(u UnitID, _ int) bool { return u == "nam-dinh" }, ExcludeName: "investigation"}}, History{}, Selection{}, ErrIneligible},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -136,7 +136,8 @@ func TestConstraintErrorNamesTheConstraint(t *testing.T) {
 	// Only Bắc Ninh is not excluded, and it led in 2023: no-consecutive empties the field.
 	policy := Succession{Method: RoundRobin, Order: cluster3Order, Constraints: Constraints{
 		NoConsecutive: true,
-		Exclude:       Exclusion{Name: "pending discipline", Excludes: func(u UnitID, _ int) bool { return u != "bac-ninh" }},
+		Exclude:       func(u UnitID, _ int) bool { return u != "bac-ninh" },
+		ExcludeName:   "pending discipline",
 	}}
 	_, _, err := policy.Next(c, History{}, Selection{}, nil)
 	var ce *Violation
@@ -146,7 +147,7 @@ func TestConstraintErrorNamesTheConstraint(t *testing.T) {
 	assert.Equal(t, 2024, ce.Year)
 
 	policy.Constraints.NoConsecutive = false
-	policy.Constraints.Exclude.Excludes = func(UnitID, int) bool { return true }
+	policy.Constraints.Exclude = func(UnitID, int) bool { return true }
 	_, _, err = policy.Next(c, History{}, Selection{}, nil)
 	require.ErrorAs(t, err, &ce)
 	assert.Equal(t, ConstraintExcluded, ce.Constraint)
@@ -216,8 +217,9 @@ func TestRoundRobinPlanVisitsEveryMemberOnce(t *testing.T) {
 	for id, n := range leaders {
 		assert.Equal(t, 1, n, "%s leads once in nine years", id)
 	}
-	assert.Equal(t, FirstLead{Unit: "bac-ninh", Year: 2032}, p.FirstLeads[0], "the 2023 leader comes round last")
-	assert.Equal(t, FirstLead{Unit: "nam-dinh", Year: 2024}, p.FirstLeads[1])
+	assert.Equal(t, 2032, p.FirstLead("bac-ninh"), "the 2023 leader comes round last")
+	assert.Equal(t, 2024, p.FirstLead("nam-dinh"))
+	assert.Zero(t, p.FirstLead("ha-noi"), "not a member")
 }
 
 func TestPlanNeedsAVotelessPolicy(t *testing.T) {
@@ -241,8 +243,8 @@ func TestPlanAcrossTheMergers(t *testing.T) {
 		seen[term.Leader]++
 	}
 	assert.Len(t, seen, 6, "six successor units, each leads once in six years: %v", p.Terms)
-	for _, fl := range p.FirstLeads {
-		assert.NotZero(t, fl.Year, "%s (or its successor) leads within the plan", fl.Unit)
+	for _, id := range c.MemberIDs() {
+		assert.NotZero(t, p.FirstLead(id), "%s (or its successor) leads within the plan", id)
 	}
 	// From 2025 only the six successor units lead or deputise.
 	after := MustCluster(cluster3Spec())
@@ -387,4 +389,27 @@ func TestSuccessionJSONRefusesWhatCannotEncode(t *testing.T) {
 	require.NoError(t, json.Unmarshal([]byte(`{"method":"round-robin","order":["a","b"],"cool_down":1}`), &s))
 	_, err := json.Marshal(s)
 	require.NoError(t, err)
+}
+
+func TestPlanJSONBadInput(t *testing.T) {
+	tests := []struct {
+		name, json string
+		want       error
+	}{
+		{"first year out of range", `{"terms":[],"first_leads":{"a":99999}}`, ErrYearOutOfRange},
+		{"first year negative", `{"terms":[],"first_leads":{"a":-1}}`, ErrYearOutOfRange},
+		{"unit ID in NFD", `{"terms":[],"first_leads":{"` + bacNinhNFD + `":2024}}`, ErrDecomposedID},
+		{"term leader and deputy the same", `{"terms":[{"year":2024,"leader":"a","deputy":"a"}],"first_leads":{}}`, ErrLeaderIsDeputy},
+		{"term by an undefined method", `{"terms":[{"year":2024,"leader":"a","by":"lottery"}],"first_leads":{}}`, ErrInvalidSuccession},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var p Plan
+			require.ErrorIs(t, json.Unmarshal([]byte(tt.json), &p), tt.want)
+		})
+	}
+	var p Plan
+	require.NoError(t, json.Unmarshal([]byte(`{"terms":[{"year":2024,"leader":"a","by":"round-robin"}],"first_leads":{"a":2024,"b":0}}`), &p))
+	assert.Equal(t, 2024, p.FirstLead("a"))
+	assert.Zero(t, p.FirstLead("b"))
 }
