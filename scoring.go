@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"math"
 	"math/big"
 	"slices"
@@ -1238,13 +1239,6 @@ func (l Line) Equal(m Line) bool {
 		slices.EqualFunc(l.Marks, m.Marks, decimal.Decimal.Equal)
 }
 
-// Subtotal is the points a unit has under one group of criteria, bonuses and
-// deductions within it included.
-type Subtotal struct {
-	Criterion CriterionID     `json:"criterion"` // the group
-	Points    decimal.Decimal `json:"points"`    // the points under it
-}
-
 // GateFailure records that a unit's points under a criterion with a minimum
 // (Min) fell below it. It does not change the total; awards may look at it.
 type GateFailure struct {
@@ -1279,8 +1273,10 @@ type Standing struct {
 	// them, sorted.
 	Source    AssessorKind `json:"source,omitempty"`
 	Assessors []UnitID     `json:"assessors"`
-	Lines     []Line       `json:"lines"`     // one per leaf criterion, in the order of the table
-	Subtotals []Subtotal   `json:"subtotals"` // one per group, in the order of the table
+	Lines     []Line       `json:"lines"` // one per leaf criterion, in the order of the table
+	// Subtotals holds the points the unit has under each group of criteria,
+	// bonuses and deductions within it included, keyed by the group's ID.
+	Subtotals map[CriterionID]decimal.Decimal `json:"subtotals"`
 	// GatesFailed lists the minima the unit fell below (empty if none).
 	GatesFailed []GateFailure `json:"gates_failed,omitempty"`
 	// TieBreak names the tie-breaker that last separated this unit from units
@@ -1296,12 +1292,8 @@ func (s Standing) Points(id CriterionID) (decimal.Decimal, bool) {
 			return l.Contribution, true
 		}
 	}
-	for _, g := range s.Subtotals {
-		if g.Criterion == id {
-			return g.Points, true
-		}
-	}
-	return decimal.Decimal{}, false
+	p, ok := s.Subtotals[id]
+	return p, ok
 }
 
 // Equal reports whether s and t are the same standing, comparing decimals by value.
@@ -1310,9 +1302,7 @@ func (s Standing) Equal(t Standing) bool {
 		s.Total.Equal(t.Total) && s.Scaled.Equal(t.Scaled) && s.Deductions.Equal(t.Deductions) &&
 		slices.Equal(s.Assessors, t.Assessors) &&
 		slices.EqualFunc(s.Lines, t.Lines, Line.Equal) &&
-		slices.EqualFunc(s.Subtotals, t.Subtotals, func(a, b Subtotal) bool {
-			return a.Criterion == b.Criterion && a.Points.Equal(b.Points)
-		}) &&
+		maps.EqualFunc(s.Subtotals, t.Subtotals, decimal.Decimal.Equal) &&
 		slices.EqualFunc(s.GatesFailed, t.GatesFailed, func(a, b GateFailure) bool {
 			return a.Criterion == b.Criterion && a.Min.Equal(b.Min) && a.Points.Equal(b.Points)
 		})
@@ -1324,7 +1314,7 @@ func (s Standing) clone() Standing {
 	for i := range s.Lines {
 		s.Lines[i].Marks = slices.Clone(s.Lines[i].Marks)
 	}
-	s.Subtotals = slices.Clone(s.Subtotals)
+	s.Subtotals = maps.Clone(s.Subtotals)
 	s.GatesFailed = slices.Clone(s.GatesFailed)
 	return s
 }
@@ -1903,10 +1893,11 @@ func (s *Scorecard) scoreDecimal(c Cluster, out []Standing, p *ScoringPolicy) (S
 // closeUnit lists a unit's subtotals and failed gates from its points per
 // node.
 func (s *Scorecard) closeUnit(st *Standing, np []decimal.Decimal) {
+	st.Subtotals = make(map[CriterionID]decimal.Decimal, len(s.nodes)-len(st.Lines))
 	for i := range s.nodes {
 		nd := &s.nodes[i]
 		if nd.leaf < 0 {
-			st.Subtotals = append(st.Subtotals, Subtotal{Criterion: nd.id, Points: np[i]})
+			st.Subtotals[nd.id] = np[i]
 		}
 		if nd.hasMin && np[i].LessThan(nd.min) {
 			st.GatesFailed = append(st.GatesFailed, GateFailure{Criterion: nd.id, Min: nd.min, Points: np[i]})
