@@ -128,6 +128,21 @@ type CriterionSpec struct {
 	Children []CriterionSpec
 }
 
+// Points returns the most the criterion adds to or takes from a total: Max ×
+// Weight for a leaf (Weight left out counting as 1), Max for a group. On the
+// effective spec that Scorecard.Criterion returns it is always defined; on a
+// plain spec a group's Max left out reads as 0.
+func (c CriterionSpec) Points() decimal.Decimal {
+	if unset(c.Weight) || len(c.Children) > 0 {
+		return c.Max
+	}
+	return c.Max.Mul(c.Weight)
+}
+
+// HasMin reports whether the criterion has a gate (điểm sàn): a Min that is
+// not left out.
+func (c CriterionSpec) HasMin() bool { return !unset(c.Min) }
+
 type criterionSpecJSON struct {
 	ID       CriterionID      `json:"id"`
 	Name     string           `json:"name"`
@@ -283,27 +298,6 @@ func (sp *ScorecardSpec) UnmarshalJSON(b []byte) error {
 	*sp = ScorecardSpec(v)
 	return nil
 }
-
-// Criterion is one validated criterion of a Scorecard, with its effective
-// values: Max is a group's sum when none was given, Weight is 1 when none was
-// given (zero for groups), Points is the most it adds to or takes from a total
-// (Max × Weight for a leaf, Max for a group), and Min is the gate (zero and
-// HasMin false when there is none).
-type Criterion struct {
-	ID       CriterionID
-	Name     string
-	Kind     CriterionKind
-	Max      decimal.Decimal
-	Weight   decimal.Decimal
-	Points   decimal.Decimal
-	Min      decimal.Decimal
-	HasMin   bool
-	Parent   CriterionID // zero for a top-level criterion
-	Children []CriterionID
-}
-
-// IsLeaf reports whether the criterion takes marks (it has no children).
-func (c Criterion) IsLeaf() bool { return len(c.Children) == 0 }
 
 type node struct {
 	id       CriterionID
@@ -536,47 +530,67 @@ func (s Scorecard) Spec() ScorecardSpec {
 	return sp
 }
 
-func (s Scorecard) criterion(i int) Criterion {
+// criterion returns node i as its effective spec.
+func (s Scorecard) criterion(i int) CriterionSpec {
 	n := s.nodes[i]
-	c := Criterion{ID: n.id, Name: n.name, Kind: n.kind, Max: n.max, Weight: n.weight,
-		Points: n.points, Min: n.min, HasMin: n.hasMin}
-	if n.weight == (decimal.Decimal{}) {
-		c.Weight = decimal.Zero
-	}
-	if n.min == (decimal.Decimal{}) {
-		c.Min = decimal.Zero
-	}
-	if n.parent >= 0 {
-		c.Parent = s.nodes[n.parent].id
-	}
-	for _, j := range n.children {
-		c.Children = append(c.Children, s.nodes[j].id)
-	}
-	return c
+	return CriterionSpec{ID: n.id, Name: n.name, Kind: n.kind, Max: n.max, Weight: n.weight, Min: n.min}
 }
 
-// Criterion returns the criterion with the given ID, and whether there is one.
-func (s Scorecard) Criterion(id CriterionID) (Criterion, bool) {
+// Criterion returns the criterion (tiêu chí) with the given ID as its
+// effective spec, and whether there is one: Max is a group's sum when none was
+// given, Weight is 1 for a leaf when none was given (and left out for a
+// group), Min is left out when there is no gate, and Children is left empty
+// (Scorecard.Children lists them).
+func (s Scorecard) Criterion(id CriterionID) (CriterionSpec, bool) {
 	i, ok := s.index[id]
 	if !ok {
-		return Criterion{}, false
+		return CriterionSpec{}, false
 	}
 	return s.criterion(i), true
 }
 
-// Criteria returns every criterion, groups and leaves, in the order of the
-// table (pre-order: a group before its children).
-func (s Scorecard) Criteria() []Criterion {
-	out := make([]Criterion, len(s.nodes))
+// Parent returns the ID of the group a criterion belongs to, the zero
+// CriterionID for a top-level criterion, and whether the criterion exists.
+func (s Scorecard) Parent(id CriterionID) (CriterionID, bool) {
+	i, ok := s.index[id]
+	if !ok {
+		return "", false
+	}
+	if p := s.nodes[i].parent; p >= 0 {
+		return s.nodes[p].id, true
+	}
+	return "", true
+}
+
+// Children returns the IDs of a group's criteria in the order of the table,
+// or nil for a leaf (a criterion that takes marks) or an unknown ID.
+func (s Scorecard) Children(id CriterionID) []CriterionID {
+	i, ok := s.index[id]
+	if !ok {
+		return nil
+	}
+	var out []CriterionID
+	for _, j := range s.nodes[i].children {
+		out = append(out, s.nodes[j].id)
+	}
+	return out
+}
+
+// Criteria returns every criterion, groups and leaves, as effective specs
+// (see Scorecard.Criterion) in the order of the table (pre-order: a group
+// before its children).
+func (s Scorecard) Criteria() []CriterionSpec {
+	out := make([]CriterionSpec, len(s.nodes))
 	for i := range s.nodes {
 		out[i] = s.criterion(i)
 	}
 	return out
 }
 
-// Leaves returns the criteria that take marks, in the order of the table.
-func (s Scorecard) Leaves() []Criterion {
-	out := make([]Criterion, len(s.leaves))
+// Leaves returns the criteria that take marks, as effective specs (see
+// Scorecard.Criterion), in the order of the table.
+func (s Scorecard) Leaves() []CriterionSpec {
+	out := make([]CriterionSpec, len(s.leaves))
 	for i, j := range s.leaves {
 		out[i] = s.criterion(j)
 	}

@@ -394,7 +394,7 @@ func FuzzScorecardJSON(f *testing.F) {
 		for _, l := range s.Leaves() {
 			require.True(t, l.Max.IsPositive() && l.Weight.IsPositive())
 			if l.Kind == CriterionScored {
-				sum = sum.Add(l.Points)
+				sum = sum.Add(l.Points())
 			}
 		}
 		require.False(t, sum.GreaterThan(s.BaseMax()), "scored leaves %s exceed base %s", sum, s.BaseMax())
@@ -420,8 +420,7 @@ func refScore(card Scorecard, c Cluster, as []Assessment, p ScoringPolicy) ([]re
 	for l, lf := range leaves {
 		for id := lf.ID; id != ""; {
 			under[id] = append(under[id], l)
-			cr, _ := card.Criterion(id)
-			id = cr.Parent
+			id, _ = card.Parent(id)
 		}
 	}
 	rat := func(d decimal.Decimal) *big.Rat { return d.Rat() }
