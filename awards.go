@@ -384,36 +384,33 @@ func (q *Quota) UnmarshalJSON(b []byte) error {
 // Standards.
 // ---------------------------------------------------------------------------
 
-// StandardKind names what a Standard checks. The zero StandardKind is not valid.
-type StandardKind uint8
+// standardKind names what a Standard checks (String names it for the
+// caller). The zero standardKind is not valid.
+type standardKind uint8
 
 // The kinds of standard.
 const (
-	StandardMinTotal       StandardKind = iota + 1 // total at least a number of points
-	StandardMaxRank                                // rank at most N (1 = first)
-	StandardLeadsCluster                           // leads the cluster (dẫn đầu cụm thi đua)
-	StandardNoPendingCase                          // no discipline, investigation or complaint pending
-	StandardExcellentYears                         // N consecutive years of excellent completion
-	StandardHoldsTitle                             // holds a title
-	StandardCustom                                 // a caller-supplied predicate with a name
+	standardMinTotal       standardKind = iota + 1 // total at least a number of points
+	standardMaxRank                                // rank at most N (1 = first)
+	standardLeadsCluster                           // leads the cluster (dẫn đầu cụm thi đua)
+	standardNoPendingCase                          // no discipline, investigation or complaint pending
+	standardExcellentYears                         // N consecutive years of excellent completion
+	standardHoldsTitle                             // holds a title
+	standardCustom                                 // a caller-supplied predicate with a name
 )
 
-var standardKinds = enum[StandardKind]{typ: "StandardKind", field: "standard kind", first: StandardMinTotal,
+var standardKinds = enum[standardKind]{typ: "standardKind", field: "standard kind", first: standardMinTotal,
 	en: []string{"", "min-total", "max-rank", "leads-cluster", "no-pending-case", "excellent-years",
 		"holds-title", "custom"},
 	err: ErrInvalidStandard}
 
-// IsValid reports whether k is one of the defined kinds.
-func (k StandardKind) IsValid() bool { return standardKinds.valid(k) }
-
-// String returns the kind's name, such as "min-total".
-func (k StandardKind) String() string { return standardKinds.name(k) }
+func (k standardKind) String() string { return standardKinds.name(k) }
 
 // Standard is one condition (tiêu chuẩn) a unit must meet for an award, checked
 // on its Candidate record. Build one with the Require functions; Validate checks
 // it. A Standard is immutable. The zero Standard is not valid.
 type Standard struct {
-	kind  StandardKind
+	kind  standardKind
 	n     int
 	total decimal.Decimal
 	award Award
@@ -423,25 +420,25 @@ type Standard struct {
 
 // RequireMinTotal is the standard "total of at least min points".
 func RequireMinTotal(min decimal.Decimal) Standard {
-	return Standard{kind: StandardMinTotal, total: min}
+	return Standard{kind: standardMinTotal, total: min}
 }
 
 // RequireRank is the standard "ranked n-th or better" (n ≥ 1).
-func RequireRank(n int) Standard { return Standard{kind: StandardMaxRank, n: n} }
+func RequireRank(n int) Standard { return Standard{kind: standardMaxRank, n: n} }
 
 // RequireLeadsCluster is the standard "recognised as leading the cluster's
 // emulation this year" (dẫn đầu cụm, khối thi đua), which the Government flag
 // requires (Luật Thi đua, khen thưởng 2022 Điều 25 khoản 1) and, where a layer
 // says so, the ministry or provincial flag (Quyết định 86/2025/QĐ-UBND tỉnh
 // Bắc Ninh Điều 3 khoản 1).
-func RequireLeadsCluster() Standard { return Standard{kind: StandardLeadsCluster} }
+func RequireLeadsCluster() Standard { return Standard{kind: standardLeadsCluster} }
 
 // RequireNoPendingCase is the standard "no discipline, investigation or
 // complaint pending" (Nghị định 98/2023/NĐ-CP Điều 4; Nghị định
 // 152/2025/NĐ-CP Điều 4 khoản 4). Decisions apply it to every award whether
 // listed or not; listing it makes it appear among the standards a proposal
 // meets.
-func RequireNoPendingCase() Standard { return Standard{kind: StandardNoPendingCase} }
+func RequireNoPendingCase() Standard { return Standard{kind: standardNoPendingCase} }
 
 // RequireExcellentYears is the standard "n consecutive years of excellent task
 // completion" (hoàn thành xuất sắc nhiệm vụ n năm liên tục), such as the two
@@ -451,21 +448,18 @@ func RequireNoPendingCase() Standard { return Standard{kind: StandardNoPendingCa
 // ExcellentCollective (the same point's other route), and no discipline
 // period may touch them. A refusal names the years missing. Without a record
 // it reads Facts.ExcellentYears.
-func RequireExcellentYears(n int) Standard { return Standard{kind: StandardExcellentYears, n: n} }
+func RequireExcellentYears(n int) Standard { return Standard{kind: standardExcellentYears, n: n} }
 
 // RequireTitle is the standard "already holds title a", such as the Excellent
 // Labour Collective that some sectors require before their flag.
-func RequireTitle(a Award) Standard { return Standard{kind: StandardHoldsTitle, award: a} }
+func RequireTitle(a Award) Standard { return Standard{kind: standardHoldsTitle, award: a} }
 
 // RequireThat is a standard the caller supplies: name describes it in reasons
 // and pred decides it. pred must be a pure function of the candidate, safe for
 // concurrent use.
 func RequireThat(name string, pred func(Candidate) bool) Standard {
-	return Standard{kind: StandardCustom, name: name, pred: pred}
+	return Standard{kind: standardCustom, name: name, pred: pred}
 }
-
-// Kind returns what s checks.
-func (s Standard) Kind() StandardKind { return s.kind }
 
 // Validate reports a standard that cannot be checked, as a *FieldError wrapping
 // ErrInvalidStandard: the zero Standard, a rank below 1, negative years, an
@@ -473,25 +467,25 @@ func (s Standard) Kind() StandardKind { return s.kind }
 func (s Standard) Validate() error {
 	bad := func(v string) error { return &FieldError{Field: "standard", Value: v, Err: ErrInvalidStandard} }
 	switch s.kind {
-	case StandardMinTotal:
+	case standardMinTotal:
 		if !inRange(s.total) {
 			return &FieldError{Field: "standard total", Value: quoteDecimal(s.total), Err: ErrPointsRange}
 		}
-	case StandardLeadsCluster, StandardNoPendingCase:
+	case standardLeadsCluster, standardNoPendingCase:
 		return nil
-	case StandardMaxRank:
+	case standardMaxRank:
 		if s.n < 1 {
 			return bad(fmt.Sprintf("rank ≤ %d", s.n))
 		}
-	case StandardExcellentYears:
+	case standardExcellentYears:
 		if s.n < 0 || s.n > MaxYear-MinYear+1 {
 			return bad(fmt.Sprintf("%d excellent years", s.n))
 		}
-	case StandardHoldsTitle:
+	case standardHoldsTitle:
 		if !s.award.IsValid() {
 			return &FieldError{Field: "standard title", Value: s.award.String(), Err: ErrInvalidAward}
 		}
-	case StandardCustom:
+	case standardCustom:
 		if blank(s.name) || s.pred == nil {
 			return bad(s.name)
 		}
@@ -506,19 +500,19 @@ func (s Standard) Validate() error {
 // "holds excellent-collective", or a custom standard's name.
 func (s Standard) String() string {
 	switch s.kind {
-	case StandardMinTotal:
+	case standardMinTotal:
 		return "total ≥ " + quoteDecimal(s.total)
-	case StandardMaxRank:
+	case standardMaxRank:
 		return fmt.Sprintf("rank ≤ %d", s.n)
-	case StandardLeadsCluster:
+	case standardLeadsCluster:
 		return "leads the cluster"
-	case StandardNoPendingCase:
+	case standardNoPendingCase:
 		return "no pending case"
-	case StandardExcellentYears:
+	case standardExcellentYears:
 		return fmt.Sprintf("%d consecutive excellent years", s.n)
-	case StandardHoldsTitle:
+	case standardHoldsTitle:
 		return "holds " + s.award.String()
-	case StandardCustom:
+	case standardCustom:
 		return s.name
 	}
 	return "invalid standard"
@@ -527,17 +521,17 @@ func (s Standard) String() string {
 // Check reports whether candidate c meets s and, when it does not, why.
 func (s Standard) Check(c Candidate) (met bool, why string) {
 	switch s.kind {
-	case StandardMinTotal:
+	case standardMinTotal:
 		if c.Total.Cmp(s.total) >= 0 {
 			return true, ""
 		}
 		return false, fmt.Sprintf("total %s < %s", c.Total.String(), s.total.String())
-	case StandardMaxRank:
+	case standardMaxRank:
 		if c.Rank >= 1 && c.Rank <= s.n {
 			return true, ""
 		}
 		return false, fmt.Sprintf("rank %d > %d", c.Rank, s.n)
-	case StandardLeadsCluster:
+	case standardLeadsCluster:
 		if c.LeadsCluster {
 			return true, ""
 		}
@@ -545,12 +539,12 @@ func (s Standard) Check(c Candidate) (met bool, why string) {
 			return false, fmt.Sprintf("did not lead the cluster in %d", c.Year)
 		}
 		return false, "does not lead the cluster"
-	case StandardNoPendingCase:
+	case standardNoPendingCase:
 		if !c.Facts.Pending() {
 			return true, ""
 		}
 		return false, c.Facts.pendingWhat()
-	case StandardExcellentYears:
+	case standardExcellentYears:
 		if len(c.Facts.Record) == 0 {
 			if c.Facts.ExcellentYears >= s.n {
 				return true, ""
@@ -562,12 +556,12 @@ func (s Standard) Check(c Candidate) (met bool, why string) {
 			return true, ""
 		}
 		return false, fmt.Sprintf("%d consecutive excellent years to %d needed; missing %s", s.n, c.year(), yearsText(missing))
-	case StandardHoldsTitle:
+	case standardHoldsTitle:
 		if c.Facts.HoldsIn(s.award, c.year()) {
 			return true, ""
 		}
 		return false, "does not hold " + s.award.String()
-	case StandardCustom:
+	case standardCustom:
 		if s.pred != nil && s.pred(c) {
 			return true, ""
 		}
@@ -580,7 +574,7 @@ func (s Standard) Check(c Candidate) (met bool, why string) {
 // record: none when either route (the rating, or the title
 // ExcellentCollective) is complete, else the rating route's missing years.
 func (s Standard) missing(c Candidate) []int {
-	if s.kind != StandardExcellentYears || s.n == 0 {
+	if s.kind != standardExcellentYears || s.n == 0 {
 		return nil
 	}
 	if len(c.Facts.Record) == 0 {

@@ -430,26 +430,6 @@ func (c *Cluster) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// ChangeKind says whether a UnitChange is a rename or a merger.
-type ChangeKind uint8
-
-// The kinds of unit change.
-const (
-	Rename ChangeKind = iota + 1 // one unit becomes another (đổi tên)
-	Merger                       // several units become one (hợp nhất, sáp nhập)
-)
-
-// String returns "rename" or "merger".
-func (k ChangeKind) String() string {
-	switch k {
-	case Rename:
-		return "rename"
-	case Merger:
-		return "merger"
-	}
-	return fmt.Sprintf("ChangeKind(%d)", uint8(k))
-}
-
 // UnitChange records that from Year on, the units From are replaced by the unit
 // Into: a rename when From has one unit (the Sở Thông tin và Truyền thông of a
 // province becoming its Sở Khoa học và Công nghệ in 2025), a merger when it has
@@ -457,17 +437,13 @@ func (k ChangeKind) String() string {
 // 202/2025/QH15). Into may reuse the ID of one of From.
 type UnitChange struct {
 	Year int      `json:"year"` // the first roster year that sees the change
-	From []UnitID `json:"from"`
-	Into Unit     `json:"into"`
+	From []UnitID `json:"from"` // the units replaced: one for a rename, several for a merger
+	Into Unit     `json:"into"` // the unit that replaces them
 }
 
-// Kind returns Rename for one predecessor and Merger for several.
-func (ch UnitChange) Kind() ChangeKind {
-	if len(ch.From) > 1 {
-		return Merger
-	}
-	return Rename
-}
+// IsMerger reports whether the change is a merger (hợp nhất, sáp nhập):
+// several units become one. A change of one predecessor is a rename (đổi tên).
+func (ch UnitChange) IsMerger() bool { return len(ch.From) > 1 }
 
 // Validate checks the change on its own: year in range, at least one predecessor,
 // valid IDs, no predecessor listed twice, and a valid successor.

@@ -55,7 +55,7 @@ type compiledTie struct {
 // when it rounds), and the weights at the largest number of places among them.
 //
 // Errors: those of Score; ErrNotCompilable (in a *FieldError) for a median or
-// trimmed mean chosen PerTotal, whose kept assessors depend on the weights;
+// trimmed mean chosen per total (ScoringPolicy.PerTotal), whose kept assessors depend on the weights;
 // *FieldError wrapping ErrOverflow when a mark, weight or total would not fit
 // (|v| ≤ 2^61 at the common scale), where Score computes in decimals instead.
 func Compile(card Scorecard, c Cluster, assessments []Assessment, p ScoringPolicy) (Compiled, error) {
@@ -63,8 +63,8 @@ func Compile(card Scorecard, c Cluster, assessments []Assessment, p ScoringPolic
 	if err != nil {
 		return Compiled{}, err
 	}
-	if p.Over == PerTotal && p.Aggregation != AggregateMean {
-		return Compiled{}, &FieldError{Field: "over", Value: p.Over.String(), Err: ErrNotCompilable}
+	if p.PerTotal && p.Aggregation != AggregateMean {
+		return Compiled{}, &FieldError{Field: "per_total", Value: "true", Err: ErrNotCompilable}
 	}
 	if why != nil {
 		return Compiled{}, why

@@ -64,8 +64,8 @@ func (c Contest) condorcet(d [][]int, votes []int) ([][]int, []int) {
 			}
 		}
 		return tiersBy(n, func(i, j int) int { return cmp.Compare(twice[j], twice[i]) }), twice
-	default: // Minimax
-		v := c.spec.Minimax.orDefault()
+	default: // the minimax methods
+		v := c.spec.Method
 		for i := range n {
 			worst, first := 0, true
 			for j := range n {
@@ -74,11 +74,11 @@ func (c Contest) condorcet(d [][]int, votes []int) ([][]int, []int) {
 				}
 				var s int
 				switch v {
-				case WinningVotes:
+				case MethodMinimaxWinningVotes:
 					if d[j][i] > d[i][j] {
 						s = d[j][i]
 					}
-				case Margins:
+				case MethodMinimaxMargins:
 					s = d[j][i] - d[i][j]
 				default:
 					s = d[j][i]

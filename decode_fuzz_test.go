@@ -2,6 +2,7 @@ package thidua
 
 import (
 	"encoding/json"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -142,7 +143,7 @@ func FuzzSuccessionJSON(f *testing.F) {
 }
 
 func FuzzHistoryJSON(f *testing.F) {
-	f.Add([]byte(`[{"year":2022,"leader":"a","deputy":"b","basis":"order"},{"year":2023,"leader":"b"}]`))
+	f.Add([]byte(`[{"year":2022,"leader":"a","deputy":"b","by":"round-robin"},{"year":2023,"leader":"b"}]`))
 	f.Add([]byte(`[]`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		h, ok := decodeRoundTrip(t, data, nil, func(a, b History) bool {
@@ -151,6 +152,28 @@ func FuzzHistoryJSON(f *testing.F) {
 		if ok {
 			_, err := NewHistory(h.Terms()...)
 			require.NoError(t, err, "what decodes is valid")
+		}
+	})
+}
+
+// Property: a decoded plan round-trips (terms and first years equal), and
+// every first year it gives is 0 or a valid year.
+func FuzzPlanJSON(f *testing.F) {
+	f.Add([]byte(`{"terms":[{"year":2024,"leader":"a","deputy":"b","by":"round-robin"}],"first_leads":{"a":2024,"b":0}}`))
+	f.Add([]byte(`{"terms":[],"first_leads":{}}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		p, ok := decodeRoundTrip(t, data, nil, func(a, b Plan) bool {
+			return slicesEqualTerms(a.Terms, b.Terms) && maps.Equal(a.firstLeads, b.firstLeads)
+		})
+		if !ok {
+			return
+		}
+		for id, y := range p.firstLeads {
+			require.NoError(t, id.Validate())
+			require.Equal(t, y, p.FirstLead(id))
+			if y != 0 {
+				require.NoError(t, checkYear("first lead", y))
+			}
 		}
 	})
 }
@@ -171,7 +194,7 @@ func FuzzContestJSON(f *testing.F) {
 	f.Add(mustJSON(f, MustContest(ContestSpec{ID: "2023-flag", Title: "Cờ thi đua", Year: 2023,
 		Candidates: []UnitID{"a", "b", "c"}, Electorate: 9, Present: 8, Seats: 1, Method: Approval,
 		Threshold: AtLeast(4, 5).Of(Electorate), Quorum: AtLeast(2, 3), MaxMarks: 1})))
-	f.Add(mustJSON(f, MustContest(ContestSpec{Candidates: []UnitID{"a", "b"}, Electorate: 3, Method: Minimax, Minimax: Margins})))
+	f.Add(mustJSON(f, MustContest(ContestSpec{Candidates: []UnitID{"a", "b"}, Electorate: 3, Method: MethodMinimaxMargins})))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		c, ok := decodeRoundTrip(t, data, nil, Contest.Equal)
 		if ok {

@@ -88,7 +88,7 @@
 // a tally's digest is hex. Decoding validates as the constructors do, and a
 // decoded value equals the one encoded and encodes to the same bytes; a
 // concluded Outcome travels whole. Values holding a caller's function (a
-// ByComparison tie-breaker, a RequireThat standard, an Exclusion) have no JSON
+// ByComparison tie-breaker, a RequireThat standard, a Constraints.Exclude rule) have no JSON
 // form.
 //
 // # Policy experiments

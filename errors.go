@@ -309,9 +309,6 @@ var (
 	// ErrInvalidMethod reports a Method outside the defined methods.
 	ErrInvalidMethod = errors.New("thidua: invalid counting method")
 
-	// ErrInvalidVariant reports a MinimaxVariant outside the defined variants.
-	ErrInvalidVariant = errors.New("thidua: invalid minimax variant")
-
 	// ErrInvalidOption reports a contest option out of range: a Borda base
 	// other than 0 or 1, or a negative MaxMarks.
 	ErrInvalidOption = errors.New("thidua: contest option out of range")
@@ -479,8 +476,6 @@ var (
 // ---------------------------------------------------------------------------
 
 var (
-	// ErrInvalidBasis reports a Basis outside the defined ones.
-	ErrInvalidBasis = errors.New("thidua: invalid leadership basis")
 
 	// ErrInvalidSuccession reports a succession policy with an undefined method,
 	// deputy rule or tie rule.
@@ -717,7 +712,7 @@ func voteMismatch(contest ContestID, post Role, err error) *PartError {
 
 var (
 	// ErrNotCompilable reports scoring that the int64 compiled form cannot
-	// reproduce: a median or trimmed mean chosen per total (PerTotal), whose
+	// reproduce: a median or trimmed mean chosen per total (ScoringPolicy.PerTotal), whose
 	// kept assessors depend on the weights.
 	ErrNotCompilable = errors.New("thidua: cannot be compiled")
 

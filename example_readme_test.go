@@ -40,7 +40,7 @@ func Example_readme() {
 	// proposed: Ministry or Provincial Certificate of Merit b
 	// declined: c Ministry or Provincial Emulation Flag pending-case
 	// declined: c Ministry or Provincial Certificate of Merit pending-case
-	// 2027: leader b, deputy c (succession); the plan's first years: 2027 b, 2028 c
+	// 2027: leader b, deputy c (deputy-succeeds); the plan's first years: 2027 b, 2028 c
 	// review: complete true, leader b, deputy c; minutes in Vietnamese true
 	// 80% of all members: no flag in 2742 of 10000 years
 	// majority of valid ballots: no flag in 343 of 10000 years
@@ -182,7 +182,7 @@ func readmeSteps(w io.Writer, keep *thidua.Outcome) error {
 	if err != nil {
 		return err
 	}
-	policy := thidua.Succession{Method: thidua.DeputySucceeds, Deputy: thidua.DeputyElected,
+	policy := thidua.Succession{Method: thidua.DeputySucceeds,
 		Constraints: thidua.Constraints{NoConsecutive: true}}
 	leadership, next, err := policy.Next(c, history, thidua.Selection{DeputyVote: &deputyResult}, nil)
 	if err != nil {
@@ -194,7 +194,7 @@ func readmeSteps(w io.Writer, keep *thidua.Outcome) error {
 		return err
 	}
 	fmt.Fprintf(w, "%d: leader %s, deputy %s (%s); the plan's first years: %d %s, %d %s\n",
-		leadership.Year, next.Leader(), next.Deputy(), leadership.Basis,
+		leadership.Year, next.Leader(), next.Deputy(), leadership.By,
 		plan.Terms[0].Year, plan.Terms[0].Leader, plan.Terms[1].Year, plan.Terms[1].Leader)
 
 	flagBallots := ballots

@@ -39,11 +39,11 @@ func ExampleReview_Conclude() {
 		fmt.Printf("%s: %s, rank %d, %d/%d votes\n", p.Award.English(), block.Label(p.Unit), p.Rank, p.Vote.Votes, p.Vote.Base)
 	}
 	l := outcome.Leadership
-	fmt.Printf("%d: leader %s, deputy %s (%s)\n", l.Year, l.Leader, l.Deputy, l.Basis)
+	fmt.Printf("%d: leader %s, deputy %s (%s)\n", l.Year, l.Leader, l.Deputy, l.By)
 	fmt.Println("complete:", outcome.Complete())
 	// Output:
 	// rules: Nghị định 152/2025/NĐ-CP; Luật 06/2026/QH16
 	// Ministry or Provincial Emulation Flag: Đơn vị B, rank 1, 3/3 votes
-	// 2027: leader b, deputy c (order)
+	// 2027: leader b, deputy c (round-robin)
 	// complete: true
 }

@@ -70,17 +70,18 @@ func randomPolicy(rng *rand.Rand, c Cluster) Succession {
 	rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 	s := Succession{Method: RoundRobin, Order: order}
 	if rng.IntN(2) == 0 {
-		s.Method, s.Deputy = DeputySucceeds, DeputyFromOrder
+		s.Method, s.DeputyFromOrder = DeputySucceeds, true
 	}
 	s.Constraints.NoConsecutive = rng.IntN(2) == 0
 	s.Constraints.CoolDown = rng.IntN(3) % c.Len()
 	if rng.IntN(3) == 0 {
 		salt := rng.Uint32()
-		s.Constraints.Exclude = Exclusion{Name: "kỷ luật", Excludes: func(u UnitID, year int) bool {
+		s.Constraints.ExcludeName = "kỷ luật"
+		s.Constraints.Exclude = func(u UnitID, year int) bool {
 			h := fnv.New32a()
 			fmt.Fprintf(h, "%d/%s/%d", salt, u, year)
 			return h.Sum32()%7 == 0
-		}}
+		}
 	}
 	return s
 }
@@ -234,7 +235,7 @@ func FuzzSuccessionElect(f *testing.F) {
 			return
 		}
 		require.Equal(t, c.Year()+1, l.Year)
-		require.Equal(t, BasisElected, l.Basis)
+		require.Equal(t, Elect, l.By)
 		if len(lv.Tied) > 0 {
 			require.True(t, s.TieByOrder)
 			require.Contains(t, lv.Tied, l.Leader)

@@ -174,7 +174,7 @@ func TestCandidateLimits(t *testing.T) {
 		require.ErrorAs(t, err, &le, m)
 		assert.Equal(t, FieldError{Field: "candidates", Value: fmt.Sprintf("%d, more than the limit of %d", MaxCandidates+1, MaxCandidates), Err: ErrLimit}, *le)
 	}
-	for _, m := range []Method{TwoRound, Borda, InstantRunoff, Schulze, RankedPairs, Copeland, Minimax} {
+	for _, m := range []Method{TwoRound, Borda, InstantRunoff, Schulze, RankedPairs, Copeland, MethodMinimaxWinningVotes, MethodMinimaxMargins, MethodMinimaxOpposition} {
 		_, err := NewContest(ContestSpec{Candidates: ids(MaxRankedCandidates), Electorate: 1, Method: m})
 		require.NoError(t, err, m)
 		_, err = NewContest(ContestSpec{Candidates: ids(MaxRankedCandidates + 1), Electorate: 1, Method: m})

@@ -704,7 +704,7 @@ func (r Review) lead(o *Outcome) error {
 	case s.Method == DeputySucceeds:
 		leader = firstIn(after(st.order, last.Leader), field)
 	}
-	if s.Method == Elect || (s.Method == DeputySucceeds && s.Deputy == DeputyElected) {
+	if s.Method == Elect || (s.Method == DeputySucceeds && !s.DeputyFromOrder) {
 		var deputies []UnitID
 		for _, id := range reorg.Cluster.MemberIDs() {
 			if s.deputyOK(st, id, leader) {

@@ -37,7 +37,7 @@ func TestReviewSeedCase(t *testing.T) {
 	assert.Equal(t, UnitID("bac-ninh"), o.Decision.Proposals[0].Unit)
 	assert.Equal(t, MinistryFlag, o.Decision.Proposals[0].Award)
 	assert.Equal(t, []UnitID{"hai-duong", "vinh-phuc"}, []UnitID{o.Decision.Proposals[1].Unit, o.Decision.Proposals[2].Unit})
-	assert.Equal(t, Leadership{Year: 2024, Leader: "nam-dinh", Deputy: "hai-duong", Basis: BasisSuccession}, o.Leadership)
+	assert.Equal(t, Leadership{Year: 2024, Leader: "nam-dinh", Deputy: "hai-duong", By: DeputySucceeds}, o.Leadership)
 }
 
 func TestReviewJSONRoundTrip(t *testing.T) {
@@ -60,7 +60,7 @@ func TestReviewJSONRoundTrip(t *testing.T) {
 	require.NoError(t, json.Unmarshal(b, &back))
 	assert.True(t, r.Rules.Equal(back.Rules), "an explicit rule set travels with the review")
 
-	r.Succession.Constraints.Exclude = Exclusion{Name: "pending discipline", Excludes: func(UnitID, int) bool { return false }}
+	r.Succession.Constraints.Exclude, r.Succession.Constraints.ExcludeName = func(UnitID, int) bool { return false }, "pending discipline"
 	_, err = json.Marshal(r)
 	assert.ErrorIs(t, err, ErrUnencodablePolicy)
 }
@@ -118,7 +118,7 @@ func TestReviewRunoffThenFallback(t *testing.T) {
 	// provisional decision, which the runoff changes.
 	require.Len(t, o.Decision.Proposals, 1)
 	assert.Equal(t, UnitID("c"), o.Decision.Proposals[0].Unit)
-	assert.Equal(t, Leadership{Year: 2025, Leader: "d", Deputy: "a", Basis: BasisOrder}, o.Leadership,
+	assert.Equal(t, Leadership{Year: 2025, Leader: "d", Deputy: "a", By: RoundRobin}, o.Leadership,
 		"the leadership does not wait for the awards")
 
 	// Round 2 settles it: b takes the flag, a the certificate.
@@ -173,7 +173,7 @@ func TestReviewLeadershipRunoff(t *testing.T) {
 	o, err = r.Conclude()
 	require.NoError(t, err)
 	require.True(t, o.Complete(), "%v", o.Pending)
-	assert.Equal(t, Leadership{Year: 2025, Leader: "b", Deputy: "a", Basis: BasisElected}, o.Leadership)
+	assert.Equal(t, Leadership{Year: 2025, Leader: "b", Deputy: "a", By: Elect}, o.Leadership)
 	assert.Equal(t, UnitID("b"), o.Next.Leader())
 }
 
@@ -304,7 +304,7 @@ func TestReviewDeputyVoteLeavesOutTheLeaderToBe(t *testing.T) {
 	c, err := r.Cluster.WithLeadership("c", "")
 	require.NoError(t, err)
 	r.Cluster = c
-	r.Succession = Succession{Method: DeputySucceeds, Deputy: DeputyElected, Order: []UnitID{"a", "b", "c", "d"}}
+	r.Succession = Succession{Method: DeputySucceeds, Order: []UnitID{"a", "b", "c", "d"}}
 	o, err := r.Conclude()
 	require.NoError(t, err)
 	require.Len(t, o.Pending, 1)
@@ -314,7 +314,7 @@ func TestReviewDeputyVoteLeavesOutTheLeaderToBe(t *testing.T) {
 	r.DeputyRounds = [][]Ballot{{{Approve: []UnitID{"a"}, Count: 3}, {Approve: []UnitID{"b"}}}}
 	o, err = r.Conclude()
 	require.NoError(t, err)
-	assert.Equal(t, Leadership{Year: 2025, Leader: "d", Deputy: "a", Basis: BasisOrder}, o.Leadership)
+	assert.Equal(t, Leadership{Year: 2025, Leader: "d", Deputy: "a", By: RoundRobin}, o.Leadership)
 }
 
 // An award decided without a vote has no runoff: its tie goes to the fallback

@@ -6,41 +6,6 @@ import (
 	"slices"
 )
 
-// Basis says how a leadership was chosen.
-type Basis uint8
-
-// The ways a cluster's leader and deputy are chosen. "Cụm trưởng, cụm phó do các
-// đơn vị trong cụm bầu luân phiên trong dịp tổng kết năm" (HD 1122/BTĐKT-VI 2011;
-// HD 2819/HD-BTĐKT 2014); in MIC clusters the Minister then recognises them (TT
-// 09/2018/TT-BTTTT Điều 11 b). The zero Basis means "not recorded".
-const (
-	BasisElected    Basis = iota + 1 // bầu: voted at the year-end review
-	BasisSuccession                  // the deputy succeeds as leader
-	BasisOrder                       // luân phiên theo thứ tự: a fixed rotation order
-	BasisAssigned                    // giao nhiệm vụ: assigned by the ministry or council
-)
-
-var basisNames = enum[Basis]{typ: "Basis", field: "basis", first: 0,
-	en:  []string{"", "elected", "succession", "order", "assigned"},
-	vi:  []string{"không ghi", "bầu tại hội nghị tổng kết", "cụm phó kế nhiệm", "luân phiên theo thứ tự", "cấp trên giao"},
-	err: ErrInvalidBasis}
-
-// IsValid reports whether b is a defined basis or zero (not recorded).
-func (b Basis) IsValid() bool { return basisNames.valid(b) }
-
-// String returns the English name used in JSON ("elected", "succession", "order",
-// "assigned"), or "" for the zero Basis.
-func (b Basis) String() string { return basisNames.name(b) }
-
-// Vietnamese returns the basis as minutes say it.
-func (b Basis) Vietnamese() string { return basisNames.vietnamese(b) }
-
-// MarshalText encodes a valid basis as its English name.
-func (b Basis) MarshalText() ([]byte, error) { return basisNames.marshal(b) }
-
-// UnmarshalText accepts the names String returns.
-func (b *Basis) UnmarshalText(text []byte) error { return basisNames.set(b, text) }
-
 // Leadership is who leads a cluster in one year: the leader (cụm trưởng) and the
 // deputy (cụm phó), with how they were chosen. The term is one year. Deputy may
 // be the zero UnitID when the post is vacant (after a merger, say).
@@ -51,8 +16,10 @@ type Leadership struct {
 	Leader UnitID `json:"leader"`
 	// Deputy is the cụm phó (khối phó), or the zero UnitID when vacant.
 	Deputy UnitID `json:"deputy,omitempty"`
-	// Basis is how they were chosen; zero when not recorded.
-	Basis Basis `json:"basis,omitempty"`
+	// By is how they were chosen; zero when not recorded. A deputy-succeeds
+	// policy records Elect or RoundRobin for a year it fell back to the vote
+	// or the order, the deputy post being vacant.
+	By SuccessionMethod `json:"by,omitempty"`
 }
 
 // Validate checks the leadership on its own: year in range, a valid leader, and a
@@ -72,8 +39,8 @@ func (l Leadership) Validate() error {
 			return &UnitError{ID: l.Deputy, Err: ErrLeaderIsDeputy}
 		}
 	}
-	if !l.Basis.IsValid() {
-		return &FieldError{Field: "basis", Value: l.Basis.String(), Err: ErrInvalidBasis}
+	if l.By != 0 && !l.By.IsValid() {
+		return &FieldError{Field: "leadership by", Value: l.By.String(), Err: ErrInvalidSuccession}
 	}
 	return nil
 }
@@ -181,15 +148,16 @@ func (h *History) UnmarshalJSON(b []byte) error {
 type SuccessionMethod uint8
 
 // The succession methods. No source found says the deputy must succeed or fixes
-// an order: the central guidance (HD 1122/BTĐKT-VI 2011, HD 2819/HD-BTĐKT 2014)
-// says only that the units choose them in rotation (luân phiên) at the
-// year-end review, so a cluster picks one.
+// an order: a cluster picks one. "Cụm trưởng, cụm phó do các đơn vị trong cụm
+// bầu luân phiên trong dịp tổng kết năm" (HD 1122/BTĐKT-VI 2011; HD
+// 2819/HD-BTĐKT 2014); in MIC clusters the Minister then recognises them (TT
+// 09/2018/TT-BTTTT Điều 11 b).
 const (
 	// Elect: leader and deputy are elected at the year-end review, from two
 	// voting Results (Selection.LeaderVote, Selection.DeputyVote).
 	Elect SuccessionMethod = iota + 1
 	// DeputySucceeds: this year's deputy leads next year; the new deputy is
-	// elected or taken from the order, as Succession.Deputy says.
+	// elected or taken from the order, as Succession.DeputyFromOrder says.
 	DeputySucceeds
 	// RoundRobin: leader and deputy follow a fixed order over the roster.
 	RoundRobin
@@ -199,6 +167,7 @@ const (
 
 var successionMethods = enum[SuccessionMethod]{typ: "SuccessionMethod", field: "succession method", first: Elect,
 	en:  []string{"", "elect", "deputy-succeeds", "round-robin", "assign"},
+	vi:  []string{"", "bầu tại hội nghị tổng kết", "cụm phó kế nhiệm", "luân phiên theo thứ tự", "cấp trên giao"},
 	err: ErrInvalidSuccession}
 
 // IsValid reports whether m is one of the defined methods.
@@ -207,20 +176,15 @@ func (m SuccessionMethod) IsValid() bool { return successionMethods.valid(m) }
 // String returns "elect", "deputy-succeeds", "round-robin" or "assign".
 func (m SuccessionMethod) String() string { return successionMethods.name(m) }
 
+// Vietnamese returns the method as minutes say how a leadership was chosen,
+// such as "bầu tại hội nghị tổng kết".
+func (m SuccessionMethod) Vietnamese() string { return successionMethods.vietnamese(m) }
+
 // MarshalText encodes a valid method as its name.
 func (m SuccessionMethod) MarshalText() ([]byte, error) { return successionMethods.marshal(m) }
 
 // UnmarshalText accepts the names String returns.
 func (m *SuccessionMethod) UnmarshalText(b []byte) error { return successionMethods.set(m, b) }
-
-// DeputyRule is how the new deputy is found under DeputySucceeds.
-type DeputyRule uint8
-
-// The ways to find the new deputy when the deputy succeeds.
-const (
-	DeputyElected   DeputyRule = iota + 1 // from Selection.DeputyVote
-	DeputyFromOrder                       // the next unit in Succession.Order after the new leader
-)
 
 // Constraint names one rule of a succession policy. It is what a *Violation
 // or a Violation points at.
@@ -245,16 +209,6 @@ var constraints = enum[Constraint]{typ: "Constraint", field: "constraint", first
 // String names the constraint in English.
 func (c Constraint) String() string { return constraints.name(c) }
 
-// Exclusion is a caller's rule that keeps some units from leading in a year,
-// such as one with a pending discipline. Name is what errors and violations
-// print. The zero Exclusion excludes nobody.
-type Exclusion struct {
-	// Name is what errors and violations call the exclusion.
-	Name string
-	// Excludes reports whether unit may not lead (nor be deputy) in year.
-	Excludes func(unit UnitID, year int) bool
-}
-
 // Constraints are the rules a cluster can switch on for its leader. The zero
 // value switches all of them off.
 type Constraints struct {
@@ -266,16 +220,23 @@ type Constraints struct {
 	CoolDown int
 	// LeaderWasDeputy requires the new leader to have been deputy the year before.
 	LeaderWasDeputy bool
-	// Exclude keeps units from leading (and from being deputy) in a year.
-	Exclude Exclusion
+	// Exclude is a caller's rule that keeps units from leading (and from
+	// being deputy) in a year, such as one with a pending discipline: it
+	// reports whether unit may not lead in year. Nil excludes nobody.
+	Exclude func(unit UnitID, year int) bool
+	// ExcludeName is what errors and violations call the Exclude rule.
+	ExcludeName string
 }
 
 // Succession is a cluster's policy for choosing next year's leader and deputy.
 // It is plain data; Validate checks it against a roster.
 type Succession struct {
+	// Method is how next year's leader is chosen.
 	Method SuccessionMethod
-	// Deputy says how the new deputy is found under DeputySucceeds.
-	Deputy DeputyRule
+	// DeputyFromOrder takes the new deputy under DeputySucceeds from Order
+	// (the next unit after the new leader); by default (false) the deputy is
+	// elected (Selection.DeputyVote).
+	DeputyFromOrder bool
 	// Order is the rotation order for RoundRobin, for DeputyFromOrder, and for
 	// TieByOrder. It must name every member once. Units later merged are
 	// followed to their successors.
@@ -318,7 +279,7 @@ func (s Succession) Validate(c Cluster) error {
 }
 
 func (s Succession) usesOrder() bool {
-	return s.Method == RoundRobin || (s.Method == DeputySucceeds && s.Deputy == DeputyFromOrder) || s.TieByOrder
+	return s.Method == RoundRobin || (s.Method == DeputySucceeds && s.DeputyFromOrder) || s.TieByOrder
 }
 
 // checkOrder reports an order that repeats a unit, names a non-member, or misses
@@ -428,7 +389,7 @@ func (s Succession) blocks(st state, unit UnitID) Constraint {
 	if !st.roster.IsMember(unit) {
 		return ConstraintMember
 	}
-	if k.Exclude.Excludes != nil && k.Exclude.Excludes(unit, st.year) {
+	if k.Exclude != nil && k.Exclude(unit, st.year) {
 		return ConstraintExcluded
 	}
 	last, hasLast := st.last()
@@ -479,8 +440,8 @@ func (s Succession) eligible(st state) ([]UnitID, error) {
 func (s Succession) describe(c Constraint) string {
 	switch c {
 	case ConstraintExcluded:
-		if s.Constraints.Exclude.Name != "" {
-			return s.Constraints.Exclude.Name
+		if s.Constraints.ExcludeName != "" {
+			return s.Constraints.ExcludeName
 		}
 	case ConstraintCoolDown:
 		return fmt.Sprintf("cool-down of %d years", s.Constraints.CoolDown)
@@ -493,7 +454,7 @@ func (s Succession) deputyOK(st state, unit, leader UnitID) bool {
 	if unit == leader || !st.roster.IsMember(unit) {
 		return false
 	}
-	ex := s.Constraints.Exclude.Excludes
+	ex := s.Constraints.Exclude
 	return ex == nil || !ex(unit, st.year)
 }
 
@@ -579,7 +540,7 @@ func (s Succession) choose(st state, sel Selection, reviewYear int) (Leadership,
 	last, hasLast := st.last()
 	switch s.Method {
 	case Elect:
-		l.Basis = BasisElected
+		l.By = Elect
 		if l.Leader, err = s.fromVote(st, sel.LeaderVote, RoleLeader, reviewYear, ""); err != nil {
 			return l, err
 		}
@@ -590,7 +551,7 @@ func (s Succession) choose(st state, sel Selection, reviewYear int) (Leadership,
 			return l, err
 		}
 	case DeputySucceeds:
-		l.Basis = BasisSuccession
+		l.By = DeputySucceeds
 		switch {
 		case hasLast && last.Deputy != "" && slices.Contains(field, last.Deputy):
 			l.Leader = last.Deputy
@@ -598,7 +559,7 @@ func (s Succession) choose(st state, sel Selection, reviewYear int) (Leadership,
 			return l, &Violation{Year: st.year, Unit: last.Deputy, Constraint: s.blocks(st, last.Deputy)}
 		case sel.LeaderVote != nil:
 			// The deputy post is vacant: the cluster elects a leader instead.
-			l.Basis = BasisElected
+			l.By = Elect
 			if l.Leader, err = s.fromVote(st, sel.LeaderVote, RoleLeader, reviewYear, ""); err != nil {
 				return l, err
 			}
@@ -607,12 +568,12 @@ func (s Succession) choose(st state, sel Selection, reviewYear int) (Leadership,
 			}
 		case len(st.order) > 0:
 			// The deputy post is vacant: the next unit in the order leads.
-			l.Basis = BasisOrder
+			l.By = RoundRobin
 			l.Leader = firstIn(after(st.order, last.Leader), field)
 		default:
 			return l, selectionError(st.year, "a leader vote (the deputy post is vacant)")
 		}
-		if s.Deputy == DeputyElected {
+		if !s.DeputyFromOrder {
 			l.Deputy, err = s.fromVote(st, sel.DeputyVote, RoleDeputy, reviewYear, l.Leader)
 		} else {
 			l.Deputy, err = s.deputyFromOrder(st, l.Leader)
@@ -621,7 +582,7 @@ func (s Succession) choose(st state, sel Selection, reviewYear int) (Leadership,
 			return l, err
 		}
 	case RoundRobin:
-		l.Basis = BasisOrder
+		l.By = RoundRobin
 		l.Leader = firstIn(after(st.order, last.Leader), field)
 		if l.Deputy, err = s.deputyFromOrder(st, l.Leader); err != nil {
 			return l, err
@@ -643,7 +604,7 @@ func (s Succession) choose(st state, sel Selection, reviewYear int) (Leadership,
 		if c := s.blocks(st, a.Leader); c != 0 {
 			return l, &Violation{Year: st.year, Unit: a.Leader, Constraint: c}
 		}
-		l.Leader, l.Deputy, l.Basis = a.Leader, a.Deputy, BasisAssigned
+		l.Leader, l.Deputy, l.By = a.Leader, a.Deputy, Assign
 	}
 	return l, nil
 }
@@ -729,18 +690,52 @@ type Plan struct {
 	// Terms are the planned leaderships, one a year, starting the year after
 	// the current roster's.
 	Terms []Leadership `json:"terms"`
-	// FirstLeads gives, for each member of the current roster in roster order,
-	// the first planned year in which it (or its successor) leads; 0 if it does
-	// not lead within the plan.
-	FirstLeads []FirstLead `json:"first_leads"`
+	// firstLeads holds, for each member of the current roster, the first
+	// planned year in which it (or its successor) leads, 0 if none.
+	firstLeads map[UnitID]int
 }
 
-// FirstLead is when a unit first leads in a Plan.
-type FirstLead struct {
-	// Unit is a member of the roster the plan starts from.
-	Unit UnitID `json:"unit"`
-	// Year is the first planned year it, or its successor, leads; 0 if none.
-	Year int `json:"year"`
+// FirstLead returns the first planned year in which id, a member of the
+// roster the plan starts from, or its successor leads; 0 if it does not lead
+// within the plan or is not a member of that roster.
+func (p Plan) FirstLead(id UnitID) int { return p.firstLeads[id] }
+
+// planJSON is the JSON form of a Plan: first_leads is an object keyed by the
+// members of the roster the plan starts from.
+type planJSON struct {
+	Terms      []Leadership   `json:"terms"`
+	FirstLeads map[UnitID]int `json:"first_leads"`
+}
+
+// MarshalJSON encodes the terms and each member's first year as leader.
+func (p Plan) MarshalJSON() ([]byte, error) {
+	return json.Marshal(planJSON{Terms: p.Terms, FirstLeads: p.firstLeads})
+}
+
+// UnmarshalJSON decodes a plan and checks its terms (as Leadership.Validate
+// does), its unit IDs, and that each first year is 0 or a year in range.
+func (p *Plan) UnmarshalJSON(b []byte) error {
+	var j planJSON
+	if err := json.Unmarshal(b, &j); err != nil {
+		return err
+	}
+	for _, t := range j.Terms {
+		if err := t.Validate(); err != nil {
+			return termError(t.Year, err)
+		}
+	}
+	for id, y := range j.FirstLeads {
+		if err := id.Validate(); err != nil {
+			return err
+		}
+		if y != 0 {
+			if err := checkYear("first lead", y); err != nil {
+				return err
+			}
+		}
+	}
+	*p = Plan{Terms: j.Terms, firstLeads: j.FirstLeads}
+	return nil
 }
 
 // Plan projects the leadership for the given number of years after current,
@@ -749,7 +744,7 @@ type FirstLead struct {
 // years, or more than MaxChanges changes, is a *FieldError wrapping ErrLimit;
 // the work is linear in the years.
 func (s Succession) Plan(current Cluster, history History, years int, changes []UnitChange) (Plan, error) {
-	if s.Method != RoundRobin && !(s.Method == DeputySucceeds && s.Deputy == DeputyFromOrder) {
+	if s.Method != RoundRobin && !(s.Method == DeputySucceeds && s.DeputyFromOrder) {
 		return Plan{}, &FieldError{Field: "succession method", Value: s.Method.String(), Err: ErrPlanNeedsVotes}
 	}
 	if years < 0 || current.Year()+years > MaxYear {
@@ -765,11 +760,11 @@ func (s Succession) Plan(current Cluster, history History, years int, changes []
 	if err := s.Validate(current); err != nil {
 		return Plan{}, err
 	}
-	p := Plan{Terms: make([]Leadership, 0, years)}
 	members := current.MemberIDs()
+	p := Plan{Terms: make([]Leadership, 0, years), firstLeads: make(map[UnitID]int, len(members))}
 	if years == 0 {
 		for _, id := range members {
-			p.FirstLeads = append(p.FirstLeads, FirstLead{Unit: id})
+			p.firstLeads[id] = 0
 		}
 		return p, nil
 	}
@@ -798,8 +793,8 @@ func (s Succession) Plan(current Cluster, history History, years int, changes []
 			}
 		}
 	}
-	for k, id := range current.MemberIDs() {
-		p.FirstLeads = append(p.FirstLeads, FirstLead{Unit: id, Year: first[k]})
+	for k, id := range current.MemberIDs() { // members now holds their successors
+		p.firstLeads[id] = first[k]
 	}
 	return p, nil
 }
@@ -1040,47 +1035,37 @@ func (s Succession) expectedLeader(st state) (UnitID, bool) {
 	return "", false
 }
 
-var deputyRules = enum[DeputyRule]{typ: "DeputyRule", field: "deputy rule", first: 0,
-	en:  []string{"", "elected", "from-order"},
-	err: ErrInvalidSuccession}
-
-// IsValid reports whether d is zero or a defined rule.
-func (d DeputyRule) IsValid() bool { return deputyRules.valid(d) }
-
-// String returns "elected" or "from-order" ("" for the zero DeputyRule).
-func (d DeputyRule) String() string { return deputyRules.name(d) }
-
-// MarshalText encodes the rule as its name.
-func (d DeputyRule) MarshalText() ([]byte, error) { return deputyRules.marshal(d) }
-
-// UnmarshalText accepts the names String returns.
-func (d *DeputyRule) UnmarshalText(b []byte) error { return deputyRules.set(d, b) }
-
-// successionJSON is the JSON form of a Succession. A caller's Exclusion is a
+// successionJSON is the JSON form of a Succession. A caller's Exclude rule is a
 // function and has no JSON form.
 type successionJSON struct {
 	Method          SuccessionMethod `json:"method"`
-	Deputy          DeputyRule       `json:"deputy,omitempty"`
+	DeputyFromOrder bool             `json:"deputy_from_order,omitempty"`
 	Order           []UnitID         `json:"order,omitempty"`
 	TieByOrder      bool             `json:"tie_by_order,omitempty"`
 	NoConsecutive   bool             `json:"no_consecutive,omitempty"`
 	CoolDown        int              `json:"cool_down,omitempty"`
 	LeaderWasDeputy bool             `json:"leader_was_deputy,omitempty"`
+	// OldDeputy is the "deputy" key of earlier versions ("elected",
+	// "from-order"), refused on decoding rather than ignored.
+	OldDeputy json.RawMessage `json:"deputy,omitempty"`
+	// OldOnTie is the "on_tie" key of earlier versions ("runoff",
+	// "by-order"; now TieByOrder), refused on decoding rather than ignored.
+	OldOnTie json.RawMessage `json:"on_tie,omitempty"`
 }
 
 // MarshalJSON encodes the policy; it returns ErrUnencodablePolicy when the
 // policy carries a caller's exclusion, which is a function.
 func (s Succession) MarshalJSON() ([]byte, error) {
-	if s.Constraints.Exclude.Excludes != nil {
-		return nil, &FieldError{Field: "exclusion", Value: s.Constraints.Exclude.Name, Err: ErrUnencodablePolicy}
+	if s.Constraints.Exclude != nil {
+		return nil, &FieldError{Field: "exclusion", Value: s.Constraints.ExcludeName, Err: ErrUnencodablePolicy}
 	}
-	return json.Marshal(successionJSON{Method: s.Method, Deputy: s.Deputy, Order: s.Order, TieByOrder: s.TieByOrder,
+	return json.Marshal(successionJSON{Method: s.Method, DeputyFromOrder: s.DeputyFromOrder, Order: s.Order, TieByOrder: s.TieByOrder,
 		NoConsecutive: s.Constraints.NoConsecutive, CoolDown: s.Constraints.CoolDown,
 		LeaderWasDeputy: s.Constraints.LeaderWasDeputy})
 }
 
 // UnmarshalJSON decodes a policy and checks what does not depend on a roster
-// (the method and deputy rules, the cool-down's sign, the order's IDs),
+// (the method, the cool-down's sign, the order's IDs),
 // so that what decodes also encodes. Its validity against a roster is
 // checked when it is used (Validate, Next, Plan, CheckHistory).
 func (s *Succession) UnmarshalJSON(b []byte) error {
@@ -1088,7 +1073,13 @@ func (s *Succession) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, &j); err != nil {
 		return err
 	}
-	v := Succession{Method: j.Method, Deputy: j.Deputy, Order: j.Order, TieByOrder: j.TieByOrder,
+	if j.OldDeputy != nil {
+		return &FieldError{Field: "deputy", Value: string(j.OldDeputy), Err: ErrInvalidSuccession}
+	}
+	if j.OldOnTie != nil {
+		return &FieldError{Field: "on_tie", Value: string(j.OldOnTie), Err: ErrInvalidSuccession}
+	}
+	v := Succession{Method: j.Method, DeputyFromOrder: j.DeputyFromOrder, Order: j.Order, TieByOrder: j.TieByOrder,
 		Constraints: Constraints{NoConsecutive: j.NoConsecutive, CoolDown: j.CoolDown, LeaderWasDeputy: j.LeaderWasDeputy}}
 	if err := v.validateAlone(); err != nil {
 		return err
@@ -1097,19 +1088,16 @@ func (s *Succession) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// checkRules checks the method and deputy rules.
+// checkRules checks the method.
 func (s Succession) checkRules() error {
 	if !s.Method.IsValid() {
 		return &FieldError{Field: "succession method", Value: s.Method.String(), Err: ErrInvalidSuccession}
-	}
-	if !s.Deputy.IsValid() || (s.Method == DeputySucceeds && s.Deputy == 0) {
-		return &FieldError{Field: "deputy rule", Value: s.Deputy.String(), Err: ErrInvalidSuccession}
 	}
 	return nil
 }
 
 // validateAlone checks what Validate checks that does not depend on the
-// roster: the method and deputy rules, a cool-down that is not negative,
+// roster: the method, a cool-down that is not negative,
 // and an order of valid IDs without repeats.
 func (s Succession) validateAlone() error {
 	if err := s.checkRules(); err != nil {

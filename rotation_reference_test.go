@@ -8,7 +8,7 @@ import "fmt"
 // kept only to check the incremental versions against.
 
 func (s Succession) planReference(current Cluster, history History, years int, changes []UnitChange) (Plan, error) {
-	if s.Method != RoundRobin && !(s.Method == DeputySucceeds && s.Deputy == DeputyFromOrder) {
+	if s.Method != RoundRobin && !(s.Method == DeputySucceeds && s.DeputyFromOrder) {
 		return Plan{}, &FieldError{Field: "succession method", Value: s.Method.String(), Err: ErrPlanNeedsVotes}
 	}
 	if years < 0 || current.Year()+years > MaxYear {
@@ -22,7 +22,7 @@ func (s Succession) planReference(current Cluster, history History, years int, c
 		return Plan{}, err
 	}
 	g := lineage{changes: changes}
-	p := Plan{Terms: make([]Leadership, 0, years)}
+	p := Plan{Terms: make([]Leadership, 0, years), firstLeads: map[UnitID]int{}}
 	for y := 1; y <= years; y++ {
 		r, err := current.Reorganize(current.Year()+y, changes)
 		if err != nil {
@@ -37,14 +37,13 @@ func (s Succession) planReference(current Cluster, history History, years int, c
 		p.Terms = append(p.Terms, l)
 	}
 	for _, id := range current.MemberIDs() {
-		fl := FirstLead{Unit: id}
+		p.firstLeads[id] = 0
 		for _, t := range p.Terms {
 			if g.follow(id, current.Year(), t.Year) == t.Leader {
-				fl.Year = t.Year
+				p.firstLeads[id] = t.Year
 				break
 			}
 		}
-		p.FirstLeads = append(p.FirstLeads, fl)
 	}
 	return p, nil
 }

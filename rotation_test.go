@@ -17,12 +17,12 @@ var cluster3Order = []UnitID{"bac-ninh", "nam-dinh", "ninh-binh", "vinh-phuc", "
 // Hải Dương deputy (the article: 08/12/2023). The vote figures are illustrative.
 func TestNextCluster3DeputySucceeds2023(t *testing.T) {
 	c := cluster3()
-	policy := Succession{Method: DeputySucceeds, Deputy: DeputyElected, Constraints: Constraints{NoConsecutive: true}}
+	policy := Succession{Method: DeputySucceeds, Constraints: Constraints{NoConsecutive: true}}
 	deputyVote := leaderVote(t, "deputy-2024", 2023, c.MemberIDs(), "hai-duong")
 
 	l, next, err := policy.Next(c, History{}, Selection{DeputyVote: deputyVote}, nil)
 	require.NoError(t, err)
-	assert.Equal(t, Leadership{Year: 2024, Leader: "nam-dinh", Deputy: "hai-duong", Basis: BasisSuccession}, l)
+	assert.Equal(t, Leadership{Year: 2024, Leader: "nam-dinh", Deputy: "hai-duong", By: DeputySucceeds}, l)
 	assert.Equal(t, 2024, next.Year())
 	assert.Equal(t, UnitID("nam-dinh"), next.Leader())
 	assert.Equal(t, UnitID("hai-duong"), next.Deputy())
@@ -43,7 +43,7 @@ func TestNextElected(t *testing.T) {
 		DeputyVote: leaderVote(t, "deputy-2024", 2023, c.MemberIDs(), "hai-duong"),
 	}, nil)
 	require.NoError(t, err)
-	assert.Equal(t, Leadership{Year: 2024, Leader: "nam-dinh", Deputy: "hai-duong", Basis: BasisElected}, l)
+	assert.Equal(t, Leadership{Year: 2024, Leader: "nam-dinh", Deputy: "hai-duong", By: Elect}, l)
 
 	// A tie goes to a runoff by default, or to the order when the policy says so.
 	tied := leaderVote(t, "leader-2024", 2023, c.MemberIDs(), "vinh-phuc", "nam-dinh")
@@ -65,11 +65,11 @@ func TestNextAssignedAndRoundRobin(t *testing.T) {
 	c := cluster3()
 	l, _, err := Succession{Method: Assign}.Next(c, History{}, Selection{Assigned: &Leadership{Year: 2024, Leader: "ha-nam", Deputy: "hung-yen"}}, nil)
 	require.NoError(t, err)
-	assert.Equal(t, Leadership{Year: 2024, Leader: "ha-nam", Deputy: "hung-yen", Basis: BasisAssigned}, l)
+	assert.Equal(t, Leadership{Year: 2024, Leader: "ha-nam", Deputy: "hung-yen", By: Assign}, l)
 
 	l, _, err = Succession{Method: RoundRobin, Order: cluster3Order}.Next(c, History{}, Selection{}, nil)
 	require.NoError(t, err)
-	assert.Equal(t, Leadership{Year: 2024, Leader: "nam-dinh", Deputy: "ninh-binh", Basis: BasisOrder}, l)
+	assert.Equal(t, Leadership{Year: 2024, Leader: "nam-dinh", Deputy: "ninh-binh", By: RoundRobin}, l)
 }
 
 func TestNextBadInput(t *testing.T) {
@@ -87,7 +87,7 @@ func TestNextBadInput(t *testing.T) {
 	require.NoError(t, err)
 	hGap, err := NewHistory(Leadership{Year: 2021, Leader: "ha-nam"})
 	require.NoError(t, err)
-	excludeAll := Exclusion{Name: "pending discipline", Excludes: func(UnitID, int) bool { return true }}
+	excludeAll := func(UnitID, int) bool { return true }
 
 	tests := []struct {
 		name    string
@@ -97,7 +97,6 @@ func TestNextBadInput(t *testing.T) {
 		want    error
 	}{
 		{"zero method", Succession{}, History{}, Selection{}, ErrInvalidSuccession},
-		{"deputy succeeds without a deputy rule", Succession{Method: DeputySucceeds}, History{}, Selection{}, ErrInvalidSuccession},
 		{"order misses a member", Succession{Method: RoundRobin, Order: cluster3Order[1:]}, History{}, Selection{}, ErrOrderMisses},
 		{"order repeats a member", Succession{Method: RoundRobin, Order: append(slices.Clone(cluster3Order), "ha-nam")}, History{}, Selection{}, ErrOrderRepeats},
 		{"order names a non-member", Succession{Method: RoundRobin, Order: append(slices.Clone(cluster3Order[:8]), "ha-noi")}, History{}, Selection{}, ErrUnknownUnit},
@@ -107,7 +106,7 @@ func TestNextBadInput(t *testing.T) {
 		{"history disagrees with the roster", rr, hOther, Selection{}, ErrHistoryDisagrees},
 		{"history with a gap before the roster", rr, hGap, Selection{}, ErrHistoryGap},
 		{"missing leader vote", Succession{Method: Elect}, h2022, Selection{}, ErrMissingSelection},
-		{"missing deputy vote", Succession{Method: DeputySucceeds, Deputy: DeputyElected}, History{}, Selection{}, ErrMissingSelection},
+		{"missing deputy vote", Succession{Method: DeputySucceeds}, History{}, Selection{}, ErrMissingSelection},
 		{"missing assignment", Succession{Method: Assign}, History{}, Selection{}, ErrMissingSelection},
 		{"vote of another year", Succession{Method: Elect}, History{}, Selection{LeaderVote: vote("leader", 2022, "nam-dinh")}, ErrYearMismatch},
 		{"vote of another roster", Succession{Method: Elect}, History{}, Selection{LeaderVote: leaderVote(t, "leader", 2023, []UnitID{"nam-dinh", "ha-noi"}, "nam-dinh")}, ErrUnknownUnit},
@@ -119,9 +118,9 @@ func TestNextBadInput(t *testing.T) {
 		{"assigned leader equals deputy", Succession{Method: Assign}, History{}, Selection{Assigned: &Leadership{Year: 2024, Leader: "ha-nam", Deputy: "ha-nam"}}, ErrLeaderIsDeputy},
 		{"assigned leader not a member", Succession{Method: Assign}, History{}, Selection{Assigned: &Leadership{Year: 2024, Leader: "ha-noi"}}, ErrLeaderNotMember},
 		{"assigned deputy not a member", Succession{Method: Assign}, History{}, Selection{Assigned: &Leadership{Year: 2024, Leader: "ha-nam", Deputy: "ha-noi"}}, ErrDeputyNotMember},
-		{"exclusion empties the field", Succession{Method: RoundRobin, Order: cluster3Order, Constraints: Constraints{Exclude: excludeAll}}, History{}, Selection{}, ErrNoEligibleLeader},
-		{"succeeding deputy is excluded", Succession{Method: DeputySucceeds, Deputy: DeputyFromOrder, Order: cluster3Order, Constraints: Constraints{
-			Exclude: Exclusion{Name: "investigation", Excludes: func(u UnitID, _ int) bool { return u == "nam-dinh" }}}}, History{}, Selection{}, ErrIneligible},
+		{"exclusion empties the field", Succession{Method: RoundRobin, Order: cluster3Order, Constraints: Constraints{Exclude: excludeAll, ExcludeName: "pending discipline"}}, History{}, Selection{}, ErrNoEligibleLeader},
+		{"succeeding deputy is excluded", Succession{Method: DeputySucceeds, DeputyFromOrder: true, Order: cluster3Order, Constraints: Constraints{
+			Exclude: func(u UnitID, _ int) bool { return u == "nam-dinh" }, ExcludeName: "investigation"}}, History{}, Selection{}, ErrIneligible},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -137,7 +136,8 @@ func TestConstraintErrorNamesTheConstraint(t *testing.T) {
 	// Only Bắc Ninh is not excluded, and it led in 2023: no-consecutive empties the field.
 	policy := Succession{Method: RoundRobin, Order: cluster3Order, Constraints: Constraints{
 		NoConsecutive: true,
-		Exclude:       Exclusion{Name: "pending discipline", Excludes: func(u UnitID, _ int) bool { return u != "bac-ninh" }},
+		Exclude:       func(u UnitID, _ int) bool { return u != "bac-ninh" },
+		ExcludeName:   "pending discipline",
 	}}
 	_, _, err := policy.Next(c, History{}, Selection{}, nil)
 	var ce *Violation
@@ -147,7 +147,7 @@ func TestConstraintErrorNamesTheConstraint(t *testing.T) {
 	assert.Equal(t, 2024, ce.Year)
 
 	policy.Constraints.NoConsecutive = false
-	policy.Constraints.Exclude.Excludes = func(UnitID, int) bool { return true }
+	policy.Constraints.Exclude = func(UnitID, int) bool { return true }
 	_, _, err = policy.Next(c, History{}, Selection{}, nil)
 	require.ErrorAs(t, err, &ce)
 	assert.Equal(t, ConstraintExcluded, ce.Constraint)
@@ -167,7 +167,7 @@ func TestNewHistoryBadInput(t *testing.T) {
 		{"leader equals deputy", []Leadership{{Year: 2022, Leader: "a", Deputy: "a"}}, ErrLeaderIsDeputy, 2022},
 		{"no leader", []Leadership{{Year: 2022}}, ErrInvalidID, 2022},
 		{"year out of range", []Leadership{{Year: 1000, Leader: "a"}}, ErrYearOutOfRange, 1000},
-		{"invalid basis", []Leadership{{Year: 2022, Leader: "a", Basis: 9}}, ErrInvalidBasis, 2022},
+		{"invalid by", []Leadership{{Year: 2022, Leader: "a", By: 9}}, ErrInvalidSuccession, 2022},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -182,13 +182,13 @@ func TestNewHistoryBadInput(t *testing.T) {
 
 func TestHistoryJSONRoundTrip(t *testing.T) {
 	h, err := NewHistory(
-		Leadership{Year: 2023, Leader: "bac-ninh", Deputy: "nam-dinh", Basis: BasisElected},
-		Leadership{Year: 2024, Leader: "nam-dinh", Deputy: "hai-duong", Basis: BasisSuccession},
+		Leadership{Year: 2023, Leader: "bac-ninh", Deputy: "nam-dinh", By: Elect},
+		Leadership{Year: 2024, Leader: "nam-dinh", Deputy: "hai-duong", By: DeputySucceeds},
 	)
 	require.NoError(t, err)
 	b, err := json.Marshal(h)
 	require.NoError(t, err)
-	assert.Contains(t, string(b), `"basis":"succession"`)
+	assert.Contains(t, string(b), `"by":"deputy-succeeds"`)
 	var back History
 	require.NoError(t, json.Unmarshal(b, &back))
 	assert.Equal(t, h.Terms(), back.Terms())
@@ -217,8 +217,9 @@ func TestRoundRobinPlanVisitsEveryMemberOnce(t *testing.T) {
 	for id, n := range leaders {
 		assert.Equal(t, 1, n, "%s leads once in nine years", id)
 	}
-	assert.Equal(t, FirstLead{Unit: "bac-ninh", Year: 2032}, p.FirstLeads[0], "the 2023 leader comes round last")
-	assert.Equal(t, FirstLead{Unit: "nam-dinh", Year: 2024}, p.FirstLeads[1])
+	assert.Equal(t, 2032, p.FirstLead("bac-ninh"), "the 2023 leader comes round last")
+	assert.Equal(t, 2024, p.FirstLead("nam-dinh"))
+	assert.Zero(t, p.FirstLead("ha-noi"), "not a member")
 }
 
 func TestPlanNeedsAVotelessPolicy(t *testing.T) {
@@ -232,18 +233,18 @@ func TestPlanNeedsAVotelessPolicy(t *testing.T) {
 // from 2025 on, each leading once in six years.
 func TestPlanAcrossTheMergers(t *testing.T) {
 	c := cluster3In2024()
-	policy := Succession{Method: DeputySucceeds, Deputy: DeputyFromOrder, Order: cluster3Order, Constraints: Constraints{NoConsecutive: true}}
+	policy := Succession{Method: DeputySucceeds, DeputyFromOrder: true, Order: cluster3Order, Constraints: Constraints{NoConsecutive: true}}
 	p, err := policy.Plan(c, History{}, 7, reorg2025)
 	require.NoError(t, err)
 	// 2024: Nam Định leads, Hải Dương deputy; Hải Dương is Hải Phòng from 2025.
-	assert.Equal(t, Leadership{Year: 2025, Leader: "hai-phong", Deputy: "bac-ninh", Basis: BasisSuccession}, p.Terms[0])
+	assert.Equal(t, Leadership{Year: 2025, Leader: "hai-phong", Deputy: "bac-ninh", By: DeputySucceeds}, p.Terms[0])
 	seen := map[UnitID]int{}
 	for _, term := range p.Terms[:6] {
 		seen[term.Leader]++
 	}
 	assert.Len(t, seen, 6, "six successor units, each leads once in six years: %v", p.Terms)
-	for _, fl := range p.FirstLeads {
-		assert.NotZero(t, fl.Year, "%s (or its successor) leads within the plan", fl.Unit)
+	for _, id := range c.MemberIDs() {
+		assert.NotZero(t, p.FirstLead(id), "%s (or its successor) leads within the plan", id)
 	}
 	// From 2025 only the six successor units lead or deputise.
 	after := MustCluster(cluster3Spec())
@@ -262,13 +263,13 @@ func TestNextReplacesAMergedDeputy(t *testing.T) {
 	s := cluster3Spec()
 	s.Year, s.Leader, s.Deputy = 2024, "ha-nam", "nam-dinh"
 	c := MustCluster(s)
-	policy := Succession{Method: DeputySucceeds, Deputy: DeputyFromOrder, Order: cluster3Order}
+	policy := Succession{Method: DeputySucceeds, DeputyFromOrder: true, Order: cluster3Order}
 	l, next, err := policy.Next(c, History{}, Selection{}, reorg2025)
 	require.NoError(t, err)
 	// Both merged into Ninh Bình: the deputy post was vacated, so the order after
 	// the leader (Ninh Bình) gives the leader, and the deputy follows it.
 	assert.Equal(t, 2025, l.Year)
-	assert.Equal(t, BasisOrder, l.Basis)
+	assert.Equal(t, RoundRobin, l.By)
 	assert.Equal(t, UnitID("phu-tho"), l.Leader)
 	assert.Equal(t, UnitID("hung-yen"), l.Deputy)
 	assert.Equal(t, 6, next.Len())
@@ -282,7 +283,7 @@ func TestCheckHistoryFindsViolations(t *testing.T) {
 		Leadership{Year: 2025, Leader: "ha-noi", Deputy: "hai-duong"},
 	)
 	require.NoError(t, err)
-	policy := Succession{Method: DeputySucceeds, Deputy: DeputyElected, Constraints: Constraints{NoConsecutive: true}}
+	policy := Succession{Method: DeputySucceeds, Constraints: Constraints{NoConsecutive: true}}
 	v, err := policy.CheckHistory(c, h, nil)
 	require.NoError(t, err)
 	require.Len(t, v, 4, "%v", v)
@@ -314,7 +315,7 @@ func FuzzRotationProperties(f *testing.F) {
 		c := MustCluster(ClusterSpec{ID: "c", Name: "C", Kind: KindCluster, Year: 2020, Members: units, Leader: order[0], Deputy: order[1]})
 		policy := Succession{Method: RoundRobin, Order: order}
 		if method%2 == 1 {
-			policy.Method, policy.Deputy = DeputySucceeds, DeputyFromOrder
+			policy.Method, policy.DeputyFromOrder = DeputySucceeds, true
 		}
 		policy.Constraints.NoConsecutive = noConsec%2 == 1
 		policy.Constraints.CoolDown = int(coolDown) % n
@@ -373,7 +374,7 @@ func TestSuccessionJSONRefusesWhatCannotEncode(t *testing.T) {
 		want       error
 	}{
 		{"no method", `{}`, ErrInvalidSuccession},
-		{"deputy-succeeds without a deputy rule", `{"method":"deputy-succeeds"}`, ErrInvalidSuccession},
+		{"an earlier version's deputy rule", `{"method":"deputy-succeeds","deputy":"elected"}`, ErrInvalidSuccession},
 		{"negative cool-down", `{"method":"round-robin","cool_down":-1}`, ErrCoolDownTooLong},
 		{"order repeats", `{"method":"round-robin","order":["a","a"]}`, ErrOrderRepeats},
 		{"order in NFD", `{"method":"round-robin","order":["` + bacNinhNFD + `"]}`, ErrDecomposedID},
@@ -388,4 +389,27 @@ func TestSuccessionJSONRefusesWhatCannotEncode(t *testing.T) {
 	require.NoError(t, json.Unmarshal([]byte(`{"method":"round-robin","order":["a","b"],"cool_down":1}`), &s))
 	_, err := json.Marshal(s)
 	require.NoError(t, err)
+}
+
+func TestPlanJSONBadInput(t *testing.T) {
+	tests := []struct {
+		name, json string
+		want       error
+	}{
+		{"first year out of range", `{"terms":[],"first_leads":{"a":99999}}`, ErrYearOutOfRange},
+		{"first year negative", `{"terms":[],"first_leads":{"a":-1}}`, ErrYearOutOfRange},
+		{"unit ID in NFD", `{"terms":[],"first_leads":{"` + bacNinhNFD + `":2024}}`, ErrDecomposedID},
+		{"term leader and deputy the same", `{"terms":[{"year":2024,"leader":"a","deputy":"a"}],"first_leads":{}}`, ErrLeaderIsDeputy},
+		{"term by an undefined method", `{"terms":[{"year":2024,"leader":"a","by":"lottery"}],"first_leads":{}}`, ErrInvalidSuccession},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var p Plan
+			require.ErrorIs(t, json.Unmarshal([]byte(tt.json), &p), tt.want)
+		})
+	}
+	var p Plan
+	require.NoError(t, json.Unmarshal([]byte(`{"terms":[{"year":2024,"leader":"a","by":"round-robin"}],"first_leads":{"a":2024,"b":0}}`), &p))
+	assert.Equal(t, 2024, p.FirstLead("a"))
+	assert.Zero(t, p.FirstLead("b"))
 }

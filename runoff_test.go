@@ -71,7 +71,7 @@ func TestOutcomeWithRunoffSettles(t *testing.T) {
 	o, err = r.Conclude()
 	require.NoError(t, err)
 	require.True(t, o.Complete())
-	assert.Equal(t, Leadership{Year: 2025, Leader: "b", Deputy: "a", Basis: BasisElected}, o.Leadership)
+	assert.Equal(t, Leadership{Year: 2025, Leader: "b", Deputy: "a", By: Elect}, o.Leadership)
 }
 
 func TestOutcomeWithRunoffBadInput(t *testing.T) {

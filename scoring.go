@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"math"
 	"math/big"
 	"slices"
@@ -126,6 +127,21 @@ type CriterionSpec struct {
 	Min      decimal.Decimal
 	Children []CriterionSpec
 }
+
+// Points returns the most the criterion adds to or takes from a total: Max ×
+// Weight for a leaf (Weight left out counting as 1), Max for a group. On the
+// effective spec that Scorecard.Criterion returns it is always defined; on a
+// plain spec a group's Max left out reads as 0.
+func (c CriterionSpec) Points() decimal.Decimal {
+	if unset(c.Weight) || len(c.Children) > 0 {
+		return c.Max
+	}
+	return c.Max.Mul(c.Weight)
+}
+
+// HasMin reports whether the criterion has a gate (điểm sàn): a Min that is
+// not left out.
+func (c CriterionSpec) HasMin() bool { return !unset(c.Min) }
 
 type criterionSpecJSON struct {
 	ID       CriterionID      `json:"id"`
@@ -282,27 +298,6 @@ func (sp *ScorecardSpec) UnmarshalJSON(b []byte) error {
 	*sp = ScorecardSpec(v)
 	return nil
 }
-
-// Criterion is one validated criterion of a Scorecard, with its effective
-// values: Max is a group's sum when none was given, Weight is 1 when none was
-// given (zero for groups), Points is the most it adds to or takes from a total
-// (Max × Weight for a leaf, Max for a group), and Min is the gate (zero and
-// HasMin false when there is none).
-type Criterion struct {
-	ID       CriterionID
-	Name     string
-	Kind     CriterionKind
-	Max      decimal.Decimal
-	Weight   decimal.Decimal
-	Points   decimal.Decimal
-	Min      decimal.Decimal
-	HasMin   bool
-	Parent   CriterionID // zero for a top-level criterion
-	Children []CriterionID
-}
-
-// IsLeaf reports whether the criterion takes marks (it has no children).
-func (c Criterion) IsLeaf() bool { return len(c.Children) == 0 }
 
 type node struct {
 	id       CriterionID
@@ -535,47 +530,67 @@ func (s Scorecard) Spec() ScorecardSpec {
 	return sp
 }
 
-func (s Scorecard) criterion(i int) Criterion {
+// criterion returns node i as its effective spec.
+func (s Scorecard) criterion(i int) CriterionSpec {
 	n := s.nodes[i]
-	c := Criterion{ID: n.id, Name: n.name, Kind: n.kind, Max: n.max, Weight: n.weight,
-		Points: n.points, Min: n.min, HasMin: n.hasMin}
-	if n.weight == (decimal.Decimal{}) {
-		c.Weight = decimal.Zero
-	}
-	if n.min == (decimal.Decimal{}) {
-		c.Min = decimal.Zero
-	}
-	if n.parent >= 0 {
-		c.Parent = s.nodes[n.parent].id
-	}
-	for _, j := range n.children {
-		c.Children = append(c.Children, s.nodes[j].id)
-	}
-	return c
+	return CriterionSpec{ID: n.id, Name: n.name, Kind: n.kind, Max: n.max, Weight: n.weight, Min: n.min}
 }
 
-// Criterion returns the criterion with the given ID, and whether there is one.
-func (s Scorecard) Criterion(id CriterionID) (Criterion, bool) {
+// Criterion returns the criterion (tiêu chí) with the given ID as its
+// effective spec, and whether there is one: Max is a group's sum when none was
+// given, Weight is 1 for a leaf when none was given (and left out for a
+// group), Min is left out when there is no gate, and Children is left empty
+// (Scorecard.Children lists them).
+func (s Scorecard) Criterion(id CriterionID) (CriterionSpec, bool) {
 	i, ok := s.index[id]
 	if !ok {
-		return Criterion{}, false
+		return CriterionSpec{}, false
 	}
 	return s.criterion(i), true
 }
 
-// Criteria returns every criterion, groups and leaves, in the order of the
-// table (pre-order: a group before its children).
-func (s Scorecard) Criteria() []Criterion {
-	out := make([]Criterion, len(s.nodes))
+// Parent returns the ID of the group a criterion belongs to, the zero
+// CriterionID for a top-level criterion, and whether the criterion exists.
+func (s Scorecard) Parent(id CriterionID) (CriterionID, bool) {
+	i, ok := s.index[id]
+	if !ok {
+		return "", false
+	}
+	if p := s.nodes[i].parent; p >= 0 {
+		return s.nodes[p].id, true
+	}
+	return "", true
+}
+
+// Children returns the IDs of a group's criteria in the order of the table,
+// or nil for a leaf (a criterion that takes marks) or an unknown ID.
+func (s Scorecard) Children(id CriterionID) []CriterionID {
+	i, ok := s.index[id]
+	if !ok {
+		return nil
+	}
+	var out []CriterionID
+	for _, j := range s.nodes[i].children {
+		out = append(out, s.nodes[j].id)
+	}
+	return out
+}
+
+// Criteria returns every criterion, groups and leaves, as effective specs
+// (see Scorecard.Criterion) in the order of the table (pre-order: a group
+// before its children).
+func (s Scorecard) Criteria() []CriterionSpec {
+	out := make([]CriterionSpec, len(s.nodes))
 	for i := range s.nodes {
 		out[i] = s.criterion(i)
 	}
 	return out
 }
 
-// Leaves returns the criteria that take marks, in the order of the table.
-func (s Scorecard) Leaves() []Criterion {
-	out := make([]Criterion, len(s.leaves))
+// Leaves returns the criteria that take marks, as effective specs (see
+// Scorecard.Criterion), in the order of the table.
+func (s Scorecard) Leaves() []CriterionSpec {
+	out := make([]CriterionSpec, len(s.leaves))
 	for i, j := range s.leaves {
 		out[i] = s.criterion(j)
 	}
@@ -989,95 +1004,6 @@ func (a Aggregation) MarshalText() ([]byte, error) { return aggregations.marshal
 // UnmarshalText accepts the names String returns.
 func (a *Aggregation) UnmarshalText(b []byte) error { return aggregations.set(a, b) }
 
-// AggregateOver says where a median or trimmed mean chooses the marks it keeps.
-// The zero AggregateOver is PerCriterion.
-type AggregateOver uint8
-
-// The places to aggregate.
-const (
-	// PerCriterion drops the highest and lowest marks of each criterion on its own.
-	PerCriterion AggregateOver = iota
-	// PerTotal ranks the assessors by the total each gave, drops whole
-	// assessments (the Trim highest and lowest totals, or all but the median
-	// ones; equal totals by assessor ID), and averages the kept assessors'
-	// marks per criterion.
-	PerTotal
-)
-
-var overs = enum[AggregateOver]{
-	field: "over",
-	en:    []string{"per-criterion", "per-total"},
-	err:   ErrInvalidPolicy,
-}
-
-// IsValid reports whether o is PerCriterion or PerTotal.
-func (o AggregateOver) IsValid() bool { return overs.valid(o) }
-
-// String returns "per-criterion" or "per-total".
-func (o AggregateOver) String() string { return overs.name(o) }
-
-// MarshalText encodes a valid value as its name.
-func (o AggregateOver) MarshalText() ([]byte, error) { return overs.marshal(o) }
-
-// UnmarshalText accepts the names String returns.
-func (o *AggregateOver) UnmarshalText(b []byte) error { return overs.set(o, b) }
-
-// MissingMarks says what a leaf criterion without a mark in an assessment
-// means. The zero MissingMarks is MissingIsError.
-type MissingMarks uint8
-
-// The treatments of missing marks.
-const (
-	MissingIsError MissingMarks = iota // ErrMissingMark
-	MissingIsZero                      // the mark counts as 0
-)
-
-var missings = enum[MissingMarks]{
-	field: "missing",
-	en:    []string{"error", "zero"},
-	err:   ErrInvalidPolicy,
-}
-
-// IsValid reports whether m is MissingIsError or MissingIsZero.
-func (m MissingMarks) IsValid() bool { return missings.valid(m) }
-
-// String returns "error" or "zero".
-func (m MissingMarks) String() string { return missings.name(m) }
-
-// MarshalText encodes a valid value as its name.
-func (m MissingMarks) MarshalText() ([]byte, error) { return missings.marshal(m) }
-
-// UnmarshalText accepts the names String returns.
-func (m *MissingMarks) UnmarshalText(b []byte) error { return missings.set(m, b) }
-
-// OverMax says what a mark above its criterion's maximum means. The zero
-// OverMax is OverMaxIsError.
-type OverMax uint8
-
-// The treatments of marks above the maximum.
-const (
-	OverMaxIsError OverMax = iota // ErrOverMax
-	OverMaxClamps                 // the mark counts as the maximum, and the line says Clamped
-)
-
-var overMaxes = enum[OverMax]{
-	field: "over max",
-	en:    []string{"error", "clamp"},
-	err:   ErrInvalidPolicy,
-}
-
-// IsValid reports whether o is OverMaxIsError or OverMaxClamps.
-func (o OverMax) IsValid() bool { return overMaxes.valid(o) }
-
-// String returns "error" or "clamp".
-func (o OverMax) String() string { return overMaxes.name(o) }
-
-// MarshalText encodes a valid value as its name.
-func (o OverMax) MarshalText() ([]byte, error) { return overMaxes.marshal(o) }
-
-// UnmarshalText accepts the names String returns.
-func (o *OverMax) UnmarshalText(b []byte) error { return overMaxes.set(o, b) }
-
 // tieBreakKind names a kind of tie-breaker. The zero tieBreakKind is not valid.
 type tieBreakKind uint8
 
@@ -1206,15 +1132,24 @@ func (t *TieBreaker) UnmarshalJSON(b []byte) error {
 // chấm). Aggregation and Trim combine peers; several appraisals (the leader's
 // team and the council, say) are combined by their mean.
 type ScoringPolicy struct {
-	Aggregation Aggregation   `json:"aggregation,omitempty"`
-	Trim        int           `json:"trim,omitempty"` // marks dropped at each end by AggregateTrimmedMean
-	Over        AggregateOver `json:"over,omitempty"`
+	Aggregation Aggregation `json:"aggregation,omitempty"` // how the peers' marks are combined
+	Trim        int         `json:"trim,omitempty"`        // marks dropped at each end by AggregateTrimmedMean
+	// PerTotal makes a median or trimmed mean rank the assessors by the total
+	// each gave, drop whole assessments (the Trim highest and lowest totals,
+	// or all but the median ones; equal totals by assessor ID), and average
+	// the kept assessors' marks per criterion. By default (false) the highest
+	// and lowest marks of each criterion are dropped on their own.
+	PerTotal bool `json:"per_total,omitempty"`
 	// CountOwnPeer counts a peer assessment of a unit by itself as one of its
 	// peers; by default it is left out, as in a cross-scoring matrix whose
 	// diagonal is ignored.
-	CountOwnPeer bool         `json:"count_own_peer,omitempty"`
-	Missing      MissingMarks `json:"missing,omitempty"`
-	OverMax      OverMax      `json:"over_max,omitempty"`
+	CountOwnPeer bool `json:"count_own_peer,omitempty"`
+	// MissingIsZero counts a leaf criterion without a mark in an assessment
+	// as 0; by default (false) it is ErrMissingMark.
+	MissingIsZero bool `json:"missing_is_zero,omitempty"`
+	// ClampOverMax counts a mark above its criterion's maximum as the
+	// maximum, and the line says Clamped; by default (false) it is ErrOverMax.
+	ClampOverMax bool `json:"clamp_over_max,omitempty"`
 	// Aggregate rounds each criterion's aggregated mark; Total rounds the
 	// total; Scaled rounds the 100-point figure (see Scorecard.Scale).
 	Aggregate   Rounding     `json:"aggregate_rounding"`
@@ -1226,7 +1161,7 @@ type ScoringPolicy struct {
 // DefaultScoringPolicy returns the zero ScoringPolicy, the documented default.
 func DefaultScoringPolicy() ScoringPolicy { return ScoringPolicy{} }
 
-// Validate reports whether every field is in range: defined enumerations, a
+// Validate reports whether every field is in range: a defined aggregation, a
 // non-negative Trim used only with AggregateTrimmedMean, valid roundings and
 // complete tie-breakers. Errors are *FieldError wrapping ErrInvalidPolicy.
 func (p ScoringPolicy) Validate() error {
@@ -1236,12 +1171,6 @@ func (p ScoringPolicy) Validate() error {
 	switch {
 	case !p.Aggregation.IsValid():
 		return bad("aggregation", p.Aggregation.String())
-	case !p.Over.IsValid():
-		return bad("over", p.Over.String())
-	case !p.Missing.IsValid():
-		return bad("missing", p.Missing.String())
-	case !p.OverMax.IsValid():
-		return bad("over max", p.OverMax.String())
 	case p.Trim < 0 || p.Trim > maxTrim || (p.Trim > 0 && p.Aggregation != AggregateTrimmedMean):
 		return bad("trim", fmt.Sprint(p.Trim))
 	}
@@ -1258,12 +1187,31 @@ func (p ScoringPolicy) Validate() error {
 	return nil
 }
 
-// UnmarshalJSON decodes a policy and validates it.
+// UnmarshalJSON decodes a policy and validates it. The keys of earlier
+// versions, "over", "missing" and "over_max", are refused (*FieldError
+// wrapping ErrInvalidPolicy) rather than ignored, so that an old per-total or
+// clamping policy does not silently decode as the default.
 func (p *ScoringPolicy) UnmarshalJSON(b []byte) error {
 	type plain ScoringPolicy
 	var v plain
 	if err := json.Unmarshal(b, &v); err != nil {
 		return err
+	}
+	var old struct {
+		Over    json.RawMessage `json:"over"`
+		Missing json.RawMessage `json:"missing"`
+		OverMax json.RawMessage `json:"over_max"`
+	}
+	if err := json.Unmarshal(b, &old); err != nil {
+		return err
+	}
+	for _, k := range []struct {
+		key string
+		raw json.RawMessage
+	}{{"over", old.Over}, {"missing", old.Missing}, {"over_max", old.OverMax}} {
+		if k.raw != nil {
+			return &FieldError{Field: k.key, Value: string(k.raw), Err: ErrInvalidPolicy}
+		}
 	}
 	if err := ScoringPolicy(v).Validate(); err != nil {
 		return err
@@ -1290,7 +1238,7 @@ type Line struct {
 	// Contribution is Mark × Weight, negative for a deduction (điểm trừ).
 	Contribution decimal.Decimal `json:"contribution"`
 	// Clamped reports that at least one assessor's mark was above the maximum
-	// and counted as the maximum (OverMaxClamps).
+	// and counted as the maximum (ScoringPolicy.ClampOverMax).
 	Clamped bool `json:"clamped,omitempty"`
 }
 
@@ -1300,13 +1248,6 @@ func (l Line) Equal(m Line) bool {
 		l.Aggregation == m.Aggregation && l.Clamped == m.Clamped &&
 		l.Mark.Equal(m.Mark) && l.Weight.Equal(m.Weight) && l.Contribution.Equal(m.Contribution) &&
 		slices.EqualFunc(l.Marks, m.Marks, decimal.Decimal.Equal)
-}
-
-// Subtotal is the points a unit has under one group of criteria, bonuses and
-// deductions within it included.
-type Subtotal struct {
-	Criterion CriterionID     `json:"criterion"` // the group
-	Points    decimal.Decimal `json:"points"`    // the points under it
 }
 
 // GateFailure records that a unit's points under a criterion with a minimum
@@ -1343,8 +1284,10 @@ type Standing struct {
 	// them, sorted.
 	Source    AssessorKind `json:"source,omitempty"`
 	Assessors []UnitID     `json:"assessors"`
-	Lines     []Line       `json:"lines"`     // one per leaf criterion, in the order of the table
-	Subtotals []Subtotal   `json:"subtotals"` // one per group, in the order of the table
+	Lines     []Line       `json:"lines"` // one per leaf criterion, in the order of the table
+	// Subtotals holds the points the unit has under each group of criteria,
+	// bonuses and deductions within it included, keyed by the group's ID.
+	Subtotals map[CriterionID]decimal.Decimal `json:"subtotals"`
 	// GatesFailed lists the minima the unit fell below (empty if none).
 	GatesFailed []GateFailure `json:"gates_failed,omitempty"`
 	// TieBreak names the tie-breaker that last separated this unit from units
@@ -1360,12 +1303,8 @@ func (s Standing) Points(id CriterionID) (decimal.Decimal, bool) {
 			return l.Contribution, true
 		}
 	}
-	for _, g := range s.Subtotals {
-		if g.Criterion == id {
-			return g.Points, true
-		}
-	}
-	return decimal.Decimal{}, false
+	p, ok := s.Subtotals[id]
+	return p, ok
 }
 
 // Equal reports whether s and t are the same standing, comparing decimals by value.
@@ -1374,9 +1313,7 @@ func (s Standing) Equal(t Standing) bool {
 		s.Total.Equal(t.Total) && s.Scaled.Equal(t.Scaled) && s.Deductions.Equal(t.Deductions) &&
 		slices.Equal(s.Assessors, t.Assessors) &&
 		slices.EqualFunc(s.Lines, t.Lines, Line.Equal) &&
-		slices.EqualFunc(s.Subtotals, t.Subtotals, func(a, b Subtotal) bool {
-			return a.Criterion == b.Criterion && a.Points.Equal(b.Points)
-		}) &&
+		maps.EqualFunc(s.Subtotals, t.Subtotals, decimal.Decimal.Equal) &&
 		slices.EqualFunc(s.GatesFailed, t.GatesFailed, func(a, b GateFailure) bool {
 			return a.Criterion == b.Criterion && a.Min.Equal(b.Min) && a.Points.Equal(b.Points)
 		})
@@ -1388,7 +1325,7 @@ func (s Standing) clone() Standing {
 	for i := range s.Lines {
 		s.Lines[i].Marks = slices.Clone(s.Lines[i].Marks)
 	}
-	s.Subtotals = slices.Clone(s.Subtotals)
+	s.Subtotals = maps.Clone(s.Subtotals)
 	s.GatesFailed = slices.Clone(s.GatesFailed)
 	return s
 }
@@ -1632,7 +1569,7 @@ func (s *Scorecard) readMarks(a *Assessment, p *ScoringPolicy, dec []decimal.Dec
 		if !sv.ok() || sv.e < -maxExp || sv.e > maxExp || sv.c < 0 {
 			return false
 		}
-		if p.OverMax == OverMaxIsError {
+		if !p.ClampOverMax {
 			if c, ok := cmpSmall(sv, nd.smax); !ok || c > 0 {
 				return false
 			}
@@ -1669,7 +1606,7 @@ func (s *Scorecard) checkMark(id CriterionID, v decimal.Decimal, sv smallDec, p 
 	if nd.leaf < 0 {
 		return -1, ErrNotLeaf
 	}
-	if p.OverMax == OverMaxIsError && cmpSmallOr(v, sv, nd.max, nd.smax) > 0 {
+	if !p.ClampOverMax && cmpSmallOr(v, sv, nd.max, nd.smax) > 0 {
 		return -1, fmt.Errorf("%w %s", ErrOverMax, nd.max)
 	}
 	return nd.leaf, nil
@@ -1739,12 +1676,12 @@ func (ch *chooser) unit(id UnitID, idx []int) (Standing, error) {
 		for l := range s.leaves {
 			at := ai*L + l
 			if !ch.present[at] {
-				if p.Missing == MissingIsError {
+				if !p.MissingIsZero {
 					return Standing{}, a.fail(s.nodes[s.leaves[l]].id, "", ErrMissingMark)
 				}
 				at = N + L // zero
 			}
-			if p.OverMax == OverMaxClamps && ch.cmpAt(at, N+l) > 0 { // else checked on reading
+			if p.ClampOverMax && ch.cmpAt(at, N+l) > 0 { // else checked on reading
 				at, st.Lines[l].Clamped = N+l, true
 			}
 			row[j*L+l] = at
@@ -1752,7 +1689,7 @@ func (ch *chooser) unit(id UnitID, idx []int) (Standing, error) {
 	}
 	// Which assessors' marks to keep, when the policy chooses them by total.
 	var keep []int
-	if p.Over == PerTotal && method != AggregateMean && n > 1 {
+	if p.PerTotal && method != AggregateMean && n > 1 {
 		totals := make([]decimal.Decimal, n)
 		for j := range n {
 			t := decimal.Zero
@@ -1967,10 +1904,11 @@ func (s *Scorecard) scoreDecimal(c Cluster, out []Standing, p *ScoringPolicy) (S
 // closeUnit lists a unit's subtotals and failed gates from its points per
 // node.
 func (s *Scorecard) closeUnit(st *Standing, np []decimal.Decimal) {
+	st.Subtotals = make(map[CriterionID]decimal.Decimal, len(s.nodes)-len(st.Lines))
 	for i := range s.nodes {
 		nd := &s.nodes[i]
 		if nd.leaf < 0 {
-			st.Subtotals = append(st.Subtotals, Subtotal{Criterion: nd.id, Points: np[i]})
+			st.Subtotals[nd.id] = np[i]
 		}
 		if nd.hasMin && np[i].LessThan(nd.min) {
 			st.GatesFailed = append(st.GatesFailed, GateFailure{Criterion: nd.id, Min: nd.min, Points: np[i]})

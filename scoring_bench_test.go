@@ -187,15 +187,15 @@ func TestScoreMatchesReference(t *testing.T) {
 	}
 	var compiled int
 	for _, agg := range []Aggregation{AggregateMean, AggregateMedian, AggregateTrimmedMean} {
-		for _, over := range []AggregateOver{PerCriterion, PerTotal} {
+		for _, perTotal := range []bool{false, true} {
 			for mode := RoundExact; mode <= RoundUp; mode++ {
 				for _, places := range []int32{0, 1, 2, 4} {
-					p := ScoringPolicy{Aggregation: agg, Over: over, Aggregate: Rounding{Places: places, Mode: mode},
+					p := ScoringPolicy{Aggregation: agg, PerTotal: perTotal, Aggregate: Rounding{Places: places, Mode: mode},
 						Total: Rounding{Places: 1, Mode: RoundHalfEven}, TieBreakers: []TieBreaker{ByCriterion("g1"), FewerDeductions()}}
 					if agg == AggregateTrimmedMean {
 						p.Trim = 1
 					}
-					name := fmt.Sprintf("%s/%s/%s", agg, over, p.Aggregate)
+					name := fmt.Sprintf("%s/per-total=%t/%s", agg, perTotal, p.Aggregate)
 					fast, cp, why, err := bc.card.score(bc.c, bc.as, p, false)
 					slow, _, _, slowErr := bc.card.score(bc.c, bc.as, p, true)
 					ref, refOK := refScore(bc.card, bc.c, bc.as, p)

@@ -97,11 +97,11 @@ func genCase(t *testing.T, data []byte) (fuzzCase, bool) {
 	c := MustCluster(cs)
 
 	p := ScoringPolicy{
-		Aggregation:  Aggregation(g.intn(3)),
-		Over:         AggregateOver(g.intn(2)),
-		CountOwnPeer: g.coin(),
-		Missing:      MissingMarks(g.intn(2)),
-		OverMax:      OverMax(g.intn(2)),
+		Aggregation:   Aggregation(g.intn(3)),
+		PerTotal:      g.coin(),
+		CountOwnPeer:  g.coin(),
+		MissingIsZero: g.coin(),
+		ClampOverMax:  g.coin(),
 	}
 	if p.Aggregation == AggregateTrimmedMean {
 		p.Trim = g.intn(2)
@@ -125,11 +125,11 @@ func genCase(t *testing.T, data []byte) (fuzzCase, bool) {
 	mk := func() map[CriterionID]decimal.Decimal {
 		m := make(map[CriterionID]decimal.Decimal)
 		for _, l := range leaves {
-			if p.Missing == MissingIsZero && g.intn(5) == 0 {
+			if p.MissingIsZero && g.intn(5) == 0 {
 				continue
 			}
 			v := quarter.Mul(decimal.NewFromInt(int64(g.intn(90))))
-			if v.GreaterThan(l.Max) && p.OverMax == OverMaxIsError {
+			if v.GreaterThan(l.Max) && !p.ClampOverMax {
 				v = l.Max
 			}
 			m[l.ID] = v
@@ -225,7 +225,7 @@ func FuzzScore(f *testing.F) {
 		require.True(t, st.Equal(st3))
 
 		// Raising one mark of a scored or bonus criterion never lowers the total.
-		if fc.policy.Over == PerTotal && fc.policy.Aggregate.Mode != RoundExact {
+		if fc.policy.PerTotal && fc.policy.Aggregate.Mode != RoundExact {
 			return // the kept assessors change with the totals, and each line is rounded on its own
 		}
 		g := &fuzzGen{b: data, i: len(data) / 2}
@@ -241,7 +241,7 @@ func FuzzScore(f *testing.F) {
 			m[k] = v
 		}
 		raised := m[l.ID].Add(quarter)
-		if raised.GreaterThan(l.Max) && fc.policy.OverMax == OverMaxIsError {
+		if raised.GreaterThan(l.Max) && !fc.policy.ClampOverMax {
 			return
 		}
 		m[l.ID] = raised
@@ -394,7 +394,7 @@ func FuzzScorecardJSON(f *testing.F) {
 		for _, l := range s.Leaves() {
 			require.True(t, l.Max.IsPositive() && l.Weight.IsPositive())
 			if l.Kind == CriterionScored {
-				sum = sum.Add(l.Points)
+				sum = sum.Add(l.Points())
 			}
 		}
 		require.False(t, sum.GreaterThan(s.BaseMax()), "scored leaves %s exceed base %s", sum, s.BaseMax())
@@ -420,8 +420,7 @@ func refScore(card Scorecard, c Cluster, as []Assessment, p ScoringPolicy) ([]re
 	for l, lf := range leaves {
 		for id := lf.ID; id != ""; {
 			under[id] = append(under[id], l)
-			cr, _ := card.Criterion(id)
-			id = cr.Parent
+			id, _ = card.Parent(id)
 		}
 	}
 	rat := func(d decimal.Decimal) *big.Rat { return d.Rat() }
@@ -461,7 +460,7 @@ func refScore(card Scorecard, c Cluster, as []Assessment, p ScoringPolicy) ([]re
 			m[j] = make([]*big.Rat, len(leaves))
 			for l, lf := range leaves {
 				v, ok := a.Marks[lf.ID]
-				if !ok && p.Missing == MissingIsError {
+				if !ok && !p.MissingIsZero {
 					return nil, false
 				}
 				m[j][l] = rat(v)
@@ -474,7 +473,7 @@ func refScore(card Scorecard, c Cluster, as []Assessment, p ScoringPolicy) ([]re
 		for j := range keep {
 			keep[j] = j
 		}
-		perTotal := p.Over == PerTotal && method != AggregateMean && n > 1
+		perTotal := p.PerTotal && method != AggregateMean && n > 1
 		lo, hi := 0, n
 		if n > 1 && method == AggregateMedian {
 			lo, hi = (n-1)/2, n/2+1

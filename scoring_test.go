@@ -66,16 +66,26 @@ func TestNewScorecard(t *testing.T) {
 	c, ok := s.Criterion("I")
 	require.True(t, ok)
 	assert.Equal(t, "40", c.Max.String(), "a group without a max takes its children's sum, weights applied")
-	assert.Equal(t, []CriterionID{"I.1", "I.2"}, c.Children)
+	assert.Equal(t, "40", c.Points().String(), "a group's points are its max")
+	assert.Equal(t, []CriterionID{"I.1", "I.2"}, s.Children("I"))
 	c, ok = s.Criterion("I.1")
 	require.True(t, ok)
-	assert.True(t, c.IsLeaf())
-	assert.Equal(t, "20", c.Points.String())
-	assert.Equal(t, CriterionID("I"), c.Parent)
+	assert.Empty(t, s.Children("I.1"), "a leaf has no children")
+	assert.Equal(t, "20", c.Points().String())
+	parent, ok := s.Parent("I.1")
+	assert.True(t, ok)
+	assert.Equal(t, CriterionID("I"), parent)
+	parent, ok = s.Parent("I")
+	assert.True(t, ok)
+	assert.Zero(t, parent, "a top-level criterion has no parent")
+	_, ok = s.Parent("nope")
+	assert.False(t, ok)
+	assert.Nil(t, s.Children("nope"))
 	c, _ = s.Criterion("I.2")
 	assert.Equal(t, "1", c.Weight.String(), "weight left out means 1")
 	ii, _ := s.Criterion("II")
-	assert.True(t, ii.HasMin)
+	assert.True(t, ii.HasMin())
+	assert.False(t, c.HasMin(), "I.2 has no gate")
 	assert.Equal(t, "40", ii.Max.String())
 	var ids []CriterionID
 	for _, l := range s.Leaves() {
@@ -378,10 +388,10 @@ func TestScoreAggregation(t *testing.T) {
 			"6.66", []string{"2", "4", "5", "9", "10", "10"}, 0, "6.66*2+11.66+17.5+1.66", 6},
 		// Per total: assessor totals 2*2+10+30=44 (bac-ninh), 18, 35, 43, 45.
 		// Trim 1 drops nam-dinh (18) and hung-yen (45); keeps bac-ninh, ninh-binh, vinh-phuc.
-		{"trimmed per total", ScoringPolicy{Aggregation: AggregateTrimmedMean, Trim: 1, Over: PerTotal, Aggregate: Rounding{Places: 2, Mode: RoundHalfEven}},
+		{"trimmed per total", ScoringPolicy{Aggregation: AggregateTrimmedMean, Trim: 1, PerTotal: true, Aggregate: Rounding{Places: 2, Mode: RoundHalfEven}},
 			"5.33", []string{"2", "5", "9"}, 2, "5.33*2+10+20", 5},
 		// Median per total: totals sorted 18, 35, 43, 44, 45 keep vinh-phuc (43).
-		{"median per total", ScoringPolicy{Aggregation: AggregateMedian, Over: PerTotal}, "9", []string{"9"}, 4, "9*2+10+15", 5},
+		{"median per total", ScoringPolicy{Aggregation: AggregateMedian, PerTotal: true}, "9", []string{"9"}, 4, "9*2+10+15", 5},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -454,7 +464,7 @@ func TestScorePrecedenceMissingAndClamp(t *testing.T) {
 	// Missing marks count as zero by choice; over-max marks clamp by choice.
 	as = selfAll(full("10", "20", "30", "0", "0"))
 	as[0].Marks = marks("I.1", "12", "I.2", "20")
-	st, err = card.Score(cluster3(), as, ScoringPolicy{Missing: MissingIsZero, OverMax: OverMaxClamps})
+	st, err = card.Score(cluster3(), as, ScoringPolicy{MissingIsZero: true, ClampOverMax: true})
 	require.NoError(t, err)
 	bn, _ = st.Of("bac-ninh")
 	assert.Equal(t, "40", bn.Total.String())
@@ -603,9 +613,6 @@ func TestEnums(t *testing.T) {
 	assert.False(t, AssessorKind(0).IsValid())
 	assert.False(t, CriterionKind(3).IsValid())
 	assert.Equal(t, "trimmed-mean", AggregateTrimmedMean.String())
-	assert.Equal(t, "per-total", PerTotal.String())
-	assert.Equal(t, "zero", MissingIsZero.String())
-	assert.Equal(t, "clamp", OverMaxClamps.String())
 	assert.Equal(t, "half-even", RoundHalfEven.String())
 	assert.Equal(t, "fewer-deductions", tieFewerDeductions.String())
 	_, err := AssessorKind(0).MarshalText()
@@ -642,18 +649,26 @@ func TestJSON(t *testing.T) {
 	require.ErrorIs(t, json.Unmarshal([]byte(`{"unit":"ha-nam","assessor":"bac-ninh","kind":"peer","marks":{"I.1":"-1"}}`), &ab), ErrNegativeMark)
 	require.ErrorIs(t, json.Unmarshal([]byte(`{"unit":"ha-nam","assessor":"bac-ninh","kind":"boss","marks":{}}`), &ab), ErrInvalidAssessorKind)
 
-	p := ScoringPolicy{Aggregation: AggregateTrimmedMean, Trim: 1, Over: PerTotal, Missing: MissingIsZero, OverMax: OverMaxClamps,
+	p := ScoringPolicy{Aggregation: AggregateTrimmedMean, Trim: 1, PerTotal: true, MissingIsZero: true, ClampOverMax: true,
 		Aggregate: Rounding{2, RoundHalfUp}, Total: Rounding{1, RoundHalfEven}, TieBreakers: []TieBreaker{ByCriterion("I"), FewerDeductions()}}
 	b, err = json.Marshal(p)
 	require.NoError(t, err)
+	assert.Contains(t, string(b), `"per_total":true`, "the three switches are snake_case bools")
+	assert.Contains(t, string(b), `"missing_is_zero":true,"clamp_over_max":true`)
 	var pb ScoringPolicy
 	require.NoError(t, json.Unmarshal(b, &pb))
+	assert.Equal(t, p.PerTotal, pb.PerTotal)
+	assert.Equal(t, p.MissingIsZero, pb.MissingIsZero)
+	assert.Equal(t, p.ClampOverMax, pb.ClampOverMax)
 	b2, err = json.Marshal(pb)
 	require.NoError(t, err)
 	assert.JSONEq(t, string(b), string(b2))
 	assert.Equal(t, p.Trim, pb.Trim)
 	assert.Equal(t, p.TieBreakers[0].criterion, pb.TieBreakers[0].criterion)
 	require.ErrorIs(t, json.Unmarshal([]byte(`{"trim":2}`), &pb), ErrInvalidPolicy)
+	for _, old := range []string{`{"over":"per-total"}`, `{"missing":"zero"}`, `{"over_max":"clamp"}`} {
+		require.ErrorIs(t, json.Unmarshal([]byte(old), &pb), ErrInvalidPolicy, "an earlier version's key is refused, not ignored: %s", old)
+	}
 	require.ErrorIs(t, json.Unmarshal([]byte(`{"tie_breakers":[{"kind":"comparison"}]}`), &pb), ErrUnencodableTieBreaker)
 	_, err = json.Marshal(ScoringPolicy{TieBreakers: []TieBreaker{ByComparison("vote", func(a, b UnitID) int { return 0 })}})
 	require.ErrorIs(t, err, ErrUnencodableTieBreaker)

@@ -168,7 +168,7 @@ func TestCompiledBadInput(t *testing.T) {
 	as, err := GenerateAssessments(rand.New(rand.NewPCG(1, 1)), card, c,
 		AssessmentModel{Quality: simQuality(c, 10), Kind: AssessorPeer})
 	require.NoError(t, err)
-	_, err = Compile(card, c, as, ScoringPolicy{Aggregation: AggregateMedian, Over: PerTotal})
+	_, err = Compile(card, c, as, ScoringPolicy{Aggregation: AggregateMedian, PerTotal: true})
 	require.ErrorIs(t, err, ErrNotCompilable)
 	_, err = Compile(card, c, as[:3], ScoringPolicy{})
 	require.ErrorIs(t, err, ErrNoAssessment, "Score's errors come through")

@@ -232,14 +232,20 @@ const (
 	Schulze                         // beatpath, winning votes
 	RankedPairs                     // Tideman's ranked pairs, margins
 	Copeland                        // pairwise wins plus half of pairwise ties
-	Minimax                         // the smallest worst defeat (see MinimaxVariant)
+	// The minimax methods elect the candidate whose worst pairwise defeat is
+	// the smallest; they differ in how a defeat is measured.
+	MethodMinimaxWinningVotes // votes for the winner of each defeat the candidate suffers
+	MethodMinimaxMargins      // the margin of each pairwise contest, negative when the candidate wins it
+	MethodMinimaxOpposition   // votes against the candidate in each pairing, won or lost; unlike the others it may pass over a Condorcet winner
 )
 
 var methods = enum[Method]{typ: "Method", field: "method", first: Approval,
 	en: []string{"", "approval", "plurality", "two_round", "borda", "instant_runoff",
-		"schulze", "ranked_pairs", "copeland", "minimax"},
+		"schulze", "ranked_pairs", "copeland",
+		"minimax_winning_votes", "minimax_margins", "minimax_opposition"},
 	vi: []string{"", "bỏ phiếu đồng ý", "đa số tương đối", "bầu hai vòng", "đếm điểm Borda", "loại dần",
-		"Schulze", "xếp cặp (ranked pairs)", "Copeland", "minimax"},
+		"Schulze", "xếp cặp (ranked pairs)", "Copeland",
+		"minimax (số phiếu thắng)", "minimax (hiệu số phiếu)", "minimax (số phiếu chống)"},
 	err: ErrInvalidMethod}
 
 // IsValid reports whether m is one of the defined methods.
@@ -274,62 +280,21 @@ func (id ContestID) check() error {
 	return nil
 }
 
+// digestParts returns the method and minimax variant as digests before the
+// variants became methods wrote them (minimax 9 with variant 1, 2 or 3, every
+// other method with variant 1), so that a digest stays what it was.
+func (m Method) digestParts() (method, variant int) {
+	switch m {
+	case MethodMinimaxMargins:
+		return int(MethodMinimaxWinningVotes), 2
+	case MethodMinimaxOpposition:
+		return int(MethodMinimaxWinningVotes), 3
+	}
+	return int(m), 1
+}
+
 func (m Method) counts() bool {
 	return m == Approval || m == Plurality || m == TwoRound || m == InstantRunoff
-}
-
-// MinimaxVariant is how Minimax measures a candidate's worst pairwise defeat.
-// The zero MinimaxVariant means WinningVotes.
-type MinimaxVariant uint8
-
-// The minimax variants.
-const (
-	WinningVotes       MinimaxVariant = iota + 1 // votes for the winner of each defeat the candidate suffers
-	Margins                                      // the margin of each pairwise contest, negative when the candidate wins it
-	PairwiseOpposition                           // votes against the candidate in each pairing, won or lost; unlike the others it may pass over a Condorcet winner
-)
-
-var variantNames = [...]string{
-	WinningVotes:       "winning_votes",
-	Margins:            "margins",
-	PairwiseOpposition: "pairwise_opposition",
-}
-
-// IsValid reports whether v is zero (WinningVotes) or a defined variant.
-func (v MinimaxVariant) IsValid() bool { return v <= PairwiseOpposition }
-
-func (v MinimaxVariant) orDefault() MinimaxVariant {
-	if v == 0 {
-		return WinningVotes
-	}
-	return v
-}
-
-// String returns "winning_votes", "margins" or "pairwise_opposition".
-func (v MinimaxVariant) String() string {
-	if !v.IsValid() {
-		return fmt.Sprintf("MinimaxVariant(%d)", uint8(v))
-	}
-	return variantNames[v.orDefault()]
-}
-
-// MarshalText encodes a valid variant as its name.
-func (v MinimaxVariant) MarshalText() ([]byte, error) {
-	if !v.IsValid() {
-		return nil, &FieldError{Field: "minimax", Value: v.String(), Err: ErrInvalidVariant}
-	}
-	return []byte(v.String()), nil
-}
-
-// UnmarshalText accepts the names String returns.
-func (v *MinimaxVariant) UnmarshalText(text []byte) error {
-	for c := WinningVotes; c <= PairwiseOpposition; c++ {
-		if string(text) == variantNames[c] {
-			*v = c
-			return nil
-		}
-	}
-	return &FieldError{Field: "minimax", Value: string(text), Err: ErrInvalidVariant}
 }
 
 // ContestSpec is the plain description of a contest (cuộc bỏ phiếu): what
@@ -353,8 +318,6 @@ type ContestSpec struct {
 	Method Method `json:"method"`
 	// BordaBase is the points for last place under Borda: 0 or 1.
 	BordaBase int `json:"borda_base,omitempty"`
-	// Minimax is the variant for Method Minimax; zero means WinningVotes.
-	Minimax MinimaxVariant `json:"minimax,omitempty"`
 	// Threshold is the vote a candidate needs to pass, such as
 	// AtLeast(4, 5).Of(Electorate); zero means none. Only methods that count
 	// votes (approval, plurality, two-round, instant runoff) take one.
@@ -395,7 +358,7 @@ type candidateIndex struct {
 // NewContest validates spec and returns the contest. Errors are *UnitError
 // (ErrInvalidID, ErrDuplicateCandidate) or *FieldError wrapping
 // ErrNoCandidates, ErrInvalidElectorate, ErrInvalidSeats, ErrInvalidMethod,
-// ErrInvalidVariant, ErrInvalidOption, ErrInvalidShare, ErrInvalidBase or
+// ErrInvalidOption, ErrInvalidShare, ErrInvalidBase or
 // ErrThresholdMethod, or a *FieldError, or ErrDecomposedID for a contest ID
 // with a combining mark. More candidates than MaxCandidates, or than
 // MaxRankedCandidates for a ranked method, is a *FieldError wrapping ErrLimit.
@@ -442,9 +405,6 @@ func NewContest(spec ContestSpec) (Contest, error) {
 	}
 	if !s.Method.IsValid() {
 		return Contest{}, &FieldError{Field: "method", Value: s.Method.String(), Err: ErrInvalidMethod}
-	}
-	if !s.Minimax.IsValid() {
-		return Contest{}, &FieldError{Field: "minimax", Value: s.Minimax.String(), Err: ErrInvalidVariant}
 	}
 	if s.BordaBase != 0 && s.BordaBase != 1 {
 		return Contest{}, &FieldError{Field: "borda_base", Value: strconv.Itoa(s.BordaBase), Err: ErrInvalidOption}
@@ -538,7 +498,7 @@ func (c Contest) Equal(d Contest) bool {
 	}
 	return a.ID == b.ID && a.Title == b.Title && a.Year == b.Year && a.Electorate == b.Electorate &&
 		a.Present == b.Present && a.Seats == b.Seats && a.Method == b.Method && a.BordaBase == b.BordaBase &&
-		a.Minimax.orDefault() == b.Minimax.orDefault() && a.Threshold == b.Threshold && a.Quorum == b.Quorum &&
+		a.Threshold == b.Threshold && a.Quorum == b.Quorum &&
 		a.MaxMarks == b.MaxMarks && a.BlankValid == b.BlankValid && a.Open == b.Open && a.ForbidSelfVote == b.ForbidSelfVote
 }
 
@@ -642,7 +602,7 @@ type CandidateScore struct {
 	// candidates the candidate beats (Schulze: in the beatpath relation;
 	// ranked pairs: in the locked order; Copeland: pairwise wins, without the
 	// half points of ties), or the minimax score (the worst defeat: lower is
-	// better, and negative under Margins for a candidate who wins every pair).
+	// better, and negative under MethodMinimaxMargins for a candidate who wins every pair).
 	Votes int `json:"votes"`
 	// Score is the method's score: Votes, except under Copeland where it is
 	// pairwise wins plus half of pairwise ties. In JSON it is a string.
@@ -1229,7 +1189,8 @@ func (c Contest) digest(list []*group, invalid map[string]int, k *keyer) [32]byt
 	for _, id := range s.Candidates {
 		str(string(id))
 	}
-	for _, x := range []int{s.Electorate, s.Present, s.Seats, int(s.Method), s.BordaBase, int(s.Minimax.orDefault()), s.MaxMarks} {
+	method, variant := s.Method.digestParts()
+	for _, x := range []int{s.Electorate, s.Present, s.Seats, method, s.BordaBase, variant, s.MaxMarks} {
 		num(int64(x))
 	}
 	for _, sh := range []Share{s.Threshold.Share, s.Quorum} {

@@ -36,7 +36,7 @@ func FuzzTally(f *testing.F) {
 			data = data[1:]
 			return int(b)
 		}
-		methods := []Method{Approval, Plurality, TwoRound, Borda, InstantRunoff, Schulze, RankedPairs, Copeland, Minimax}
+		methods := []Method{Approval, Plurality, TwoRound, Borda, InstantRunoff, Schulze, RankedPairs, Copeland, MethodMinimaxWinningVotes, MethodMinimaxMargins, MethodMinimaxOpposition}
 		m := methods[next()%len(methods)]
 		n := 1 + next()%40
 		flags := next()
@@ -48,7 +48,7 @@ func FuzzTally(f *testing.F) {
 		}
 		spec := ContestSpec{Candidates: ids, Electorate: electorate, Method: m, MaxMarks: flags % 4,
 			BlankValid: flags&4 != 0, Open: flags&8 != 0, ForbidSelfVote: flags&16 != 0,
-			Seats: next() % (n + 1), Minimax: MinimaxVariant(next() % 4), BordaBase: flags >> 7}
+			Seats: next() % (n + 1), BordaBase: flags >> 7}
 		if m.counts() && flags&32 != 0 {
 			spec.Threshold = AtLeast(int64(1+next()%5), 5).Of(Base(1 + next()%4))
 		}
@@ -95,7 +95,7 @@ func FuzzTally(f *testing.F) {
 		require.Equal(t, cast.String(), strconv.Itoa(r.Cast), "the cast count is exact")
 		total := new(big.Int)
 		for _, sc := range r.Scores {
-			if m != Minimax { // a minimax score by margins may be negative
+			if m != MethodMinimaxMargins { // a minimax score by margins may be negative
 				require.GreaterOrEqual(t, sc.Votes, 0, "no count wraps around")
 			}
 			total.Add(total, big.NewInt(int64(sc.Votes)))

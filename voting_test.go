@@ -37,7 +37,7 @@ func TestNewContestErrors(t *testing.T) {
 		{"threshold without base", func(s *ContestSpec) { s.Threshold = AtLeast(1, 2).Of(0) }, ErrInvalidBase},
 		{"quorum above one", func(s *ContestSpec) { s.Quorum = AtLeast(3, 2) }, ErrInvalidShare},
 		{"unknown method", func(s *ContestSpec) { s.Method = 42 }, ErrInvalidMethod},
-		{"unknown minimax variant", func(s *ContestSpec) { s.Minimax = 9 }, ErrInvalidVariant},
+		{"method past the last minimax", func(s *ContestSpec) { s.Method = MethodMinimaxOpposition + 1 }, ErrInvalidMethod},
 		{"borda base 2", func(s *ContestSpec) { s.Method, s.BordaBase = Borda, 2 }, ErrInvalidOption},
 		{"negative max marks", func(s *ContestSpec) { s.MaxMarks = -1 }, ErrInvalidOption},
 		{"threshold on Schulze", func(s *ContestSpec) { s.Method, s.Threshold = Schulze, MoreThan(1, 2).Of(Valid) }, ErrThresholdMethod},
@@ -214,7 +214,7 @@ func randomBallots(rng *rand.Rand, c Contest, k int) []Ballot {
 }
 
 func allMethods() []Method {
-	return []Method{Approval, Plurality, TwoRound, Borda, InstantRunoff, Schulze, RankedPairs, Copeland, Minimax}
+	return []Method{Approval, Plurality, TwoRound, Borda, InstantRunoff, Schulze, RankedPairs, Copeland, MethodMinimaxWinningVotes, MethodMinimaxMargins, MethodMinimaxOpposition}
 }
 
 func TestTallyProperties(t *testing.T) {
@@ -300,11 +300,11 @@ func TestCondorcetWinnerWins(t *testing.T) {
 			continue
 		}
 		found++
-		for _, spec := range []ContestSpec{{Method: Schulze}, {Method: RankedPairs}, {Method: Copeland}, {Method: Minimax}, {Method: Minimax, Minimax: Margins}} {
+		for _, spec := range []ContestSpec{{Method: Schulze}, {Method: RankedPairs}, {Method: Copeland}, {Method: MethodMinimaxWinningVotes}, {Method: MethodMinimaxMargins}} {
 			spec.Candidates, spec.Electorate = abcdN(n), 1000
 			r, err := MustContest(spec).Tally(ballots)
 			require.NoError(t, err)
-			assert.Equal(t, []UnitID{abcdN(n)[cw]}, r.Winners, "%s %s", spec.Method, spec.Minimax)
+			assert.Equal(t, []UnitID{abcdN(n)[cw]}, r.Winners, "%s", spec.Method)
 		}
 	}
 	assert.Greater(t, found, 50)
@@ -371,11 +371,10 @@ func TestMethodText(t *testing.T) {
 	require.ErrorIs(t, m.UnmarshalText([]byte("dictator")), ErrInvalidMethod)
 	_, err := Method(0).MarshalText()
 	require.ErrorIs(t, err, ErrInvalidMethod)
-	var v MinimaxVariant
-	require.NoError(t, v.UnmarshalText([]byte("pairwise_opposition")))
-	assert.Equal(t, PairwiseOpposition, v)
-	assert.Equal(t, "winning_votes", MinimaxVariant(0).String())
-	require.ErrorIs(t, v.UnmarshalText([]byte("x")), ErrInvalidVariant)
+	require.NoError(t, m.UnmarshalText([]byte("minimax_opposition")))
+	assert.Equal(t, MethodMinimaxOpposition, m)
+	assert.Equal(t, "minimax_margins", MethodMinimaxMargins.String())
+	require.ErrorIs(t, m.UnmarshalText([]byte("minimax")), ErrInvalidMethod, "the variant is part of the method's name")
 }
 
 func TestContestJSONRoundTrip(t *testing.T) {
@@ -435,7 +434,7 @@ func TestMethodsOnSmallElections(t *testing.T) {
 			abc, [][]UnitID{abc}, nil},
 		{"instant runoff, all tied", ContestSpec{Method: InstantRunoff}, cycle, abc, [][]UnitID{abc}, nil},
 		{"two-round, all tied", ContestSpec{Method: TwoRound}, cycle, abc, [][]UnitID{abc}, nil},
-		{"minimax margins in a cycle", ContestSpec{Method: Minimax, Minimax: Margins}, cycle, abc, [][]UnitID{abc},
+		{"minimax margins in a cycle", ContestSpec{Method: MethodMinimaxMargins}, cycle, abc, [][]UnitID{abc},
 			map[UnitID]string{"A": "1", "B": "1", "C": "1"}},
 		{"copeland halves", ContestSpec{Method: Copeland}, []Ballot{
 			{Ranking: [][]UnitID{{"A"}, {"B", "C"}}},
@@ -443,7 +442,7 @@ func TestMethodsOnSmallElections(t *testing.T) {
 		{"borda with a tie and a left-out candidate", ContestSpec{Method: Borda, BordaBase: 1}, []Ballot{
 			{Ranking: [][]UnitID{{"A", "B"}}},
 		}, []UnitID{"A", "B"}, [][]UnitID{{"A", "B"}, {"C"}}, map[UnitID]string{"A": "2", "B": "2", "C": "1"}},
-		{"minimax pairwise opposition", ContestSpec{Method: Minimax, Minimax: PairwiseOpposition}, []Ballot{
+		{"minimax pairwise opposition", ContestSpec{Method: MethodMinimaxOpposition}, []Ballot{
 			{Ranking: [][]UnitID{{"A"}, {"B"}, {"C"}}, Count: 2},
 			{Ranking: [][]UnitID{{"B"}, {"A"}, {"C"}}},
 		}, []UnitID{"A"}, [][]UnitID{{"A"}, {"B"}, {"C"}}, map[UnitID]string{"A": "1", "B": "2", "C": "3"}},
@@ -668,5 +667,19 @@ func TestRankedPairsMatchesReference(t *testing.T) {
 		got, reach := rankedPairs(d)
 		require.Equal(t, want, got, "trial %d: %v", trial, d)
 		require.Equal(t, closure(want), reach, "trial %d", trial)
+	}
+}
+
+// The three minimax methods give three digests for the same ballots, and a
+// minimax digest is not another method's.
+func TestMinimaxMethodsDigestApart(t *testing.T) {
+	ballots := []Ballot{{Ranking: [][]UnitID{{"A"}, {"B"}, {"C"}}, Count: 2}, {Ranking: [][]UnitID{{"B"}, {"A"}, {"C"}}}}
+	seen := map[[32]byte]Method{}
+	for _, m := range []Method{Copeland, MethodMinimaxWinningVotes, MethodMinimaxMargins, MethodMinimaxOpposition} {
+		r, err := MustContest(ContestSpec{Candidates: abcd[:3], Electorate: 3, Method: m}).Tally(ballots)
+		require.NoError(t, err)
+		_, dup := seen[r.Digest]
+		assert.False(t, dup, "%s shares its digest with %s", m, seen[r.Digest])
+		seen[r.Digest] = m
 	}
 }

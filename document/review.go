@@ -536,14 +536,17 @@ func (b *builder) leadership() Section {
 		s.Blocks = append(s.Blocks, Paragraph{Text: l.tr("Chưa xác định.", "Not yet decided.")})
 		return s
 	}
-	basis := ld.Basis.Vietnamese()
-	if ld.Basis == thidua.BasisSuccession {
+	basis := ld.By.Vietnamese()
+	if ld.By == 0 {
+		basis = "không ghi"
+	}
+	if ld.By == thidua.DeputySucceeds {
 		// The root's word says cụm; a block's deputy is a khối phó.
 		basis = l.tr(b.role(thidua.RoleDeputy)+" kế nhiệm", "the deputy succeeds")
 	}
-	if l == English && ld.Basis != thidua.BasisSuccession {
-		basis = map[thidua.Basis]string{thidua.BasisElected: "elected at the review",
-			thidua.BasisOrder: "rotation in a fixed order", thidua.BasisAssigned: "assigned by the higher body"}[ld.Basis]
+	if l == English && ld.By != thidua.DeputySucceeds {
+		basis = map[thidua.SuccessionMethod]string{thidua.Elect: "elected at the review",
+			thidua.RoundRobin: "rotation in a fixed order", thidua.Assign: "assigned by the higher body"}[ld.By]
 		if basis == "" {
 			basis = "not recorded"
 		}

@@ -181,7 +181,7 @@ func SeedReview() (thidua.Review, error) {
 			}}},
 		},
 		Succession: thidua.Succession{
-			Method: thidua.DeputySucceeds, Deputy: thidua.DeputyElected,
+			Method:      thidua.DeputySucceeds,
 			Constraints: thidua.Constraints{NoConsecutive: true},
 		},
 		DeputyRounds: [][]thidua.Ballot{{

@@ -219,7 +219,7 @@ func review2026() (thidua.Review, error) {
 				{Approve: []thidua.UnitID{"phu-tho"}},
 			}}},
 		},
-		Succession: thidua.Succession{Method: thidua.DeputySucceeds, Deputy: thidua.DeputyElected,
+		Succession: thidua.Succession{Method: thidua.DeputySucceeds,
 			Constraints: thidua.Constraints{NoConsecutive: true}},
 		DeputyRounds: [][]thidua.Ballot{{
 			{Approve: []thidua.UnitID{"ninh-binh"}, Count: 4},

@@ -55,5 +55,5 @@ func TestDecree152Effects(t *testing.T) {
 			assert.Equal(t, []int{2025}, d.Years, "rated good in 2025: no two consecutive excellent years")
 		}
 	}
-	assert.Equal(t, thidua.Leadership{Year: 2027, Leader: "bac-ninh", Deputy: "ninh-binh", Basis: thidua.BasisSuccession}, o.Leadership)
+	assert.Equal(t, thidua.Leadership{Year: 2027, Leader: "bac-ninh", Deputy: "ninh-binh", By: thidua.DeputySucceeds}, o.Leadership)
 }

@@ -69,7 +69,7 @@ func run(w io.Writer) error {
 	}{
 		{"Fixed order", thidua.Succession{Method: thidua.RoundRobin, Order: order}},
 		{"Deputy succeeds, 3-year cool-down", thidua.Succession{
-			Method: thidua.DeputySucceeds, Deputy: thidua.DeputyFromOrder, Order: order,
+			Method: thidua.DeputySucceeds, DeputyFromOrder: true, Order: order,
 			Constraints: thidua.Constraints{CoolDown: 3},
 		}},
 	}
@@ -101,8 +101,8 @@ func run(w io.Writer) error {
 	}
 	fmt.Fprintln(w, "\n(leader / deputy; from 2025 the six successor units of the 2025 mergers)")
 	fmt.Fprintln(w, "\nFirst year each 2024 member, or its successor, leads:")
-	for i, fl := range plans[0].FirstLeads {
-		fmt.Fprintf(w, "  %-11s %-6d %d\n", c.Label(fl.Unit), fl.Year, plans[1].FirstLeads[i].Year)
+	for _, id := range c.MemberIDs() {
+		fmt.Fprintf(w, "  %-11s %-6d %d\n", c.Label(id), plans[0].FirstLead(id), plans[1].FirstLead(id))
 	}
 	return nil
 }
