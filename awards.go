@@ -27,27 +27,27 @@ type Award uint8
 // The collective awards, highest precedence first (Luật Thi đua, khen thưởng
 // 2022 Điều 20, 72 and 75).
 const (
-	// GovernmentFlag is the Government Emulation Flag (Cờ thi đua của Chính phủ),
+	// AwardGovernmentFlag is the Government Emulation Flag (Cờ thi đua của Chính phủ),
 	// given among the collectives leading clusters (Luật 2022 Điều 25 k1).
-	GovernmentFlag Award = iota + 1
-	// MinistryFlag is the Emulation Flag of a ministry, sector or province (Cờ thi
+	AwardGovernmentFlag Award = iota + 1
+	// AwardMinistryFlag is the Emulation Flag of a ministry, sector or province (Cờ thi
 	// đua của bộ, ban, ngành, tỉnh; Luật 2022 Điều 26).
-	MinistryFlag
-	// PrimeMinisterMerit is the Prime Minister's Certificate of Merit (Bằng khen
+	AwardMinistryFlag
+	// AwardPrimeMinisterMerit is the Prime Minister's Certificate of Merit (Bằng khen
 	// của Thủ tướng Chính phủ; Luật 2022 Điều 72).
-	PrimeMinisterMerit
-	// MinistryMerit is the Certificate of Merit of a minister, sector head or
+	AwardPrimeMinisterMerit
+	// AwardMinistryMerit is the Certificate of Merit of a minister, sector head or
 	// provincial chair (Bằng khen của bộ, ban, ngành, tỉnh; Luật 2022 Điều 72).
-	MinistryMerit
-	// ExcellentCollective is the title Excellent Labour Collective (Tập thể lao
+	AwardMinistryMerit
+	// AwardExcellentCollective is the title Excellent Labour Collective (Tập thể lao
 	// động xuất sắc; Luật 2022 Điều 20).
-	ExcellentCollective
-	// AdvancedCollective is the title Advanced Labour Collective (Tập thể lao
+	AwardExcellentCollective
+	// AwardAdvancedCollective is the title Advanced Labour Collective (Tập thể lao
 	// động tiên tiến; Luật 2022 Điều 20).
-	AdvancedCollective
-	// Commendation is the Certificate of Commendation (Giấy khen; Luật 2022
+	AwardAdvancedCollective
+	// AwardCommendation is the Certificate of AwardCommendation (Giấy khen; Luật 2022
 	// Điều 75).
-	Commendation
+	AwardCommendation
 )
 
 // AwardLevel is the level of the body whose name an award carries: the
@@ -84,26 +84,26 @@ type awardInfo struct {
 }
 
 var awardTable = [...]awardInfo{
-	GovernmentFlag:      {"government-flag", "Government Emulation Flag", "Cờ thi đua của Chính phủ", LevelGovernment, "12", "Điều 50"},
-	MinistryFlag:        {"ministry-flag", "Ministry or Provincial Emulation Flag", "Cờ thi đua của bộ, ban, ngành, tỉnh", LevelMinistry, "8.0", "Điều 50"},
-	PrimeMinisterMerit:  {"prime-minister-merit", "Prime Minister's Certificate of Merit", "Bằng khen của Thủ tướng Chính phủ", LevelGovernment, "7", "Điều 54"},
-	MinistryMerit:       {"ministry-merit", "Ministry or Provincial Certificate of Merit", "Bằng khen của bộ, ban, ngành, tỉnh", LevelMinistry, "3", "Điều 54"},
-	ExcellentCollective: {"excellent-collective", "Excellent Labour Collective", "Tập thể lao động xuất sắc", LevelBase, "1.5", "Điều 50"},
-	AdvancedCollective:  {"advanced-collective", "Advanced Labour Collective", "Tập thể lao động tiên tiến", LevelBase, "0.8", "Điều 50"},
-	Commendation:        {"commendation", "Certificate of Commendation", "Giấy khen", LevelBase, "0.6", "Điều 54"},
+	AwardGovernmentFlag:      {"government-flag", "Government Emulation Flag", "Cờ thi đua của Chính phủ", LevelGovernment, "12", "Điều 50"},
+	AwardMinistryFlag:        {"ministry-flag", "Ministry or Provincial Emulation Flag", "Cờ thi đua của bộ, ban, ngành, tỉnh", LevelMinistry, "8.0", "Điều 50"},
+	AwardPrimeMinisterMerit:  {"prime-minister-merit", "Prime Minister's Certificate of Merit", "Bằng khen của Thủ tướng Chính phủ", LevelGovernment, "7", "Điều 54"},
+	AwardMinistryMerit:       {"ministry-merit", "Ministry or Provincial Certificate of Merit", "Bằng khen của bộ, ban, ngành, tỉnh", LevelMinistry, "3", "Điều 54"},
+	AwardExcellentCollective: {"excellent-collective", "Excellent Labour Collective", "Tập thể lao động xuất sắc", LevelBase, "1.5", "Điều 50"},
+	AwardAdvancedCollective:  {"advanced-collective", "Advanced Labour Collective", "Tập thể lao động tiên tiến", LevelBase, "0.8", "Điều 50"},
+	AwardCommendation:        {"commendation", "Certificate of Commendation", "Giấy khen", LevelBase, "0.6", "Điều 54"},
 }
 
 // Awards returns every award in order of precedence, highest first.
 func Awards() []Award {
 	out := make([]Award, 0, len(awardTable)-1)
-	for a := GovernmentFlag; a <= Commendation; a++ {
+	for a := AwardGovernmentFlag; a <= AwardCommendation; a++ {
 		out = append(out, a)
 	}
 	return out
 }
 
 // IsValid reports whether a is one of the awards of the catalogue.
-func (a Award) IsValid() bool { return a >= GovernmentFlag && a <= Commendation }
+func (a Award) IsValid() bool { return a >= AwardGovernmentFlag && a <= AwardCommendation }
 
 // String returns the award's stable key, the form used in JSON:
 // "government-flag", "ministry-flag", "prime-minister-merit", "ministry-merit",
@@ -182,7 +182,7 @@ func (a *Award) UnmarshalText(text []byte) error {
 
 // ParseAward returns the award whose key (as String returns it) is s.
 func ParseAward(s string) (Award, error) {
-	for a := GovernmentFlag; a <= Commendation; a++ {
+	for a := AwardGovernmentFlag; a <= AwardCommendation; a++ {
 		if s == awardTable[a].key {
 			return a, nil
 		}
@@ -223,22 +223,22 @@ func (b QuotaBasis) MarshalText() ([]byte, error) { return quotaBases.marshal(b)
 func (b *QuotaBasis) UnmarshalText(text []byte) error { return quotaBases.set(b, text) }
 
 // QuotaRounding says how a share quota becomes a whole number of units. The
-// zero QuotaRounding, QuotaFloor, rounds down.
+// zero QuotaRounding, QuotaRoundFloor, rounds down.
 type QuotaRounding uint8
 
 // The roundings of a share quota.
 const (
-	// QuotaFloor rounds down: "không quá 20%" (no more than 20%) allows at most
+	// QuotaRoundFloor rounds down: "không quá 20%" (no more than 20%) allows at most
 	// ⌊0.2·N⌋ units. That floor is an inference from the wording; no source
 	// stating a rounding rule was found.
-	QuotaFloor QuotaRounding = iota
-	// QuotaHalfUp rounds to the nearest whole number, halves up.
-	QuotaHalfUp
-	// QuotaCeil rounds up.
-	QuotaCeil
+	QuotaRoundFloor QuotaRounding = iota
+	// QuotaRoundHalfUp rounds to the nearest whole number, halves up.
+	QuotaRoundHalfUp
+	// QuotaRoundCeil rounds up.
+	QuotaRoundCeil
 )
 
-var quotaRoundings = enum[QuotaRounding]{typ: "QuotaRounding", field: "quota rounding", first: QuotaFloor,
+var quotaRoundings = enum[QuotaRounding]{typ: "QuotaRounding", field: "quota rounding", first: QuotaRoundFloor,
 	en: []string{"floor", "half-up", "ceil"}, err: ErrInvalidQuota}
 
 // IsValid reports whether r is one of the defined roundings.
@@ -339,11 +339,11 @@ func (q Quota) share(n int) int {
 	hi, lo := bits.Mul64(uint64(q.Num), uint64(n))
 	quo, rem := bits.Div64(hi, lo, uint64(q.Den)) // hi < den since num ≤ den and n < 2^63
 	switch q.Rounding {
-	case QuotaCeil:
+	case QuotaRoundCeil:
 		if rem > 0 {
 			quo++
 		}
-	case QuotaHalfUp:
+	case QuotaRoundHalfUp:
 		if rem >= uint64(q.Den)-rem { // 2·rem ≥ den
 			quo++
 		}
@@ -445,7 +445,7 @@ func RequireNoPendingCase() Standard { return Standard{kind: standardNoPendingCa
 // years of Thông tư 25/2025/TT-BKHCN Điều 7 khoản 3 điểm d for the Minister's
 // Bằng khen. It reads the unit's record: the n years ending with the year
 // under review must each be rated RatingExcellent, or each hold the title
-// ExcellentCollective (the same point's other route), and no discipline
+// AwardExcellentCollective (the same point's other route), and no discipline
 // period may touch them. A refusal names the years missing. Without a record
 // it reads Facts.ExcellentYears.
 func RequireExcellentYears(n int) Standard { return Standard{kind: standardExcellentYears, n: n} }
@@ -572,7 +572,7 @@ func (s Standard) Check(c Candidate) (met bool, why string) {
 
 // missing returns the years an excellent-years standard finds missing in c's
 // record: none when either route (the rating, or the title
-// ExcellentCollective) is complete, else the rating route's missing years.
+// AwardExcellentCollective) is complete, else the rating route's missing years.
 func (s Standard) missing(c Candidate) []int {
 	if s.kind != standardExcellentYears || s.n == 0 {
 		return nil
@@ -585,7 +585,7 @@ func (s Standard) missing(c Candidate) []int {
 	if len(byRating) == 0 {
 		return nil
 	}
-	if len(c.Facts.titleRun(ExcellentCollective, y, s.n)) == 0 {
+	if len(c.Facts.titleRun(AwardExcellentCollective, y, s.n)) == 0 {
 		return nil
 	}
 	return byRating

@@ -34,7 +34,7 @@ func fuzzCandidates(data []byte) []Candidate {
 				Staff:             10,
 			},
 		}
-		c.Votes = map[Award]VoteCount{MinistryFlag: fuzzVote(int(b[1]) % (fuzzBase + 1))}
+		c.Votes = map[Award]VoteCount{AwardMinistryFlag: fuzzVote(int(b[1]) % (fuzzBase + 1))}
 		out = append(out, c)
 	}
 	return out
@@ -46,11 +46,11 @@ func fuzzVote(v int) VoteCount {
 
 func fuzzRules(t *testing.T, flagQuota, meritQuota uint8, equalMerit bool) AwardRules {
 	rules, err := NewAwardRules(
-		AwardRule{Award: GovernmentFlag, Quota: ShareOfLeaders(1, 2), Standards: []Standard{RequireLeadsCluster()},
-			Vote: AtLeast(4, 5).Of(Electorate)},
-		AwardRule{Award: MinistryFlag, Quota: CountQuota(int(flagQuota % 4)), Vote: AtLeast(4, 5).Of(Electorate)},
-		AwardRule{Award: MinistryMerit, Quota: CountQuota(int(meritQuota % 5)), Standards: []Standard{RequireRank(6)}},
-		AwardRule{Award: ExcellentCollective, Quota: ShareOfMembers(1, 2), Standards: []Standard{RequireExcellentYears(1)}},
+		AwardRule{Award: AwardGovernmentFlag, Quota: ShareOfLeaders(1, 2), Standards: []Standard{RequireLeadsCluster()},
+			Vote: AtLeast(4, 5).Of(BaseElectorate)},
+		AwardRule{Award: AwardMinistryFlag, Quota: CountQuota(int(flagQuota % 4)), Vote: AtLeast(4, 5).Of(BaseElectorate)},
+		AwardRule{Award: AwardMinistryMerit, Quota: CountQuota(int(meritQuota % 5)), Standards: []Standard{RequireRank(6)}},
+		AwardRule{Award: AwardExcellentCollective, Quota: ShareOfMembers(1, 2), Standards: []Standard{RequireExcellentYears(1)}},
 	)
 	if err != nil {
 		t.Fatal(err)
@@ -73,7 +73,7 @@ func withGovVotes(cands []Candidate) []Candidate {
 		for a, x := range out[i].Votes {
 			v[a] = x
 		}
-		v[GovernmentFlag] = v[MinistryFlag]
+		v[AwardGovernmentFlag] = v[AwardMinistryFlag]
 		out[i].Votes = v
 	}
 	return out
@@ -130,10 +130,10 @@ func FuzzDecide(f *testing.F) {
 				up[i].Total = up[i].Total.Add(decimal.NewFromInt(1))
 				raises = append(raises, up)
 			}
-			if v := c.Votes[MinistryFlag].Votes; v < fuzzBase {
+			if v := c.Votes[AwardMinistryFlag].Votes; v < fuzzBase {
 				up := withGovVotes(cands)
-				up[i].Votes[MinistryFlag] = fuzzVote(v + 1)
-				up[i].Votes[GovernmentFlag] = fuzzVote(v + 1)
+				up[i].Votes[AwardMinistryFlag] = fuzzVote(v + 1)
+				up[i].Votes[AwardGovernmentFlag] = fuzzVote(v + 1)
 				raises = append(raises, up)
 			}
 			for _, up := range raises {
@@ -276,7 +276,7 @@ func FuzzCompose(f *testing.F) {
 			cite("excellent-years", 4)
 		}
 		if set&16 != 0 {
-			local.Thresholds = map[Award]Threshold{MinistryFlag: AtLeast(int64(at(5)%10+1), 10).Of(Electorate)}
+			local.Thresholds = map[Award]Threshold{AwardMinistryFlag: AtLeast(int64(at(5)%10+1), 10).Of(BaseElectorate)}
 			cite("threshold/ministry-flag", 5)
 		}
 		if set&32 != 0 {

@@ -31,13 +31,13 @@ func TestAwardCatalogue(t *testing.T) {
 		level      AwardLevel
 		multiplier string
 	}{
-		{GovernmentFlag, "government-flag", "Government Emulation Flag", "Cờ thi đua của Chính phủ", LevelGovernment, "12"},
-		{MinistryFlag, "ministry-flag", "Ministry or Provincial Emulation Flag", "Cờ thi đua của bộ, ban, ngành, tỉnh", LevelMinistry, "8"},
-		{PrimeMinisterMerit, "prime-minister-merit", "Prime Minister's Certificate of Merit", "Bằng khen của Thủ tướng Chính phủ", LevelGovernment, "7"},
-		{MinistryMerit, "ministry-merit", "Ministry or Provincial Certificate of Merit", "Bằng khen của bộ, ban, ngành, tỉnh", LevelMinistry, "3"},
-		{ExcellentCollective, "excellent-collective", "Excellent Labour Collective", "Tập thể lao động xuất sắc", LevelBase, "1.5"},
-		{AdvancedCollective, "advanced-collective", "Advanced Labour Collective", "Tập thể lao động tiên tiến", LevelBase, "0.8"},
-		{Commendation, "commendation", "Certificate of Commendation", "Giấy khen", LevelBase, "0.6"},
+		{AwardGovernmentFlag, "government-flag", "Government Emulation Flag", "Cờ thi đua của Chính phủ", LevelGovernment, "12"},
+		{AwardMinistryFlag, "ministry-flag", "Ministry or Provincial Emulation Flag", "Cờ thi đua của bộ, ban, ngành, tỉnh", LevelMinistry, "8"},
+		{AwardPrimeMinisterMerit, "prime-minister-merit", "Prime Minister's Certificate of Merit", "Bằng khen của Thủ tướng Chính phủ", LevelGovernment, "7"},
+		{AwardMinistryMerit, "ministry-merit", "Ministry or Provincial Certificate of Merit", "Bằng khen của bộ, ban, ngành, tỉnh", LevelMinistry, "3"},
+		{AwardExcellentCollective, "excellent-collective", "Excellent Labour Collective", "Tập thể lao động xuất sắc", LevelBase, "1.5"},
+		{AwardAdvancedCollective, "advanced-collective", "Advanced Labour Collective", "Tập thể lao động tiên tiến", LevelBase, "0.8"},
+		{AwardCommendation, "commendation", "Certificate of Commendation", "Giấy khen", LevelBase, "0.6"},
 	}
 	require.Len(t, tests, len(Awards()))
 	for i, tt := range tests {
@@ -65,7 +65,7 @@ func TestAwardCatalogue(t *testing.T) {
 			assert.False(t, all[i].Outranks(all[i-1]))
 			assert.Equal(t, 1, all[i-1].Multiplier().Cmp(all[i].Multiplier()))
 		}
-		shuffled := []Award{Commendation, GovernmentFlag, MinistryMerit, AdvancedCollective, MinistryFlag, ExcellentCollective, PrimeMinisterMerit}
+		shuffled := []Award{AwardCommendation, AwardGovernmentFlag, AwardMinistryMerit, AwardAdvancedCollective, AwardMinistryFlag, AwardExcellentCollective, AwardPrimeMinisterMerit}
 		slices.SortFunc(shuffled, Award.Compare)
 		assert.Equal(t, all, shuffled)
 	})
@@ -98,10 +98,10 @@ func TestQuotaLimit(t *testing.T) {
 		{"leaders share ignores members", ShareOfLeaders(1, 5), 100, 5, 1},
 		{"members share", ShareOfMembers(1, 3), 9, 0, 3},
 		{"members share floor", ShareOfMembers(2, 5), 9, 0, 3},
-		{"members share half-up", ShareOfMembers(1, 2).WithRounding(QuotaHalfUp), 9, 0, 5},
-		{"members share half-up below half", ShareOfMembers(2, 5).WithRounding(QuotaHalfUp), 9, 0, 4},
-		{"members share ceil", ShareOfMembers(1, 5).WithRounding(QuotaCeil), 9, 0, 2},
-		{"ceil of an exact share", ShareOfMembers(1, 3).WithRounding(QuotaCeil), 9, 0, 3},
+		{"members share half-up", ShareOfMembers(1, 2).WithRounding(QuotaRoundHalfUp), 9, 0, 5},
+		{"members share half-up below half", ShareOfMembers(2, 5).WithRounding(QuotaRoundHalfUp), 9, 0, 4},
+		{"members share ceil", ShareOfMembers(1, 5).WithRounding(QuotaRoundCeil), 9, 0, 2},
+		{"ceil of an exact share", ShareOfMembers(1, 3).WithRounding(QuotaRoundCeil), 9, 0, 3},
 		{"zero share", ShareOfMembers(0, 5), 9, 0, 0},
 		{"whole share", ShareOfMembers(5, 5), 9, 0, 9},
 		{"huge counts do not overflow", ShareOfMembers(1<<62, 1<<62+1), 1 << 62, 0, 1<<62 - 1},
@@ -119,7 +119,7 @@ func TestQuotaStringAndJSON(t *testing.T) {
 	assert.Equal(t, "none", Quota{}.String())
 	assert.Equal(t, "2", CountQuota(2).String())
 	assert.Equal(t, "≤ 1/5 of leaders (floor)", ShareOfLeaders(1, 5).String())
-	for _, q := range []Quota{{}, CountQuota(3), ShareOfLeaders(1, 5), ShareOfMembers(1, 2).WithRounding(QuotaCeil)} {
+	for _, q := range []Quota{{}, CountQuota(3), ShareOfLeaders(1, 5), ShareOfMembers(1, 2).WithRounding(QuotaRoundCeil)} {
 		b, err := json.Marshal(q)
 		require.NoError(t, err)
 		var back Quota
@@ -130,7 +130,7 @@ func TestQuotaStringAndJSON(t *testing.T) {
 
 func TestStandardCheck(t *testing.T) {
 	c := Candidate{Unit: "u", Rank: 2, Total: dec("95.50"), LeadsCluster: false,
-		Facts: Facts{ExcellentYears: 2, Titles: []Award{ExcellentCollective}}}
+		Facts: Facts{ExcellentYears: 2, Titles: []Award{AwardExcellentCollective}}}
 	pending := c
 	pending.Facts.UnderInvestigation = true
 	tests := []struct {
@@ -150,8 +150,8 @@ func TestStandardCheck(t *testing.T) {
 		{"no pending case missed", RequireNoPendingCase(), pending, false, "no pending case", "under investigation"},
 		{"excellent years met", RequireExcellentYears(2), c, true, "2 consecutive excellent years", ""},
 		{"excellent years missed", RequireExcellentYears(3), c, false, "3 consecutive excellent years", "2 consecutive excellent years < 3"},
-		{"title held", RequireTitle(ExcellentCollective), c, true, "holds excellent-collective", ""},
-		{"title missing", RequireTitle(MinistryFlag), c, false, "holds ministry-flag", "does not hold ministry-flag"},
+		{"title held", RequireTitle(AwardExcellentCollective), c, true, "holds excellent-collective", ""},
+		{"title missing", RequireTitle(AwardMinistryFlag), c, false, "holds ministry-flag", "does not hold ministry-flag"},
 		{"custom met", RequireThat("party cell clean and strong", func(Candidate) bool { return true }), c, true, "party cell clean and strong", ""},
 		{"custom missed", RequireThat("party cell clean and strong", func(Candidate) bool { return false }), c, false, "party cell clean and strong", "not met: party cell clean and strong"},
 		{"zero standard never met", Standard{}, c, false, "invalid standard", "invalid standard"},
@@ -169,7 +169,7 @@ func TestStandardCheck(t *testing.T) {
 // TestBadInput lists every typed error of awards.go and rules.go.
 func TestBadInput(t *testing.T) {
 	good := Candidate{Unit: "a", Rank: 1, Total: dec("90")}
-	flagRule := AwardRule{Award: MinistryFlag, Quota: CountQuota(1), Vote: AtLeast(4, 5).Of(Electorate)}
+	flagRule := AwardRule{Award: AwardMinistryFlag, Quota: CountQuota(1), Vote: AtLeast(4, 5).Of(BaseElectorate)}
 	decide := func(cands ...Candidate) error {
 		_, err := DecideCandidates(mustRules(t, flagRule), cands, Pool{})
 		return err
@@ -197,19 +197,19 @@ func TestBadInput(t *testing.T) {
 		{"rule for no award", AwardRule{}.Validate(), ErrInvalidAward, new(*PartError)},
 		{"rule for an unknown award", func() error { _, err := NewAwardRules(AwardRule{Award: 42}); return err }(), ErrInvalidAward, new(*PartError)},
 		{"rule with a negative quota", func() error {
-			_, err := NewAwardRules(AwardRule{Award: MinistryMerit, Quota: CountQuota(-2)})
+			_, err := NewAwardRules(AwardRule{Award: AwardMinistryMerit, Quota: CountQuota(-2)})
 			return err
 		}(), ErrNegativeQuota, new(*PartError)},
 		{"two rules for one award", func() error {
-			_, err := NewAwardRules(AwardRule{Award: MinistryMerit}, flagRule, AwardRule{Award: MinistryMerit, Quota: CountQuota(2)})
+			_, err := NewAwardRules(AwardRule{Award: AwardMinistryMerit}, flagRule, AwardRule{Award: AwardMinistryMerit, Quota: CountQuota(2)})
 			return err
 		}(), ErrDuplicateRule, new(*PartError)},
-		{"rank standard below one", AwardRule{Award: MinistryFlag, Standards: []Standard{RequireRank(0)}}.Validate(), ErrInvalidStandard, new(*FieldError)},
+		{"rank standard below one", AwardRule{Award: AwardMinistryFlag, Standards: []Standard{RequireRank(0)}}.Validate(), ErrInvalidStandard, new(*FieldError)},
 		{"custom standard without predicate", RequireThat("x", nil).Validate(), ErrInvalidStandard, new(*FieldError)},
 		{"custom standard without name", RequireThat(" ", func(Candidate) bool { return true }).Validate(), ErrInvalidStandard, new(*FieldError)},
 		{"title standard for an unknown award", RequireTitle(0).Validate(), ErrInvalidAward, new(*FieldError)},
 		{"zero standard", Standard{}.Validate(), ErrInvalidStandard, new(*FieldError)},
-		{"vote threshold above one", AwardRule{Award: MinistryFlag, Vote: AtLeast(6, 5).Of(Electorate)}.Validate(), ErrInvalidShare, new(*PartError)},
+		{"vote threshold above one", AwardRule{Award: AwardMinistryFlag, Vote: AtLeast(6, 5).Of(BaseElectorate)}.Validate(), ErrInvalidShare, new(*PartError)},
 		{"equal-merit share above one", func() error { _, err := AwardRules{}.WithEqualMerit(AtLeast(8, 7)); return err }(), ErrInvalidShare, new(*FieldError)},
 		{"candidate with a bad id", decide(with(func(c *Candidate) { c.Unit = "a b" })), ErrInvalidID, new(*FieldError)},
 		{"candidate ranked zero", decide(with(func(c *Candidate) { c.Rank = 0 })), ErrInvalidRank, new(*UnitError)},
@@ -217,29 +217,29 @@ func TestBadInput(t *testing.T) {
 		{"facts about another unit", decide(with(func(c *Candidate) { c.Facts.Unit = "b" })), ErrFactsMismatch, new(*UnitError)},
 		{"more women than staff", decide(with(func(c *Candidate) { c.Facts.Women, c.Facts.Staff = 5, 4 })), ErrInvalidFacts, new(*UnitError)},
 		{"negative excellent years", (Facts{Unit: "a", ExcellentYears: -1}).Validate(), ErrInvalidFacts, new(*UnitError)},
-		{"title listed twice", (Facts{Unit: "a", Titles: []Award{ExcellentCollective, ExcellentCollective}}).Validate(), ErrInvalidFacts, new(*FieldError)},
+		{"title listed twice", (Facts{Unit: "a", Titles: []Award{AwardExcellentCollective, AwardExcellentCollective}}).Validate(), ErrInvalidFacts, new(*FieldError)},
 		{"unknown title", (Facts{Unit: "a", Titles: []Award{99}}).Validate(), ErrInvalidAward, new(*UnitError)},
-		{"votes above base", decide(with(func(c *Candidate) { c.Votes = map[Award]VoteCount{MinistryFlag: {Votes: 10, Base: 9}} })), ErrInvalidVoteCount, new(*PartError)},
+		{"votes above base", decide(with(func(c *Candidate) { c.Votes = map[Award]VoteCount{AwardMinistryFlag: {Votes: 10, Base: 9}} })), ErrInvalidVoteCount, new(*PartError)},
 		{"vote for an unknown award", decide(with(func(c *Candidate) { c.Votes = map[Award]VoteCount{0: {}} })), ErrInvalidAward, new(*UnitError)},
 		{"settled for an unknown award", decide(with(func(c *Candidate) {
 			c.Settled = []Settlement{{Award: 0, By: TieBreakRunoff, Order: [][]UnitID{{c.Unit}}}}
 		})), ErrInvalidAward, new(*UnitError)},
 		{"settled by a tie-break that settles no quota tie", decide(with(func(c *Candidate) {
-			c.Settled = []Settlement{{Award: MinistryFlag, By: TieBreakVotes, Order: [][]UnitID{{c.Unit}}}}
+			c.Settled = []Settlement{{Award: AwardMinistryFlag, By: TieBreakVotes, Order: [][]UnitID{{c.Unit}}}}
 		})), ErrInvalidTieBreak, new(*PartError)},
 		{"settlement that does not name the unit", decide(with(func(c *Candidate) {
-			c.Settled = []Settlement{{Award: MinistryFlag, By: TieBreakRunoff, Order: [][]UnitID{{"zz"}}}}
+			c.Settled = []Settlement{{Award: AwardMinistryFlag, By: TieBreakRunoff, Order: [][]UnitID{{"zz"}}}}
 		})), ErrNotTied, new(*PartError)},
 		{"award settled twice for one unit", decide(with(func(c *Candidate) {
-			st := Settlement{Award: MinistryFlag, By: TieBreakRunoff, Order: [][]UnitID{{c.Unit}}}
+			st := Settlement{Award: AwardMinistryFlag, By: TieBreakRunoff, Order: [][]UnitID{{c.Unit}}}
 			c.Settled = []Settlement{st, st}
 		})), ErrInvalidTieBreak, new(*PartError)},
 		{"votes out of different bases", decide(
-			with(func(c *Candidate) { c.Votes = map[Award]VoteCount{MinistryFlag: passed(9, 9)} }),
-			Candidate{Unit: "b", Rank: 2, Votes: map[Award]VoteCount{MinistryFlag: passed(8, 10)}},
+			with(func(c *Candidate) { c.Votes = map[Award]VoteCount{AwardMinistryFlag: passed(9, 9)} }),
+			Candidate{Unit: "b", Rank: 2, Votes: map[Award]VoteCount{AwardMinistryFlag: passed(8, 10)}},
 		), ErrContestMismatch, new(*PartError)},
 		{"vote passed while short of the award's threshold", decide(with(func(c *Candidate) {
-			c.Votes = map[Award]VoteCount{MinistryFlag: {Votes: 5, Base: 9, Passed: true}}
+			c.Votes = map[Award]VoteCount{AwardMinistryFlag: {Votes: 5, Base: 9, Passed: true}}
 		})), ErrContestMismatch, new(*FieldError)},
 		{"negative members", func() error { _, err := DecideCandidates(AwardRules{}, nil, Pool{Members: -1}); return err }(), ErrNegativeCount, new(*FieldError)},
 		{"negative leaders", func() error { _, err := DecideCandidates(AwardRules{}, nil, Pool{Leaders: -1}); return err }(), ErrNegativeCount, new(*FieldError)},
@@ -259,7 +259,7 @@ func TestBadInput(t *testing.T) {
 		{"rule set with an unknown fallback", func() error { r := Decree152_2025(); r.Deadlock = 7; return r.Validate() }(), ErrInvalidRuleSet, new(*FieldError)},
 		{"rule set with a threshold for an unknown award", func() error {
 			r := Decree98_2023()
-			r.Thresholds[0] = AtLeast(9, 10).Of(Electorate)
+			r.Thresholds[0] = AtLeast(9, 10).Of(BaseElectorate)
 			return r.Validate()
 		}(), ErrInvalidAward, new(*FieldError)},
 		{"rule set with a bad Government-flag quota", func() error { r := Decree152_2025(); r.GovFlagQuota = ShareOfLeaders(2, 1); return r.Validate() }(), ErrQuotaShare, new(*FieldError)},
@@ -278,7 +278,7 @@ func TestBadInput(t *testing.T) {
 		{"date text malformed", new(Date).UnmarshalText([]byte("08/12/2023")), ErrInvalidDate, new(*FieldError)},
 		{"rule set award rule for an unknown award", func() error { _, err := Decree152_2025().AwardRule(0, Quota{}); return err }(), ErrInvalidAward, new(*PartError)},
 		{"rule set award rules with a bad quota", func() error {
-			_, err := Decree152_2025().AwardRules(map[Award]Quota{MinistryFlag: CountQuota(-1)})
+			_, err := Decree152_2025().AwardRules(map[Award]Quota{AwardMinistryFlag: CountQuota(-1)})
 			return err
 		}(), ErrNegativeQuota, new(*PartError)},
 	}
@@ -293,7 +293,7 @@ func TestBadInput(t *testing.T) {
 }
 
 func TestErrorMessagesQuoteTheInput(t *testing.T) {
-	_, err := NewAwardRules(AwardRule{Award: MinistryMerit, Quota: CountQuota(-2)})
+	_, err := NewAwardRules(AwardRule{Award: AwardMinistryMerit, Quota: CountQuota(-2)})
 	assert.EqualError(t, err, `thidua: award "ministry-merit": quota "-2": quota below zero`)
 	_, err = FactsFor(cluster3(), []Facts{{Unit: "hai-phong"}})
 	assert.EqualError(t, err, `thidua: unit "hai-phong": unknown unit`)
@@ -332,7 +332,7 @@ func cluster3Candidates(t testing.TB) []Candidate {
 	var out []Candidate
 	for i, r := range rows {
 		out = append(out, Candidate{Unit: r.id, Rank: i + 1, Total: dec(r.total), LeadsCluster: r.id == "bac-ninh",
-			Facts: facts[r.id], Votes: map[Award]VoteCount{MinistryFlag: passed(r.flag, 9)}})
+			Facts: facts[r.id], Votes: map[Award]VoteCount{AwardMinistryFlag: passed(r.flag, 9)}})
 	}
 	return out
 }
@@ -344,7 +344,7 @@ func cluster3Rules(t testing.TB) AwardRules {
 	t.Helper()
 	rs := seedReview(t).Rules
 	require.Equal(t, "Nghị định 91/2017/NĐ-CP; Quy chế Cụm thi đua số 3 năm 2023 (minh họa)", rs.Name)
-	rules, err := rs.AwardRules(map[Award]Quota{MinistryFlag: CountQuota(1), MinistryMerit: CountQuota(2)})
+	rules, err := rs.AwardRules(map[Award]Quota{AwardMinistryFlag: CountQuota(1), AwardMinistryMerit: CountQuota(2)})
 	require.NoError(t, err)
 	return rules
 }
@@ -363,27 +363,27 @@ func TestDecideCluster3In2023(t *testing.T) {
 		proposals = append(proposals, got{p.Unit, p.Award, p.Rank})
 	}
 	assert.Equal(t, []got{
-		{"bac-ninh", MinistryFlag, 1},
-		{"hai-duong", MinistryMerit, 2},
-		{"vinh-phuc", MinistryMerit, 3},
+		{"bac-ninh", AwardMinistryFlag, 1},
+		{"hai-duong", AwardMinistryMerit, 2},
+		{"vinh-phuc", AwardMinistryMerit, 3},
 	}, proposals)
 	assert.Empty(t, d.Ties)
 
 	flag := d.Proposals[0]
 	assert.True(t, dec("97.5").Equal(flag.Total))
 	assert.Equal(t, VoteCount{Votes: 9, Base: 9, Passed: true}, flag.Vote)
-	assert.Equal(t, AtLeast(4, 5).Of(Electorate), flag.Threshold)
+	assert.Equal(t, AtLeast(4, 5).Of(BaseElectorate), flag.Threshold)
 	assert.Equal(t, []string{"no pending case"}, flag.Standards)
 	assert.Equal(t, TieBreakNone, flag.DecidedBy)
 
-	assert.Contains(t, d.Declined, Declined{Unit: "hai-duong", Award: MinistryFlag, Reason: DeclinedVoteShort,
+	assert.Contains(t, d.Declined, Declined{Unit: "hai-duong", Award: AwardMinistryFlag, Reason: DeclinedVoteShort,
 		Detail: "2 of 9 votes, needs 8 (≥ 4/5 of electorate)"})
-	assert.Contains(t, d.Declined, Declined{Unit: "bac-ninh", Award: MinistryMerit, Reason: DeclinedHigherAward,
+	assert.Contains(t, d.Declined, Declined{Unit: "bac-ninh", Award: AwardMinistryMerit, Reason: DeclinedHigherAward,
 		Detail: "proposed for ministry-flag"})
-	assert.Contains(t, d.Declined, Declined{Unit: "nam-dinh", Award: MinistryMerit, Reason: DeclinedQuotaFull,
+	assert.Contains(t, d.Declined, Declined{Unit: "nam-dinh", Award: AwardMinistryMerit, Reason: DeclinedQuotaFull,
 		Detail: "quota 2 full at 2"})
 	// Every unit is accounted for under every award.
-	for _, a := range []Award{MinistryFlag, MinistryMerit} {
+	for _, a := range []Award{AwardMinistryFlag, AwardMinistryMerit} {
 		n := 0
 		for _, x := range d.Declined {
 			if x.Award == a {
@@ -392,10 +392,10 @@ func TestDecideCluster3In2023(t *testing.T) {
 		}
 		assert.Equal(t, 9, n+len(d.Proposed(a)), a.String())
 	}
-	assert.Equal(t, []UnitID{"hai-duong", "vinh-phuc"}, d.Proposed(MinistryMerit))
+	assert.Equal(t, []UnitID{"hai-duong", "vinh-phuc"}, d.Proposed(AwardMinistryMerit))
 	a, ok := d.AwardOf("bac-ninh")
 	assert.True(t, ok)
-	assert.Equal(t, MinistryFlag, a)
+	assert.Equal(t, AwardMinistryFlag, a)
 	_, ok = d.AwardOf("ha-nam")
 	assert.False(t, ok)
 }
@@ -405,24 +405,24 @@ func TestDecidePendingDisciplineMovesTheFlag(t *testing.T) {
 	// Bắc Ninh under discipline consideration; Hải Dương, second, now also
 	// passes the flag vote (illustrative).
 	cands[0].Facts.PendingDiscipline = true
-	cands[1].Votes[MinistryFlag] = passed(8, 9)
+	cands[1].Votes[AwardMinistryFlag] = passed(8, 9)
 
 	d, err := DecideCandidates(cluster3Rules(t), cands, Pool{})
 	require.NoError(t, err)
-	assert.Equal(t, []UnitID{"hai-duong"}, d.Proposed(MinistryFlag))
-	assert.Equal(t, []UnitID{"vinh-phuc", "nam-dinh"}, d.Proposed(MinistryMerit))
+	assert.Equal(t, []UnitID{"hai-duong"}, d.Proposed(AwardMinistryFlag))
+	assert.Equal(t, []UnitID{"vinh-phuc", "nam-dinh"}, d.Proposed(AwardMinistryMerit))
 	_, ok := d.AwardOf("bac-ninh")
 	assert.False(t, ok, "a unit with a pending discipline is never proposed")
-	for _, a := range []Award{MinistryFlag, MinistryMerit} {
+	for _, a := range []Award{AwardMinistryFlag, AwardMinistryMerit} {
 		assert.Contains(t, d.Declined, Declined{Unit: "bac-ninh", Award: a, Reason: DeclinedPendingCase,
 			Detail: "discipline under consideration"})
 	}
 }
 
 func TestGovernmentFlagQuotaOfLeaders(t *testing.T) {
-	rules, err := Decree152_2025().AwardRules(map[Award]Quota{GovernmentFlag: {}})
+	rules, err := Decree152_2025().AwardRules(map[Award]Quota{AwardGovernmentFlag: {}})
 	require.NoError(t, err)
-	r, ok := rules.Rule(GovernmentFlag)
+	r, ok := rules.Rule(AwardGovernmentFlag)
 	require.True(t, ok)
 	assert.Equal(t, ShareOfLeaders(1, 5), r.Quota)
 
@@ -430,7 +430,7 @@ func TestGovernmentFlagQuotaOfLeaders(t *testing.T) {
 		var out []Candidate
 		for i := 0; i < n; i++ {
 			out = append(out, Candidate{Unit: UnitID("leader-" + string(rune('a'+i))), Rank: i + 1, Total: dec("90"),
-				LeadsCluster: true, Votes: map[Award]VoteCount{GovernmentFlag: passed(20, 20)}})
+				LeadsCluster: true, Votes: map[Award]VoteCount{AwardGovernmentFlag: passed(20, 20)}})
 		}
 		return out
 	}
@@ -446,32 +446,32 @@ func TestGovernmentFlagQuotaOfLeaders(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			d, err := DecideCandidates(rules, leaders(tt.leaders), Pool{})
 			require.NoError(t, err)
-			assert.Len(t, d.Proposed(GovernmentFlag), tt.want)
+			assert.Len(t, d.Proposed(AwardGovernmentFlag), tt.want)
 		})
 	}
 	t.Run("the pool can be ministry-wide", func(t *testing.T) {
 		// Three candidates here, out of 10 collectives leading the ministry's clusters.
 		d, err := DecideCandidates(rules, leaders(3), Pool{Leaders: 10})
 		require.NoError(t, err)
-		assert.Len(t, d.Proposed(GovernmentFlag), 2)
+		assert.Len(t, d.Proposed(AwardGovernmentFlag), 2)
 	})
 	t.Run("a unit not leading its cluster cannot get it", func(t *testing.T) {
 		c := leaders(10)
 		c[0].LeadsCluster = false
 		d, err := DecideCandidates(rules, c, Pool{Leaders: 10})
 		require.NoError(t, err)
-		assert.Equal(t, []UnitID{"leader-b", "leader-c"}, d.Proposed(GovernmentFlag))
-		assert.Contains(t, d.Declined, Declined{Unit: "leader-a", Award: GovernmentFlag, Reason: DeclinedStandard,
+		assert.Equal(t, []UnitID{"leader-b", "leader-c"}, d.Proposed(AwardGovernmentFlag))
+		assert.Contains(t, d.Declined, Declined{Unit: "leader-a", Award: AwardGovernmentFlag, Reason: DeclinedStandard,
 			Standard: "leads the cluster", Detail: "does not lead the cluster"})
 	})
 }
 
 func TestDecideTiesAtTheQuota(t *testing.T) {
-	flag := AwardRule{Award: MinistryFlag, Quota: CountQuota(1), Vote: AtLeast(4, 5).Of(Electorate)}
-	merit := AwardRule{Award: MinistryMerit, Quota: CountQuota(1)}
+	flag := AwardRule{Award: AwardMinistryFlag, Quota: CountQuota(1), Vote: AtLeast(4, 5).Of(BaseElectorate)}
+	merit := AwardRule{Award: AwardMinistryMerit, Quota: CountQuota(1)}
 	cand := func(id UnitID, rank, votes, women int) Candidate {
 		return Candidate{Unit: id, Rank: rank, Total: dec("90"), Facts: Facts{Women: women, Staff: 10},
-			Votes: map[Award]VoteCount{MinistryFlag: passed(votes, 9)}}
+			Votes: map[Award]VoteCount{AwardMinistryFlag: passed(votes, 9)}}
 	}
 	tests := []struct {
 		name       string
@@ -496,7 +496,7 @@ func TestDecideTiesAtTheQuota(t *testing.T) {
 			flag:      []UnitID{"b"},
 			decidedBy: TieBreakVotes,
 			merit:     []UnitID{"a"},
-			declined: []Declined{{Unit: "a", Award: MinistryFlag, Reason: DeclinedQuotaFull,
+			declined: []Declined{{Unit: "a", Award: AwardMinistryFlag, Reason: DeclinedQuotaFull,
 				Detail: "quota 1 full at 1, behind an equally ranked unit on votes"}},
 		},
 		{
@@ -505,7 +505,7 @@ func TestDecideTiesAtTheQuota(t *testing.T) {
 			flag:      []UnitID{"b"},
 			decidedBy: TieBreakEqualMerit,
 			merit:     []UnitID{"a"},
-			declined: []Declined{{Unit: "a", Award: MinistryFlag, Reason: DeclinedQuotaFull,
+			declined: []Declined{{Unit: "a", Award: AwardMinistryFlag, Reason: DeclinedQuotaFull,
 				Detail: "quota 1 full at 1, behind an equally ranked unit on equal-merit"}},
 			equalMerit: AtLeast(7, 10),
 		},
@@ -513,10 +513,10 @@ func TestDecideTiesAtTheQuota(t *testing.T) {
 			name:  "without the equal-merit rule the same units tie",
 			cands: []Candidate{cand("a", 1, 9, 6), cand("b", 1, 9, 7), cand("c", 3, 9, 0)},
 			merit: []UnitID{"c"},
-			ties:  []QuotaTie{{Award: MinistryFlag, Units: []UnitID{"a", "b"}, Seats: 1, Rank: 1, Votes: 9}},
+			ties:  []QuotaTie{{Award: AwardMinistryFlag, Units: []UnitID{"a", "b"}, Seats: 1, Rank: 1, Votes: 9}},
 			declined: []Declined{
-				{Unit: "a", Award: MinistryMerit, Reason: DeclinedAwaitingRunoff, Detail: "in a tie for ministry-flag"},
-				{Unit: "b", Award: MinistryMerit, Reason: DeclinedAwaitingRunoff, Detail: "in a tie for ministry-flag"},
+				{Unit: "a", Award: AwardMinistryMerit, Reason: DeclinedAwaitingRunoff, Detail: "in a tie for ministry-flag"},
+				{Unit: "b", Award: AwardMinistryMerit, Reason: DeclinedAwaitingRunoff, Detail: "in a tie for ministry-flag"},
 			},
 		},
 		{
@@ -524,8 +524,8 @@ func TestDecideTiesAtTheQuota(t *testing.T) {
 			cands:      []Candidate{cand("a", 1, 9, 8), cand("b", 1, 9, 7), cand("c", 1, 9, 1)},
 			equalMerit: AtLeast(7, 10),
 			merit:      []UnitID{"c"},
-			ties:       []QuotaTie{{Award: MinistryFlag, Units: []UnitID{"a", "b"}, Seats: 1, Rank: 1, Votes: 9}},
-			declined: []Declined{{Unit: "c", Award: MinistryFlag, Reason: DeclinedQuotaFull,
+			ties:       []QuotaTie{{Award: AwardMinistryFlag, Units: []UnitID{"a", "b"}, Seats: 1, Rank: 1, Votes: 9}},
+			declined: []Declined{{Unit: "c", Award: AwardMinistryFlag, Reason: DeclinedQuotaFull,
 				Detail: "quota 1 full at 1, behind an equally ranked unit on equal-merit"}},
 		},
 		{
@@ -533,7 +533,7 @@ func TestDecideTiesAtTheQuota(t *testing.T) {
 			cands: []Candidate{cand("a", 1, 9, 0), cand("b", 2, 9, 0), cand("c", 2, 9, 0), cand("d", 4, 9, 0)},
 			flag:  []UnitID{"a"},
 			merit: nil,
-			ties:  []QuotaTie{{Award: MinistryMerit, Units: []UnitID{"b", "c"}, Seats: 1, Rank: 2, Votes: 0}},
+			ties:  []QuotaTie{{Award: AwardMinistryMerit, Units: []UnitID{"b", "c"}, Seats: 1, Rank: 2, Votes: 0}},
 		},
 	}
 	for _, tt := range tests {
@@ -543,8 +543,8 @@ func TestDecideTiesAtTheQuota(t *testing.T) {
 			require.NoError(t, err)
 			d, err := DecideCandidates(rules, tt.cands, Pool{})
 			require.NoError(t, err)
-			assert.Equal(t, tt.flag, d.Proposed(MinistryFlag))
-			assert.Equal(t, tt.merit, d.Proposed(MinistryMerit))
+			assert.Equal(t, tt.flag, d.Proposed(AwardMinistryFlag))
+			assert.Equal(t, tt.merit, d.Proposed(AwardMinistryMerit))
 			if len(tt.flag) > 0 {
 				assert.Equal(t, tt.decidedBy, d.Proposals[0].DecidedBy)
 			}
@@ -570,25 +570,25 @@ func TestDecideWithoutRulesOrCandidates(t *testing.T) {
 
 func TestDecideNoVoteAndUnlimitedQuota(t *testing.T) {
 	rules := mustRules(t,
-		AwardRule{Award: ExcellentCollective, Standards: []Standard{RequireExcellentYears(1)}},
-		AwardRule{Award: MinistryFlag, Quota: CountQuota(1), Vote: AtLeast(4, 5).Of(Electorate)},
+		AwardRule{Award: AwardExcellentCollective, Standards: []Standard{RequireExcellentYears(1)}},
+		AwardRule{Award: AwardMinistryFlag, Quota: CountQuota(1), Vote: AtLeast(4, 5).Of(BaseElectorate)},
 	)
 	cands := []Candidate{
 		{Unit: "a", Rank: 1, Total: dec("99"), Facts: Facts{ExcellentYears: 1}},
 		{Unit: "b", Rank: 2, Total: dec("98"), Facts: Facts{ExcellentYears: 4}},
 		{Unit: "c", Rank: 3, Total: dec("97"), Facts: Facts{ExcellentYears: 2}},
 		{Unit: "d", Rank: 4, Total: dec("96")},
-		{Unit: "e", Rank: 5, Total: dec("95"), Votes: map[Award]VoteCount{MinistryFlag: {Votes: 8, Base: 9}}},
+		{Unit: "e", Rank: 5, Total: dec("95"), Votes: map[Award]VoteCount{AwardMinistryFlag: {Votes: 8, Base: 9}}},
 	}
 	d, err := DecideCandidates(rules, cands, Pool{})
 	require.NoError(t, err)
-	assert.Empty(t, d.Proposed(MinistryFlag))
-	assert.Equal(t, []UnitID{"a", "b", "c"}, d.Proposed(ExcellentCollective))
-	assert.Contains(t, d.Declined, Declined{Unit: "a", Award: MinistryFlag, Reason: DeclinedNoVote,
+	assert.Empty(t, d.Proposed(AwardMinistryFlag))
+	assert.Equal(t, []UnitID{"a", "b", "c"}, d.Proposed(AwardExcellentCollective))
+	assert.Contains(t, d.Declined, Declined{Unit: "a", Award: AwardMinistryFlag, Reason: DeclinedNoVote,
 		Detail: "not voted on; needs ≥ 4/5 of electorate"})
-	assert.Contains(t, d.Declined, Declined{Unit: "e", Award: MinistryFlag, Reason: DeclinedVoteShort,
+	assert.Contains(t, d.Declined, Declined{Unit: "e", Award: AwardMinistryFlag, Reason: DeclinedVoteShort,
 		Detail: "8 of 9 votes, vote not passed (quorum or rounds)"})
-	assert.Contains(t, d.Declined, Declined{Unit: "d", Award: ExcellentCollective, Reason: DeclinedStandard,
+	assert.Contains(t, d.Declined, Declined{Unit: "d", Award: AwardExcellentCollective, Reason: DeclinedStandard,
 		Standard: "1 consecutive excellent years", Detail: "0 consecutive excellent years < 1"})
 }
 
@@ -633,7 +633,7 @@ func TestDecisionJSON(t *testing.T) {
 	require.ErrorIs(t, json.Unmarshal([]byte(`{"declined":[{"reason":"bribery"}]}`), &back), ErrInvalidDeclineReason)
 	// Every tie-breaker, runoff and fallback included, survives a round trip.
 	for _, tb := range []TieBreak{TieBreakNone, TieBreakVotes, TieBreakEqualMerit, TieBreakRunoff, TieBreakFallback} {
-		in := Decision{Proposals: []Proposal{{Unit: "a", Award: MinistryFlag, Rank: 1, Total: decimal.NewFromInt(1), DecidedBy: tb}}}
+		in := Decision{Proposals: []Proposal{{Unit: "a", Award: AwardMinistryFlag, Rank: 1, Total: decimal.NewFromInt(1), DecidedBy: tb}}}
 		b, err := json.Marshal(in)
 		require.NoError(t, err)
 		var out Decision
@@ -644,14 +644,14 @@ func TestDecisionJSON(t *testing.T) {
 }
 
 func TestFactsJSONAndHelpers(t *testing.T) {
-	f := Facts{Unit: "ha-nam", PendingComplaint: true, ExcellentYears: 2, Titles: []Award{ExcellentCollective}, Women: 7, Staff: 10}
+	f := Facts{Unit: "ha-nam", PendingComplaint: true, ExcellentYears: 2, Titles: []Award{AwardExcellentCollective}, Women: 7, Staff: 10}
 	b, err := json.Marshal(f)
 	require.NoError(t, err)
 	var back Facts
 	require.NoError(t, json.Unmarshal(b, &back))
 	assert.True(t, f.Equal(back), string(b))
 	assert.True(t, f.Pending())
-	assert.True(t, f.Holds(ExcellentCollective))
+	assert.True(t, f.Holds(AwardExcellentCollective))
 	assert.True(t, f.WomenShareMeets(AtLeast(7, 10)))
 	assert.False(t, f.WomenShareMeets(MoreThan(7, 10)))
 	assert.False(t, f.WomenShareMeets(Share{}))
@@ -666,14 +666,14 @@ func TestFactsJSONAndHelpers(t *testing.T) {
 
 func TestAwardRulesAreCopies(t *testing.T) {
 	std := []Standard{RequireRank(3)}
-	rules := mustRules(t, AwardRule{Award: MinistryMerit, Standards: std}, AwardRule{Award: MinistryFlag})
+	rules := mustRules(t, AwardRule{Award: AwardMinistryMerit, Standards: std}, AwardRule{Award: AwardMinistryFlag})
 	std[0] = RequireRank(1)
-	r, ok := rules.Rule(MinistryMerit)
+	r, ok := rules.Rule(AwardMinistryMerit)
 	require.True(t, ok)
 	assert.Equal(t, "rank ≤ 3", r.Standards[0].String())
-	assert.Equal(t, []Award{MinistryFlag, MinistryMerit}, []Award{rules.Rules()[0].Award, rules.Rules()[1].Award})
+	assert.Equal(t, []Award{AwardMinistryFlag, AwardMinistryMerit}, []Award{rules.Rules()[0].Award, rules.Rules()[1].Award})
 	assert.Equal(t, 2, rules.Len())
-	_, ok = rules.Rule(Commendation)
+	_, ok = rules.Rule(AwardCommendation)
 	assert.False(t, ok)
 	require.NoError(t, rules.Rules()[0].Validate())
 }
@@ -686,7 +686,7 @@ func benchCandidates(n int) []Candidate {
 		out[i] = Candidate{Unit: UnitID(fmt.Sprintf("unit-%03d", i)), Rank: i + 1,
 			Total: decimal.NewFromInt(int64(1000 - i)), LeadsCluster: i%5 == 0,
 			Facts: Facts{PendingDiscipline: i%7 == 3, ExcellentYears: i % 3, Women: i % 11, Staff: 10},
-			Votes: map[Award]VoteCount{MinistryFlag: passed(9-i%3, 9)}}
+			Votes: map[Award]VoteCount{AwardMinistryFlag: passed(9-i%3, 9)}}
 	}
 	// Shuffle deterministically so the sort has work to do.
 	for i := range out {
@@ -698,7 +698,7 @@ func benchCandidates(n int) []Candidate {
 
 func benchRules(b *testing.B) AwardRules {
 	rules, err := Decree152_2025().AwardRules(map[Award]Quota{
-		MinistryFlag: CountQuota(2), MinistryMerit: ShareOfMembers(1, 5), ExcellentCollective: {},
+		AwardMinistryFlag: CountQuota(2), AwardMinistryMerit: ShareOfMembers(1, 5), AwardExcellentCollective: {},
 	})
 	require.NoError(b, err)
 	return rules
@@ -715,14 +715,14 @@ func baselineDecide(cands []Candidate, flagSeats, meritSeats int) map[UnitID]Awa
 	for _, c := range sorted {
 		switch {
 		case c.Facts.Pending():
-		case flags < flagSeats && c.Votes[MinistryFlag].Passed:
-			out[c.Unit] = MinistryFlag
+		case flags < flagSeats && c.Votes[AwardMinistryFlag].Passed:
+			out[c.Unit] = AwardMinistryFlag
 			flags++
 		case merits < meritSeats:
-			out[c.Unit] = MinistryMerit
+			out[c.Unit] = AwardMinistryMerit
 			merits++
 		default:
-			out[c.Unit] = ExcellentCollective
+			out[c.Unit] = AwardExcellentCollective
 		}
 	}
 	return out
@@ -732,7 +732,7 @@ func TestBaselineAgreesWithDecide(t *testing.T) {
 	for _, n := range []int{9, 60} {
 		cands := benchCandidates(n)
 		rules, err := Decree152_2025().AwardRules(map[Award]Quota{
-			MinistryFlag: CountQuota(2), MinistryMerit: ShareOfMembers(1, 5), ExcellentCollective: {},
+			AwardMinistryFlag: CountQuota(2), AwardMinistryMerit: ShareOfMembers(1, 5), AwardExcellentCollective: {},
 		})
 		require.NoError(t, err)
 		d, err := DecideCandidates(rules, cands, Pool{})

@@ -117,37 +117,37 @@ func (u Unit) Validate() error {
 	return nil
 }
 
-// Kind says whether a grouping is an emulation cluster (cụm thi đua: units of one
+// ClusterKind says whether a grouping is an emulation cluster (cụm thi đua: units of one
 // kind, such as the departments of several provinces) or an emulation block
 // (khối thi đua: units grouped by function). The rules are the same for both; the
-// kind only changes the words. The zero Kind is not valid.
-type Kind uint8
+// kind only changes the words. The zero ClusterKind is not valid.
+type ClusterKind uint8
 
 // The kinds of grouping.
 const (
-	KindCluster Kind = iota + 1 // cụm thi đua
-	KindBlock                   // khối thi đua
+	KindCluster ClusterKind = iota + 1 // cụm thi đua
+	KindBlock                          // khối thi đua
 )
 
-var kinds = enum[Kind]{typ: "Kind", field: "kind", first: KindCluster,
+var kinds = enum[ClusterKind]{typ: "Kind", field: "kind", first: KindCluster,
 	en:  []string{"", "cluster", "block"},
 	vi:  []string{"", "cụm thi đua", "khối thi đua"},
 	err: ErrInvalidKind}
 
 // IsValid reports whether k is KindCluster or KindBlock.
-func (k Kind) IsValid() bool { return kinds.valid(k) }
+func (k ClusterKind) IsValid() bool { return kinds.valid(k) }
 
 // String returns "cluster" or "block" (the form used in JSON).
-func (k Kind) String() string { return kinds.name(k) }
+func (k ClusterKind) String() string { return kinds.name(k) }
 
 // Vietnamese returns "cụm thi đua" or "khối thi đua".
-func (k Kind) Vietnamese() string { return kinds.vietnamese(k) }
+func (k ClusterKind) Vietnamese() string { return kinds.vietnamese(k) }
 
 // MarshalText encodes a valid kind as its English name.
-func (k Kind) MarshalText() ([]byte, error) { return kinds.marshal(k) }
+func (k ClusterKind) MarshalText() ([]byte, error) { return kinds.marshal(k) }
 
 // UnmarshalText accepts "cluster" or "block".
-func (k *Kind) UnmarshalText(b []byte) error { return kinds.set(k, b) }
+func (k *ClusterKind) UnmarshalText(b []byte) error { return kinds.set(k, b) }
 
 // Role is a unit's place in a cluster for the year: leader (cụm trưởng or khối
 // trưởng), deputy (cụm phó or khối phó) or plain member (thành viên). The zero
@@ -175,7 +175,7 @@ func (r Role) String() string { return roles.name(r) }
 
 // Vietnamese returns the role in Vietnamese for a grouping of kind k:
 // "cụm trưởng", "khối phó", "thành viên", ...
-func (r Role) Vietnamese(k Kind) string {
+func (r Role) Vietnamese(k ClusterKind) string {
 	if r == RoleLeader || r == RoleDeputy {
 		word := "cụm"
 		if k == KindBlock {
@@ -197,14 +197,14 @@ func (r *Role) UnmarshalText(b []byte) error { return roles.set(r, b) }
 // validates it; Cluster.Spec returns it. Leader and Deputy may be the zero UnitID,
 // meaning the post is vacant.
 type ClusterSpec struct {
-	ID        ClusterID `json:"id"`
-	Name      string    `json:"name"`
-	Organizer string    `json:"organizer,omitempty"` // đơn vị tổ chức: the ministry or province
-	Kind      Kind      `json:"kind"`
-	Year      int       `json:"year"`
-	Members   []Unit    `json:"members"`
-	Leader    UnitID    `json:"leader,omitempty"`
-	Deputy    UnitID    `json:"deputy,omitempty"`
+	ID        ClusterID   `json:"id"`
+	Name      string      `json:"name"`
+	Organizer string      `json:"organizer,omitempty"` // đơn vị tổ chức: the ministry or province
+	Kind      ClusterKind `json:"kind"`
+	Year      int         `json:"year"`
+	Members   []Unit      `json:"members"`
+	Leader    UnitID      `json:"leader,omitempty"`
+	Deputy    UnitID      `json:"deputy,omitempty"`
 }
 
 // Cluster is one year's roster of an emulation cluster (cụm thi đua) or block
@@ -296,7 +296,7 @@ func (c Cluster) Name() string { return c.spec.Name }
 func (c Cluster) Organizer() string { return c.spec.Organizer }
 
 // Kind returns whether this is a cluster (cụm) or a block (khối).
-func (c Cluster) Kind() Kind { return c.spec.Kind }
+func (c Cluster) Kind() ClusterKind { return c.spec.Kind }
 
 // Year returns the emulation year this roster is for.
 func (c Cluster) Year() int { return c.spec.Year }

@@ -266,15 +266,15 @@ func TestClusterJSONValidates(t *testing.T) {
 }
 
 func TestKindAndRoleText(t *testing.T) {
-	for _, k := range []Kind{KindCluster, KindBlock} {
+	for _, k := range []ClusterKind{KindCluster, KindBlock} {
 		b, err := k.MarshalText()
 		require.NoError(t, err)
-		var back Kind
+		var back ClusterKind
 		require.NoError(t, back.UnmarshalText(b))
 		assert.Equal(t, k, back)
 	}
 	assert.Equal(t, "khối thi đua", KindBlock.Vietnamese())
-	_, err := Kind(7).MarshalText()
+	_, err := ClusterKind(7).MarshalText()
 	assert.ErrorIs(t, err, ErrInvalidKind)
 	for r := RoleNone; r <= RoleDeputy; r++ {
 		b, err := r.MarshalText()

@@ -39,17 +39,17 @@ func pairwise(n int, list []*group) [][]int {
 func (c Contest) condorcet(d [][]int, votes []int) ([][]int, []int) {
 	n := len(d)
 	switch c.spec.Method {
-	case Schulze:
+	case MethodSchulze:
 		p := schulzePaths(d)
 		beats := func(i, j int) bool { return p[i][j] > p[j][i] }
 		fillBeats(votes, beats)
 		return extract(n, beats), nil
-	case RankedPairs:
+	case MethodRankedPairs:
 		locked, reach := rankedPairs(d)
 		beats := func(i, j int) bool { return reach[i][j] }
 		fillBeats(votes, beats)
 		return extract(n, func(i, j int) bool { return locked[i][j] }), nil
-	case Copeland:
+	case MethodCopeland:
 		twice := make([]int, n)
 		for i := range n {
 			for j := range n {

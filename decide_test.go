@@ -28,16 +28,16 @@ func decideFixture(t testing.TB) (AwardRules, DecideInput) {
 	}
 	st, err := card.Score(c, as, ScoringPolicy{})
 	require.NoError(t, err)
-	rules, err := seedReview(t).Rules.AwardRules(map[Award]Quota{MinistryFlag: CountQuota(1), MinistryMerit: CountQuota(2)})
+	rules, err := seedReview(t).Rules.AwardRules(map[Award]Quota{AwardMinistryFlag: CountQuota(1), AwardMinistryMerit: CountQuota(2)})
 	require.NoError(t, err)
-	flag := MustContest(ContestSpec{ID: "flag", Year: 2023, Candidates: c.MemberIDs(), Electorate: 9, Method: Approval,
-		Threshold: AtLeast(4, 5).Of(Electorate), MaxMarks: 1})
+	flag := MustContest(ContestSpec{ID: "flag", Year: 2023, Candidates: c.MemberIDs(), Electorate: 9, Method: MethodApproval,
+		Threshold: AtLeast(4, 5).Of(BaseElectorate), MaxMarks: 1})
 	fr, err := flag.Tally([]Ballot{{Approve: []UnitID{"bac-ninh"}, Count: 8}, {Approve: []UnitID{"hai-duong"}}})
 	require.NoError(t, err)
-	merit := MustContest(ContestSpec{ID: "merit", Year: 2023, Candidates: c.MemberIDs(), Electorate: 9, Method: Approval, MaxMarks: 2})
+	merit := MustContest(ContestSpec{ID: "merit", Year: 2023, Candidates: c.MemberIDs(), Electorate: 9, Method: MethodApproval, MaxMarks: 2})
 	mr, err := merit.Tally([]Ballot{{Approve: []UnitID{"hai-duong", "vinh-phuc"}, Count: 9}})
 	require.NoError(t, err)
-	return rules, DecideInput{Cluster: c, Standings: st, Votes: map[Award]Result{MinistryFlag: fr, MinistryMerit: mr}}
+	return rules, DecideInput{Cluster: c, Standings: st, Votes: map[Award]Result{AwardMinistryFlag: fr, AwardMinistryMerit: mr}}
 }
 
 func TestDecideFromStandingsAndTallies(t *testing.T) {
@@ -55,11 +55,11 @@ func TestDecideFromStandingsAndTallies(t *testing.T) {
 	in.Facts = []Facts{{Unit: "bac-ninh", PendingComplaint: true}}
 	d, err = Decide(rules, in)
 	require.NoError(t, err)
-	assert.Empty(t, d.Proposed(MinistryFlag))
+	assert.Empty(t, d.Proposed(AwardMinistryFlag))
 	_, ok := d.AwardOf("bac-ninh")
 	assert.False(t, ok)
 	a, _ := d.AwardOf("hai-duong")
-	assert.Equal(t, MinistryMerit, a)
+	assert.Equal(t, AwardMinistryMerit, a)
 }
 
 func TestDecideBadInput(t *testing.T) {
@@ -82,40 +82,40 @@ func TestDecideBadInput(t *testing.T) {
 		{"standings of another cluster", otherCluster, ErrClusterMismatch},
 		{"standings of another year", otherYear, ErrYearMismatch},
 		{"facts for a unit not in the cluster", func(in *DecideInput) { in.Facts = []Facts{{Unit: "ha-noi"}} }, ErrUnknownUnit},
-		{"vote for an award with no rule", func(in *DecideInput) { in.Votes[GovernmentFlag] = in.Votes[MinistryFlag] }, ErrContestMismatch},
-		{"vote with another threshold", func(in *DecideInput) { in.Votes[MinistryFlag] = in.Votes[MinistryMerit] }, ErrContestMismatch},
+		{"vote for an award with no rule", func(in *DecideInput) { in.Votes[AwardGovernmentFlag] = in.Votes[AwardMinistryFlag] }, ErrContestMismatch},
+		{"vote with another threshold", func(in *DecideInput) { in.Votes[AwardMinistryFlag] = in.Votes[AwardMinistryMerit] }, ErrContestMismatch},
 		{"vote of another year", func(in *DecideInput) {
-			r := in.Votes[MinistryMerit]
+			r := in.Votes[AwardMinistryMerit]
 			s := r.Contest.Spec()
 			s.Year = 2022
 			r.Contest = MustContest(s)
-			in.Votes[MinistryMerit] = r
+			in.Votes[AwardMinistryMerit] = r
 		}, ErrYearMismatch},
 		{"vote with a candidate outside the cluster", func(in *DecideInput) {
-			r := in.Votes[MinistryMerit]
+			r := in.Votes[AwardMinistryMerit]
 			s := r.Contest.Spec()
 			s.Candidates = append(s.Candidates, "ha-noi")
 			r.Contest = MustContest(s)
-			in.Votes[MinistryMerit] = r
+			in.Votes[AwardMinistryMerit] = r
 		}, ErrContestMismatch},
 		{"settled tie naming a unit outside the cluster", func(in *DecideInput) {
-			in.Settled = []Settlement{{Award: MinistryFlag, By: TieBreakRunoff, Order: [][]UnitID{{"ha-noi"}}}}
+			in.Settled = []Settlement{{Award: AwardMinistryFlag, By: TieBreakRunoff, Order: [][]UnitID{{"ha-noi"}}}}
 		}, ErrUnknownUnit},
 		{"settled tie for an invalid award", func(in *DecideInput) {
 			in.Settled = []Settlement{{Award: Award(42), By: TieBreakRunoff, Order: [][]UnitID{{"bac-ninh"}}}}
 		}, ErrInvalidAward},
 		{"an award settled twice", func(in *DecideInput) {
-			st := Settlement{Award: MinistryFlag, By: TieBreakRunoff, Order: [][]UnitID{{"bac-ninh"}}}
+			st := Settlement{Award: AwardMinistryFlag, By: TieBreakRunoff, Order: [][]UnitID{{"bac-ninh"}}}
 			in.Settled = []Settlement{st, st}
 		}, ErrInvalidTieBreak},
 		{"settled by something other than a runoff or fallback", func(in *DecideInput) {
-			in.Settled = []Settlement{{Award: MinistryFlag, By: TieBreakVotes, Order: [][]UnitID{{"bac-ninh"}}}}
+			in.Settled = []Settlement{{Award: AwardMinistryFlag, By: TieBreakVotes, Order: [][]UnitID{{"bac-ninh"}}}}
 		}, ErrInvalidTieBreak},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			rules, in := decideFixture(t)
-			in.Votes = map[Award]Result{MinistryFlag: in.Votes[MinistryFlag], MinistryMerit: in.Votes[MinistryMerit]}
+			in.Votes = map[Award]Result{AwardMinistryFlag: in.Votes[AwardMinistryFlag], AwardMinistryMerit: in.Votes[AwardMinistryMerit]}
 			tt.edit(&in)
 			_, err := Decide(rules, in)
 			require.ErrorIs(t, err, tt.want)
@@ -160,39 +160,39 @@ func FuzzDecideInputs(f *testing.F) {
 // as clusters rank) or votes (TT 25/2025/TT-BKHCN Điều 23).
 func TestDecideOverQuotaOrder(t *testing.T) {
 	vote := func(v int) map[Award]VoteCount {
-		return map[Award]VoteCount{MinistryFlag: {Votes: v, Base: 5, Passed: true}}
+		return map[Award]VoteCount{AwardMinistryFlag: {Votes: v, Base: 5, Passed: true}}
 	}
 	cands := []Candidate{
 		{Unit: "a", Rank: 1, Total: dec("95"), Votes: vote(4)},
 		{Unit: "b", Rank: 2, Total: dec("94"), Votes: vote(5)},
 		{Unit: "c", Rank: 3, Total: dec("93"), Votes: vote(5)},
 	}
-	rules := mustRules(t, AwardRule{Award: MinistryFlag, Quota: CountQuota(1), Vote: AtLeast(4, 5).Of(Electorate)})
+	rules := mustRules(t, AwardRule{Award: AwardMinistryFlag, Quota: CountQuota(1), Vote: AtLeast(4, 5).Of(BaseElectorate)})
 	d, err := DecideCandidates(rules, cands, Pool{})
 	require.NoError(t, err)
-	assert.Equal(t, []UnitID{"a"}, d.Proposed(MinistryFlag), "rank first")
+	assert.Equal(t, []UnitID{"a"}, d.Proposed(AwardMinistryFlag), "rank first")
 	assert.Equal(t, TieBreakNone, d.Proposals[0].DecidedBy)
 
 	d, err = DecideCandidates(rules.WithVotesFirst(true), cands, Pool{})
 	require.NoError(t, err)
-	assert.Equal(t, []UnitID{"b"}, d.Proposed(MinistryFlag), "votes first; b and c tie on votes and rank settles it")
+	assert.Equal(t, []UnitID{"b"}, d.Proposed(AwardMinistryFlag), "votes first; b and c tie on votes and rank settles it")
 	assert.Equal(t, TieBreakNone, d.Proposals[0].DecidedBy, "rank put b ahead of c, the first left out")
 	cands[2].Votes = vote(4)
 	d, err = DecideCandidates(rules.WithVotesFirst(true), cands, Pool{})
 	require.NoError(t, err)
-	assert.Equal(t, []UnitID{"b"}, d.Proposed(MinistryFlag))
+	assert.Equal(t, []UnitID{"b"}, d.Proposed(AwardMinistryFlag))
 	assert.Equal(t, TieBreakVotes, d.Proposals[0].DecidedBy, "votes put b ahead of a, ranked above it")
 	cands[2].Votes = vote(5)
 
 	// From the rule set: the sector's circular sets votes first.
 	rs, err := Compose(Decree152_2025(), ScienceTechnology2025())
 	require.NoError(t, err)
-	ar, err := rs.AwardRules(map[Award]Quota{MinistryFlag: CountQuota(1)})
+	ar, err := rs.AwardRules(map[Award]Quota{AwardMinistryFlag: CountQuota(1)})
 	require.NoError(t, err)
 	assert.True(t, ar.VotesFirst())
 	d, err = DecideCandidates(ar, cands, Pool{})
 	require.NoError(t, err)
-	assert.Equal(t, []UnitID{"b"}, d.Proposed(MinistryFlag))
+	assert.Equal(t, []UnitID{"b"}, d.Proposed(AwardMinistryFlag))
 	assert.False(t, rules.VotesFirst(), "WithVotesFirst returns a copy")
 }
 
@@ -201,7 +201,7 @@ func TestDecideOverQuotaOrder(t *testing.T) {
 func TestDecideReadsTheRecords(t *testing.T) {
 	_, in := decideFixture(t)
 	rs, err := Compose(seedReview(t).Rules, RuleSet{Name: "Quy chế (thử)", Layer: LayerLocal,
-		EffectiveFrom: MustDate(2023, 1, 1), EffectiveUntil: MustDate(2023, 12, 31), LeadsCluster: []Award{MinistryFlag},
+		EffectiveFrom: MustDate(2023, 1, 1), EffectiveUntil: MustDate(2023, 12, 31), LeadsCluster: []Award{AwardMinistryFlag},
 		MeritExcellentYears: 2,
 		Sources: []Citation{
 			{Rule: "document", Title: "Quy chế (thử)", Layer: LayerLocal, Status: StatusRead},
@@ -209,7 +209,7 @@ func TestDecideReadsTheRecords(t *testing.T) {
 			{Rule: "excellent-years", Title: "Quy chế (thử)", Layer: LayerLocal, Status: StatusRead},
 		}})
 	require.NoError(t, err)
-	rules, err := rs.AwardRules(map[Award]Quota{MinistryFlag: CountQuota(1), MinistryMerit: CountQuota(2)})
+	rules, err := rs.AwardRules(map[Award]Quota{AwardMinistryFlag: CountQuota(1), AwardMinistryMerit: CountQuota(2)})
 	require.NoError(t, err)
 	excellent := rated(2022, RatingExcellent, RatingExcellent)
 	in.Facts = []Facts{
@@ -222,18 +222,18 @@ func TestDecideReadsTheRecords(t *testing.T) {
 	}
 	d, err := Decide(rules, in)
 	require.NoError(t, err)
-	assert.Empty(t, d.Proposed(MinistryFlag), "Bắc Ninh did not lead; Hải Dương has 1 vote of 9")
+	assert.Empty(t, d.Proposed(AwardMinistryFlag), "Bắc Ninh did not lead; Hải Dương has 1 vote of 9")
 	var bn, vp Declined
 	for _, x := range d.Declined {
 		switch {
-		case x.Unit == "bac-ninh" && x.Award == MinistryFlag:
+		case x.Unit == "bac-ninh" && x.Award == AwardMinistryFlag:
 			bn = x
-		case x.Unit == "vinh-phuc" && x.Award == MinistryMerit:
+		case x.Unit == "vinh-phuc" && x.Award == AwardMinistryMerit:
 			vp = x
 		}
 	}
 	assert.Equal(t, DeclinedStandard, bn.Reason)
 	assert.Equal(t, "did not lead the cluster in 2023", bn.Detail)
 	assert.Equal(t, []int{2022}, vp.Years, "rated good in 2022")
-	assert.Contains(t, d.Proposed(MinistryMerit), UnitID("hai-duong"))
+	assert.Contains(t, d.Proposed(AwardMinistryMerit), UnitID("hai-duong"))
 }

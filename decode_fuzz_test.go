@@ -116,7 +116,7 @@ func FuzzAssessmentJSON(f *testing.F) {
 
 func FuzzFactsJSON(f *testing.F) {
 	f.Add([]byte(`{"unit":"bac-ninh","titles":["ministry-merit"],"women":3,"staff":7}`))
-	f.Add(mustJSON(f, Facts{Unit: "a", PendingComplaint: true, ExcellentYears: 5, Titles: []Award{MinistryFlag}}))
+	f.Add(mustJSON(f, Facts{Unit: "a", PendingComplaint: true, ExcellentYears: 5, Titles: []Award{AwardMinistryFlag}}))
 	f.Add([]byte(`{"unit":"a"}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		decodeRoundTrip(t, data, Facts.Validate, Facts.Equal)
@@ -192,8 +192,8 @@ func slicesEqualTerms(a, b []Leadership) bool {
 
 func FuzzContestJSON(f *testing.F) {
 	f.Add(mustJSON(f, MustContest(ContestSpec{ID: "2023-flag", Title: "Cờ thi đua", Year: 2023,
-		Candidates: []UnitID{"a", "b", "c"}, Electorate: 9, Present: 8, Seats: 1, Method: Approval,
-		Threshold: AtLeast(4, 5).Of(Electorate), Quorum: AtLeast(2, 3), MaxMarks: 1})))
+		Candidates: []UnitID{"a", "b", "c"}, Electorate: 9, Present: 8, Seats: 1, Method: MethodApproval,
+		Threshold: AtLeast(4, 5).Of(BaseElectorate), Quorum: AtLeast(2, 3), MaxMarks: 1})))
 	f.Add(mustJSON(f, MustContest(ContestSpec{Candidates: []UnitID{"a", "b"}, Electorate: 3, Method: MethodMinimaxMargins})))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		c, ok := decodeRoundTrip(t, data, nil, Contest.Equal)
@@ -266,12 +266,12 @@ func tieReviewFor(f *testing.F) Review {
 	return Review{
 		Date: MustDate(2024, time.December, 10), Cluster: c, Scorecard: card, Assessments: as,
 		Awards: []AwardVote{
-			{Award: MinistryFlag, Quota: CountQuota(1), MaxMarks: 2, Rounds: [][]Ballot{
+			{Award: AwardMinistryFlag, Quota: CountQuota(1), MaxMarks: 2, Rounds: [][]Ballot{
 				{{Approve: []UnitID{"a", "b"}, Count: 4}},
 				{{Approve: []UnitID{"b"}, Count: 2}, {Approve: []UnitID{"a"}, Count: 2}}}},
-			{Award: MinistryMerit, Quota: CountQuota(1), Rounds: [][]Ballot{{{Approve: []UnitID{"a", "b", "c"}, Count: 4}}}},
+			{Award: AwardMinistryMerit, Quota: CountQuota(1), Rounds: [][]Ballot{{{Approve: []UnitID{"a", "b", "c"}, Count: 4}}}},
 		},
-		Settlements: []Settlement{{Award: MinistryFlag, By: TieBreakFallback, Order: [][]UnitID{{"a"}}}},
-		Succession:  Succession{Method: RoundRobin, Order: []UnitID{"a", "b", "c", "d"}},
+		Settlements: []Settlement{{Award: AwardMinistryFlag, By: TieBreakFallback, Order: [][]UnitID{{"a"}}}},
+		Succession:  Succession{Method: SuccessionRoundRobin, Order: []UnitID{"a", "b", "c", "d"}},
 	}
 }

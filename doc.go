@@ -48,7 +48,7 @@
 //  3. Ballots. A Contest (NewContest) names the candidates, the electorate (all
 //     eligible members: Decree 98/2023 Điều 30 k7 takes its 80% of all council
 //     members, not of those present), the seats, the method and a Threshold such
-//     as AtLeast(4, 5).Of(Electorate), compared as integers. Contest.Tally
+//     as AtLeast(4, 5).Of(BaseElectorate), compared as integers. Contest.Tally
 //     checks every Ballot, rejecting with a reason those that name
 //     non-candidates or mark too many, refuses a vote below quorum, and returns
 //     a Result: counts, the ranking in tiers, the winners as a set, who passed,

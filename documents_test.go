@@ -62,7 +62,7 @@ func TestDocumentsRunoffAndFallback(t *testing.T) {
 	tied.Awards = slices.Clone(r.Awards)
 	tied.Awards[0].Rounds = append(slices.Clone(r.Awards[0].Rounds),
 		[]thidua.Ballot{{Approve: []thidua.UnitID{"b"}, Count: 2}, {Approve: []thidua.UnitID{"a"}, Count: 2}})
-	tied.Settlements = []thidua.Settlement{{Award: thidua.MinistryFlag, By: thidua.TieBreakFallback, Order: [][]thidua.UnitID{{"a"}}}}
+	tied.Settlements = []thidua.Settlement{{Award: thidua.AwardMinistryFlag, By: thidua.TieBreakFallback, Order: [][]thidua.UnitID{{"a"}}}}
 	o, err = tied.Conclude()
 	require.NoError(t, err)
 	require.True(t, o.Complete())
@@ -80,7 +80,7 @@ func TestOutcomeDoesNotShareTheReview(t *testing.T) {
 	require.NoError(t, err)
 	before := documents(t, o, document.English).Text()
 	r.Awards[0].Rounds[0][0] = thidua.Ballot{Approve: []thidua.UnitID{"c"}, Count: 4}
-	r.Awards[0].Award = thidua.GovernmentFlag
+	r.Awards[0].Award = thidua.AwardGovernmentFlag
 	assert.Equal(t, before, documents(t, o, document.English).Text())
 }
 

@@ -42,7 +42,7 @@ func enumRoundTrip[T ~uint8, P interface {
 }
 
 func TestEnumerationsRoundTrip(t *testing.T) {
-	enumRoundTrip[Kind](t, "Kind", kinds, ErrInvalidKind)
+	enumRoundTrip[ClusterKind](t, "Kind", kinds, ErrInvalidKind)
 	enumRoundTrip[Role](t, "Role", roles, ErrInvalidRole)
 	enumRoundTrip[Base](t, "Base", bases, ErrInvalidBase)
 	enumRoundTrip[Method](t, "Method", methods, ErrInvalidMethod)

@@ -289,8 +289,8 @@ var (
 	// ErrInvalidShare reports a share (of a threshold or quorum) outside (0, 1].
 	ErrInvalidShare = errors.New("thidua: share must be a fraction in (0, 1]")
 
-	// ErrInvalidBase reports a threshold base other than Electorate, Present,
-	// Cast or Valid.
+	// ErrInvalidBase reports a threshold base other than BaseElectorate, BasePresent,
+	// BaseCast or BaseValid.
 	ErrInvalidBase = errors.New("thidua: invalid threshold base")
 
 	// ErrNoCandidates reports a contest with an empty candidate list.

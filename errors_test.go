@@ -67,7 +67,7 @@ func TestAbsorbedErrors(t *testing.T) {
 	assert.Equal(t, UnitID("x"), ue.ID)
 	assert.Equal(t, `thidua: deputy vote "cum-pho": vote does not belong to this choice (unit "x": unknown unit)`, vm.Error())
 
-	aw := awardError(MinistryFlag, "a", ErrDuplicateUnit)
+	aw := awardError(AwardMinistryFlag, "a", ErrDuplicateUnit)
 	assert.ErrorIs(t, aw, ErrDuplicateUnit)
 	require.ErrorAs(t, aw, &ue)
 	assert.Equal(t, UnitID("a"), ue.ID)

@@ -17,7 +17,7 @@ func ExampleRulesOn() {
 		return
 	}
 	fmt.Println(rs.Name, "in force", rs.EffectiveFrom.Vietnamese(), "to", rs.EffectiveUntil.Vietnamese())
-	fmt.Println("flag vote:", rs.Threshold(thidua.MinistryFlag), "(the decree leaves it to the body)")
+	fmt.Println("flag vote:", rs.Threshold(thidua.AwardMinistryFlag), "(the decree leaves it to the body)")
 	fmt.Println("secret ballot:", rs.SecretBallot)
 	fmt.Println("Government flag quota:", rs.GovFlagQuota)
 
@@ -54,7 +54,7 @@ func cluster3Rules2023() thidua.RuleSet {
 	local := thidua.RuleSet{Name: "Quy chế Cụm thi đua số 3 (minh họa)", Layer: thidua.LayerLocal,
 		Sources:       []thidua.Citation{cite("document"), cite("threshold/ministry-flag")},
 		EffectiveFrom: thidua.MustDate(2023, 1, 1), EffectiveUntil: thidua.MustDate(2023, 12, 31),
-		Thresholds: map[thidua.Award]thidua.Threshold{thidua.MinistryFlag: thidua.AtLeast(4, 5).Of(thidua.Electorate)}}
+		Thresholds: map[thidua.Award]thidua.Threshold{thidua.AwardMinistryFlag: thidua.AtLeast(4, 5).Of(thidua.BaseElectorate)}}
 	rs, err := thidua.Compose(thidua.Decree91_2017(), local)
 	if err != nil {
 		panic(err)
@@ -123,8 +123,8 @@ func ExampleQuota_Limit() {
 // only; the ranks, totals and votes here are illustrative.
 func ExampleDecideCandidates() {
 	rules, err := cluster3Rules2023().AwardRules(map[thidua.Award]thidua.Quota{
-		thidua.MinistryFlag:  thidua.CountQuota(1),
-		thidua.MinistryMerit: thidua.CountQuota(2),
+		thidua.AwardMinistryFlag:  thidua.CountQuota(1),
+		thidua.AwardMinistryMerit: thidua.CountQuota(2),
 	})
 	if err != nil {
 		fmt.Println(err)
@@ -132,7 +132,7 @@ func ExampleDecideCandidates() {
 	}
 	flagVote := func(votes int) map[thidua.Award]thidua.VoteCount {
 		return map[thidua.Award]thidua.VoteCount{
-			thidua.MinistryFlag: {Votes: votes, Base: 9, Passed: votes >= 8},
+			thidua.AwardMinistryFlag: {Votes: votes, Base: 9, Passed: votes >= 8},
 		}
 	}
 	candidates := []thidua.Candidate{
@@ -156,7 +156,7 @@ func ExampleDecideCandidates() {
 		fmt.Printf(", standards: %s\n", strings.Join(p.Standards, "; "))
 	}
 	for _, x := range d.Declined {
-		if x.Award == thidua.MinistryMerit {
+		if x.Award == thidua.AwardMinistryMerit {
 			fmt.Printf("not %s: %s (%s: %s)\n", x.Award, x.Unit, x.Reason, x.Detail)
 		}
 	}
@@ -192,16 +192,16 @@ func ExampleDecide() {
 	standings, _ := card.Score(c, as, thidua.ScoringPolicy{})
 
 	flag := thidua.MustContest(thidua.ContestSpec{ID: "flag", Year: 2023, Candidates: c.MemberIDs(), Electorate: 5,
-		Method: thidua.Approval, Threshold: thidua.AtLeast(4, 5).Of(thidua.Electorate), MaxMarks: 1})
+		Method: thidua.MethodApproval, Threshold: thidua.AtLeast(4, 5).Of(thidua.BaseElectorate), MaxMarks: 1})
 	flagVote, _ := flag.Tally([]thidua.Ballot{{Approve: []thidua.UnitID{"bac-ninh"}, Count: 4}, {Approve: []thidua.UnitID{"nam-dinh"}}})
 	merit := thidua.MustContest(thidua.ContestSpec{ID: "merit", Year: 2023, Candidates: c.MemberIDs(), Electorate: 5,
-		Method: thidua.Approval, MaxMarks: 2})
+		Method: thidua.MethodApproval, MaxMarks: 2})
 	meritVote, _ := merit.Tally([]thidua.Ballot{{Approve: []thidua.UnitID{"hai-duong", "vinh-phuc"}, Count: 5}})
 
 	rules, _ := cluster3Rules2023().AwardRules(map[thidua.Award]thidua.Quota{
-		thidua.MinistryFlag: thidua.CountQuota(1), thidua.MinistryMerit: thidua.CountQuota(2)})
+		thidua.AwardMinistryFlag: thidua.CountQuota(1), thidua.AwardMinistryMerit: thidua.CountQuota(2)})
 	decision, err := thidua.Decide(rules, thidua.DecideInput{Cluster: c, Standings: standings,
-		Votes: map[thidua.Award]thidua.Result{thidua.MinistryFlag: flagVote, thidua.MinistryMerit: meritVote}})
+		Votes: map[thidua.Award]thidua.Result{thidua.AwardMinistryFlag: flagVote, thidua.AwardMinistryMerit: meritVote}})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -233,7 +233,7 @@ func ExampleDecide() {
 func ExampleDecideCandidates_record() {
 	rs, _ := thidua.Compose(thidua.Decree152_2025(), thidua.ScienceTechnology2025(), thidua.BacNinh2025())
 	rules, _ := rs.AwardRules(map[thidua.Award]thidua.Quota{
-		thidua.MinistryFlag: thidua.CountQuota(1), thidua.MinistryMerit: thidua.CountQuota(1)})
+		thidua.AwardMinistryFlag: thidua.CountQuota(1), thidua.AwardMinistryMerit: thidua.CountQuota(1)})
 	record := func(y2025 thidua.Rating, led bool) thidua.Facts {
 		f := thidua.Facts{Record: []thidua.YearRecord{{Year: 2025, Rating: y2025}, {Year: 2026, Rating: thidua.RatingExcellent}}}
 		if led {
@@ -242,7 +242,7 @@ func ExampleDecideCandidates_record() {
 		return f
 	}
 	flag := func(v int) map[thidua.Award]thidua.VoteCount {
-		return map[thidua.Award]thidua.VoteCount{thidua.MinistryFlag: {Votes: v, Base: 5, Passed: v >= 4}}
+		return map[thidua.Award]thidua.VoteCount{thidua.AwardMinistryFlag: {Votes: v, Base: 5, Passed: v >= 4}}
 	}
 	d := decimal.RequireFromString
 	candidates := []thidua.Candidate{

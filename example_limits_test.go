@@ -14,7 +14,7 @@ func ExampleFieldError_limit() {
 	for i := range cands {
 		cands[i] = thidua.UnitID(fmt.Sprintf("don-vi-%d", i))
 	}
-	_, err := thidua.NewContest(thidua.ContestSpec{Candidates: cands, Electorate: 60, Method: thidua.Schulze})
+	_, err := thidua.NewContest(thidua.ContestSpec{Candidates: cands, Electorate: 60, Method: thidua.MethodSchulze})
 	var fe *thidua.FieldError
 	fmt.Println(errors.Is(err, thidua.ErrLimit), errors.As(err, &fe), fe.Field)
 	fmt.Println(err)

@@ -123,8 +123,8 @@ func readmeSteps(w io.Writer, keep *thidua.Outcome) error {
 	// README: begin
 	flag, err := thidua.NewContest(thidua.ContestSpec{
 		ID: "co-thi-dua", Year: 2026, Candidates: c.MemberIDs(), Electorate: c.Len(),
-		Method: thidua.Approval, MaxMarks: 1,
-		Threshold: thidua.AtLeast(4, 5).Of(thidua.Electorate), // ≥ 80% of all members
+		Method: thidua.MethodApproval, MaxMarks: 1,
+		Threshold: thidua.AtLeast(4, 5).Of(thidua.BaseElectorate), // ≥ 80% of all members
 		Quorum:    thidua.AtLeast(2, 3),
 	})
 	if err != nil {
@@ -144,14 +144,14 @@ func readmeSteps(w io.Writer, keep *thidua.Outcome) error {
 		return err
 	}
 	awardRules, err := rules.AwardRules(map[thidua.Award]thidua.Quota{
-		thidua.MinistryFlag: thidua.CountQuota(1), thidua.MinistryMerit: thidua.CountQuota(2),
+		thidua.AwardMinistryFlag: thidua.CountQuota(1), thidua.AwardMinistryMerit: thidua.CountQuota(2),
 	})
 	if err != nil {
 		return err
 	}
 	decision, err := thidua.Decide(awardRules, thidua.DecideInput{
 		Cluster: c, Standings: standings, Facts: facts,
-		Votes: map[thidua.Award]thidua.Result{thidua.MinistryFlag: result},
+		Votes: map[thidua.Award]thidua.Result{thidua.AwardMinistryFlag: result},
 	})
 	// README: end
 	if err != nil {
@@ -173,7 +173,7 @@ func readmeSteps(w io.Writer, keep *thidua.Outcome) error {
 	// year's members other than the leader-to-be (here b, this year's deputy).
 	deputyVote, err := thidua.NewContest(thidua.ContestSpec{
 		ID: "cum-pho-2027", Year: 2026, Candidates: []thidua.UnitID{"a", "c"}, Electorate: c.Len(),
-		Method: thidua.Approval, Seats: 1, MaxMarks: 1,
+		Method: thidua.MethodApproval, Seats: 1, MaxMarks: 1,
 	})
 	if err != nil {
 		return err
@@ -182,13 +182,13 @@ func readmeSteps(w io.Writer, keep *thidua.Outcome) error {
 	if err != nil {
 		return err
 	}
-	policy := thidua.Succession{Method: thidua.DeputySucceeds,
+	policy := thidua.Succession{Method: thidua.SuccessionDeputySucceeds,
 		Constraints: thidua.Constraints{NoConsecutive: true}}
 	leadership, next, err := policy.Next(c, history, thidua.Selection{DeputyVote: &deputyResult}, nil)
 	if err != nil {
 		return err
 	}
-	plan, err := thidua.Succession{Method: thidua.RoundRobin, Order: c.MemberIDs()}.Plan(c, history, 9, nil)
+	plan, err := thidua.Succession{Method: thidua.SuccessionRoundRobin, Order: c.MemberIDs()}.Plan(c, history, 9, nil)
 	// README: end
 	if err != nil {
 		return err
@@ -204,7 +204,7 @@ func readmeSteps(w io.Writer, keep *thidua.Outcome) error {
 	outcome, err := thidua.Review{
 		Date: thidua.MustDate(2026, time.December, 15), Cluster: c,
 		Scorecard: card, Assessments: assessments, Facts: facts,
-		Awards: []thidua.AwardVote{{Award: thidua.MinistryFlag, Quota: thidua.CountQuota(1),
+		Awards: []thidua.AwardVote{{Award: thidua.AwardMinistryFlag, Quota: thidua.CountQuota(1),
 			MaxMarks: 1, Rounds: [][]thidua.Ballot{flagBallots}}},
 		Succession: policy, DeputyRounds: [][]thidua.Ballot{deputyBallots},
 	}.Conclude()
@@ -314,13 +314,13 @@ func readmeExperiment(w io.Writer, c thidua.Cluster, card thidua.Scorecard) erro
 	// README: begin
 	quality := map[thidua.UnitID]int{"a": 900, "b": 880, "c": 800} // latent quality, per mille
 	scoring := thidua.ScoringPolicy{Aggregate: thidua.Rounding{Places: 2, Mode: thidua.RoundHalfUp}}
-	strict, err := thidua.NewAwardRules(thidua.AwardRule{Award: thidua.MinistryFlag, Quota: thidua.CountQuota(1),
-		Vote: thidua.AtLeast(4, 5).Of(thidua.Electorate)})
+	strict, err := thidua.NewAwardRules(thidua.AwardRule{Award: thidua.AwardMinistryFlag, Quota: thidua.CountQuota(1),
+		Vote: thidua.AtLeast(4, 5).Of(thidua.BaseElectorate)})
 	if err != nil {
 		return err
 	}
-	loose, err := thidua.NewAwardRules(thidua.AwardRule{Award: thidua.MinistryFlag, Quota: thidua.CountQuota(1),
-		Vote: thidua.MoreThan(1, 2).Of(thidua.Valid)})
+	loose, err := thidua.NewAwardRules(thidua.AwardRule{Award: thidua.AwardMinistryFlag, Quota: thidua.CountQuota(1),
+		Vote: thidua.MoreThan(1, 2).Of(thidua.BaseValid)})
 	if err != nil {
 		return err
 	}
@@ -334,14 +334,14 @@ func readmeExperiment(w io.Writer, c thidua.Cluster, card thidua.Scorecard) erro
 			{Name: "majority of valid ballots", Policy: scoring, Rules: loose},
 		},
 	}.Run(rand.New(rand.NewPCG(2023, 12)))
-	// report.Variants[i].Award(thidua.MinistryFlag): years with no flag, the top
+	// report.Variants[i].Award(thidua.AwardMinistryFlag): years with no flag, the top
 	// scorer missing it, runoffs needed; per unit, how often it led or won.
 	// README: end
 	if err != nil {
 		return err
 	}
 	for _, v := range report.Variants {
-		a, _ := v.Award(thidua.MinistryFlag)
+		a, _ := v.Award(thidua.AwardMinistryFlag)
 		fmt.Fprintf(w, "%s: no flag in %d of %d years\n", v.Name, a.NotProposed, report.Years)
 	}
 	return nil

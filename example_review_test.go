@@ -25,9 +25,9 @@ func ExampleReview_Conclude() {
 		Cluster:     block,
 		Scorecard:   card,
 		Assessments: []thidua.Assessment{appraise("a", "92"), appraise("b", "95.5"), appraise("c", "90")},
-		Awards: []thidua.AwardVote{{Award: thidua.MinistryFlag, Quota: thidua.CountQuota(1), MaxMarks: 1,
+		Awards: []thidua.AwardVote{{Award: thidua.AwardMinistryFlag, Quota: thidua.CountQuota(1), MaxMarks: 1,
 			Rounds: [][]thidua.Ballot{{{Approve: []thidua.UnitID{"b"}, Count: 3}}}}},
-		Succession: thidua.Succession{Method: thidua.RoundRobin, Order: []thidua.UnitID{"a", "b", "c"}},
+		Succession: thidua.Succession{Method: thidua.SuccessionRoundRobin, Order: []thidua.UnitID{"a", "b", "c"}},
 	}
 	outcome, err := review.Conclude()
 	if err != nil {

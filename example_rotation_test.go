@@ -22,7 +22,7 @@ func ExampleSuccession_Plan() {
 	c := thidua.MustCluster(thidua.ClusterSpec{ID: "mic-cluster-3", Name: "Cụm thi đua số 3",
 		Kind: thidua.KindCluster, Year: 2023, Members: members, Leader: "bac-ninh", Deputy: "nam-dinh"})
 
-	policy := thidua.Succession{Method: thidua.RoundRobin, Order: c.MemberIDs()}
+	policy := thidua.Succession{Method: thidua.SuccessionRoundRobin, Order: c.MemberIDs()}
 	plan, err := policy.Plan(c, thidua.History{}, 9, nil)
 	if err != nil {
 		fmt.Println(err)

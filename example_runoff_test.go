@@ -41,9 +41,9 @@ func ExampleOutcome_WithRunoff() {
 	}
 	review := thidua.Review{
 		Date: date, Rules: rules, Cluster: block, Scorecard: card, Assessments: marks,
-		Awards: []thidua.AwardVote{{Award: thidua.MinistryFlag, Quota: thidua.CountQuota(1), MaxMarks: 2,
+		Awards: []thidua.AwardVote{{Award: thidua.AwardMinistryFlag, Quota: thidua.CountQuota(1), MaxMarks: 2,
 			Rounds: [][]thidua.Ballot{{{Approve: []thidua.UnitID{"a", "b"}, Count: 4}}}}},
-		Succession: thidua.Succession{Method: thidua.RoundRobin, Order: []thidua.UnitID{"a", "b", "c", "d"}},
+		Succession: thidua.Succession{Method: thidua.SuccessionRoundRobin, Order: []thidua.UnitID{"a", "b", "c", "d"}},
 	}
 
 	outcome, err := review.Conclude()

@@ -138,10 +138,10 @@ func ExampleExperiment_Run() {
 		name string
 		vote thidua.Threshold
 	}{
-		{"80% of members", thidua.AtLeast(4, 5).Of(thidua.Electorate)},
-		{"majority of valid", thidua.MoreThan(1, 2).Of(thidua.Valid)},
+		{"80% of members", thidua.AtLeast(4, 5).Of(thidua.BaseElectorate)},
+		{"majority of valid", thidua.MoreThan(1, 2).Of(thidua.BaseValid)},
 	} {
-		rules, err := thidua.NewAwardRules(thidua.AwardRule{Award: thidua.MinistryFlag, Quota: thidua.CountQuota(1), Vote: v.vote})
+		rules, err := thidua.NewAwardRules(thidua.AwardRule{Award: thidua.AwardMinistryFlag, Quota: thidua.CountQuota(1), Vote: v.vote})
 		if err != nil {
 			fmt.Println(err)
 			return
@@ -154,10 +154,10 @@ func ExampleExperiment_Run() {
 		return
 	}
 	for _, v := range rep.Variants {
-		flag, _ := v.Award(thidua.MinistryFlag)
+		flag, _ := v.Award(thidua.AwardMinistryFlag)
 		best, _ := v.Unit("bac-ninh")
 		fmt.Printf("%-17s no flag %3d, top scorer misses it %3d, runoff %d of %d years; bac-ninh flagged %d\n",
-			v.Name, flag.NotProposed, flag.TopMissed, flag.Runoffs, rep.Years, best.Awards[thidua.MinistryFlag])
+			v.Name, flag.NotProposed, flag.TopMissed, flag.Runoffs, rep.Years, best.Awards[thidua.AwardMinistryFlag])
 	}
 	// Output:
 	// 80% of members    no flag 816, top scorer misses it 862, runoff 0 of 1000 years; bac-ninh flagged 179

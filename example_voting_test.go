@@ -18,8 +18,8 @@ func ExampleContest_Tally() {
 		Year:       2023,
 		Candidates: members,
 		Electorate: 9,
-		Method:     thidua.Approval,
-		Threshold:  thidua.AtLeast(4, 5).Of(thidua.Electorate),
+		Method:     thidua.MethodApproval,
+		Threshold:  thidua.AtLeast(4, 5).Of(thidua.BaseElectorate),
 		Quorum:     thidua.AtLeast(2, 3),
 		MaxMarks:   2,
 		BlankValid: true,
@@ -56,7 +56,7 @@ func ExampleContest_Tally() {
 // Schulze's own example 4: B and D tie, and the result says so.
 func ExampleResult_Winners() {
 	c, _ := thidua.NewContest(thidua.ContestSpec{
-		Candidates: []thidua.UnitID{"A", "B", "C", "D"}, Electorate: 9, Method: thidua.Schulze,
+		Candidates: []thidua.UnitID{"A", "B", "C", "D"}, Electorate: 9, Method: thidua.MethodSchulze,
 	})
 	r, _ := c.Tally([]thidua.Ballot{
 		{Ranking: [][]thidua.UnitID{{"A"}, {"B"}, {"C"}}, Count: 3},
@@ -75,7 +75,7 @@ func ExampleResult_Winners() {
 func ExampleResult_Runoff() {
 	c, _ := thidua.NewContest(thidua.ContestSpec{
 		Candidates: []thidua.UnitID{"bac-ninh", "hai-duong", "vinh-phuc"}, Electorate: 9, Seats: 2,
-		Method: thidua.Approval, Threshold: thidua.AtLeast(4, 5).Of(thidua.Electorate),
+		Method: thidua.MethodApproval, Threshold: thidua.AtLeast(4, 5).Of(thidua.BaseElectorate),
 	})
 	r, _ := c.Tally([]thidua.Ballot{
 		{Approve: []thidua.UnitID{"bac-ninh", "hai-duong", "vinh-phuc"}, Count: 8},

@@ -12,8 +12,8 @@ import (
 
 // flagRules is one flag by vote under threshold th and two certificates.
 func flagRules(t testing.TB, th Threshold) AwardRules {
-	r, err := NewAwardRules(AwardRule{Award: MinistryFlag, Quota: CountQuota(1), Vote: th},
-		AwardRule{Award: MinistryMerit, Quota: CountQuota(2)})
+	r, err := NewAwardRules(AwardRule{Award: AwardMinistryFlag, Quota: CountQuota(1), Vote: th},
+		AwardRule{Award: AwardMinistryMerit, Quota: CountQuota(2)})
 	require.NoError(t, err)
 	return r
 }
@@ -28,9 +28,9 @@ func flagExperiment(t testing.TB, years int) Experiment {
 		Ballots:     BallotModel{Noise: 150, TopK: 2, Absent: 100},
 		Quorum:      AtLeast(2, 3),
 		Variants: []Variant{
-			{Name: "80% of members", Policy: p, Rules: flagRules(t, AtLeast(4, 5).Of(Electorate))},
-			{Name: "2/3 of present", Policy: p, Rules: flagRules(t, AtLeast(2, 3).Of(Present))},
-			{Name: "majority of valid", Policy: p, Rules: flagRules(t, MoreThan(1, 2).Of(Valid))},
+			{Name: "80% of members", Policy: p, Rules: flagRules(t, AtLeast(4, 5).Of(BaseElectorate))},
+			{Name: "2/3 of present", Policy: p, Rules: flagRules(t, AtLeast(2, 3).Of(BasePresent))},
+			{Name: "majority of valid", Policy: p, Rules: flagRules(t, MoreThan(1, 2).Of(BaseValid))},
 		},
 	}
 }
@@ -40,7 +40,7 @@ func flagExperiment(t testing.TB, years int) Experiment {
 func TestExperimentStrictThresholdLeavesMoreYearsWithoutFlag(t *testing.T) {
 	rep, err := flagExperiment(t, 2000).Run(rand.New(rand.NewPCG(2023, 12)))
 	require.NoError(t, err)
-	none := func(i int) int { a, _ := rep.Variants[i].Award(MinistryFlag); return a.NotProposed }
+	none := func(i int) int { a, _ := rep.Variants[i].Award(AwardMinistryFlag); return a.NotProposed }
 	t.Logf("no flag: %d, %d, %d of %d", none(0), none(1), none(2), rep.Years)
 	assert.Greater(t, none(0), none(1), "80% of members is stricter than 2/3 of present")
 	assert.GreaterOrEqual(t, none(1), none(2), "2/3 of present is at least as strict as a majority of valid")
@@ -60,7 +60,7 @@ func TestExperimentTrimmedMeanLeadsInflatorLessOften(t *testing.T) {
 	mean := ScoringPolicy{CountOwnPeer: true, Aggregate: Rounding{Places: 2, Mode: RoundHalfUp}}
 	trimmed := mean
 	trimmed.Aggregation, trimmed.Trim = AggregateTrimmedMean, 1
-	rules := flagRules(t, AtLeast(4, 5).Of(Electorate))
+	rules := flagRules(t, AtLeast(4, 5).Of(BaseElectorate))
 	e.Variants = []Variant{{Name: "mean", Policy: mean, Rules: rules}, {Name: "trimmed", Policy: trimmed, Rules: rules}}
 	rep, err := e.Run(rand.New(rand.NewPCG(5, 5)))
 	require.NoError(t, err)

@@ -68,9 +68,9 @@ func randomTimeline(rng *rand.Rand, years int) (Cluster, []UnitChange) {
 func randomPolicy(rng *rand.Rand, c Cluster) Succession {
 	order := c.MemberIDs()
 	rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
-	s := Succession{Method: RoundRobin, Order: order}
+	s := Succession{Method: SuccessionRoundRobin, Order: order}
 	if rng.IntN(2) == 0 {
-		s.Method, s.DeputyFromOrder = DeputySucceeds, true
+		s.Method, s.DeputyFromOrder = SuccessionDeputySucceeds, true
 	}
 	s.Constraints.NoConsecutive = rng.IntN(2) == 0
 	s.Constraints.CoolDown = rng.IntN(3) % c.Len()
@@ -146,9 +146,9 @@ func FuzzRunoff(f *testing.F) {
 		rng := rand.New(rand.NewPCG(seed, 15))
 		cands := ids(2 + int(n%20))
 		spec := ContestSpec{ID: "vong-1", Year: 2024, Candidates: cands, Electorate: 1 + int(voters),
-			Seats: int(seats) % len(cands), Method: Approval, BlankValid: true, MaxMarks: int(seats) % len(cands)}
+			Seats: int(seats) % len(cands), Method: MethodApproval, BlankValid: true, MaxMarks: int(seats) % len(cands)}
 		if rng.IntN(2) == 0 {
-			spec.Threshold = AtLeast(1, 2).Of(Valid)
+			spec.Threshold = AtLeast(1, 2).Of(BaseValid)
 		}
 		c, err := NewContest(spec)
 		require.NoError(t, err)
@@ -199,7 +199,7 @@ func FuzzSuccessionElect(f *testing.F) {
 	f.Fuzz(func(t *testing.T, seed uint64, mode uint8) {
 		rng := rand.New(rand.NewPCG(seed, 16))
 		c, changes := randomTimeline(rng, 1)
-		s := Succession{Method: Elect, Constraints: Constraints{NoConsecutive: mode&1 != 0}}
+		s := Succession{Method: SuccessionElect, Constraints: Constraints{NoConsecutive: mode&1 != 0}}
 		if mode&2 != 0 {
 			s.TieByOrder = true
 			s.Order = c.MemberIDs()
@@ -214,7 +214,7 @@ func FuzzSuccessionElect(f *testing.F) {
 		roster := r.Cluster.MemberIDs()
 		vote := func(post string, cands []UnitID) *Result {
 			ct := MustContest(ContestSpec{ID: ContestID(post), Year: c.Year(), Candidates: cands,
-				Electorate: 2 * len(cands), Seats: 1, Method: Plurality})
+				Electorate: 2 * len(cands), Seats: 1, Method: MethodPlurality})
 			var ballots []Ballot
 			for range rng.IntN(2 * len(cands)) {
 				ballots = append(ballots, Ballot{Ranking: [][]UnitID{{cands[rng.IntN(len(cands))]}}})
@@ -235,7 +235,7 @@ func FuzzSuccessionElect(f *testing.F) {
 			return
 		}
 		require.Equal(t, c.Year()+1, l.Year)
-		require.Equal(t, Elect, l.By)
+		require.Equal(t, SuccessionElect, l.By)
 		if len(lv.Tied) > 0 {
 			require.True(t, s.TieByOrder)
 			require.Contains(t, lv.Tied, l.Leader)
@@ -330,7 +330,7 @@ func FuzzExperimentRun(f *testing.F) {
 		if variant&1 != 0 {
 			p.Aggregation, p.Trim = AggregateTrimmedMean, 1
 		}
-		ths := []Threshold{AtLeast(4, 5).Of(Electorate), AtLeast(2, 3).Of(Present), MoreThan(1, 2).Of(Valid)}
+		ths := []Threshold{AtLeast(4, 5).Of(BaseElectorate), AtLeast(2, 3).Of(BasePresent), MoreThan(1, 2).Of(BaseValid)}
 		e := Experiment{
 			Cluster: c, Scorecard: simCard(t, 2, 3), Years: 1 + int(years%12),
 			Assessments: AssessmentModel{Quality: simQuality(c, 15), Noise: int(noise % 1200), Kind: AssessorPeer, DeductionShare: int(noise % 1001)},

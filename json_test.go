@@ -331,7 +331,7 @@ func TestPendingOutcomeJSONRoundTrip(t *testing.T) {
 }
 
 func TestPendingJSON(t *testing.T) {
-	fallback := Pending{Kind: TieBreakFallback, Award: MinistryMerit, Round: 3, Units: []UnitID{"a", "b"}, Seats: 1, Fallback: FallbackChair}
+	fallback := Pending{Kind: TieBreakFallback, Award: AwardMinistryMerit, Round: 3, Units: []UnitID{"a", "b"}, Seats: 1, Fallback: FallbackChair}
 	b := jsonRoundTrip(t, fallback)
 	assert.NotContains(t, string(b), "contest", "a decision has no contest")
 	assert.Contains(t, string(b), `"kind":"fallback"`)
@@ -355,8 +355,8 @@ func TestPendingJSON(t *testing.T) {
 }
 
 func TestResultJSON(t *testing.T) {
-	c := MustContest(ContestSpec{ID: "x", Candidates: []UnitID{"a", "b", "c"}, Electorate: 5, Method: Approval, MaxMarks: 1,
-		Threshold: AtLeast(1, 2).Of(Valid)})
+	c := MustContest(ContestSpec{ID: "x", Candidates: []UnitID{"a", "b", "c"}, Electorate: 5, Method: MethodApproval, MaxMarks: 1,
+		Threshold: AtLeast(1, 2).Of(BaseValid)})
 	res, err := c.Tally([]Ballot{
 		{Approve: []UnitID{"a"}, Count: 2}, {Approve: []UnitID{"a", "b"}}, {Approve: []UnitID{"z"}}, {},
 	})
@@ -372,7 +372,7 @@ func TestResultJSON(t *testing.T) {
 	}
 	assert.Regexp(t, `"digest":"[0-9a-f]{64}"`, string(b))
 
-	ranked := MustContest(ContestSpec{ID: "y", Candidates: []UnitID{"a", "b", "c"}, Electorate: 3, Method: InstantRunoff})
+	ranked := MustContest(ContestSpec{ID: "y", Candidates: []UnitID{"a", "b", "c"}, Electorate: 3, Method: MethodInstantRunoff})
 	res, err = ranked.Tally([]Ballot{{Ranking: [][]UnitID{{"a"}, {"b"}}}, {Ranking: [][]UnitID{{"b"}}}, {Ranking: [][]UnitID{{"c"}, {"a"}}}})
 	require.NoError(t, err)
 	require.NotEmpty(t, res.Rounds)
@@ -499,7 +499,7 @@ func TestValuesJSONRoundTrip(t *testing.T) {
 		})
 	}
 
-	plan, err := Succession{Method: RoundRobin, Order: r.Cluster.MemberIDs()}.Plan(r.Cluster, History{}, 9, nil)
+	plan, err := Succession{Method: SuccessionRoundRobin, Order: r.Cluster.MemberIDs()}.Plan(r.Cluster, History{}, 9, nil)
 	require.NoError(t, err)
 	b := jsonRoundTrip(t, plan)
 	assert.Empty(t, badKeys(t, b, map[string]bool{".first_leads": true}))
@@ -515,13 +515,13 @@ func TestValuesJSONRoundTrip(t *testing.T) {
 	b = jsonRoundTrip(t, sel)
 	assert.Empty(t, badKeys(t, b, nil))
 
-	in := DecideInput{Cluster: r.Cluster, Standings: o.Standings, Votes: map[Award]Result{MinistryFlag: res},
-		Settled: []Settlement{{Award: MinistryMerit, By: TieBreakRunoff, Round: 2, Order: [][]UnitID{{"a"}, {"b"}}}}}
+	in := DecideInput{Cluster: r.Cluster, Standings: o.Standings, Votes: map[Award]Result{AwardMinistryFlag: res},
+		Settled: []Settlement{{Award: AwardMinistryMerit, By: TieBreakRunoff, Round: 2, Order: [][]UnitID{{"a"}, {"b"}}}}}
 	b = jsonRoundTrip(t, in)
 	assert.Empty(t, badKeys(t, b, map[string]bool{".votes": true, ".standings.ranked[].subtotals": true}))
 
-	jsonRoundTrip(t, Settlement{Award: MinistryMerit, By: TieBreakFallback, Fallback: FallbackChair, Round: 3, Order: [][]UnitID{{"a"}, {"b", "c"}}})
-	jsonRoundTrip(t, Settlement{Award: MinistryMerit, By: TieBreakFallback, Order: [][]UnitID{{"a"}}})
+	jsonRoundTrip(t, Settlement{Award: AwardMinistryMerit, By: TieBreakFallback, Fallback: FallbackChair, Round: 3, Order: [][]UnitID{{"a"}, {"b", "c"}}})
+	jsonRoundTrip(t, Settlement{Award: AwardMinistryMerit, By: TieBreakFallback, Order: [][]UnitID{{"a"}}})
 	assert.Equal(t, `{"num":4,"den":5}`, string(jsonRoundTrip(t, AtLeast(4, 5))))
 	assert.Equal(t, `{"num":1,"den":2,"strict":true}`, string(jsonRoundTrip(t, MoreThan(1, 2))))
 }
@@ -537,7 +537,7 @@ func TestVoteRecordZeroAward(t *testing.T) {
 }
 
 func TestPendingKindAndConstraintText(t *testing.T) {
-	fallback := Pending{Kind: TieBreakFallback, Award: MinistryFlag, Round: 2, Units: []UnitID{"a", "b"}, Seats: 1, Fallback: FallbackChair}
+	fallback := Pending{Kind: TieBreakFallback, Award: AwardMinistryFlag, Round: 2, Units: []UnitID{"a", "b"}, Seats: 1, Fallback: FallbackChair}
 	b, err := json.Marshal(fallback)
 	require.NoError(t, err)
 	assert.Contains(t, string(b), `"kind":"fallback"`)
@@ -570,7 +570,7 @@ func FuzzJSONDecoders(f *testing.F) {
 	res := o.Votes[0].Result
 	for _, v := range []any{o, o.Standings, res, o.Pending[0], o.Pending[0].Contest,
 		RejectedBallot{Index: 1, Votes: 2, Err: &BallotError{Index: 1, Candidate: "a", Err: ErrUnknownCandidate}},
-		Pending{Kind: TieBreakFallback, Award: MinistryFlag, Round: 2, Units: []UnitID{"a", "b"}, Seats: 1, Fallback: FallbackChair}} {
+		Pending{Kind: TieBreakFallback, Award: AwardMinistryFlag, Round: 2, Units: []UnitID{"a", "b"}, Seats: 1, Fallback: FallbackChair}} {
 		b, err := json.Marshal(v)
 		if err != nil {
 			f.Fatal(err)
@@ -717,10 +717,10 @@ func TestRulesAndRecordJSONRoundTrip(t *testing.T) {
 	c := rs.Changes[0]
 	assert.Empty(t, badKeys(t, jsonRoundTrip(t, c), nil))
 
-	f := Facts{Unit: "a", ExcellentYears: 2, Titles: []Award{ExcellentCollective},
+	f := Facts{Unit: "a", ExcellentYears: 2, Titles: []Award{AwardExcellentCollective},
 		Record: []YearRecord{
-			{Year: 2024, Rating: RatingGood, Awards: []Award{MinistryMerit}},
-			{Year: 2025, Rating: RatingExcellent, Titles: []Award{MinistryFlag}, Led: []ClusterID{"cum-3"}},
+			{Year: 2024, Rating: RatingGood, Awards: []Award{AwardMinistryMerit}},
+			{Year: 2025, Rating: RatingExcellent, Titles: []Award{AwardMinistryFlag}, Led: []ClusterID{"cum-3"}},
 		},
 		Discipline: []DisciplinePeriod{{From: MustDate(2025, time.March, 1), Until: MustDate(2025, time.August, 31)}}}
 	b = jsonRoundTrip(t, f)

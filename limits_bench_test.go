@@ -53,7 +53,7 @@ func approvalMarks(ids []UnitID, k, marks int, seed uint64) []Ballot {
 // MaxCandidates approval candidates, and as many ballots of ten marks as
 // MaxBallotWork allows.
 func BenchmarkLimitApprovalCandidates(b *testing.B) {
-	c := MustContest(ContestSpec{Candidates: ids(MaxCandidates), Electorate: 1 << 40, Method: Approval, BlankValid: true})
+	c := MustContest(ContestSpec{Candidates: ids(MaxCandidates), Electorate: 1 << 40, Method: MethodApproval, BlankValid: true})
 	ballots := approvalMarks(c.Candidates(), MaxBallotWork/MaxCandidates, 10, 3)
 	b.ReportAllocs()
 	b.ResetTimer()
@@ -66,7 +66,7 @@ func BenchmarkLimitApprovalCandidates(b *testing.B) {
 
 // MaxBallots approval ballots over nine candidates.
 func BenchmarkLimitBallots(b *testing.B) {
-	c := MustContest(ContestSpec{Candidates: ids(9), Electorate: 1 << 40, Method: Approval, BlankValid: true})
+	c := MustContest(ContestSpec{Candidates: ids(9), Electorate: 1 << 40, Method: MethodApproval, BlankValid: true})
 	ballots := approvalMarks(c.Candidates(), MaxBallots, 2, 4)
 	b.ReportAllocs()
 	b.ResetTimer()
@@ -81,7 +81,7 @@ func BenchmarkLimitBallots(b *testing.B) {
 // distinct weighted rankings as MaxBallotWork allows.
 func BenchmarkLimitRankedCandidates(b *testing.B) {
 	k := MaxBallotWork / (MaxRankedCandidates * MaxRankedCandidates)
-	for _, m := range []Method{RankedPairs, Schulze, Borda, InstantRunoff} {
+	for _, m := range []Method{MethodRankedPairs, MethodSchulze, MethodBorda, MethodInstantRunoff} {
 		b.Run(m.String(), func(b *testing.B) { benchTally(b, m, MaxRankedCandidates, k) })
 	}
 }
@@ -89,7 +89,7 @@ func BenchmarkLimitRankedCandidates(b *testing.B) {
 // 60 units, the largest real cluster, ranked on as many ballots as
 // MaxBallotWork allows.
 func BenchmarkLimitRanked60(b *testing.B) {
-	benchTally(b, RankedPairs, 60, MaxBallotWork/(60*60))
+	benchTally(b, MethodRankedPairs, 60, MaxBallotWork/(60*60))
 }
 
 // MaxCriteria criteria, flat, from JSON and from a spec.
@@ -184,7 +184,7 @@ func BenchmarkLimitTermsCheckHistory(b *testing.B) {
 	}
 	c := MustCluster(ClusterSpec{ID: "c", Name: "Cụm", Kind: KindCluster, Year: MinYear, Members: units, Leader: units[0].ID, Deputy: units[1].ID})
 	changes := renameEveryYear(c, MaxChanges)
-	s := Succession{Method: RoundRobin, Order: c.MemberIDs()}
+	s := Succession{Method: SuccessionRoundRobin, Order: c.MemberIDs()}
 	p, err := s.Plan(c, History{}, MaxPlanYears, changes)
 	if err != nil {
 		b.Fatal(err)
@@ -225,7 +225,7 @@ func BenchmarkLimitChanges(b *testing.B) {
 // per margin), on the pairwise matrix of 64 candidates and 1,000 distinct
 // weighted rankings.
 func BenchmarkRankedPairsVsReference(b *testing.B) {
-	c := MustContest(ContestSpec{Candidates: ids(64), Electorate: 1 << 40, Method: RankedPairs})
+	c := MustContest(ContestSpec{Candidates: ids(64), Electorate: 1 << 40, Method: MethodRankedPairs})
 	r, err := c.Tally(distinctRankings(c.Candidates(), 1000, 9))
 	if err != nil {
 		b.Fatal(err)

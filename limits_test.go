@@ -48,11 +48,11 @@ func TestIDsHaveOneSpelling(t *testing.T) {
 				assert.Equal(t, tt.id, fe.Value)
 				assert.Contains(t, err.Error(), "precomposed (NFC)", what)
 			}
-			_, err := NewContest(ContestSpec{Candidates: []UnitID{"a", UnitID(tt.id)}, Electorate: 3, Method: Approval})
+			_, err := NewContest(ContestSpec{Candidates: []UnitID{"a", UnitID(tt.id)}, Electorate: 3, Method: MethodApproval})
 			assert.ErrorIs(t, err, ErrDecomposedID, "candidate")
-			_, err = NewContest(ContestSpec{ID: ContestID(tt.id), Candidates: []UnitID{"a"}, Electorate: 3, Method: Approval})
+			_, err = NewContest(ContestSpec{ID: ContestID(tt.id), Candidates: []UnitID{"a"}, Electorate: 3, Method: MethodApproval})
 			assert.ErrorIs(t, err, ErrDecomposedID, "contest id")
-			c := MustContest(ContestSpec{Candidates: []UnitID{"a", "b"}, Electorate: 3, Method: Approval, Open: true})
+			c := MustContest(ContestSpec{Candidates: []UnitID{"a", "b"}, Electorate: 3, Method: MethodApproval, Open: true})
 			r, err := c.Tally([]Ballot{{Voter: UnitID(tt.id), Approve: []UnitID{"a"}}})
 			require.NoError(t, err)
 			require.Len(t, r.Rejected, 1, "voter")
@@ -119,7 +119,7 @@ func TestShareExactAtMaxInt(t *testing.T) {
 // or the count is refused; it never wraps around.
 func TestBordaLargeCounts(t *testing.T) {
 	ids := []UnitID{"A", "B", "C"}
-	c := MustContest(ContestSpec{Candidates: ids, Electorate: math.MaxInt, Method: Borda})
+	c := MustContest(ContestSpec{Candidates: ids, Electorate: math.MaxInt, Method: MethodBorda})
 	// 2^61 ballots A > B > C and 2^61-1 ballots B > A > C: A has
 	// 2·2^61 + (2^61-1) points, B 2^61 + 2·(2^61-1), so A wins by one; both
 	// are past 2^62.
@@ -146,7 +146,7 @@ func TestBordaLargeCounts(t *testing.T) {
 // Borda points by tiers: a tie shares the points of the places below it.
 func TestBordaTiers(t *testing.T) {
 	for _, base := range []int{0, 1} {
-		c := MustContest(ContestSpec{Candidates: []UnitID{"A", "B", "C", "D"}, Electorate: 10, Method: Borda, BordaBase: base})
+		c := MustContest(ContestSpec{Candidates: []UnitID{"A", "B", "C", "D"}, Electorate: 10, Method: MethodBorda, BordaBase: base})
 		r, err := c.Tally([]Ballot{{Ranking: [][]UnitID{{"B", "C"}, {"A"}}, Count: 2}})
 		require.NoError(t, err)
 		// B and C have A and D below them, A has D, D (unranked) nothing.
@@ -166,7 +166,7 @@ func ids(n int) []UnitID {
 }
 
 func TestCandidateLimits(t *testing.T) {
-	for _, m := range []Method{Approval, Plurality} {
+	for _, m := range []Method{MethodApproval, MethodPlurality} {
 		_, err := NewContest(ContestSpec{Candidates: ids(MaxCandidates), Electorate: 1, Method: m})
 		require.NoError(t, err, m)
 		_, err = NewContest(ContestSpec{Candidates: ids(MaxCandidates + 1), Electorate: 1, Method: m})
@@ -174,7 +174,7 @@ func TestCandidateLimits(t *testing.T) {
 		require.ErrorAs(t, err, &le, m)
 		assert.Equal(t, FieldError{Field: "candidates", Value: fmt.Sprintf("%d, more than the limit of %d", MaxCandidates+1, MaxCandidates), Err: ErrLimit}, *le)
 	}
-	for _, m := range []Method{TwoRound, Borda, InstantRunoff, Schulze, RankedPairs, Copeland, MethodMinimaxWinningVotes, MethodMinimaxMargins, MethodMinimaxOpposition} {
+	for _, m := range []Method{MethodTwoRound, MethodBorda, MethodInstantRunoff, MethodSchulze, MethodRankedPairs, MethodCopeland, MethodMinimaxWinningVotes, MethodMinimaxMargins, MethodMinimaxOpposition} {
 		_, err := NewContest(ContestSpec{Candidates: ids(MaxRankedCandidates), Electorate: 1, Method: m})
 		require.NoError(t, err, m)
 		_, err = NewContest(ContestSpec{Candidates: ids(MaxRankedCandidates + 1), Electorate: 1, Method: m})
@@ -184,7 +184,7 @@ func TestCandidateLimits(t *testing.T) {
 }
 
 func TestBallotLimit(t *testing.T) {
-	c := MustContest(ContestSpec{Candidates: []UnitID{"a", "b"}, Electorate: math.MaxInt, Method: Approval})
+	c := MustContest(ContestSpec{Candidates: []UnitID{"a", "b"}, Electorate: math.MaxInt, Method: MethodApproval})
 	ballots := make([]Ballot, MaxBallots+1)
 	_, err := c.Tally(ballots)
 	var le *FieldError
@@ -194,7 +194,7 @@ func TestBallotLimit(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, MaxBallots, r.Cast)
 
-	ranked := MustContest(ContestSpec{Candidates: ids(MaxRankedCandidates), Electorate: math.MaxInt, Method: Schulze})
+	ranked := MustContest(ContestSpec{Candidates: ids(MaxRankedCandidates), Electorate: math.MaxInt, Method: MethodSchulze})
 	k := MaxBallotWork / (MaxRankedCandidates * MaxRankedCandidates)
 	_, err = ranked.Tally(make([]Ballot, k+1))
 	require.ErrorAs(t, err, &le)
@@ -203,7 +203,7 @@ func TestBallotLimit(t *testing.T) {
 	require.NoError(t, err, "within the limit, counted")
 	assert.Equal(t, k, r.Invalid, "blank ballots are invalid")
 
-	wide := MustContest(ContestSpec{Candidates: ids(MaxCandidates), Electorate: math.MaxInt, Method: Approval})
+	wide := MustContest(ContestSpec{Candidates: ids(MaxCandidates), Electorate: math.MaxInt, Method: MethodApproval})
 	_, err = wide.Tally(make([]Ballot, MaxBallotWork/MaxCandidates+1))
 	require.ErrorIs(t, err, ErrLimit)
 }
@@ -243,7 +243,7 @@ func TestSettlementWithoutATie(t *testing.T) {
 	tr.Awards[0].Rounds = append(slices.Clone(tr.Awards[0].Rounds), []Ballot{{Approve: []UnitID{"b"}, Count: 3}, {Approve: []UnitID{"a"}}})
 	_, err = tr.Conclude()
 	require.NoError(t, err)
-	tr.Settlements = []Settlement{{Award: MinistryFlag, By: TieBreakFallback, Order: [][]UnitID{{"a"}}}}
+	tr.Settlements = []Settlement{{Award: AwardMinistryFlag, By: TieBreakFallback, Order: [][]UnitID{{"a"}}}}
 	_, err = tr.Conclude()
 	require.ErrorIs(t, err, ErrNotTied)
 }
@@ -251,11 +251,11 @@ func TestSettlementWithoutATie(t *testing.T) {
 // A ballot of weight w has the digest of w copies, valid or not, in every
 // method family.
 func TestWeightDigestIsCopies(t *testing.T) {
-	for _, m := range []Method{Approval, Borda, Schulze} {
+	for _, m := range []Method{MethodApproval, MethodBorda, MethodSchulze} {
 		c := MustContest(ContestSpec{Candidates: []UnitID{"A", "B", "C"}, Electorate: 20, Method: m, MaxMarks: 1})
 		b := Ballot{Approve: []UnitID{"A"}}
 		bad := Ballot{Approve: []UnitID{"A", "B"}}
-		if m != Approval {
+		if m != MethodApproval {
 			b = Ballot{Ranking: [][]UnitID{{"B"}, {"A"}}}
 			bad = Ballot{Ranking: [][]UnitID{{"B"}, {"B"}}}
 		}
@@ -365,7 +365,7 @@ func roundRobin(n int) (Cluster, Succession) {
 		units[i] = Unit{ID: id, Name: "Đơn vị " + string(id)}
 	}
 	c := MustCluster(ClusterSpec{ID: "c", Name: "Cụm", Kind: KindCluster, Year: 2020, Members: units, Leader: units[0].ID, Deputy: units[1].ID})
-	return c, Succession{Method: RoundRobin, Order: c.MemberIDs()}
+	return c, Succession{Method: SuccessionRoundRobin, Order: c.MemberIDs()}
 }
 
 func TestRosterAndRotationLimits(t *testing.T) {

@@ -124,7 +124,7 @@ func (p DisciplinePeriod) Validate() error {
 // isTitle reports whether a is an emulation title (danh hiệu thi đua) rather
 // than a form of commendation.
 func isTitle(a Award) bool {
-	return a == GovernmentFlag || a == MinistryFlag || a == ExcellentCollective || a == AdvancedCollective
+	return a == AwardGovernmentFlag || a == AwardMinistryFlag || a == AwardExcellentCollective || a == AwardAdvancedCollective
 }
 
 // Validate reports a year out of range (ErrRecordYears), an unknown rating
@@ -207,7 +207,7 @@ type Facts struct {
 	ExcellentYears int `json:"excellent_years,omitempty"`
 
 	// Titles lists the awards the unit already holds (danh hiệu đã đạt), such
-	// as ExcellentCollective for the year, each at most once.
+	// as AwardExcellentCollective for the year, each at most once.
 	Titles []Award `json:"titles,omitempty"`
 
 	// Women is the number of women in the collective, for the equal-merit

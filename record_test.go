@@ -29,9 +29,9 @@ func TestRecordBadInput(t *testing.T) {
 		{"a year twice", Facts{Unit: "a", Record: []YearRecord{{Year: 2025}, {Year: 2025}}}, ErrRecordYears, new(*FieldError)},
 		{"a year out of range", Facts{Unit: "a", Record: []YearRecord{{Year: 1200}}}, ErrRecordYears, new(*FieldError)},
 		{"an unknown rating", Facts{Unit: "a", Record: []YearRecord{{Year: 2025, Rating: 9}}}, ErrInvalidRecord, new(*FieldError)},
-		{"a certificate among the titles", Facts{Unit: "a", Record: []YearRecord{{Year: 2025, Titles: []Award{MinistryMerit}}}}, ErrInvalidRecord, new(*FieldError)},
-		{"a title among the awards", Facts{Unit: "a", Record: []YearRecord{{Year: 2025, Awards: []Award{ExcellentCollective}}}}, ErrInvalidRecord, new(*FieldError)},
-		{"a title twice", Facts{Unit: "a", Record: []YearRecord{{Year: 2025, Titles: []Award{AdvancedCollective, AdvancedCollective}}}}, ErrInvalidRecord, new(*FieldError)},
+		{"a certificate among the titles", Facts{Unit: "a", Record: []YearRecord{{Year: 2025, Titles: []Award{AwardMinistryMerit}}}}, ErrInvalidRecord, new(*FieldError)},
+		{"a title among the awards", Facts{Unit: "a", Record: []YearRecord{{Year: 2025, Awards: []Award{AwardExcellentCollective}}}}, ErrInvalidRecord, new(*FieldError)},
+		{"a title twice", Facts{Unit: "a", Record: []YearRecord{{Year: 2025, Titles: []Award{AwardAdvancedCollective, AwardAdvancedCollective}}}}, ErrInvalidRecord, new(*FieldError)},
 		{"an unknown award", Facts{Unit: "a", Record: []YearRecord{{Year: 2025, AdHoc: []Award{0}}}}, ErrInvalidAward, new(*FieldError)},
 		{"a bad cluster id", Facts{Unit: "a", Record: []YearRecord{{Year: 2025, Led: []ClusterID{"a b"}}}}, ErrInvalidID, new(*UnitError)},
 		{"a cluster led twice", Facts{Unit: "a", Record: []YearRecord{{Year: 2025, Led: []ClusterID{"k", "k"}}}}, ErrInvalidRecord, new(*FieldError)},
@@ -65,9 +65,9 @@ func TestRecordReadings(t *testing.T) {
 	d := MustDate
 	f := Facts{Unit: "a",
 		Record: []YearRecord{
-			{Year: 2022, Rating: RatingExcellent, Titles: []Award{ExcellentCollective}},
-			{Year: 2023, Rating: RatingGood, Titles: []Award{ExcellentCollective}, AdHoc: []Award{MinistryMerit}},
-			{Year: 2024, Rating: RatingExcellent, Titles: []Award{ExcellentCollective}, Awards: []Award{MinistryMerit}, Led: []ClusterID{"k"}},
+			{Year: 2022, Rating: RatingExcellent, Titles: []Award{AwardExcellentCollective}},
+			{Year: 2023, Rating: RatingGood, Titles: []Award{AwardExcellentCollective}, AdHoc: []Award{AwardMinistryMerit}},
+			{Year: 2024, Rating: RatingExcellent, Titles: []Award{AwardExcellentCollective}, Awards: []Award{AwardMinistryMerit}, Led: []ClusterID{"k"}},
 			{Year: 2025, Rating: RatingExcellent},
 			{Year: 2026, Rating: RatingExcellent},
 		},
@@ -82,9 +82,9 @@ func TestRecordReadings(t *testing.T) {
 	assert.False(t, f.Counts(2024))
 	assert.True(t, f.Led("k", 2024))
 	assert.False(t, f.Led("k", 2025))
-	assert.False(t, f.HoldsIn(MinistryMerit, 2023), "an ad-hoc certificate counts for nothing")
-	assert.False(t, f.HoldsIn(MinistryMerit, 2024), "a year under discipline counts for nothing")
-	assert.True(t, f.HoldsIn(ExcellentCollective, 2022))
+	assert.False(t, f.HoldsIn(AwardMinistryMerit, 2023), "an ad-hoc certificate counts for nothing")
+	assert.False(t, f.HoldsIn(AwardMinistryMerit, 2024), "a year under discipline counts for nothing")
+	assert.True(t, f.HoldsIn(AwardExcellentCollective, 2022))
 
 	open := DisciplinePeriod{From: d(2026, 11, 1)}
 	assert.True(t, open.Covers(2026))
@@ -114,11 +114,11 @@ func TestRecordReadings(t *testing.T) {
 func TestStandardsReadTheRecord(t *testing.T) {
 	rs, err := Compose(Decree152_2025(), ScienceTechnology2025(), BacNinh2025())
 	require.NoError(t, err)
-	rules, err := rs.AwardRules(map[Award]Quota{MinistryFlag: CountQuota(1), MinistryMerit: CountQuota(2)})
+	rules, err := rs.AwardRules(map[Award]Quota{AwardMinistryFlag: CountQuota(1), AwardMinistryMerit: CountQuota(2)})
 	require.NoError(t, err)
 	led := func(rs []YearRecord) []YearRecord { rs[len(rs)-1].Led = []ClusterID{"k"}; return rs }
 	flag := func(v int) map[Award]VoteCount {
-		return map[Award]VoteCount{MinistryFlag: {Votes: v, Base: 5, Passed: v >= 4}}
+		return map[Award]VoteCount{AwardMinistryFlag: {Votes: v, Base: 5, Passed: v >= 4}}
 	}
 	cands := []Candidate{
 		{Unit: "a", Rank: 1, Year: 2026, Total: dec("95"), Votes: flag(5), // most votes, but did not lead
@@ -130,12 +130,12 @@ func TestStandardsReadTheRecord(t *testing.T) {
 		{Unit: "d", Rank: 4, Year: 2026, Total: dec("92"), Votes: flag(0),
 			Facts: Facts{Record: rated(2026, RatingExcellent)}},
 		{Unit: "e", Rank: 5, Year: 2026, Total: dec("91"), Votes: flag(0),
-			Facts: Facts{Record: []YearRecord{{Year: 2025, Titles: []Award{ExcellentCollective}}, {Year: 2026, Titles: []Award{ExcellentCollective}}}}},
+			Facts: Facts{Record: []YearRecord{{Year: 2025, Titles: []Award{AwardExcellentCollective}}, {Year: 2026, Titles: []Award{AwardExcellentCollective}}}}},
 	}
 	dd, err := DecideCandidates(rules, cands, Pool{Members: 5})
 	require.NoError(t, err)
-	assert.Equal(t, []UnitID{"b"}, dd.Proposed(MinistryFlag))
-	assert.Equal(t, []UnitID{"a", "e"}, dd.Proposed(MinistryMerit), "e holds the Excellent Labour Collective title two years running: the same point's other route")
+	assert.Equal(t, []UnitID{"b"}, dd.Proposed(AwardMinistryFlag))
+	assert.Equal(t, []UnitID{"a", "e"}, dd.Proposed(AwardMinistryMerit), "e holds the Excellent Labour Collective title two years running: the same point's other route")
 	why := map[UnitID]Declined{}
 	for _, x := range dd.Declined {
 		if x.Reason == DeclinedStandard {
@@ -153,7 +153,7 @@ func TestStandardsReadTheRecord(t *testing.T) {
 }
 
 func TestDisciplineDeclines(t *testing.T) {
-	rules := mustRules(t, AwardRule{Award: MinistryMerit})
+	rules := mustRules(t, AwardRule{Award: AwardMinistryMerit})
 	d := MustDate
 	cands := []Candidate{
 		{Unit: "a", Rank: 1, Year: 2026, Total: dec("90"), Facts: Facts{Discipline: []DisciplinePeriod{{From: d(2025, 9, 1), Until: d(2026, 3, 1)}}}},
@@ -162,7 +162,7 @@ func TestDisciplineDeclines(t *testing.T) {
 	}
 	dd, err := DecideCandidates(rules, cands, Pool{})
 	require.NoError(t, err)
-	assert.Equal(t, []UnitID{"b"}, dd.Proposed(MinistryMerit), "b's discipline ended with 2025")
+	assert.Equal(t, []UnitID{"b"}, dd.Proposed(AwardMinistryMerit), "b's discipline ended with 2025")
 	require.Len(t, dd.Declined, 2)
 	assert.Equal(t, DeclinedDiscipline, dd.Declined[0].Reason)
 	assert.Equal(t, []int{2026}, dd.Declined[0].Years)

@@ -590,7 +590,7 @@ func (r Review) settle(o *Outcome, av AwardVote, tie QuotaTie) (*Settlement, *Pe
 		contest, err := NewContest(ContestSpec{
 			ID: r.contestID(av.Award.String(), round), Title: av.Award.Vietnamese(), Year: r.Cluster.Year(),
 			Candidates: units, Electorate: r.Cluster.Len(), Present: r.present(), Seats: seats,
-			Method: Approval, Quorum: vr.Quorum, MaxMarks: seats, BlankValid: true,
+			Method: MethodApproval, Quorum: vr.Quorum, MaxMarks: seats, BlankValid: true,
 		})
 		if err != nil {
 			return nil, nil, &PartError{Part: fmt.Sprintf("award %s round %d contest", av.Award, round), Err: err}
@@ -688,7 +688,7 @@ func (r Review) lead(o *Outcome) error {
 	var sel Selection
 	var leader UnitID
 	switch {
-	case s.Method == Elect || (s.Method == DeputySucceeds && last.Deputy == "" && len(s.Order) == 0):
+	case s.Method == SuccessionElect || (s.Method == SuccessionDeputySucceeds && last.Deputy == "" && len(s.Order) == 0):
 		res, err := r.electPost(o, RoleLeader, field, r.LeaderRounds)
 		if err != nil || res == nil {
 			return err // res nil: a runoff is pending
@@ -699,12 +699,12 @@ func (r Review) lead(o *Outcome) error {
 		} else {
 			leader = firstIn(st.order, res.Tied) // TieByOrder
 		}
-	case s.Method == DeputySucceeds && last.Deputy != "":
+	case s.Method == SuccessionDeputySucceeds && last.Deputy != "":
 		leader = last.Deputy
-	case s.Method == DeputySucceeds:
+	case s.Method == SuccessionDeputySucceeds:
 		leader = firstIn(after(st.order, last.Leader), field)
 	}
-	if s.Method == Elect || (s.Method == DeputySucceeds && !s.DeputyFromOrder) {
+	if s.Method == SuccessionElect || (s.Method == SuccessionDeputySucceeds && !s.DeputyFromOrder) {
 		var deputies []UnitID
 		for _, id := range reorg.Cluster.MemberIDs() {
 			if s.deputyOK(st, id, leader) {
@@ -735,7 +735,7 @@ func (r Review) electPost(o *Outcome, post Role, field []UnitID, rounds [][]Ball
 		contest, err := NewContest(ContestSpec{
 			ID: r.contestID(post.String(), round), Title: post.Vietnamese(r.Cluster.Kind()), Year: r.Cluster.Year(),
 			Candidates: units, Electorate: r.Cluster.Len(), Present: r.present(), Seats: 1,
-			Method: Approval, Quorum: quorum, MaxMarks: 1, BlankValid: true,
+			Method: MethodApproval, Quorum: quorum, MaxMarks: 1, BlankValid: true,
 		})
 		if err != nil {
 			return nil, &PartError{Part: post.String() + " vote contest", Err: err}

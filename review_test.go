@@ -35,9 +35,9 @@ func TestReviewSeedCase(t *testing.T) {
 	assert.True(t, o.Rules.SecretBallot, "Decree 91/2017 Điều 45 k8")
 	require.Len(t, o.Decision.Proposals, 3)
 	assert.Equal(t, UnitID("bac-ninh"), o.Decision.Proposals[0].Unit)
-	assert.Equal(t, MinistryFlag, o.Decision.Proposals[0].Award)
+	assert.Equal(t, AwardMinistryFlag, o.Decision.Proposals[0].Award)
 	assert.Equal(t, []UnitID{"hai-duong", "vinh-phuc"}, []UnitID{o.Decision.Proposals[1].Unit, o.Decision.Proposals[2].Unit})
-	assert.Equal(t, Leadership{Year: 2024, Leader: "nam-dinh", Deputy: "hai-duong", By: DeputySucceeds}, o.Leadership)
+	assert.Equal(t, Leadership{Year: 2024, Leader: "nam-dinh", Deputy: "hai-duong", By: SuccessionDeputySucceeds}, o.Leadership)
 }
 
 func TestReviewJSONRoundTrip(t *testing.T) {
@@ -93,10 +93,10 @@ func tieReview(t *testing.T) Review {
 	return Review{
 		Date: MustDate(2024, time.December, 10), Cluster: c, Scorecard: card, Assessments: as,
 		Awards: []AwardVote{
-			{Award: MinistryFlag, Quota: CountQuota(1), MaxMarks: 2, Rounds: [][]Ballot{{{Approve: []UnitID{"a", "b"}, Count: 4}}}},
-			{Award: MinistryMerit, Quota: CountQuota(1), Rounds: [][]Ballot{{{Approve: []UnitID{"a", "b", "c"}, Count: 4}}}},
+			{Award: AwardMinistryFlag, Quota: CountQuota(1), MaxMarks: 2, Rounds: [][]Ballot{{{Approve: []UnitID{"a", "b"}, Count: 4}}}},
+			{Award: AwardMinistryMerit, Quota: CountQuota(1), Rounds: [][]Ballot{{{Approve: []UnitID{"a", "b", "c"}, Count: 4}}}},
 		},
-		Succession: Succession{Method: RoundRobin, Order: []UnitID{"a", "b", "c", "d"}},
+		Succession: Succession{Method: SuccessionRoundRobin, Order: []UnitID{"a", "b", "c", "d"}},
 		Rules:      courtsRules2024(t),
 	}
 }
@@ -109,7 +109,7 @@ func TestReviewRunoffThenFallback(t *testing.T) {
 	require.Len(t, o.Pending, 1)
 	p := o.Pending[0]
 	assert.Equal(t, TieBreakRunoff, p.Kind)
-	assert.Equal(t, MinistryFlag, p.Award)
+	assert.Equal(t, AwardMinistryFlag, p.Award)
 	assert.Equal(t, 2, p.Round)
 	assert.Equal(t, []UnitID{"a", "b"}, p.Units)
 	assert.Equal(t, 1, p.Seats)
@@ -118,7 +118,7 @@ func TestReviewRunoffThenFallback(t *testing.T) {
 	// provisional decision, which the runoff changes.
 	require.Len(t, o.Decision.Proposals, 1)
 	assert.Equal(t, UnitID("c"), o.Decision.Proposals[0].Unit)
-	assert.Equal(t, Leadership{Year: 2025, Leader: "d", Deputy: "a", By: RoundRobin}, o.Leadership,
+	assert.Equal(t, Leadership{Year: 2025, Leader: "d", Deputy: "a", By: SuccessionRoundRobin}, o.Leadership,
 		"the leadership does not wait for the awards")
 
 	// Round 2 settles it: b takes the flag, a the certificate.
@@ -132,9 +132,9 @@ func TestReviewRunoffThenFallback(t *testing.T) {
 	assert.Equal(t, UnitID("b"), o.Decision.Proposals[0].Unit)
 	assert.Equal(t, TieBreakRunoff, o.Decision.Proposals[0].DecidedBy)
 	assert.Equal(t, UnitID("a"), o.Decision.Proposals[1].Unit)
-	assert.Equal(t, MinistryMerit, o.Decision.Proposals[1].Award)
+	assert.Equal(t, AwardMinistryMerit, o.Decision.Proposals[1].Award)
 	require.Len(t, o.Settled, 1)
-	assert.Equal(t, Settlement{Award: MinistryFlag, By: TieBreakRunoff, Round: 2, Order: [][]UnitID{{"b"}, {"a"}}}, o.Settled[0])
+	assert.Equal(t, Settlement{Award: AwardMinistryFlag, By: TieBreakRunoff, Round: 2, Order: [][]UnitID{{"b"}, {"a"}}}, o.Settled[0])
 
 	// Round 2 ties again: the last round under Decree 98/2023, so the leader and
 	// deputy decide the flag.
@@ -147,7 +147,7 @@ func TestReviewRunoffThenFallback(t *testing.T) {
 	assert.Equal(t, TieBreakFallback, o.Pending[0].Kind)
 	assert.Equal(t, FallbackLeaderAndDeputy, o.Pending[0].Fallback)
 
-	tied.Settlements = []Settlement{{Award: MinistryFlag, By: TieBreakFallback, Order: [][]UnitID{{"a"}}}}
+	tied.Settlements = []Settlement{{Award: AwardMinistryFlag, By: TieBreakFallback, Order: [][]UnitID{{"a"}}}}
 	o, err = tied.Conclude()
 	require.NoError(t, err)
 	require.True(t, o.Complete())
@@ -159,7 +159,7 @@ func TestReviewRunoffThenFallback(t *testing.T) {
 func TestReviewLeadershipRunoff(t *testing.T) {
 	r := tieReview(t)
 	r.Awards = nil
-	r.Succession = Succession{Method: Elect}
+	r.Succession = Succession{Method: SuccessionElect}
 	r.LeaderRounds = [][]Ballot{{{Approve: []UnitID{"a"}, Count: 2}, {Approve: []UnitID{"b"}, Count: 2}}}
 	o, err := r.Conclude()
 	require.NoError(t, err)
@@ -173,7 +173,7 @@ func TestReviewLeadershipRunoff(t *testing.T) {
 	o, err = r.Conclude()
 	require.NoError(t, err)
 	require.True(t, o.Complete(), "%v", o.Pending)
-	assert.Equal(t, Leadership{Year: 2025, Leader: "b", Deputy: "a", By: Elect}, o.Leadership)
+	assert.Equal(t, Leadership{Year: 2025, Leader: "b", Deputy: "a", By: SuccessionElect}, o.Leadership)
 	assert.Equal(t, UnitID("b"), o.Next.Leader())
 }
 
@@ -202,7 +202,7 @@ func TestReviewBadInput(t *testing.T) {
 		{"candidate not in the cluster", func(r *Review) { r.Awards[1].Candidates = []UnitID{"ha-noi"} }, "award ministry-merit candidates", ErrUnknownUnit},
 		{"award voted twice", func(r *Review) { r.Awards = append(r.Awards, r.Awards[0]) }, "award ministry-flag", ErrDuplicateRule},
 		{"settlement of an award not voted on", func(r *Review) {
-			r.Settlements = []Settlement{{Award: GovernmentFlag, By: TieBreakFallback, Order: [][]UnitID{{"bac-ninh"}}}}
+			r.Settlements = []Settlement{{Award: AwardGovernmentFlag, By: TieBreakFallback, Order: [][]UnitID{{"bac-ninh"}}}}
 		}, "settlement government-flag", ErrContestMismatch},
 		{"deputy ballot for a unit outside next year's roster", func(r *Review) {
 			r.DeputyRounds = [][]Ballot{{{Approve: []UnitID{"ha-noi"}}}}
@@ -236,12 +236,12 @@ func TestReviewSettlementErrors(t *testing.T) {
 		st   Settlement
 		err  error
 	}{
-		{"a unit not in the tie", Settlement{Award: MinistryFlag, By: TieBreakFallback, Order: [][]UnitID{{"c"}}}, ErrNotTied},
-		{"more units than open seats", Settlement{Award: MinistryFlag, By: TieBreakFallback, Order: [][]UnitID{{"a"}, {"b"}}}, ErrWrongSeats},
-		{"two units in one tier", Settlement{Award: MinistryFlag, By: TieBreakFallback, Order: [][]UnitID{{"a", "b"}}}, ErrWrongSeats},
-		{"by a runoff", Settlement{Award: MinistryFlag, By: TieBreakRunoff, Order: [][]UnitID{{"a"}}}, ErrInvalidTieBreak},
-		{"another fallback than the rules'", Settlement{Award: MinistryFlag, By: TieBreakFallback, Fallback: FallbackChair, Order: [][]UnitID{{"a"}}}, ErrInvalidTieBreak},
-		{"a round other than the last", Settlement{Award: MinistryFlag, By: TieBreakFallback, Round: 1, Order: [][]UnitID{{"a"}}}, ErrNotPending},
+		{"a unit not in the tie", Settlement{Award: AwardMinistryFlag, By: TieBreakFallback, Order: [][]UnitID{{"c"}}}, ErrNotTied},
+		{"more units than open seats", Settlement{Award: AwardMinistryFlag, By: TieBreakFallback, Order: [][]UnitID{{"a"}, {"b"}}}, ErrWrongSeats},
+		{"two units in one tier", Settlement{Award: AwardMinistryFlag, By: TieBreakFallback, Order: [][]UnitID{{"a", "b"}}}, ErrWrongSeats},
+		{"by a runoff", Settlement{Award: AwardMinistryFlag, By: TieBreakRunoff, Order: [][]UnitID{{"a"}}}, ErrInvalidTieBreak},
+		{"another fallback than the rules'", Settlement{Award: AwardMinistryFlag, By: TieBreakFallback, Fallback: FallbackChair, Order: [][]UnitID{{"a"}}}, ErrInvalidTieBreak},
+		{"a round other than the last", Settlement{Award: AwardMinistryFlag, By: TieBreakFallback, Round: 1, Order: [][]UnitID{{"a"}}}, ErrNotPending},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -250,10 +250,10 @@ func TestReviewSettlementErrors(t *testing.T) {
 			assert.ErrorIs(t, err, tt.err)
 		})
 	}
-	r.Settlements = []Settlement{{Award: MinistryFlag, By: TieBreakFallback, Fallback: FallbackLeaderAndDeputy, Round: 2, Order: [][]UnitID{{"a"}}}}
+	r.Settlements = []Settlement{{Award: AwardMinistryFlag, By: TieBreakFallback, Fallback: FallbackLeaderAndDeputy, Round: 2, Order: [][]UnitID{{"a"}}}}
 	o, err := r.Conclude()
 	require.NoError(t, err, "the fallback and the last round named as the rules have them")
-	assert.Equal(t, []Settlement{{Award: MinistryFlag, By: TieBreakFallback, Fallback: FallbackLeaderAndDeputy, Round: 2, Order: [][]UnitID{{"a"}, {"b"}}}}, o.Settled)
+	assert.Equal(t, []Settlement{{Award: AwardMinistryFlag, By: TieBreakFallback, Fallback: FallbackLeaderAndDeputy, Round: 2, Order: [][]UnitID{{"a"}, {"b"}}}}, o.Settled)
 }
 
 // Two ties at once: a and b tie for the one flag, and all four tie for the one
@@ -268,14 +268,14 @@ func TestReviewSettlesTiesFromTheTopDown(t *testing.T) {
 	o, err := r.Conclude()
 	require.NoError(t, err)
 	require.Len(t, o.Pending, 1, "only the flag's runoff: the certificate waits for it")
-	assert.Equal(t, MinistryFlag, o.Pending[0].Award)
+	assert.Equal(t, AwardMinistryFlag, o.Pending[0].Award)
 
 	r.Awards[0].Rounds = append(r.Awards[0].Rounds, []Ballot{{Approve: []UnitID{"b"}, Count: 3}, {}})
 	o, err = r.Conclude()
 	require.NoError(t, err)
 	require.Len(t, o.Pending, 1)
 	p := o.Pending[0]
-	assert.Equal(t, MinistryMerit, p.Award)
+	assert.Equal(t, AwardMinistryMerit, p.Award)
 	assert.Equal(t, []UnitID{"a", "c", "d"}, p.Units, "the flag's loser joins the certificate's tie")
 	assert.Equal(t, 2, p.Round)
 
@@ -287,7 +287,7 @@ func TestReviewSettlesTiesFromTheTopDown(t *testing.T) {
 	for _, p := range o.Decision.Proposals {
 		got[p.Unit] = p.Award
 	}
-	assert.Equal(t, map[UnitID]Award{"b": MinistryFlag, "c": MinistryMerit}, got)
+	assert.Equal(t, map[UnitID]Award{"b": AwardMinistryFlag, "c": AwardMinistryMerit}, got)
 	var order []string
 	for _, v := range o.Votes {
 		order = append(order, fmt.Sprintf("%s/%s/%d", v.Award, v.Post, v.Round))
@@ -304,7 +304,7 @@ func TestReviewDeputyVoteLeavesOutTheLeaderToBe(t *testing.T) {
 	c, err := r.Cluster.WithLeadership("c", "")
 	require.NoError(t, err)
 	r.Cluster = c
-	r.Succession = Succession{Method: DeputySucceeds, Order: []UnitID{"a", "b", "c", "d"}}
+	r.Succession = Succession{Method: SuccessionDeputySucceeds, Order: []UnitID{"a", "b", "c", "d"}}
 	o, err := r.Conclude()
 	require.NoError(t, err)
 	require.Len(t, o.Pending, 1)
@@ -314,14 +314,14 @@ func TestReviewDeputyVoteLeavesOutTheLeaderToBe(t *testing.T) {
 	r.DeputyRounds = [][]Ballot{{{Approve: []UnitID{"a"}, Count: 3}, {Approve: []UnitID{"b"}}}}
 	o, err = r.Conclude()
 	require.NoError(t, err)
-	assert.Equal(t, Leadership{Year: 2025, Leader: "d", Deputy: "a", By: RoundRobin}, o.Leadership)
+	assert.Equal(t, Leadership{Year: 2025, Leader: "d", Deputy: "a", By: SuccessionRoundRobin}, o.Leadership)
 }
 
 // An award decided without a vote has no runoff: its tie goes to the fallback
 // (Decree 98/2023 names none for a certificate), so it stands as a result.
 func TestReviewTieWithoutAVoteStands(t *testing.T) {
 	r := tieReview(t)
-	r.Awards = []AwardVote{{Award: MinistryMerit, Quota: CountQuota(1)}}
+	r.Awards = []AwardVote{{Award: AwardMinistryMerit, Quota: CountQuota(1)}}
 	o, err := r.Conclude()
 	require.NoError(t, err)
 	assert.True(t, o.Complete())
@@ -338,7 +338,7 @@ func TestReviewRejectsDuplicates(t *testing.T) {
 
 	r = tieReview(t)
 	r.Awards[0].Rounds = append(r.Awards[0].Rounds, []Ballot{{Approve: []UnitID{"b"}, Count: 2}, {Approve: []UnitID{"a"}, Count: 2}})
-	r.Settlements = []Settlement{{Award: MinistryFlag, By: TieBreakFallback, Order: [][]UnitID{{"a"}, {"a"}}}}
+	r.Settlements = []Settlement{{Award: AwardMinistryFlag, By: TieBreakFallback, Order: [][]UnitID{{"a"}, {"a"}}}}
 	_, err = r.Conclude()
 	assert.ErrorIs(t, err, ErrDuplicateUnit)
 }

@@ -17,7 +17,7 @@ type Leadership struct {
 	// Deputy is the cụm phó (khối phó), or the zero UnitID when vacant.
 	Deputy UnitID `json:"deputy,omitempty"`
 	// By is how they were chosen; zero when not recorded. A deputy-succeeds
-	// policy records Elect or RoundRobin for a year it fell back to the vote
+	// policy records SuccessionElect or SuccessionRoundRobin for a year it fell back to the vote
 	// or the order, the deputy post being vacant.
 	By SuccessionMethod `json:"by,omitempty"`
 }
@@ -153,19 +153,19 @@ type SuccessionMethod uint8
 // 2819/HD-BTĐKT 2014); in MIC clusters the Minister then recognises them (TT
 // 09/2018/TT-BTTTT Điều 11 b).
 const (
-	// Elect: leader and deputy are elected at the year-end review, from two
+	// SuccessionElect: leader and deputy are elected at the year-end review, from two
 	// voting Results (Selection.LeaderVote, Selection.DeputyVote).
-	Elect SuccessionMethod = iota + 1
-	// DeputySucceeds: this year's deputy leads next year; the new deputy is
+	SuccessionElect SuccessionMethod = iota + 1
+	// SuccessionDeputySucceeds: this year's deputy leads next year; the new deputy is
 	// elected or taken from the order, as Succession.DeputyFromOrder says.
-	DeputySucceeds
-	// RoundRobin: leader and deputy follow a fixed order over the roster.
-	RoundRobin
-	// Assign: the ministry or council assigns both (Selection.Assigned).
-	Assign
+	SuccessionDeputySucceeds
+	// SuccessionRoundRobin: leader and deputy follow a fixed order over the roster.
+	SuccessionRoundRobin
+	// SuccessionAssign: the ministry or council assigns both (Selection.Assigned).
+	SuccessionAssign
 )
 
-var successionMethods = enum[SuccessionMethod]{typ: "SuccessionMethod", field: "succession method", first: Elect,
+var successionMethods = enum[SuccessionMethod]{typ: "SuccessionMethod", field: "succession method", first: SuccessionElect,
 	en:  []string{"", "elect", "deputy-succeeds", "round-robin", "assign"},
 	vi:  []string{"", "bầu tại hội nghị tổng kết", "cụm phó kế nhiệm", "luân phiên theo thứ tự", "cấp trên giao"},
 	err: ErrInvalidSuccession}
@@ -233,15 +233,15 @@ type Constraints struct {
 type Succession struct {
 	// Method is how next year's leader is chosen.
 	Method SuccessionMethod
-	// DeputyFromOrder takes the new deputy under DeputySucceeds from Order
+	// DeputyFromOrder takes the new deputy under SuccessionDeputySucceeds from Order
 	// (the next unit after the new leader); by default (false) the deputy is
 	// elected (Selection.DeputyVote).
 	DeputyFromOrder bool
-	// Order is the rotation order for RoundRobin, for DeputyFromOrder, and for
+	// Order is the rotation order for SuccessionRoundRobin, for DeputyFromOrder, and for
 	// TieByOrder. It must name every member once. Units later merged are
 	// followed to their successors.
 	Order []UnitID
-	// TieByOrder makes Elect settle a tied vote for the tied unit that comes
+	// TieByOrder makes SuccessionElect settle a tied vote for the tied unit that comes
 	// first in Order. False, the zero value, returns an *ElectionTieError
 	// naming the tied units, so the caller can hold another round (bỏ phiếu lại).
 	TieByOrder  bool
@@ -256,13 +256,13 @@ type Selection struct {
 	LeaderVote *Result `json:"leader_vote,omitempty"`
 	// DeputyVote is the tally of the vote for deputy, likewise.
 	DeputyVote *Result `json:"deputy_vote,omitempty"`
-	// Assigned is the leadership the ministry or council assigns (Assign).
+	// Assigned is the leadership the ministry or council assigns (SuccessionAssign).
 	Assigned *Leadership `json:"assigned,omitempty"`
 }
 
 // Validate checks the policy against the roster c: a valid method, an order that
 // names every member exactly once when the policy uses one, a cool-down the
-// roster allows, and the inputs DeputySucceeds needs.
+// roster allows, and the inputs SuccessionDeputySucceeds needs.
 func (s Succession) Validate(c Cluster) error {
 	if err := s.checkRules(); err != nil {
 		return err
@@ -279,7 +279,7 @@ func (s Succession) Validate(c Cluster) error {
 }
 
 func (s Succession) usesOrder() bool {
-	return s.Method == RoundRobin || (s.Method == DeputySucceeds && s.DeputyFromOrder) || s.TieByOrder
+	return s.Method == SuccessionRoundRobin || (s.Method == SuccessionDeputySucceeds && s.DeputyFromOrder) || s.TieByOrder
 }
 
 // checkOrder reports an order that repeats a unit, names a non-member, or misses
@@ -539,8 +539,8 @@ func (s Succession) choose(st state, sel Selection, reviewYear int) (Leadership,
 	}
 	last, hasLast := st.last()
 	switch s.Method {
-	case Elect:
-		l.By = Elect
+	case SuccessionElect:
+		l.By = SuccessionElect
 		if l.Leader, err = s.fromVote(st, sel.LeaderVote, RoleLeader, reviewYear, ""); err != nil {
 			return l, err
 		}
@@ -550,8 +550,8 @@ func (s Succession) choose(st state, sel Selection, reviewYear int) (Leadership,
 		if l.Deputy, err = s.fromVote(st, sel.DeputyVote, RoleDeputy, reviewYear, l.Leader); err != nil {
 			return l, err
 		}
-	case DeputySucceeds:
-		l.By = DeputySucceeds
+	case SuccessionDeputySucceeds:
+		l.By = SuccessionDeputySucceeds
 		switch {
 		case hasLast && last.Deputy != "" && slices.Contains(field, last.Deputy):
 			l.Leader = last.Deputy
@@ -559,7 +559,7 @@ func (s Succession) choose(st state, sel Selection, reviewYear int) (Leadership,
 			return l, &Violation{Year: st.year, Unit: last.Deputy, Constraint: s.blocks(st, last.Deputy)}
 		case sel.LeaderVote != nil:
 			// The deputy post is vacant: the cluster elects a leader instead.
-			l.By = Elect
+			l.By = SuccessionElect
 			if l.Leader, err = s.fromVote(st, sel.LeaderVote, RoleLeader, reviewYear, ""); err != nil {
 				return l, err
 			}
@@ -568,7 +568,7 @@ func (s Succession) choose(st state, sel Selection, reviewYear int) (Leadership,
 			}
 		case len(st.order) > 0:
 			// The deputy post is vacant: the next unit in the order leads.
-			l.By = RoundRobin
+			l.By = SuccessionRoundRobin
 			l.Leader = firstIn(after(st.order, last.Leader), field)
 		default:
 			return l, selectionError(st.year, "a leader vote (the deputy post is vacant)")
@@ -581,13 +581,13 @@ func (s Succession) choose(st state, sel Selection, reviewYear int) (Leadership,
 		if err != nil {
 			return l, err
 		}
-	case RoundRobin:
-		l.By = RoundRobin
+	case SuccessionRoundRobin:
+		l.By = SuccessionRoundRobin
 		l.Leader = firstIn(after(st.order, last.Leader), field)
 		if l.Deputy, err = s.deputyFromOrder(st, l.Leader); err != nil {
 			return l, err
 		}
-	case Assign:
+	case SuccessionAssign:
 		if sel.Assigned == nil {
 			return l, selectionError(st.year, "an assignment")
 		}
@@ -604,7 +604,7 @@ func (s Succession) choose(st state, sel Selection, reviewYear int) (Leadership,
 		if c := s.blocks(st, a.Leader); c != 0 {
 			return l, &Violation{Year: st.year, Unit: a.Leader, Constraint: c}
 		}
-		l.Leader, l.Deputy, l.By = a.Leader, a.Deputy, Assign
+		l.Leader, l.Deputy, l.By = a.Leader, a.Deputy, SuccessionAssign
 	}
 	return l, nil
 }
@@ -685,7 +685,7 @@ func (s Succession) fromVote(st state, r *Result, post Role, reviewYear int, not
 }
 
 // Plan is a projection of leadership over several years under a policy that
-// needs no votes (RoundRobin, or DeputySucceeds with DeputyFromOrder).
+// needs no votes (SuccessionRoundRobin, or SuccessionDeputySucceeds with DeputyFromOrder).
 type Plan struct {
 	// Terms are the planned leaderships, one a year, starting the year after
 	// the current roster's.
@@ -744,7 +744,7 @@ func (p *Plan) UnmarshalJSON(b []byte) error {
 // years, or more than MaxChanges changes, is a *FieldError wrapping ErrLimit;
 // the work is linear in the years.
 func (s Succession) Plan(current Cluster, history History, years int, changes []UnitChange) (Plan, error) {
-	if s.Method != RoundRobin && !(s.Method == DeputySucceeds && s.DeputyFromOrder) {
+	if s.Method != SuccessionRoundRobin && !(s.Method == SuccessionDeputySucceeds && s.DeputyFromOrder) {
 		return Plan{}, &FieldError{Field: "succession method", Value: s.Method.String(), Err: ErrPlanNeedsVotes}
 	}
 	if years < 0 || current.Year()+years > MaxYear {
@@ -961,8 +961,8 @@ func (v Violation) String() string {
 // violation with its year, oldest first. first is the roster of the history's
 // first year (or earlier); changes give the rosters of later years. The first
 // term is checked for membership only, since nothing before it is known. Votes
-// are not part of a history, so for Elect and Assign only the constraints and
-// membership are checked; for RoundRobin and DeputySucceeds the method is too.
+// are not part of a history, so for SuccessionElect and SuccessionAssign only the constraints and
+// membership are checked; for SuccessionRoundRobin and SuccessionDeputySucceeds the method is too.
 // More than MaxChanges changes is a *FieldError wrapping ErrLimit; the work is
 // linear in the terms.
 func (s Succession) CheckHistory(first Cluster, history History, changes []UnitChange) ([]Violation, error) {
@@ -1021,11 +1021,11 @@ func (s Succession) expectedLeader(st state) (UnitID, bool) {
 		return "", false
 	}
 	switch s.Method {
-	case DeputySucceeds:
+	case SuccessionDeputySucceeds:
 		if last.Deputy != "" {
 			return last.Deputy, true
 		}
-	case RoundRobin:
+	case SuccessionRoundRobin:
 		field, err := s.eligible(st)
 		if err != nil {
 			return "", false

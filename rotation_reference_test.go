@@ -8,7 +8,7 @@ import "fmt"
 // kept only to check the incremental versions against.
 
 func (s Succession) planReference(current Cluster, history History, years int, changes []UnitChange) (Plan, error) {
-	if s.Method != RoundRobin && !(s.Method == DeputySucceeds && s.DeputyFromOrder) {
+	if s.Method != SuccessionRoundRobin && !(s.Method == SuccessionDeputySucceeds && s.DeputyFromOrder) {
 		return Plan{}, &FieldError{Field: "succession method", Value: s.Method.String(), Err: ErrPlanNeedsVotes}
 	}
 	if years < 0 || current.Year()+years > MaxYear {

@@ -17,12 +17,12 @@ var cluster3Order = []UnitID{"bac-ninh", "nam-dinh", "ninh-binh", "vinh-phuc", "
 // Hải Dương deputy (the article: 08/12/2023). The vote figures are illustrative.
 func TestNextCluster3DeputySucceeds2023(t *testing.T) {
 	c := cluster3()
-	policy := Succession{Method: DeputySucceeds, Constraints: Constraints{NoConsecutive: true}}
+	policy := Succession{Method: SuccessionDeputySucceeds, Constraints: Constraints{NoConsecutive: true}}
 	deputyVote := leaderVote(t, "deputy-2024", 2023, c.MemberIDs(), "hai-duong")
 
 	l, next, err := policy.Next(c, History{}, Selection{DeputyVote: deputyVote}, nil)
 	require.NoError(t, err)
-	assert.Equal(t, Leadership{Year: 2024, Leader: "nam-dinh", Deputy: "hai-duong", By: DeputySucceeds}, l)
+	assert.Equal(t, Leadership{Year: 2024, Leader: "nam-dinh", Deputy: "hai-duong", By: SuccessionDeputySucceeds}, l)
 	assert.Equal(t, 2024, next.Year())
 	assert.Equal(t, UnitID("nam-dinh"), next.Leader())
 	assert.Equal(t, UnitID("hai-duong"), next.Deputy())
@@ -37,13 +37,13 @@ func TestNextCluster3DeputySucceeds2023(t *testing.T) {
 
 func TestNextElected(t *testing.T) {
 	c := cluster3()
-	policy := Succession{Method: Elect}
+	policy := Succession{Method: SuccessionElect}
 	l, _, err := policy.Next(c, History{}, Selection{
 		LeaderVote: leaderVote(t, "leader-2024", 2023, c.MemberIDs(), "nam-dinh"),
 		DeputyVote: leaderVote(t, "deputy-2024", 2023, c.MemberIDs(), "hai-duong"),
 	}, nil)
 	require.NoError(t, err)
-	assert.Equal(t, Leadership{Year: 2024, Leader: "nam-dinh", Deputy: "hai-duong", By: Elect}, l)
+	assert.Equal(t, Leadership{Year: 2024, Leader: "nam-dinh", Deputy: "hai-duong", By: SuccessionElect}, l)
 
 	// A tie goes to a runoff by default, or to the order when the policy says so.
 	tied := leaderVote(t, "leader-2024", 2023, c.MemberIDs(), "vinh-phuc", "nam-dinh")
@@ -63,13 +63,13 @@ func TestNextElected(t *testing.T) {
 
 func TestNextAssignedAndRoundRobin(t *testing.T) {
 	c := cluster3()
-	l, _, err := Succession{Method: Assign}.Next(c, History{}, Selection{Assigned: &Leadership{Year: 2024, Leader: "ha-nam", Deputy: "hung-yen"}}, nil)
+	l, _, err := Succession{Method: SuccessionAssign}.Next(c, History{}, Selection{Assigned: &Leadership{Year: 2024, Leader: "ha-nam", Deputy: "hung-yen"}}, nil)
 	require.NoError(t, err)
-	assert.Equal(t, Leadership{Year: 2024, Leader: "ha-nam", Deputy: "hung-yen", By: Assign}, l)
+	assert.Equal(t, Leadership{Year: 2024, Leader: "ha-nam", Deputy: "hung-yen", By: SuccessionAssign}, l)
 
-	l, _, err = Succession{Method: RoundRobin, Order: cluster3Order}.Next(c, History{}, Selection{}, nil)
+	l, _, err = Succession{Method: SuccessionRoundRobin, Order: cluster3Order}.Next(c, History{}, Selection{}, nil)
 	require.NoError(t, err)
-	assert.Equal(t, Leadership{Year: 2024, Leader: "nam-dinh", Deputy: "ninh-binh", By: RoundRobin}, l)
+	assert.Equal(t, Leadership{Year: 2024, Leader: "nam-dinh", Deputy: "ninh-binh", By: SuccessionRoundRobin}, l)
 }
 
 func TestNextBadInput(t *testing.T) {
@@ -78,7 +78,7 @@ func TestNextBadInput(t *testing.T) {
 	vote := func(id ContestID, year int, winners ...UnitID) *Result {
 		return leaderVote(t, id, year, ids, winners...)
 	}
-	rr := Succession{Method: RoundRobin, Order: cluster3Order}
+	rr := Succession{Method: SuccessionRoundRobin, Order: cluster3Order}
 	h2022, err := NewHistory(Leadership{Year: 2022, Leader: "ha-nam", Deputy: "bac-ninh"})
 	require.NoError(t, err)
 	hAhead, err := NewHistory(Leadership{Year: 2024, Leader: "ha-nam"})
@@ -97,29 +97,29 @@ func TestNextBadInput(t *testing.T) {
 		want    error
 	}{
 		{"zero method", Succession{}, History{}, Selection{}, ErrInvalidSuccession},
-		{"order misses a member", Succession{Method: RoundRobin, Order: cluster3Order[1:]}, History{}, Selection{}, ErrOrderMisses},
-		{"order repeats a member", Succession{Method: RoundRobin, Order: append(slices.Clone(cluster3Order), "ha-nam")}, History{}, Selection{}, ErrOrderRepeats},
-		{"order names a non-member", Succession{Method: RoundRobin, Order: append(slices.Clone(cluster3Order[:8]), "ha-noi")}, History{}, Selection{}, ErrUnknownUnit},
-		{"cool-down longer than the roster", Succession{Method: RoundRobin, Order: cluster3Order, Constraints: Constraints{CoolDown: 9}}, History{}, Selection{}, ErrCoolDownTooLong},
-		{"negative cool-down", Succession{Method: RoundRobin, Order: cluster3Order, Constraints: Constraints{CoolDown: -1}}, History{}, Selection{}, ErrCoolDownTooLong},
+		{"order misses a member", Succession{Method: SuccessionRoundRobin, Order: cluster3Order[1:]}, History{}, Selection{}, ErrOrderMisses},
+		{"order repeats a member", Succession{Method: SuccessionRoundRobin, Order: append(slices.Clone(cluster3Order), "ha-nam")}, History{}, Selection{}, ErrOrderRepeats},
+		{"order names a non-member", Succession{Method: SuccessionRoundRobin, Order: append(slices.Clone(cluster3Order[:8]), "ha-noi")}, History{}, Selection{}, ErrUnknownUnit},
+		{"cool-down longer than the roster", Succession{Method: SuccessionRoundRobin, Order: cluster3Order, Constraints: Constraints{CoolDown: 9}}, History{}, Selection{}, ErrCoolDownTooLong},
+		{"negative cool-down", Succession{Method: SuccessionRoundRobin, Order: cluster3Order, Constraints: Constraints{CoolDown: -1}}, History{}, Selection{}, ErrCoolDownTooLong},
 		{"history runs past the roster", rr, hAhead, Selection{}, ErrHistoryAhead},
 		{"history disagrees with the roster", rr, hOther, Selection{}, ErrHistoryDisagrees},
 		{"history with a gap before the roster", rr, hGap, Selection{}, ErrHistoryGap},
-		{"missing leader vote", Succession{Method: Elect}, h2022, Selection{}, ErrMissingSelection},
-		{"missing deputy vote", Succession{Method: DeputySucceeds}, History{}, Selection{}, ErrMissingSelection},
-		{"missing assignment", Succession{Method: Assign}, History{}, Selection{}, ErrMissingSelection},
-		{"vote of another year", Succession{Method: Elect}, History{}, Selection{LeaderVote: vote("leader", 2022, "nam-dinh")}, ErrYearMismatch},
-		{"vote of another roster", Succession{Method: Elect}, History{}, Selection{LeaderVote: leaderVote(t, "leader", 2023, []UnitID{"nam-dinh", "ha-noi"}, "nam-dinh")}, ErrUnknownUnit},
-		{"vote that elected nobody", Succession{Method: Elect}, History{}, Selection{LeaderVote: vote("leader", 2023)}, ErrNotElected},
-		{"deputy vote elects the leader", Succession{Method: Elect}, History{}, Selection{LeaderVote: vote("l", 2023, "nam-dinh"), DeputyVote: vote("d", 2023, "nam-dinh")}, ErrLeaderIsDeputy},
-		{"tied vote", Succession{Method: Elect}, History{}, Selection{LeaderVote: vote("l", 2023, "nam-dinh", "ha-nam")}, ErrElectionTied},
-		{"elected leader breaks no-consecutive", Succession{Method: Elect, Constraints: Constraints{NoConsecutive: true}}, History{}, Selection{LeaderVote: vote("l", 2023, "bac-ninh")}, ErrIneligible},
-		{"assignment of another year", Succession{Method: Assign}, History{}, Selection{Assigned: &Leadership{Year: 2025, Leader: "ha-nam"}}, ErrYearMismatch},
-		{"assigned leader equals deputy", Succession{Method: Assign}, History{}, Selection{Assigned: &Leadership{Year: 2024, Leader: "ha-nam", Deputy: "ha-nam"}}, ErrLeaderIsDeputy},
-		{"assigned leader not a member", Succession{Method: Assign}, History{}, Selection{Assigned: &Leadership{Year: 2024, Leader: "ha-noi"}}, ErrLeaderNotMember},
-		{"assigned deputy not a member", Succession{Method: Assign}, History{}, Selection{Assigned: &Leadership{Year: 2024, Leader: "ha-nam", Deputy: "ha-noi"}}, ErrDeputyNotMember},
-		{"exclusion empties the field", Succession{Method: RoundRobin, Order: cluster3Order, Constraints: Constraints{Exclude: excludeAll, ExcludeName: "pending discipline"}}, History{}, Selection{}, ErrNoEligibleLeader},
-		{"succeeding deputy is excluded", Succession{Method: DeputySucceeds, DeputyFromOrder: true, Order: cluster3Order, Constraints: Constraints{
+		{"missing leader vote", Succession{Method: SuccessionElect}, h2022, Selection{}, ErrMissingSelection},
+		{"missing deputy vote", Succession{Method: SuccessionDeputySucceeds}, History{}, Selection{}, ErrMissingSelection},
+		{"missing assignment", Succession{Method: SuccessionAssign}, History{}, Selection{}, ErrMissingSelection},
+		{"vote of another year", Succession{Method: SuccessionElect}, History{}, Selection{LeaderVote: vote("leader", 2022, "nam-dinh")}, ErrYearMismatch},
+		{"vote of another roster", Succession{Method: SuccessionElect}, History{}, Selection{LeaderVote: leaderVote(t, "leader", 2023, []UnitID{"nam-dinh", "ha-noi"}, "nam-dinh")}, ErrUnknownUnit},
+		{"vote that elected nobody", Succession{Method: SuccessionElect}, History{}, Selection{LeaderVote: vote("leader", 2023)}, ErrNotElected},
+		{"deputy vote elects the leader", Succession{Method: SuccessionElect}, History{}, Selection{LeaderVote: vote("l", 2023, "nam-dinh"), DeputyVote: vote("d", 2023, "nam-dinh")}, ErrLeaderIsDeputy},
+		{"tied vote", Succession{Method: SuccessionElect}, History{}, Selection{LeaderVote: vote("l", 2023, "nam-dinh", "ha-nam")}, ErrElectionTied},
+		{"elected leader breaks no-consecutive", Succession{Method: SuccessionElect, Constraints: Constraints{NoConsecutive: true}}, History{}, Selection{LeaderVote: vote("l", 2023, "bac-ninh")}, ErrIneligible},
+		{"assignment of another year", Succession{Method: SuccessionAssign}, History{}, Selection{Assigned: &Leadership{Year: 2025, Leader: "ha-nam"}}, ErrYearMismatch},
+		{"assigned leader equals deputy", Succession{Method: SuccessionAssign}, History{}, Selection{Assigned: &Leadership{Year: 2024, Leader: "ha-nam", Deputy: "ha-nam"}}, ErrLeaderIsDeputy},
+		{"assigned leader not a member", Succession{Method: SuccessionAssign}, History{}, Selection{Assigned: &Leadership{Year: 2024, Leader: "ha-noi"}}, ErrLeaderNotMember},
+		{"assigned deputy not a member", Succession{Method: SuccessionAssign}, History{}, Selection{Assigned: &Leadership{Year: 2024, Leader: "ha-nam", Deputy: "ha-noi"}}, ErrDeputyNotMember},
+		{"exclusion empties the field", Succession{Method: SuccessionRoundRobin, Order: cluster3Order, Constraints: Constraints{Exclude: excludeAll, ExcludeName: "pending discipline"}}, History{}, Selection{}, ErrNoEligibleLeader},
+		{"succeeding deputy is excluded", Succession{Method: SuccessionDeputySucceeds, DeputyFromOrder: true, Order: cluster3Order, Constraints: Constraints{
 			Exclude: func(u UnitID, _ int) bool { return u == "nam-dinh" }, ExcludeName: "investigation"}}, History{}, Selection{}, ErrIneligible},
 	}
 	for _, tt := range tests {
@@ -134,7 +134,7 @@ func TestNextBadInput(t *testing.T) {
 func TestConstraintErrorNamesTheConstraint(t *testing.T) {
 	c := cluster3()
 	// Only Bắc Ninh is not excluded, and it led in 2023: no-consecutive empties the field.
-	policy := Succession{Method: RoundRobin, Order: cluster3Order, Constraints: Constraints{
+	policy := Succession{Method: SuccessionRoundRobin, Order: cluster3Order, Constraints: Constraints{
 		NoConsecutive: true,
 		Exclude:       func(u UnitID, _ int) bool { return u != "bac-ninh" },
 		ExcludeName:   "pending discipline",
@@ -182,8 +182,8 @@ func TestNewHistoryBadInput(t *testing.T) {
 
 func TestHistoryJSONRoundTrip(t *testing.T) {
 	h, err := NewHistory(
-		Leadership{Year: 2023, Leader: "bac-ninh", Deputy: "nam-dinh", By: Elect},
-		Leadership{Year: 2024, Leader: "nam-dinh", Deputy: "hai-duong", By: DeputySucceeds},
+		Leadership{Year: 2023, Leader: "bac-ninh", Deputy: "nam-dinh", By: SuccessionElect},
+		Leadership{Year: 2024, Leader: "nam-dinh", Deputy: "hai-duong", By: SuccessionDeputySucceeds},
 	)
 	require.NoError(t, err)
 	b, err := json.Marshal(h)
@@ -202,7 +202,7 @@ func TestHistoryJSONRoundTrip(t *testing.T) {
 
 func TestRoundRobinPlanVisitsEveryMemberOnce(t *testing.T) {
 	c := cluster3()
-	p, err := Succession{Method: RoundRobin, Order: cluster3Order}.Plan(c, History{}, 9, nil)
+	p, err := Succession{Method: SuccessionRoundRobin, Order: cluster3Order}.Plan(c, History{}, 9, nil)
 	require.NoError(t, err)
 	require.Len(t, p.Terms, 9)
 	leaders := map[UnitID]int{}
@@ -223,9 +223,9 @@ func TestRoundRobinPlanVisitsEveryMemberOnce(t *testing.T) {
 }
 
 func TestPlanNeedsAVotelessPolicy(t *testing.T) {
-	_, err := Succession{Method: Elect}.Plan(cluster3(), History{}, 3, nil)
+	_, err := Succession{Method: SuccessionElect}.Plan(cluster3(), History{}, 3, nil)
 	assert.ErrorIs(t, err, ErrPlanNeedsVotes)
-	_, err = Succession{Method: RoundRobin, Order: cluster3Order}.Plan(cluster3(), History{}, -1, nil)
+	_, err = Succession{Method: SuccessionRoundRobin, Order: cluster3Order}.Plan(cluster3(), History{}, -1, nil)
 	assert.ErrorIs(t, err, ErrYearOutOfRange)
 }
 
@@ -233,11 +233,11 @@ func TestPlanNeedsAVotelessPolicy(t *testing.T) {
 // from 2025 on, each leading once in six years.
 func TestPlanAcrossTheMergers(t *testing.T) {
 	c := cluster3In2024()
-	policy := Succession{Method: DeputySucceeds, DeputyFromOrder: true, Order: cluster3Order, Constraints: Constraints{NoConsecutive: true}}
+	policy := Succession{Method: SuccessionDeputySucceeds, DeputyFromOrder: true, Order: cluster3Order, Constraints: Constraints{NoConsecutive: true}}
 	p, err := policy.Plan(c, History{}, 7, reorg2025)
 	require.NoError(t, err)
 	// 2024: Nam Định leads, Hải Dương deputy; Hải Dương is Hải Phòng from 2025.
-	assert.Equal(t, Leadership{Year: 2025, Leader: "hai-phong", Deputy: "bac-ninh", By: DeputySucceeds}, p.Terms[0])
+	assert.Equal(t, Leadership{Year: 2025, Leader: "hai-phong", Deputy: "bac-ninh", By: SuccessionDeputySucceeds}, p.Terms[0])
 	seen := map[UnitID]int{}
 	for _, term := range p.Terms[:6] {
 		seen[term.Leader]++
@@ -263,13 +263,13 @@ func TestNextReplacesAMergedDeputy(t *testing.T) {
 	s := cluster3Spec()
 	s.Year, s.Leader, s.Deputy = 2024, "ha-nam", "nam-dinh"
 	c := MustCluster(s)
-	policy := Succession{Method: DeputySucceeds, DeputyFromOrder: true, Order: cluster3Order}
+	policy := Succession{Method: SuccessionDeputySucceeds, DeputyFromOrder: true, Order: cluster3Order}
 	l, next, err := policy.Next(c, History{}, Selection{}, reorg2025)
 	require.NoError(t, err)
 	// Both merged into Ninh Bình: the deputy post was vacated, so the order after
 	// the leader (Ninh Bình) gives the leader, and the deputy follows it.
 	assert.Equal(t, 2025, l.Year)
-	assert.Equal(t, RoundRobin, l.By)
+	assert.Equal(t, SuccessionRoundRobin, l.By)
 	assert.Equal(t, UnitID("phu-tho"), l.Leader)
 	assert.Equal(t, UnitID("hung-yen"), l.Deputy)
 	assert.Equal(t, 6, next.Len())
@@ -283,7 +283,7 @@ func TestCheckHistoryFindsViolations(t *testing.T) {
 		Leadership{Year: 2025, Leader: "ha-noi", Deputy: "hai-duong"},
 	)
 	require.NoError(t, err)
-	policy := Succession{Method: DeputySucceeds, Constraints: Constraints{NoConsecutive: true}}
+	policy := Succession{Method: SuccessionDeputySucceeds, Constraints: Constraints{NoConsecutive: true}}
 	v, err := policy.CheckHistory(c, h, nil)
 	require.NoError(t, err)
 	require.Len(t, v, 4, "%v", v)
@@ -313,9 +313,9 @@ func FuzzRotationProperties(f *testing.F) {
 			order[i] = units[p].ID
 		}
 		c := MustCluster(ClusterSpec{ID: "c", Name: "C", Kind: KindCluster, Year: 2020, Members: units, Leader: order[0], Deputy: order[1]})
-		policy := Succession{Method: RoundRobin, Order: order}
+		policy := Succession{Method: SuccessionRoundRobin, Order: order}
 		if method%2 == 1 {
-			policy.Method, policy.DeputyFromOrder = DeputySucceeds, true
+			policy.Method, policy.DeputyFromOrder = SuccessionDeputySucceeds, true
 		}
 		policy.Constraints.NoConsecutive = noConsec%2 == 1
 		policy.Constraints.CoolDown = int(coolDown) % n
@@ -356,7 +356,7 @@ func FuzzRotationProperties(f *testing.F) {
 				require.NotEqual(t, prev.Leader, term.Leader, "nobody leads twice running")
 			}
 		}
-		if policy.Method == RoundRobin && !policy.Constraints.NoConsecutive && policy.Constraints.CoolDown == 0 && nyears >= n {
+		if policy.Method == SuccessionRoundRobin && !policy.Constraints.NoConsecutive && policy.Constraints.CoolDown == 0 && nyears >= n {
 			seen := map[UnitID]int{}
 			for _, term := range p.Terms[:n] {
 				seen[term.Leader]++

@@ -14,7 +14,7 @@ func leaderVote(t *testing.T, id ContestID, year int, candidates []UnitID, winne
 	t.Helper()
 	c, err := NewContest(ContestSpec{
 		ID: id, Year: year, Candidates: candidates, Electorate: len(candidates),
-		Seats: 1, Method: Approval, Threshold: AtLeast(1, len64(candidates)).Of(Electorate),
+		Seats: 1, Method: MethodApproval, Threshold: AtLeast(1, len64(candidates)).Of(BaseElectorate),
 		MaxMarks: 1, BlankValid: true,
 	})
 	require.NoError(t, err)

@@ -503,7 +503,7 @@ type RuleSet struct {
 	LeadsCluster []Award `json:"leads_cluster,omitempty"`
 	// MeritExcellentYears is the number of consecutive years rated
 	// "hoàn thành xuất sắc nhiệm vụ" that the Certificate of Merit
-	// (MinistryMerit) needs (0: no such standard).
+	// (AwardMinistryMerit) needs (0: no such standard).
 	MeritExcellentYears int `json:"merit_excellent_years,omitempty"`
 }
 
@@ -727,7 +727,7 @@ type VoteRule struct {
 func (rs RuleSet) VoteRule(a Award) VoteRule {
 	v := VoteRule{Award: a, Threshold: rs.Threshold(a), Quorum: rs.CouncilQuorum, MaxRounds: rs.MaxRounds,
 		CutoffTie: rs.CutoffTie}
-	if a == GovernmentFlag || a == MinistryFlag {
+	if a == AwardGovernmentFlag || a == AwardMinistryFlag {
 		v.Deadlock = rs.Deadlock
 	}
 	return v
@@ -750,7 +750,7 @@ func (rs RuleSet) ContestSpec(a Award, c Cluster) ContestSpec {
 		Year:       c.Year(),
 		Candidates: c.MemberIDs(),
 		Electorate: c.Len(),
-		Method:     Approval,
+		Method:     MethodApproval,
 		Threshold:  vr.Threshold,
 		Quorum:     vr.Quorum,
 		BlankValid: true,
@@ -767,13 +767,13 @@ func (rs RuleSet) ContestSpec(a Award, c Cluster) ContestSpec {
 // excellent years where it is set. Other standards are the caller's to add.
 func (rs RuleSet) AwardRule(a Award, q Quota) (AwardRule, error) {
 	r := AwardRule{Award: a, Quota: q, Vote: rs.Threshold(a), Standards: []Standard{RequireNoPendingCase()}}
-	if a == GovernmentFlag && q.IsZero() {
+	if a == AwardGovernmentFlag && q.IsZero() {
 		r.Quota = rs.GovFlagQuota
 	}
 	if slices.Contains(rs.LeadsCluster, a) {
 		r.Standards = append(r.Standards, RequireLeadsCluster())
 	}
-	if a == MinistryMerit && rs.MeritExcellentYears > 0 {
+	if a == AwardMinistryMerit && rs.MeritExcellentYears > 0 {
 		r.Standards = append(r.Standards, RequireExcellentYears(rs.MeritExcellentYears))
 	}
 	if err := r.Validate(); err != nil {
@@ -1244,16 +1244,16 @@ func Decree91_2017() RuleSet {
 				"effective date 01/10/2017 not confirmed in the sources read; the signing date 31/07/2017 is",
 				"ngày có hiệu lực 01/10/2017 chưa được xác nhận; ngày ký 31/07/2017 đã được xác nhận"),
 			d.cite(ruleSecret, 45, 8, "", StatusRead, "", ""),
-			d.cite(ruleThreshold+GovernmentFlag.String(), 45, 8, "", StatusRead,
+			d.cite(ruleThreshold+AwardGovernmentFlag.String(), 45, 8, "", StatusRead,
 				"90% of all council members is for individual titles; for other titles the body sets its own threshold, so none is set here",
 				"tỷ lệ 90% áp dụng cho danh hiệu cá nhân; các danh hiệu khác do cơ quan căn cứ tình hình thực tiễn quy định, nên không đặt ở đây"),
-			d.cite(ruleThreshold+MinistryFlag.String(), 45, 8, "", StatusRead,
+			d.cite(ruleThreshold+AwardMinistryFlag.String(), 45, 8, "", StatusRead,
 				"90% of all council members is for individual titles; for other titles the body sets its own threshold, so none is set here",
 				"tỷ lệ 90% áp dụng cho danh hiệu cá nhân; các danh hiệu khác do cơ quan căn cứ tình hình thực tiễn quy định, nên không đặt ở đây"),
 			cv5007.cite(ruleGovQuota, 0, 0, "", StatusRead,
 				"no more than 20% of the collectives recognised as leading clusters (Điều 11 of the decree: 20% of those meeting the flag standard); rounding down is the library's reading of \"không quá\"",
 				"không quá 20% số tập thể được công nhận dẫn đầu cụm, khối (Điều 11 Nghị định: 20% số tập thể đủ tiêu chuẩn Cờ); làm tròn xuống là cách hiểu của thư viện"),
-			cv5007.read(ruleLeads + GovernmentFlag.String()),
+			cv5007.read(ruleLeads + AwardGovernmentFlag.String()),
 			d.notFound(ruleQuorum, noneEN, noneVI),
 			d.notFound(ruleRounds, noneEN, noneVI),
 			d.notFound(ruleCutoffTie, noneEN, noneVI),
@@ -1267,7 +1267,7 @@ func Decree91_2017() RuleSet {
 		EffectiveUntil: MustDate(2023, time.December, 31),
 		GovFlagQuota:   ShareOfLeaders(1, 5),
 		SecretBallot:   true,
-		LeadsCluster:   []Award{GovernmentFlag},
+		LeadsCluster:   []Award{AwardGovernmentFlag},
 	}
 }
 
@@ -1287,10 +1287,10 @@ func decree2022(d document, thresholds Status, thEN, thVI string) []Citation {
 	return []Citation{
 		law2022.read(ruleDocument),
 		law2022.cite(ruleOneForm, 5, 0, "", StatusRead, "", ""),
-		law2022.cite(ruleLeads+GovernmentFlag.String(), 25, 1, "", StatusRead, "", ""),
+		law2022.cite(ruleLeads+AwardGovernmentFlag.String(), 25, 1, "", StatusRead, "", ""),
 		d.read(ruleDocument),
-		decree98.cite(ruleThreshold+GovernmentFlag.String(), 30, 7, "", thresholds, thEN, thVI),
-		decree98.cite(ruleThreshold+MinistryFlag.String(), 30, 7, "", thresholds, thEN, thVI),
+		decree98.cite(ruleThreshold+AwardGovernmentFlag.String(), 30, 7, "", thresholds, thEN, thVI),
+		decree98.cite(ruleThreshold+AwardMinistryFlag.String(), 30, 7, "", thresholds, thEN, thVI),
 		d.notFound(ruleQuorum, quorumEN, quorumVI),
 		d.notFound(ruleRounds, noneEN, noneVI),
 		d.notFound(ruleCutoffTie, noneEN, noneVI),
@@ -1342,14 +1342,14 @@ func Decree98_2023() RuleSet {
 		Thresholds:     flagThresholds(),
 		GovFlagQuota:   ShareOfLeaders(1, 5),
 		EqualMerit:     AtLeast(7, 10),
-		LeadsCluster:   []Award{GovernmentFlag},
+		LeadsCluster:   []Award{AwardGovernmentFlag},
 	}
 }
 
 // flagThresholds returns ≥ 80% of all council members for both flags.
 func flagThresholds() map[Award]Threshold {
-	t := AtLeast(4, 5).Of(Electorate)
-	return map[Award]Threshold{GovernmentFlag: t, MinistryFlag: t}
+	t := AtLeast(4, 5).Of(BaseElectorate)
+	return map[Award]Threshold{AwardGovernmentFlag: t, AwardMinistryFlag: t}
 }
 
 // Decree152_2025 returns the national rules of Nghị định 152/2025/NĐ-CP, in
@@ -1393,7 +1393,7 @@ func Decree152_2025() RuleSet {
 		Thresholds:     flagThresholds(),
 		GovFlagQuota:   ShareOfLeaders(1, 5),
 		EqualMerit:     AtLeast(7, 10),
-		LeadsCluster:   []Award{GovernmentFlag},
+		LeadsCluster:   []Award{AwardGovernmentFlag},
 	}
 }
 
@@ -1506,8 +1506,8 @@ func Courts2024() RuleSet {
 				"signing and effective dates not found; 01/01/2024, the first day of the year in its number, is used",
 				"không tìm thấy ngày ký và ngày có hiệu lực; lấy ngày 01/01/2024"),
 			d.cite(ruleQuorum, 29, 0, "", StatusRead, "", ""),
-			d.cite(ruleThreshold+GovernmentFlag.String(), 29, 0, "", StatusRead, "", ""),
-			d.cite(ruleThreshold+MinistryFlag.String(), 29, 0, "", StatusRead, "", ""),
+			d.cite(ruleThreshold+AwardGovernmentFlag.String(), 29, 0, "", StatusRead, "", ""),
+			d.cite(ruleThreshold+AwardMinistryFlag.String(), 29, 0, "", StatusRead, "", ""),
 			d.cite(ruleRounds, 29, 0, "", StatusRead, "", ""),
 			d.cite(ruleDeadlock, 29, 0, "", StatusRead, "", ""),
 		},
@@ -1523,7 +1523,7 @@ func Courts2024() RuleSet {
 // 86/2025/QĐ-UBND (signed 03/12/2025, effective 15/12/2025):
 //
 //   - the provincial flag goes to the collective leading its cluster or
-//     block (Điều 3 khoản 1): LeadsCluster lists MinistryFlag, which stands
+//     block (Điều 3 khoản 1): LeadsCluster lists AwardMinistryFlag, which stands
 //     for the provincial flag too;
 //   - sessions on awards need 80% of the council members present (Điều 8
 //     khoản 4 điểm b): CouncilQuorum AtLeast(4, 5);
@@ -1538,7 +1538,7 @@ func BacNinh2025() RuleSet {
 		Sources: []Citation{
 			d.read(ruleDocument),
 			d.read(ruleEffective),
-			d.cite(ruleLeads+MinistryFlag.String(), 3, 1, "", StatusRead, "", ""),
+			d.cite(ruleLeads+AwardMinistryFlag.String(), 3, 1, "", StatusRead, "", ""),
 			d.cite(ruleQuorum, 8, 4, "b", StatusRead, "", ""),
 			d.cite(ruleExcellent, 3, 3, "c", StatusUnverified,
 				"the same routes as the ministry's certificate; the 2 consecutive excellent years were not read in this decision",
@@ -1546,7 +1546,7 @@ func BacNinh2025() RuleSet {
 		},
 		EffectiveFrom:       d.effective,
 		CouncilQuorum:       AtLeast(4, 5),
-		LeadsCluster:        []Award{MinistryFlag},
+		LeadsCluster:        []Award{AwardMinistryFlag},
 		MeritExcellentYears: 2,
 	}
 }

@@ -81,7 +81,7 @@ func TestRulesOnAfterTheAmendment(t *testing.T) {
 }
 
 func TestPresets(t *testing.T) {
-	flag80 := AtLeast(4, 5).Of(Electorate)
+	flag80 := AtLeast(4, 5).Of(BaseElectorate)
 	tests := []struct {
 		rs         RuleSet
 		from       Date
@@ -103,9 +103,9 @@ func TestPresets(t *testing.T) {
 			assert.Equal(t, tt.from, tt.rs.EffectiveFrom)
 			assert.Equal(t, tt.until, tt.rs.EffectiveUntil)
 			assert.True(t, tt.rs.CouncilQuorum.IsZero(), "no national quorum was found")
-			assert.Equal(t, tt.flag, tt.rs.Threshold(MinistryFlag))
-			assert.Equal(t, tt.flag, tt.rs.Threshold(GovernmentFlag))
-			assert.True(t, tt.rs.Threshold(MinistryMerit).IsZero(), "no vote threshold found for a Bằng khen")
+			assert.Equal(t, tt.flag, tt.rs.Threshold(AwardMinistryFlag))
+			assert.Equal(t, tt.flag, tt.rs.Threshold(AwardGovernmentFlag))
+			assert.True(t, tt.rs.Threshold(AwardMinistryMerit).IsZero(), "no vote threshold found for a Bằng khen")
 			assert.Zero(t, tt.rs.MaxRounds, "two rounds are the courts' rule, not national")
 			assert.Equal(t, FallbackNone, tt.rs.CutoffTie, "the Chair's vote is TT 25/2025/TT-BKHCN's, a sector rule")
 			assert.Equal(t, FallbackNone, tt.rs.Deadlock)
@@ -113,7 +113,7 @@ func TestPresets(t *testing.T) {
 			assert.Equal(t, tt.secret, tt.rs.SecretBallot)
 			assert.Equal(t, ShareOfLeaders(1, 5), tt.rs.GovFlagQuota)
 			assert.Equal(t, tt.equalMerit, tt.rs.EqualMerit)
-			assert.Equal(t, []Award{GovernmentFlag}, tt.rs.LeadsCluster)
+			assert.Equal(t, []Award{AwardGovernmentFlag}, tt.rs.LeadsCluster)
 			for _, c := range tt.rs.Sources {
 				assert.NotContains(t, c.Document, "/TT-", "a national preset names no sector circular")
 				assert.Equal(t, LayerNational, c.Layer)
@@ -136,11 +136,11 @@ func TestPresets(t *testing.T) {
 			}
 			assert.NotEmpty(t, tt.rs.Unverified(), "every preset has values that could not be confirmed")
 
-			rules, err := tt.rs.AwardRules(map[Award]Quota{GovernmentFlag: {}, MinistryFlag: CountQuota(1), MinistryMerit: CountQuota(2)})
+			rules, err := tt.rs.AwardRules(map[Award]Quota{AwardGovernmentFlag: {}, AwardMinistryFlag: CountQuota(1), AwardMinistryMerit: CountQuota(2)})
 			require.NoError(t, err)
 			assert.Equal(t, tt.equalMerit, rules.EqualMerit())
 			assert.False(t, rules.VotesFirst())
-			gov, ok := rules.Rule(GovernmentFlag)
+			gov, ok := rules.Rule(AwardGovernmentFlag)
 			require.True(t, ok)
 			assert.Equal(t, ShareOfLeaders(1, 5), gov.Quota)
 			assert.Equal(t, tt.flag, gov.Vote)
@@ -149,7 +149,7 @@ func TestPresets(t *testing.T) {
 				stds = append(stds, s.String())
 			}
 			assert.Equal(t, []string{"no pending case", "leads the cluster"}, stds)
-			merit, ok := rules.Rule(MinistryMerit)
+			merit, ok := rules.Rule(AwardMinistryMerit)
 			require.True(t, ok)
 			assert.Equal(t, CountQuota(2), merit.Quota)
 			assert.True(t, merit.Vote.IsZero())
@@ -158,9 +158,9 @@ func TestPresets(t *testing.T) {
 	}
 	t.Run("the presets are fresh copies", func(t *testing.T) {
 		a := Decree152_2025()
-		a.Thresholds[GovernmentFlag] = AtLeast(1, 2).Of(Present)
+		a.Thresholds[AwardGovernmentFlag] = AtLeast(1, 2).Of(BasePresent)
 		a.Sources[0].Document = "changed"
-		assert.Equal(t, AtLeast(4, 5).Of(Electorate), Decree152_2025().Threshold(GovernmentFlag))
+		assert.Equal(t, AtLeast(4, 5).Of(BaseElectorate), Decree152_2025().Threshold(AwardGovernmentFlag))
 		rs, err := RulesOn(MustDate(2026, 1, 1))
 		require.NoError(t, err)
 		assert.True(t, rs.Equal(Decree152_2025()))
@@ -245,8 +245,8 @@ func TestRuleSetJSONRoundTrip(t *testing.T) {
 
 func TestRuleSetContestSpec(t *testing.T) {
 	c := cluster3In2024()
-	spec := courtsRules2024(t).ContestSpec(MinistryFlag, c)
-	assert.Equal(t, AtLeast(4, 5).Of(Electorate), spec.Threshold, "80% of all members (Decree 98/2023 Điều 30 k7)")
+	spec := courtsRules2024(t).ContestSpec(AwardMinistryFlag, c)
+	assert.Equal(t, AtLeast(4, 5).Of(BaseElectorate), spec.Threshold, "80% of all members (Decree 98/2023 Điều 30 k7)")
 	assert.Equal(t, AtLeast(2, 3), spec.Quorum, "the courts' circular")
 	assert.Equal(t, 9, spec.Electorate)
 	assert.Equal(t, c.MemberIDs(), spec.Candidates)
@@ -257,7 +257,7 @@ func TestRuleSetContestSpec(t *testing.T) {
 	require.NoError(t, err)
 	assert.Empty(t, r.Passed, "7 of 9 falls short of 80%")
 
-	merit := Decree98_2023().ContestSpec(MinistryMerit, c)
+	merit := Decree98_2023().ContestSpec(AwardMinistryMerit, c)
 	assert.True(t, merit.Threshold.IsZero(), "no threshold found for a Certificate of Merit")
 }
 
@@ -283,10 +283,10 @@ func TestRuleSetValidateErrorContract(t *testing.T) {
 		{"negative excellent years", base(func(r *RuleSet) { r.MeritExcellentYears = -2 }), ErrInvalidRuleSet},
 		{"unknown layer", base(func(r *RuleSet) { r.Layer = 9 }), ErrInvalidRuleSet},
 		{"unknown fallback", base(func(r *RuleSet) { r.CutoffTie = 9 }), ErrInvalidRuleSet},
-		{"threshold for no award", base(func(r *RuleSet) { r.Thresholds[0] = AtLeast(1, 2).Of(Electorate) }), ErrInvalidAward},
-		{"invalid threshold", base(func(r *RuleSet) { r.Thresholds[MinistryFlag] = AtLeast(3, 2).Of(Electorate) }), ErrInvalidShare},
+		{"threshold for no award", base(func(r *RuleSet) { r.Thresholds[0] = AtLeast(1, 2).Of(BaseElectorate) }), ErrInvalidAward},
+		{"invalid threshold", base(func(r *RuleSet) { r.Thresholds[AwardMinistryFlag] = AtLeast(3, 2).Of(BaseElectorate) }), ErrInvalidShare},
 		{"bad quota", base(func(r *RuleSet) { r.GovFlagQuota = ShareOfLeaders(2, 1) }), ErrQuotaShare},
-		{"award twice needing the lead", base(func(r *RuleSet) { r.LeadsCluster = []Award{GovernmentFlag, GovernmentFlag} }), ErrDuplicateRule},
+		{"award twice needing the lead", base(func(r *RuleSet) { r.LeadsCluster = []Award{AwardGovernmentFlag, AwardGovernmentFlag} }), ErrDuplicateRule},
 		{"unknown award needing the lead", base(func(r *RuleSet) { r.LeadsCluster = []Award{0} }), ErrInvalidAward},
 		{"citation without a rule", base(func(r *RuleSet) { r.Sources[0].Rule = "" }), ErrInvalidCitation},
 		{"citation without a document", base(func(r *RuleSet) { r.Sources[0].Document, r.Sources[0].Title = "", "" }), ErrInvalidCitation},
@@ -363,7 +363,7 @@ func TestCompose(t *testing.T) {
 	assert.Equal(t, FallbackChair, rs.CutoffTie)
 	assert.True(t, rs.VotesFirst)
 	assert.Equal(t, 2, rs.MeritExcellentYears)
-	assert.Equal(t, []Award{GovernmentFlag, MinistryFlag}, rs.LeadsCluster)
+	assert.Equal(t, []Award{AwardGovernmentFlag, AwardMinistryFlag}, rs.LeadsCluster)
 	assert.Equal(t, AtLeast(7, 10), rs.EqualMerit, "kept from the decree")
 	q, ok := rs.Source("quorum")
 	require.True(t, ok)
@@ -426,7 +426,7 @@ func TestComposeConflictsAndOverrides(t *testing.T) {
 		{"changing the Chair's vote", local(func(r *RuleSet) { r.CutoffTie = FallbackLeaderAndDeputy }, cite("cutoff-tie", false)), ErrLayerConflict},
 		{"rank first where the circular says votes", local(func(r *RuleSet) { r.VotesFirst = false }, cite("over-quota-order", false)), ErrLayerConflict},
 		{"a lower flag threshold", local(func(r *RuleSet) {
-			r.Thresholds = map[Award]Threshold{MinistryFlag: AtLeast(2, 3).Of(Electorate)}
+			r.Thresholds = map[Award]Threshold{AwardMinistryFlag: AtLeast(2, 3).Of(BaseElectorate)}
 		}, cite("threshold/ministry-flag", false)), ErrLayerConflict},
 		{"a lower quorum", local(func(r *RuleSet) { r.CouncilQuorum = AtLeast(1, 2) }, cite("quorum", false)), ErrLayerConflict},
 		{"fewer excellent years", local(func(r *RuleSet) { r.MeritExcellentYears = 1 }, cite("excellent-years", false)), ErrLayerConflict},
@@ -467,15 +467,15 @@ func TestComposeConflictsAndOverrides(t *testing.T) {
 
 	t.Run("stricter values need no override", func(t *testing.T) {
 		l := local(func(r *RuleSet) {
-			r.Thresholds = map[Award]Threshold{MinistryFlag: AtLeast(9, 10).Of(Electorate)}
+			r.Thresholds = map[Award]Threshold{AwardMinistryFlag: AtLeast(9, 10).Of(BaseElectorate)}
 			r.CouncilQuorum = AtLeast(3, 4)
 			r.SecretBallot = true
 			r.MeritExcellentYears = 3
 		}, cite("threshold/ministry-flag", false), cite("quorum", false), cite("secret-ballot", false), cite("excellent-years", false))
 		rs, err := Compose(national, sector, l)
 		require.NoError(t, err)
-		assert.Equal(t, AtLeast(9, 10).Of(Electorate), rs.Threshold(MinistryFlag))
-		assert.Equal(t, AtLeast(4, 5).Of(Electorate), rs.Threshold(GovernmentFlag), "untouched")
+		assert.Equal(t, AtLeast(9, 10).Of(BaseElectorate), rs.Threshold(AwardMinistryFlag))
+		assert.Equal(t, AtLeast(4, 5).Of(BaseElectorate), rs.Threshold(AwardGovernmentFlag), "untouched")
 		assert.Equal(t, AtLeast(3, 4), rs.CouncilQuorum)
 		assert.True(t, rs.SecretBallot)
 		assert.Equal(t, 3, rs.MeritExcellentYears)
@@ -492,9 +492,9 @@ func TestComposeConflictsAndOverrides(t *testing.T) {
 		for name, l := range map[string]RuleSet{
 			"quorum": local(func(r *RuleSet) { r.CouncilQuorum = AtLeast(3, 4) }),
 			"threshold": local(func(r *RuleSet) {
-				r.Thresholds = map[Award]Threshold{MinistryMerit: AtLeast(1, 2).Of(Electorate)}
+				r.Thresholds = map[Award]Threshold{AwardMinistryMerit: AtLeast(1, 2).Of(BaseElectorate)}
 			}),
-			"leading":        local(func(r *RuleSet) { r.LeadsCluster = []Award{MinistryMerit} }),
+			"leading":        local(func(r *RuleSet) { r.LeadsCluster = []Award{AwardMinistryMerit} }),
 			"excellent year": local(func(r *RuleSet) { r.MeritExcellentYears = 5 }),
 		} {
 			_, err := Compose(national, sector, l)

@@ -52,7 +52,7 @@ func TestOutcomeWithRunoffSettles(t *testing.T) {
 
 	lr := tieReview(t)
 	lr.Awards = nil
-	lr.Succession = Succession{Method: Elect}
+	lr.Succession = Succession{Method: SuccessionElect}
 	lr.LeaderRounds = [][]Ballot{{{Approve: []UnitID{"a"}, Count: 2}, {Approve: []UnitID{"b"}, Count: 2}}}
 	o, err = lr.Conclude()
 	require.NoError(t, err)
@@ -71,7 +71,7 @@ func TestOutcomeWithRunoffSettles(t *testing.T) {
 	o, err = r.Conclude()
 	require.NoError(t, err)
 	require.True(t, o.Complete())
-	assert.Equal(t, Leadership{Year: 2025, Leader: "b", Deputy: "a", By: Elect}, o.Leadership)
+	assert.Equal(t, Leadership{Year: 2025, Leader: "b", Deputy: "a", By: SuccessionElect}, o.Leadership)
 }
 
 func TestOutcomeWithRunoffBadInput(t *testing.T) {
@@ -81,7 +81,7 @@ func TestOutcomeWithRunoffBadInput(t *testing.T) {
 	later := p
 	later.Round = 3
 	other := p
-	other.Award = MinistryMerit
+	other.Award = AwardMinistryMerit
 	post := p
 	post.Award, post.Post = 0, RoleDeputy
 	fallback := p

@@ -825,9 +825,9 @@ func (vd *voteDraw) draw(r *rand.Rand, m *BallotModel, quality []int) {
 // casts a ballot), or the valid ballots.
 func (vd *voteDraw) base(t Threshold, k, electorate int) int {
 	switch t.Base {
-	case Electorate:
+	case BaseElectorate:
 		return electorate
-	case Valid:
+	case BaseValid:
 		return vd.valid[k]
 	}
 	return vd.present

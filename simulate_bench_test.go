@@ -111,7 +111,7 @@ func BenchmarkSimulatedReview(b *testing.B) {
 // units through the one decision core, by DecideCandidates (with reasons)
 // and by the runner's decideRun (proposals only).
 func BenchmarkDecideFlag(b *testing.B) {
-	rules := flagRules(b, AtLeast(2, 3).Of(Present))
+	rules := flagRules(b, AtLeast(2, 3).Of(BasePresent))
 	rs := rules.Rules()
 	c := cluster3()
 	units := c.MemberIDs()
@@ -159,7 +159,7 @@ func BenchmarkVoteCount(b *testing.B) {
 	qm := simQuality(c, 15)
 	q := simIndexQualities(c, qm)
 	m := BallotModel{Noise: 150, TopK: 2, Absent: 100}
-	th := AtLeast(2, 3).Of(Present)
+	th := AtLeast(2, 3).Of(BasePresent)
 	b.Run("impl=runner", func(b *testing.B) {
 		b.ReportAllocs()
 		r := rand.New(rand.NewPCG(1, 2))
@@ -178,7 +178,7 @@ func BenchmarkVoteCount(b *testing.B) {
 		b.ReportAllocs()
 		r := rand.New(rand.NewPCG(1, 2))
 		contest, err := NewContest(ContestSpec{Candidates: c.MemberIDs(), Electorate: 9, Seats: 1,
-			Method: Approval, Threshold: th})
+			Method: MethodApproval, Threshold: th})
 		require.NoError(b, err)
 		for range b.N {
 			bs, _, err := GenerateApprovalBallots(r, c, qm, m)

@@ -279,14 +279,14 @@ func TestGeneratedDataIsValid(t *testing.T) {
 	bs, present, err := GenerateApprovalBallots(r, c, simQuality(c, 50), BallotModel{Noise: 100, TopK: 2, Absent: 200})
 	require.NoError(t, err)
 	require.Len(t, bs, present)
-	contest, err := NewContest(ContestSpec{Candidates: c.MemberIDs(), Electorate: 9, Method: Approval, MaxMarks: 2})
+	contest, err := NewContest(ContestSpec{Candidates: c.MemberIDs(), Electorate: 9, Method: MethodApproval, MaxMarks: 2})
 	require.NoError(t, err)
 	res, err := contest.Tally(bs)
 	require.NoError(t, err)
 	require.Equal(t, present, res.Valid)
 	rb, err := GenerateRankedBallots(r, c, simQuality(c, 50), BallotModel{Noise: 100})
 	require.NoError(t, err)
-	schulze, err := NewContest(ContestSpec{Candidates: c.MemberIDs(), Electorate: 9, Method: Schulze})
+	schulze, err := NewContest(ContestSpec{Candidates: c.MemberIDs(), Electorate: 9, Method: MethodSchulze})
 	require.NoError(t, err)
 	res, err = schulze.Tally(rb)
 	require.NoError(t, err)
@@ -340,8 +340,8 @@ func TestRunnerVoteCountEqualsTally(t *testing.T) {
 		{"above a bar, blanks", BallotModel{Noise: 200, Bar: 800, Absent: 100}},
 		{"many absent", BallotModel{Noise: 100, TopK: 2, Absent: 600}},
 	}
-	thresholds := []Threshold{AtLeast(4, 5).Of(Electorate), AtLeast(2, 3).Of(Present),
-		MoreThan(1, 2).Of(Valid), AtLeast(1, 2).Of(Cast)}
+	thresholds := []Threshold{AtLeast(4, 5).Of(BaseElectorate), AtLeast(2, 3).Of(BasePresent),
+		MoreThan(1, 2).Of(BaseValid), AtLeast(1, 2).Of(BaseCast)}
 	checked, ties := 0, 0
 	for _, tc := range models {
 		t.Run(tc.name, func(t *testing.T) {
@@ -354,7 +354,7 @@ func TestRunnerVoteCountEqualsTally(t *testing.T) {
 						require.NoError(t, err)
 						require.Equal(t, present, vd.present)
 						contest, err := NewContest(ContestSpec{Candidates: c.MemberIDs(), Electorate: 9, Seats: seats,
-							Method: Approval, Threshold: th, Quorum: AtLeast(1, 2)})
+							Method: MethodApproval, Threshold: th, Quorum: AtLeast(1, 2)})
 						require.NoError(t, err)
 						res, err := contest.Tally(bs)
 						quorum := AtLeast(1, 2).Met(present, 9)
@@ -425,8 +425,8 @@ func FuzzDecideRun(f *testing.F) {
 
 var (
 	leanQuotas = []Quota{{}, CountQuota(0), CountQuota(1), CountQuota(2), CountQuota(3),
-		ShareOfMembers(1, 3), ShareOfLeaders(1, 2).WithRounding(QuotaCeil)}
-	leanThresholds = []Threshold{{}, AtLeast(4, 5).Of(Electorate), MoreThan(1, 2).Of(Valid), AtLeast(1, 3).Of(Present)}
+		ShareOfMembers(1, 3), ShareOfLeaders(1, 2).WithRounding(QuotaRoundCeil)}
+	leanThresholds = []Threshold{{}, AtLeast(4, 5).Of(BaseElectorate), MoreThan(1, 2).Of(BaseValid), AtLeast(1, 3).Of(BasePresent)}
 )
 
 // checkDecideRun draws a decision from seed (units with IDs out of roster
@@ -529,7 +529,7 @@ func TestExperimentStandardEveryUnitMeets(t *testing.T) {
 	b, err := full.Run(rand.New(rand.NewPCG(8, 8)))
 	require.NoError(t, err)
 	require.Equal(t, a, b)
-	f, _ := a.Variants[2].Award(MinistryFlag)
+	f, _ := a.Variants[2].Award(AwardMinistryFlag)
 	require.Positive(t, f.Runoffs, "some years tie at the flag's seat")
 }
 

@@ -134,15 +134,15 @@ func cmp128(a, b, c, d uint64) int {
 type Base uint8
 
 // The bases of a threshold. Decree 98/2023 Điều 30 k7 takes its shares of all
-// the members of the council (Electorate), not of those present.
+// the members of the council (BaseElectorate), not of those present.
 const (
-	Electorate Base = iota + 1 // all eligible voters (tổng số thành viên)
-	Present                    // voters present at the meeting
-	Cast                       // ballots cast (phiếu phát ra thu về)
-	Valid                      // valid ballots (phiếu hợp lệ)
+	BaseElectorate Base = iota + 1 // all eligible voters (tổng số thành viên)
+	BasePresent                    // voters present at the meeting
+	BaseCast                       // ballots cast (phiếu phát ra thu về)
+	BaseValid                      // valid ballots (phiếu hợp lệ)
 )
 
-var bases = enum[Base]{typ: "Base", field: "base", first: Electorate,
+var bases = enum[Base]{typ: "Base", field: "base", first: BaseElectorate,
 	en:  []string{"", "electorate", "present", "cast", "valid"},
 	vi:  []string{"", "tổng số thành viên", "số thành viên có mặt", "số phiếu thu về", "số phiếu hợp lệ"},
 	err: ErrInvalidBase}
@@ -162,7 +162,7 @@ func (b Base) MarshalText() ([]byte, error) { return bases.marshal(b) }
 // UnmarshalText accepts the names String returns.
 func (b *Base) UnmarshalText(text []byte) error { return bases.set(b, text) }
 
-// Of returns the threshold "this share of base": AtLeast(4, 5).Of(Electorate).
+// Of returns the threshold "this share of base": AtLeast(4, 5).Of(BaseElectorate).
 func (s Share) Of(b Base) Threshold { return Threshold{Share: s, Base: b} }
 
 // Threshold is the vote a candidate needs to pass: a Share of a Base, such as at
@@ -221,17 +221,17 @@ type ContestID string
 // zero Method is not valid.
 type Method uint8
 
-// The counting methods. Approval is the "đồng ý" ballot of a year-end review;
+// The counting methods. MethodApproval is the "đồng ý" ballot of a year-end review;
 // the ranked methods take ordered tiers.
 const (
-	Approval      Method = iota + 1 // each mark "đồng ý" is one vote; scores are approvals
-	Plurality                       // one choice per ballot; most first choices wins
-	TwoRound                        // a majority of first choices wins, else the top two meet in a second round counted from the rankings
-	Borda                           // points for places, base 0 (n-1 … 0) or base 1 (n … 1)
-	InstantRunoff                   // the fewest first choices are eliminated until someone has a majority
-	Schulze                         // beatpath, winning votes
-	RankedPairs                     // Tideman's ranked pairs, margins
-	Copeland                        // pairwise wins plus half of pairwise ties
+	MethodApproval      Method = iota + 1 // each mark "đồng ý" is one vote; scores are approvals
+	MethodPlurality                       // one choice per ballot; most first choices wins
+	MethodTwoRound                        // a majority of first choices wins, else the top two meet in a second round counted from the rankings
+	MethodBorda                           // points for places, base 0 (n-1 … 0) or base 1 (n … 1)
+	MethodInstantRunoff                   // the fewest first choices are eliminated until someone has a majority
+	MethodSchulze                         // beatpath, winning votes
+	MethodRankedPairs                     // Tideman's ranked pairs, margins
+	MethodCopeland                        // pairwise wins plus half of pairwise ties
 	// The minimax methods elect the candidate whose worst pairwise defeat is
 	// the smallest; they differ in how a defeat is measured.
 	MethodMinimaxWinningVotes // votes for the winner of each defeat the candidate suffers
@@ -239,7 +239,7 @@ const (
 	MethodMinimaxOpposition   // votes against the candidate in each pairing, won or lost; unlike the others it may pass over a Condorcet winner
 )
 
-var methods = enum[Method]{typ: "Method", field: "method", first: Approval,
+var methods = enum[Method]{typ: "Method", field: "method", first: MethodApproval,
 	en: []string{"", "approval", "plurality", "two_round", "borda", "instant_runoff",
 		"schulze", "ranked_pairs", "copeland",
 		"minimax_winning_votes", "minimax_margins", "minimax_opposition"},
@@ -268,7 +268,7 @@ func (m *Method) UnmarshalText(text []byte) error { return methods.set(m, text) 
 // threshold can be applied to them.
 // ranked reports whether m counts ordered tiers, whose work grows with the
 // square of the candidates per ballot (MaxRankedCandidates).
-func (m Method) ranked() bool { return m.IsValid() && m != Approval && m != Plurality }
+func (m Method) ranked() bool { return m.IsValid() && m != MethodApproval && m != MethodPlurality }
 
 // check refuses a contest ID with a combining mark or invisible character.
 func (id ContestID) check() error {
@@ -294,7 +294,7 @@ func (m Method) digestParts() (method, variant int) {
 }
 
 func (m Method) counts() bool {
-	return m == Approval || m == Plurality || m == TwoRound || m == InstantRunoff
+	return m == MethodApproval || m == MethodPlurality || m == MethodTwoRound || m == MethodInstantRunoff
 }
 
 // ContestSpec is the plain description of a contest (cuộc bỏ phiếu): what
@@ -319,7 +319,7 @@ type ContestSpec struct {
 	// BordaBase is the points for last place under Borda: 0 or 1.
 	BordaBase int `json:"borda_base,omitempty"`
 	// Threshold is the vote a candidate needs to pass, such as
-	// AtLeast(4, 5).Of(Electorate); zero means none. Only methods that count
+	// AtLeast(4, 5).Of(BaseElectorate); zero means none. Only methods that count
 	// votes (approval, plurality, two-round, instant runoff) take one.
 	Threshold Threshold `json:"threshold"`
 	// Quorum is the share of the electorate that must be present for the vote
@@ -554,7 +554,7 @@ func (c Contest) lookup(id UnitID) (int, bool) {
 // lists its "đồng ý" marks in Approve; a ranked ballot lists tiers in Ranking,
 // best first, where a tier of several candidates is a tie on that ballot and
 // the candidates it leaves out tie below all it ranks. A ballot with neither is
-// blank (phiếu trắng). A Plurality contest takes either shape: one mark, or a
+// blank (phiếu trắng). A MethodPlurality contest takes either shape: one mark, or a
 // ranking whose first tier is one candidate. The zero Ballot is one blank
 // secret ballot.
 type Ballot struct {
@@ -877,7 +877,7 @@ func (c Contest) Tally(ballots []Ballot) (Result, error) {
 		}
 		cast += cnt * w
 	}
-	if top := n - 1 + s.BordaBase; s.Method == Borda && top > 0 && cast > math.MaxInt/top {
+	if top := n - 1 + s.BordaBase; s.Method == MethodBorda && top > 0 && cast > math.MaxInt/top {
 		// A candidate's Borda points, up to cast·top, must fit in an int.
 		return Result{}, limitError("votes cast (Borda points)", cast, math.MaxInt/top)
 	}
@@ -891,7 +891,7 @@ func (c Contest) Tally(ballots []Ballot) (Result, error) {
 
 	r := Result{Contest: c, Cast: cast}
 	var hist []int
-	if s.Method == Approval && n <= histLimit {
+	if s.Method == MethodApproval && n <= histLimit {
 		hist = make([]int, 1<<n)
 	}
 	// Valid ballots are recorded in canonical form, then sorted and merged:
@@ -1045,7 +1045,7 @@ func (c Contest) parse(i int, b Ballot, rank []uint16, voters map[UnitID]int) (i
 	tiers := 0
 	switch {
 	case len(b.Approve) > 0:
-		if s.Method != Approval && s.Method != Plurality {
+		if s.Method != MethodApproval && s.Method != MethodPlurality {
 			return bad("", ErrBallotShape)
 		}
 		for j := range rank {
@@ -1062,7 +1062,7 @@ func (c Contest) parse(i int, b Ballot, rank []uint16, voters map[UnitID]int) (i
 			rank[j] = 0
 		}
 		limit := s.MaxMarks
-		if s.Method == Plurality {
+		if s.Method == MethodPlurality {
 			limit = 1
 		}
 		if limit > 0 && len(b.Approve) > limit {
@@ -1070,7 +1070,7 @@ func (c Contest) parse(i int, b Ballot, rank []uint16, voters map[UnitID]int) (i
 		}
 		tiers = 1
 	case len(b.Ranking) > 0:
-		if s.Method == Approval {
+		if s.Method == MethodApproval {
 			return bad("", ErrBallotShape)
 		}
 		for j := range rank {
@@ -1080,7 +1080,7 @@ func (c Contest) parse(i int, b Ballot, rank []uint16, voters map[UnitID]int) (i
 			if len(tier) == 0 {
 				return bad("", ErrBallotShape)
 			}
-			if len(tier) > 1 && (s.Method == InstantRunoff || (t == 0 && (s.Method == Plurality || s.Method == TwoRound))) {
+			if len(tier) > 1 && (s.Method == MethodInstantRunoff || (t == 0 && (s.Method == MethodPlurality || s.Method == MethodTwoRound))) {
 				return bad(tier[0], ErrBallotShape)
 			}
 			for _, id := range tier {
@@ -1105,7 +1105,7 @@ func (c Contest) parse(i int, b Ballot, rank []uint16, voters map[UnitID]int) (i
 			return bad("", ErrBlankBallot)
 		}
 		blankTiers := 0
-		if s.Method == Approval || s.Method == Plurality {
+		if s.Method == MethodApproval || s.Method == MethodPlurality {
 			blankTiers = 1 // the same canonical form as an approval ballot with no marks
 		}
 		for j := range rank {
@@ -1231,7 +1231,7 @@ func (c Contest) count(r *Result, list []*group) {
 	var twice []int // Copeland: twice the score, to keep halves integral
 	var ranking [][]int
 	switch m := c.spec.Method; {
-	case m == Approval || m == Plurality:
+	case m == MethodApproval || m == MethodPlurality:
 		for _, g := range list {
 			if g.blank {
 				continue
@@ -1243,7 +1243,7 @@ func (c Contest) count(r *Result, list []*group) {
 			}
 		}
 		ranking = tiersBy(n, func(i, j int) int { return cmp.Compare(votes[j], votes[i]) })
-	case m == Borda:
+	case m == MethodBorda:
 		var below []int
 		for _, g := range list {
 			if g.blank {
@@ -1266,9 +1266,9 @@ func (c Contest) count(r *Result, list []*group) {
 			}
 		}
 		ranking = tiersBy(n, func(i, j int) int { return cmp.Compare(votes[j], votes[i]) })
-	case m == InstantRunoff:
+	case m == MethodInstantRunoff:
 		ranking = c.instantRunoff(r, list, votes)
-	case m == TwoRound:
+	case m == MethodTwoRound:
 		ranking = c.twoRound(r, list, votes)
 	default:
 		d := pairwise(n, list)
@@ -1299,14 +1299,14 @@ func (c Contest) count(r *Result, list []*group) {
 func (r Result) Base() int {
 	s := r.Contest.spec
 	switch s.Threshold.Base {
-	case Present:
+	case BasePresent:
 		if s.Present > 0 {
 			return s.Present
 		}
 		return r.Cast
-	case Cast:
+	case BaseCast:
 		return r.Cast
-	case Valid:
+	case BaseValid:
 		return r.Valid
 	}
 	return s.Electorate

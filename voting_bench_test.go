@@ -75,7 +75,7 @@ func bitmaskCount(ballots []Ballot, cands []UnitID, maxMarks int) (counts [16]in
 
 func BenchmarkApproval1M(b *testing.B) {
 	ballots := approvalBallots(1_000_000)
-	c := MustContest(ContestSpec{Candidates: nine, Electorate: len(ballots), Method: Approval, MaxMarks: 4, BlankValid: true})
+	c := MustContest(ContestSpec{Candidates: nine, Electorate: len(ballots), Method: MethodApproval, MaxMarks: 4, BlankValid: true})
 	b.Run("baseline=bitmask-loop", func(b *testing.B) {
 		b.ReportAllocs()
 		runtime.GC()
@@ -103,7 +103,7 @@ func BenchmarkApproval1M(b *testing.B) {
 func TestBitmaskBaselineAgrees(t *testing.T) {
 	ballots := approvalBallots(10_000)
 	ballots = append(ballots, Ballot{Approve: []UnitID{"bac-ninh", "bac-ninh"}})
-	c := MustContest(ContestSpec{Candidates: nine, Electorate: len(ballots), Method: Approval, MaxMarks: 4, BlankValid: true})
+	c := MustContest(ContestSpec{Candidates: nine, Electorate: len(ballots), Method: MethodApproval, MaxMarks: 4, BlankValid: true})
 	r, err := c.Tally(ballots)
 	if err != nil {
 		t.Fatal(err)
@@ -157,7 +157,7 @@ func BenchmarkRanked100k(b *testing.B) {
 			pairwiseLoop(ballots, nine)
 		}
 	})
-	for _, m := range []Method{Schulze, InstantRunoff} {
+	for _, m := range []Method{MethodSchulze, MethodInstantRunoff} {
 		c := MustContest(ContestSpec{Candidates: nine, Electorate: len(ballots), Method: m})
 		b.Run("thidua="+m.String(), func(b *testing.B) {
 			b.ReportAllocs()

@@ -36,7 +36,7 @@ func FuzzTally(f *testing.F) {
 			data = data[1:]
 			return int(b)
 		}
-		methods := []Method{Approval, Plurality, TwoRound, Borda, InstantRunoff, Schulze, RankedPairs, Copeland, MethodMinimaxWinningVotes, MethodMinimaxMargins, MethodMinimaxOpposition}
+		methods := []Method{MethodApproval, MethodPlurality, MethodTwoRound, MethodBorda, MethodInstantRunoff, MethodSchulze, MethodRankedPairs, MethodCopeland, MethodMinimaxWinningVotes, MethodMinimaxMargins, MethodMinimaxOpposition}
 		m := methods[next()%len(methods)]
 		n := 1 + next()%40
 		flags := next()
@@ -100,7 +100,7 @@ func FuzzTally(f *testing.F) {
 			}
 			total.Add(total, big.NewInt(int64(sc.Votes)))
 		}
-		if m == Plurality || (m == Approval && spec.MaxMarks == 1) {
+		if m == MethodPlurality || (m == MethodApproval && spec.MaxMarks == 1) {
 			require.LessOrEqual(t, total.Cmp(big.NewInt(int64(r.Valid))), 0, "one mark per valid ballot at most")
 		}
 		require.Equal(t, r.Cast, r.Valid+r.Invalid)

@@ -54,13 +54,13 @@ func TestShareValidate(t *testing.T) {
 	}
 	assert.NoError(t, AtLeast(1, 1).Validate())
 	assert.NoError(t, Share{}.Validate())
-	th := AtLeast(4, 5).Of(Electorate)
+	th := AtLeast(4, 5).Of(BaseElectorate)
 	assert.Equal(t, "≥ 4/5 of electorate", th.String())
 	assert.ErrorIs(t, AtLeast(4, 5).Of(0).Validate(), ErrInvalidBase)
 	var b Base
 	assert.ErrorIs(t, b.UnmarshalText([]byte("members")), ErrInvalidBase)
 	require.NoError(t, b.UnmarshalText([]byte("valid")))
-	assert.Equal(t, Valid, b)
+	assert.Equal(t, BaseValid, b)
 }
 
 func FuzzShareNeeded(f *testing.F) {
@@ -83,10 +83,10 @@ func FuzzShareNeeded(f *testing.F) {
 }
 
 func TestThresholdSame(t *testing.T) {
-	assert.True(t, AtLeast(4, 5).Of(Electorate).Same(AtLeast(8, 10).Of(Electorate)))
-	assert.False(t, AtLeast(4, 5).Of(Electorate).Same(MoreThan(4, 5).Of(Electorate)))
-	assert.False(t, AtLeast(4, 5).Of(Electorate).Same(AtLeast(4, 5).Of(Valid)))
-	assert.False(t, AtLeast(4, 5).Of(Electorate).Same(AtLeast(3, 4).Of(Electorate)))
-	assert.True(t, Threshold{}.Same(Threshold{Base: Valid}), "no threshold is no threshold, whatever its base")
-	assert.False(t, Threshold{}.Same(AtLeast(1, 2).Of(Valid)))
+	assert.True(t, AtLeast(4, 5).Of(BaseElectorate).Same(AtLeast(8, 10).Of(BaseElectorate)))
+	assert.False(t, AtLeast(4, 5).Of(BaseElectorate).Same(MoreThan(4, 5).Of(BaseElectorate)))
+	assert.False(t, AtLeast(4, 5).Of(BaseElectorate).Same(AtLeast(4, 5).Of(BaseValid)))
+	assert.False(t, AtLeast(4, 5).Of(BaseElectorate).Same(AtLeast(3, 4).Of(BaseElectorate)))
+	assert.True(t, Threshold{}.Same(Threshold{Base: BaseValid}), "no threshold is no threshold, whatever its base")
+	assert.False(t, Threshold{}.Same(AtLeast(1, 2).Of(BaseValid)))
 }

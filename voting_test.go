@@ -15,7 +15,7 @@ import (
 var abcd = []UnitID{"A", "B", "C", "D"}
 
 func approvalSpec() ContestSpec {
-	return ContestSpec{ID: "t", Candidates: abcd, Electorate: 10, Method: Approval, MaxMarks: 2, BlankValid: true}
+	return ContestSpec{ID: "t", Candidates: abcd, Electorate: 10, Method: MethodApproval, MaxMarks: 2, BlankValid: true}
 }
 
 func TestNewContestErrors(t *testing.T) {
@@ -32,15 +32,15 @@ func TestNewContestErrors(t *testing.T) {
 		{"more present than electorate", func(s *ContestSpec) { s.Present = 11 }, ErrInvalidElectorate},
 		{"negative seats", func(s *ContestSpec) { s.Seats = -1 }, ErrInvalidSeats},
 		{"more seats than candidates", func(s *ContestSpec) { s.Seats = 5 }, ErrInvalidSeats},
-		{"threshold ratio above one", func(s *ContestSpec) { s.Threshold = AtLeast(6, 5).Of(Valid) }, ErrInvalidShare},
-		{"threshold ratio zero", func(s *ContestSpec) { s.Threshold = AtLeast(0, 5).Of(Valid) }, ErrInvalidShare},
+		{"threshold ratio above one", func(s *ContestSpec) { s.Threshold = AtLeast(6, 5).Of(BaseValid) }, ErrInvalidShare},
+		{"threshold ratio zero", func(s *ContestSpec) { s.Threshold = AtLeast(0, 5).Of(BaseValid) }, ErrInvalidShare},
 		{"threshold without base", func(s *ContestSpec) { s.Threshold = AtLeast(1, 2).Of(0) }, ErrInvalidBase},
 		{"quorum above one", func(s *ContestSpec) { s.Quorum = AtLeast(3, 2) }, ErrInvalidShare},
 		{"unknown method", func(s *ContestSpec) { s.Method = 42 }, ErrInvalidMethod},
 		{"method past the last minimax", func(s *ContestSpec) { s.Method = MethodMinimaxOpposition + 1 }, ErrInvalidMethod},
-		{"borda base 2", func(s *ContestSpec) { s.Method, s.BordaBase = Borda, 2 }, ErrInvalidOption},
+		{"borda base 2", func(s *ContestSpec) { s.Method, s.BordaBase = MethodBorda, 2 }, ErrInvalidOption},
 		{"negative max marks", func(s *ContestSpec) { s.MaxMarks = -1 }, ErrInvalidOption},
-		{"threshold on Schulze", func(s *ContestSpec) { s.Method, s.Threshold = Schulze, MoreThan(1, 2).Of(Valid) }, ErrThresholdMethod},
+		{"threshold on Schulze", func(s *ContestSpec) { s.Method, s.Threshold = MethodSchulze, MoreThan(1, 2).Of(BaseValid) }, ErrThresholdMethod},
 		{"year out of range", func(s *ContestSpec) { s.Year = 1200 }, ErrYearOutOfRange},
 	}
 	for _, tt := range tests {
@@ -61,7 +61,7 @@ func TestNewContestErrors(t *testing.T) {
 }
 
 func TestTallyRejectsBallots(t *testing.T) {
-	ranked := func(s *ContestSpec) { s.Method = Schulze }
+	ranked := func(s *ContestSpec) { s.Method = MethodSchulze }
 	open := func(s *ContestSpec) { s.Open, s.ForbidSelfVote = true, true }
 	tests := []struct {
 		name   string
@@ -79,8 +79,8 @@ func TestTallyRejectsBallots(t *testing.T) {
 		{"ranking names a candidate twice", ranked, Ballot{Ranking: [][]UnitID{{"A"}, {"B", "A"}}}, ErrDuplicateMark, "A"},
 		{"ranking with an empty tier", ranked, Ballot{Ranking: [][]UnitID{{"A"}, {}}}, ErrBallotShape, ""},
 		{"ranking with an unknown candidate", ranked, Ballot{Ranking: [][]UnitID{{"A"}, {"Q"}}}, ErrUnknownCandidate, "Q"},
-		{"tie in an instant-runoff ranking", func(s *ContestSpec) { s.Method = InstantRunoff }, Ballot{Ranking: [][]UnitID{{"A"}, {"B", "C"}}}, ErrBallotShape, "B"},
-		{"two first choices in plurality", func(s *ContestSpec) { s.Method = Plurality }, Ballot{Approve: []UnitID{"A", "B"}}, ErrTooManyMarks, ""},
+		{"tie in an instant-runoff ranking", func(s *ContestSpec) { s.Method = MethodInstantRunoff }, Ballot{Ranking: [][]UnitID{{"A"}, {"B", "C"}}}, ErrBallotShape, "B"},
+		{"two first choices in plurality", func(s *ContestSpec) { s.Method = MethodPlurality }, Ballot{Approve: []UnitID{"A", "B"}}, ErrTooManyMarks, ""},
 		{"blank where blanks are invalid", func(s *ContestSpec) { s.BlankValid = false }, Ballot{}, ErrBlankBallot, ""},
 		{"voter named on a secret ballot", nil, Ballot{Approve: []UnitID{"A"}, Voter: "B"}, ErrVoterOnSecret, ""},
 		{"self-vote where forbidden", open, Ballot{Approve: []UnitID{"A"}, Voter: "A"}, ErrSelfVote, "A"},
@@ -96,7 +96,7 @@ func TestTallyRejectsBallots(t *testing.T) {
 			c, err := NewContest(s)
 			require.NoError(t, err)
 			good := Ballot{Ranking: [][]UnitID{{"D"}}}
-			if s.Method == Approval || s.Method == Plurality {
+			if s.Method == MethodApproval || s.Method == MethodPlurality {
 				good = Ballot{Approve: []UnitID{"D"}}
 			}
 			r, err := c.Tally([]Ballot{good, tt.ballot})
@@ -145,7 +145,7 @@ func TestTallyErrors(t *testing.T) {
 // nineMembers is a 9-member cluster voting on a flag: ≥ 80% of all members.
 func flagContest(t *testing.T, seats int) Contest {
 	c, err := NewContest(ContestSpec{ID: "flag", Candidates: cluster3().MemberIDs(), Electorate: 9, Seats: seats,
-		Method: Approval, Threshold: AtLeast(4, 5).Of(Electorate), BlankValid: true})
+		Method: MethodApproval, Threshold: AtLeast(4, 5).Of(BaseElectorate), BlankValid: true})
 	require.NoError(t, err)
 	return c
 }
@@ -194,11 +194,11 @@ func randomBallots(rng *rand.Rand, c Contest, k int) []Ballot {
 		rng.Shuffle(len(perm), func(a, b int) { perm[a], perm[b] = perm[b], perm[a] })
 		m := rng.IntN(len(perm) + 1)
 		b := Ballot{Count: rng.IntN(3)}
-		if c.Method() == Approval {
+		if c.Method() == MethodApproval {
 			b.Approve = perm[:m]
 		} else {
 			for _, id := range perm[:m] {
-				if len(b.Ranking) > 0 && c.Method() != InstantRunoff && rng.IntN(4) == 0 {
+				if len(b.Ranking) > 0 && c.Method() != MethodInstantRunoff && rng.IntN(4) == 0 {
 					b.Ranking[len(b.Ranking)-1] = append(b.Ranking[len(b.Ranking)-1], id)
 				} else {
 					b.Ranking = append(b.Ranking, []UnitID{id})
@@ -214,7 +214,7 @@ func randomBallots(rng *rand.Rand, c Contest, k int) []Ballot {
 }
 
 func allMethods() []Method {
-	return []Method{Approval, Plurality, TwoRound, Borda, InstantRunoff, Schulze, RankedPairs, Copeland, MethodMinimaxWinningVotes, MethodMinimaxMargins, MethodMinimaxOpposition}
+	return []Method{MethodApproval, MethodPlurality, MethodTwoRound, MethodBorda, MethodInstantRunoff, MethodSchulze, MethodRankedPairs, MethodCopeland, MethodMinimaxWinningVotes, MethodMinimaxMargins, MethodMinimaxOpposition}
 }
 
 func TestTallyProperties(t *testing.T) {
@@ -280,7 +280,7 @@ func TestCondorcetWinnerWins(t *testing.T) {
 	found := 0
 	for range 300 {
 		n := 3 + rng.IntN(4)
-		base := MustContest(ContestSpec{Candidates: abcdN(n), Electorate: 1000, Method: Copeland})
+		base := MustContest(ContestSpec{Candidates: abcdN(n), Electorate: 1000, Method: MethodCopeland})
 		ballots := randomBallots(rng, base, 1+rng.IntN(15))
 		r, err := base.Tally(ballots)
 		require.NoError(t, err)
@@ -300,7 +300,7 @@ func TestCondorcetWinnerWins(t *testing.T) {
 			continue
 		}
 		found++
-		for _, spec := range []ContestSpec{{Method: Schulze}, {Method: RankedPairs}, {Method: Copeland}, {Method: MethodMinimaxWinningVotes}, {Method: MethodMinimaxMargins}} {
+		for _, spec := range []ContestSpec{{Method: MethodSchulze}, {Method: MethodRankedPairs}, {Method: MethodCopeland}, {Method: MethodMinimaxWinningVotes}, {Method: MethodMinimaxMargins}} {
 			spec.Candidates, spec.Electorate = abcdN(n), 1000
 			r, err := MustContest(spec).Tally(ballots)
 			require.NoError(t, err)
@@ -313,7 +313,7 @@ func TestCondorcetWinnerWins(t *testing.T) {
 func TestApprovalMonotone(t *testing.T) {
 	rng := rand.New(rand.NewPCG(5, 6))
 	for range 200 {
-		c := MustContest(ContestSpec{Candidates: abcdN(5), Electorate: 1000, Method: Approval})
+		c := MustContest(ContestSpec{Candidates: abcdN(5), Electorate: 1000, Method: MethodApproval})
 		ballots := randomBallots(rng, c, 1+rng.IntN(20))
 		r, err := c.Tally(ballots)
 		require.NoError(t, err)
@@ -332,8 +332,8 @@ func TestApprovalMonotone(t *testing.T) {
 func TestFastPathMatchesGeneral(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 8))
 	ids := abcdN(13)
-	fast := MustContest(ContestSpec{Candidates: ids[:12], Electorate: 10000, Method: Approval, MaxMarks: 6, BlankValid: true})
-	slow := MustContest(ContestSpec{Candidates: ids, Electorate: 10000, Method: Approval, MaxMarks: 6, BlankValid: true})
+	fast := MustContest(ContestSpec{Candidates: ids[:12], Electorate: 10000, Method: MethodApproval, MaxMarks: 6, BlankValid: true})
+	slow := MustContest(ContestSpec{Candidates: ids, Electorate: 10000, Method: MethodApproval, MaxMarks: 6, BlankValid: true})
 	ballots := randomBallots(rng, fast, 2000)
 	rf, err := fast.Tally(ballots)
 	require.NoError(t, err)
@@ -379,7 +379,7 @@ func TestMethodText(t *testing.T) {
 
 func TestContestJSONRoundTrip(t *testing.T) {
 	s := approvalSpec()
-	s.Threshold, s.Quorum, s.Year, s.Present = AtLeast(4, 5).Of(Electorate), AtLeast(2, 3), 2023, 9
+	s.Threshold, s.Quorum, s.Year, s.Present = AtLeast(4, 5).Of(BaseElectorate), AtLeast(2, 3), 2023, 9
 	c := MustContest(s)
 	data, err := json.Marshal(c)
 	require.NoError(t, err)
@@ -391,7 +391,7 @@ func TestContestJSONRoundTrip(t *testing.T) {
 }
 
 func TestTwoRoundAndRunoffRounds(t *testing.T) {
-	c := MustContest(ContestSpec{Candidates: abcd, Electorate: 20, Method: TwoRound})
+	c := MustContest(ContestSpec{Candidates: abcd, Electorate: 20, Method: MethodTwoRound})
 	r, err := c.Tally([]Ballot{
 		{Ranking: [][]UnitID{{"A"}, {"B"}}, Count: 5},
 		{Ranking: [][]UnitID{{"B"}, {"C"}}, Count: 4},
@@ -430,23 +430,23 @@ func TestMethodsOnSmallElections(t *testing.T) {
 		ranking [][]UnitID
 		scores  map[UnitID]string
 	}{
-		{"ranked pairs skips a cycle of equal margins", ContestSpec{Method: RankedPairs}, cycle,
+		{"ranked pairs skips a cycle of equal margins", ContestSpec{Method: MethodRankedPairs}, cycle,
 			abc, [][]UnitID{abc}, nil},
-		{"instant runoff, all tied", ContestSpec{Method: InstantRunoff}, cycle, abc, [][]UnitID{abc}, nil},
-		{"two-round, all tied", ContestSpec{Method: TwoRound}, cycle, abc, [][]UnitID{abc}, nil},
+		{"instant runoff, all tied", ContestSpec{Method: MethodInstantRunoff}, cycle, abc, [][]UnitID{abc}, nil},
+		{"two-round, all tied", ContestSpec{Method: MethodTwoRound}, cycle, abc, [][]UnitID{abc}, nil},
 		{"minimax margins in a cycle", ContestSpec{Method: MethodMinimaxMargins}, cycle, abc, [][]UnitID{abc},
 			map[UnitID]string{"A": "1", "B": "1", "C": "1"}},
-		{"copeland halves", ContestSpec{Method: Copeland}, []Ballot{
+		{"copeland halves", ContestSpec{Method: MethodCopeland}, []Ballot{
 			{Ranking: [][]UnitID{{"A"}, {"B", "C"}}},
 		}, []UnitID{"A"}, [][]UnitID{{"A"}, {"B", "C"}}, map[UnitID]string{"A": "2", "B": "0.5", "C": "0.5"}},
-		{"borda with a tie and a left-out candidate", ContestSpec{Method: Borda, BordaBase: 1}, []Ballot{
+		{"borda with a tie and a left-out candidate", ContestSpec{Method: MethodBorda, BordaBase: 1}, []Ballot{
 			{Ranking: [][]UnitID{{"A", "B"}}},
 		}, []UnitID{"A", "B"}, [][]UnitID{{"A", "B"}, {"C"}}, map[UnitID]string{"A": "2", "B": "2", "C": "1"}},
 		{"minimax pairwise opposition", ContestSpec{Method: MethodMinimaxOpposition}, []Ballot{
 			{Ranking: [][]UnitID{{"A"}, {"B"}, {"C"}}, Count: 2},
 			{Ranking: [][]UnitID{{"B"}, {"A"}, {"C"}}},
 		}, []UnitID{"A"}, [][]UnitID{{"A"}, {"B"}, {"C"}}, map[UnitID]string{"A": "1", "B": "2", "C": "3"}},
-		{"plurality from marks", ContestSpec{Method: Plurality}, []Ballot{
+		{"plurality from marks", ContestSpec{Method: MethodPlurality}, []Ballot{
 			{Approve: []UnitID{"B"}, Count: 2}, {Ranking: [][]UnitID{{"A"}, {"B", "C"}}},
 		}, []UnitID{"B"}, [][]UnitID{{"B"}, {"A"}, {"C"}}, map[UnitID]string{"A": "1", "B": "2", "C": "0"}},
 	}
@@ -473,11 +473,11 @@ func TestThresholdBases(t *testing.T) {
 		present int
 		passed  []UnitID
 	}{
-		{Electorate, 0, nil},        // 4 of 10 is not more than half
-		{Cast, 0, nil},              // 4 of 9 cast
-		{Valid, 0, nil},             // 4 of 8 valid is not more than half
-		{Present, 0, nil},           // present not recorded: 4 of 9 cast
-		{Present, 7, []UnitID{"A"}}, // 4 of 7 present
+		{BaseElectorate, 0, nil},        // 4 of 10 is not more than half
+		{BaseCast, 0, nil},              // 4 of 9 cast
+		{BaseValid, 0, nil},             // 4 of 8 valid is not more than half
+		{BasePresent, 0, nil},           // present not recorded: 4 of 9 cast
+		{BasePresent, 7, []UnitID{"A"}}, // 4 of 7 present
 	}
 	for _, tt := range tests {
 		t.Run(tt.base.String(), func(t *testing.T) {
@@ -492,7 +492,7 @@ func TestThresholdBases(t *testing.T) {
 		})
 	}
 	s := approvalSpec()
-	s.Threshold = AtLeast(1, 2).Of(Valid)
+	s.Threshold = AtLeast(1, 2).Of(BaseValid)
 	r, err := MustContest(s).Tally(ballots)
 	require.NoError(t, err)
 	assert.Equal(t, []UnitID{"A"}, r.Passed, "4 of 8 valid is at least half")
@@ -528,7 +528,7 @@ func TestCanonicalOrder(t *testing.T) {
 // TestDigestGolden pins the canonical encoding: a change to it changes every
 // digest a caller may have recorded, and must be deliberate.
 func TestDigestGolden(t *testing.T) {
-	c := MustContest(ContestSpec{ID: "ex4", Candidates: abcd, Electorate: 9, Method: Schulze})
+	c := MustContest(ContestSpec{ID: "ex4", Candidates: abcd, Electorate: 9, Method: MethodSchulze})
 	r, err := c.Tally([]Ballot{
 		{Ranking: [][]UnitID{{"A"}, {"B"}, {"C"}}, Count: 3},
 		{Ranking: [][]UnitID{{"C"}, {"B"}, {"D"}}, Count: 2},
@@ -543,7 +543,7 @@ func TestDigestGolden(t *testing.T) {
 // seat" (the deputy vote of the seed case once reported a runoff for a unit
 // that came second).
 func TestTallyFullSeatsLeaveNoTie(t *testing.T) {
-	c := MustContest(ContestSpec{Candidates: []UnitID{"a", "b", "c"}, Electorate: 9, Seats: 1, Method: Approval, MaxMarks: 1, BlankValid: true})
+	c := MustContest(ContestSpec{Candidates: []UnitID{"a", "b", "c"}, Electorate: 9, Seats: 1, Method: MethodApproval, MaxMarks: 1, BlankValid: true})
 	r, err := c.Tally([]Ballot{{Approve: []UnitID{"a"}, Count: 7}, {Approve: []UnitID{"b"}}, {}})
 	require.NoError(t, err)
 	assert.Equal(t, []UnitID{"a"}, r.Elected)
@@ -557,7 +557,7 @@ func TestTallyFullSeatsLeaveNoTie(t *testing.T) {
 // digest do not depend on which came first; ranking oneself below others is
 // not a vote for oneself.
 func TestOpenVoteIsOrderIndependent(t *testing.T) {
-	c := MustContest(ContestSpec{Candidates: []UnitID{"a", "b", "c"}, Electorate: 5, Method: Approval, Open: true, ForbidSelfVote: true})
+	c := MustContest(ContestSpec{Candidates: []UnitID{"a", "b", "c"}, Electorate: 5, Method: MethodApproval, Open: true, ForbidSelfVote: true})
 	ballots := []Ballot{{Voter: "v1", Approve: []UnitID{"a"}}, {Voter: "v1", Approve: []UnitID{"b"}}, {Voter: "v2", Approve: []UnitID{"c"}}}
 	r1, err := c.Tally(ballots)
 	require.NoError(t, err)
@@ -569,7 +569,7 @@ func TestOpenVoteIsOrderIndependent(t *testing.T) {
 	assert.Equal(t, 2, r1.Invalid)
 	assert.Equal(t, []UnitID{"c"}, r1.Winners)
 
-	ranked := MustContest(ContestSpec{Candidates: []UnitID{"a", "b"}, Electorate: 2, Method: Plurality, Open: true, ForbidSelfVote: true})
+	ranked := MustContest(ContestSpec{Candidates: []UnitID{"a", "b"}, Electorate: 2, Method: MethodPlurality, Open: true, ForbidSelfVote: true})
 	r, err := ranked.Tally([]Ballot{{Voter: "a", Ranking: [][]UnitID{{"b"}, {"a"}}}})
 	require.NoError(t, err)
 	assert.Equal(t, 1, r.Valid, "ranking oneself last votes for b")
@@ -675,7 +675,7 @@ func TestRankedPairsMatchesReference(t *testing.T) {
 func TestMinimaxMethodsDigestApart(t *testing.T) {
 	ballots := []Ballot{{Ranking: [][]UnitID{{"A"}, {"B"}, {"C"}}, Count: 2}, {Ranking: [][]UnitID{{"B"}, {"A"}, {"C"}}}}
 	seen := map[[32]byte]Method{}
-	for _, m := range []Method{Copeland, MethodMinimaxWinningVotes, MethodMinimaxMargins, MethodMinimaxOpposition} {
+	for _, m := range []Method{MethodCopeland, MethodMinimaxWinningVotes, MethodMinimaxMargins, MethodMinimaxOpposition} {
 		r, err := MustContest(ContestSpec{Candidates: abcd[:3], Electorate: 3, Method: m}).Tally(ballots)
 		require.NoError(t, err)
 		_, dup := seen[r.Digest]

@@ -66,7 +66,7 @@ func thiduaWinners(tb testing.TB, bs []thidua.Ballot, cands []thidua.UnitID) []t
 	for _, b := range bs {
 		electorate += max(b.Count, 1)
 	}
-	c, err := thidua.NewContest(thidua.ContestSpec{Candidates: cands, Electorate: electorate, Method: thidua.Schulze})
+	c, err := thidua.NewContest(thidua.ContestSpec{Candidates: cands, Electorate: electorate, Method: thidua.MethodSchulze})
 	if err != nil {
 		tb.Fatal(err)
 	}

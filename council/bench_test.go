@@ -25,20 +25,20 @@ func BenchmarkConclude(b *testing.B) {
 func BenchmarkCoreBaseline(b *testing.B) {
 	s := fixture()
 	rs := mstRules(s.Date)
-	flag := rs.Threshold(thidua.MinistryFlag)
+	flag := rs.Threshold(thidua.AwardMinistryFlag)
 	gov := thidua.MustContest(thidua.ContestSpec{ID: "gov", Year: 2026, Candidates: []thidua.UnitID{"a1", "b1"},
-		Electorate: 9, Present: 8, Method: thidua.Approval, Threshold: rs.Threshold(thidua.GovernmentFlag), Quorum: rs.CouncilQuorum, BlankValid: true, Open: true})
+		Electorate: 9, Present: 8, Method: thidua.MethodApproval, Threshold: rs.Threshold(thidua.AwardGovernmentFlag), Quorum: rs.CouncilQuorum, BlankValid: true, Open: true})
 	min := thidua.MustContest(thidua.ContestSpec{ID: "min", Year: 2026, Candidates: []thidua.UnitID{"a1", "b1", "c1", "d1", "e1"},
-		Electorate: 9, Present: 8, Method: thidua.Approval, Threshold: flag, Quorum: rs.CouncilQuorum, BlankValid: true, Open: true})
-	govRule, err := rs.AwardRule(thidua.GovernmentFlag, thidua.Quota{})
+		Electorate: 9, Present: 8, Method: thidua.MethodApproval, Threshold: flag, Quorum: rs.CouncilQuorum, BlankValid: true, Open: true})
+	govRule, err := rs.AwardRule(thidua.AwardGovernmentFlag, thidua.Quota{})
 	if err != nil {
 		b.Fatal(err)
 	}
-	minRule, err := rs.AwardRule(thidua.MinistryFlag, thidua.Quota{})
+	minRule, err := rs.AwardRule(thidua.AwardMinistryFlag, thidua.Quota{})
 	if err != nil {
 		b.Fatal(err)
 	}
-	meritRule, err := rs.AwardRule(thidua.MinistryMerit, thidua.Quota{})
+	meritRule, err := rs.AwardRule(thidua.AwardMinistryMerit, thidua.Quota{})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -62,12 +62,12 @@ func BenchmarkCoreBaseline(b *testing.B) {
 				c := thidua.Candidate{Unit: u.ID, Rank: 1, Facts: thidua.Facts{Unit: u.ID, ExcellentYears: 2}}
 				if i == 0 {
 					c.LeadsCluster = true
-					c.Votes = map[thidua.Award]thidua.VoteCount{thidua.MinistryFlag: {Votes: rm.Votes(u.ID), Base: 9, Passed: true}}
+					c.Votes = map[thidua.Award]thidua.VoteCount{thidua.AwardMinistryFlag: {Votes: rm.Votes(u.ID), Base: 9, Passed: true}}
 					if u.ID == "a1" || u.ID == "b1" {
-						c.Votes[thidua.GovernmentFlag] = thidua.VoteCount{Votes: rg.Votes(u.ID), Base: 9, Passed: true}
+						c.Votes[thidua.AwardGovernmentFlag] = thidua.VoteCount{Votes: rg.Votes(u.ID), Base: 9, Passed: true}
 					}
 					if u.ID == "a1" {
-						c.Settled = []thidua.Settlement{{Award: thidua.GovernmentFlag, By: thidua.TieBreakFallback, Order: [][]thidua.UnitID{{u.ID}}}}
+						c.Settled = []thidua.Settlement{{Award: thidua.AwardGovernmentFlag, By: thidua.TieBreakFallback, Order: [][]thidua.UnitID{{u.ID}}}}
 					}
 				}
 				cands = append(cands, c)

@@ -24,7 +24,7 @@ func TestFixtureConcludes(t *testing.T) {
 	assert.Equal(t, thidua.ClusterID("a"), o.ToPrimeMinister[0].Cluster)
 	assert.Equal(t, thidua.TieBreakFallback, o.ToPrimeMinister[0].DecidedBy)
 	award, _ := o.Decision.AwardOf("b1")
-	assert.Equal(t, thidua.MinistryFlag, award, "the loser of the tie keeps its ministry flag")
+	assert.Equal(t, thidua.AwardMinistryFlag, award, "the loser of the tie keeps its ministry flag")
 	assert.False(t, o.Secret, "Decree 152/2025 asks for a ballot, not a secret one")
 }
 
@@ -85,14 +85,14 @@ func TestBadInput(t *testing.T) {
 			var pe *council.PollError
 			require.ErrorAs(t, err, &pe)
 			assert.Equal(t, council.MemberID("g1"), pe.Voter)
-			assert.Equal(t, thidua.GovernmentFlag, pe.Award)
+			assert.Equal(t, thidua.AwardGovernmentFlag, pe.Award)
 		}},
 		{"vote by a represented member", func(s *council.Session) {
 			s.Polls[0].Voters = append(slices.Clone(voters[:8]), "m9")
 		}, council.ErrNotEntitled, nil},
 		{"written opinion in a runoff", func(s *council.Session) {
 			s.ChairDecisions = nil
-			s.Polls = append(s.Polls, council.Poll{Award: thidua.GovernmentFlag, Round: 2, Voters: voters,
+			s.Polls = append(s.Polls, council.Poll{Award: thidua.AwardGovernmentFlag, Round: 2, Voters: voters,
 				Ballots: []thidua.Ballot{approve(9, "a1")}})
 		}, council.ErrNotEntitled, func(t *testing.T, err error) {
 			var pe *council.PollError
@@ -158,22 +158,22 @@ func TestBadInput(t *testing.T) {
 			s.Nominations[1].Cluster = "c"
 		}, council.ErrNotLeader, nil},
 		{"direct proposal for the Government flag", func(s *council.Session) {
-			s.Direct = []council.DirectProposal{{Unit: thidua.Unit{ID: "vien", Name: "Viện"}, Award: thidua.GovernmentFlag}}
+			s.Direct = []council.DirectProposal{{Unit: thidua.Unit{ID: "vien", Name: "Viện"}, Award: thidua.AwardGovernmentFlag}}
 		}, council.ErrNotLeader, nil},
 		{"direct proposal for a unit in a cluster", func(s *council.Session) {
-			s.Direct = []council.DirectProposal{{Unit: thidua.Unit{ID: "a2", Name: "Sở a2"}, Award: thidua.MinistryMerit}}
+			s.Direct = []council.DirectProposal{{Unit: thidua.Unit{ID: "a2", Name: "Sở a2"}, Award: thidua.AwardMinistryMerit}}
 		}, council.ErrUnitInTwoClusters, nil},
 		{"nominated twice", func(s *council.Session) {
 			s.Nominations = append(s.Nominations, s.Nominations[0])
 		}, council.ErrDuplicateProposal, nil},
 		{"ballot for an award nobody was proposed for", func(s *council.Session) {
-			s.Polls = append(s.Polls, council.Poll{Award: thidua.PrimeMinisterMerit, Round: 1, Voters: voters, Ballots: []thidua.Ballot{approve(9)}})
+			s.Polls = append(s.Polls, council.Poll{Award: thidua.AwardPrimeMinisterMerit, Round: 1, Voters: voters, Ballots: []thidua.Ballot{approve(9)}})
 		}, council.ErrInvalidPoll, nil},
 		{"round beyond the rules' rounds", func(s *council.Session) {
 			rs := mstRules(s.Date)
 			rs.MaxRounds = 2
 			s.Rules = &rs
-			s.Polls = append(s.Polls, council.Poll{Award: thidua.GovernmentFlag, Round: 3, Voters: voters, Ballots: []thidua.Ballot{approve(9)}})
+			s.Polls = append(s.Polls, council.Poll{Award: thidua.AwardGovernmentFlag, Round: 3, Voters: voters, Ballots: []thidua.Ballot{approve(9)}})
 		}, council.ErrInvalidPoll, nil},
 		{"round out of sequence", func(s *council.Session) {
 			s.Polls[0].Round, s.Polls[0].Voters, s.Polls[0].Ballots = 2, room, []thidua.Ballot{approve(8, "a1")}
@@ -181,7 +181,7 @@ func TestBadInput(t *testing.T) {
 		{"runoff that no tie needs", func(s *council.Session) {
 			s.Polls[0].Ballots = []thidua.Ballot{approve(8, "a1", "b1"), approve(1, "a1")}
 			s.ChairDecisions = nil
-			s.Polls = append(s.Polls, council.Poll{Award: thidua.GovernmentFlag, Round: 2, Voters: room, Ballots: []thidua.Ballot{approve(8, "a1")}})
+			s.Polls = append(s.Polls, council.Poll{Award: thidua.AwardGovernmentFlag, Round: 2, Voters: room, Ballots: []thidua.Ballot{approve(8, "a1")}})
 		}, council.ErrInvalidPoll, nil},
 		{"chair's vote that no tie needs", func(s *council.Session) {
 			s.Polls[0].Ballots = []thidua.Ballot{approve(8, "a1", "b1"), approve(1, "a1")}
@@ -231,20 +231,20 @@ func TestThresholdOfAllMembers(t *testing.T) {
 	}
 	t.Run("written opinion makes the eighth vote", func(t *testing.T) {
 		s := fixture()
-		flagVotes(&s, council.Poll{Award: thidua.MinistryFlag, Round: 1, Voters: voters,
+		flagVotes(&s, council.Poll{Award: thidua.AwardMinistryFlag, Round: 1, Voters: voters,
 			Ballots: []thidua.Ballot{approve(8, "a1", "b1", "c1", "d1", "e1"), approve(1)}})
 		o, err := s.Conclude()
 		require.NoError(t, err)
-		assert.Len(t, o.Decision.Proposed(thidua.MinistryFlag), 5)
+		assert.Len(t, o.Decision.Proposed(thidua.AwardMinistryFlag), 5)
 	})
 	t.Run("seven of eight cast is short of 8 of 9 members", func(t *testing.T) {
 		s := fixture()
 		without := slices.DeleteFunc(slices.Clone(voters), func(v council.MemberID) bool { return v == "m8" })
-		flagVotes(&s, council.Poll{Award: thidua.MinistryFlag, Round: 1, Voters: without,
+		flagVotes(&s, council.Poll{Award: thidua.AwardMinistryFlag, Round: 1, Voters: without,
 			Ballots: []thidua.Ballot{approve(7, "a1", "b1", "c1", "d1", "e1"), approve(1)}})
 		o, err := s.Conclude()
 		require.NoError(t, err)
-		assert.Empty(t, o.Decision.Proposed(thidua.MinistryFlag))
+		assert.Empty(t, o.Decision.Proposed(thidua.AwardMinistryFlag))
 		require.NotEmpty(t, o.Refused)
 		assert.Equal(t, thidua.DeclinedVoteShort, o.Refused[0].Reason)
 		assert.Equal(t, [3]int{7, 9, 8}, [3]int{o.Refused[0].Votes, o.Refused[0].Base, o.Refused[0].Needed})
@@ -258,7 +258,7 @@ func TestTieAtTheQuota(t *testing.T) {
 		o, err := s.Conclude()
 		require.NoError(t, err)
 		require.Len(t, o.Pending, 1)
-		assert.Equal(t, council.Pending{Kind: council.PendingChair, Award: thidua.GovernmentFlag, Round: 1,
+		assert.Equal(t, council.Pending{Kind: council.PendingChair, Award: thidua.AwardGovernmentFlag, Round: 1,
 			Units: []thidua.UnitID{"a1", "b1"}, Seats: 1}, o.Pending[0])
 		assert.Empty(t, o.ToPrimeMinister, "nobody is proposed while the tie stands")
 		assert.Len(t, o.Decision.Ties, 1)
@@ -266,7 +266,7 @@ func TestTieAtTheQuota(t *testing.T) {
 	t.Run("settled by a runoff", func(t *testing.T) {
 		s := fixture()
 		s.ChairDecisions = nil
-		s.Polls = append(s.Polls, council.Poll{Award: thidua.GovernmentFlag, Round: 2, Voters: room,
+		s.Polls = append(s.Polls, council.Poll{Award: thidua.AwardGovernmentFlag, Round: 2, Voters: room,
 			Ballots: []thidua.Ballot{approve(3, "a1"), approve(5, "b1")}})
 		o, err := s.Conclude()
 		require.NoError(t, err)
@@ -279,7 +279,7 @@ func TestTieAtTheQuota(t *testing.T) {
 	})
 	t.Run("runoff still tied, then the chair", func(t *testing.T) {
 		s := fixture()
-		s.Polls = append(s.Polls, council.Poll{Award: thidua.GovernmentFlag, Round: 2, Voters: room,
+		s.Polls = append(s.Polls, council.Poll{Award: thidua.AwardGovernmentFlag, Round: 2, Voters: room,
 			Ballots: []thidua.Ballot{approve(4, "a1"), approve(4, "b1")}})
 		s.ChairDecisions[0].Order = [][]thidua.UnitID{{"b1"}}
 		o, err := s.Conclude()
@@ -325,12 +325,12 @@ func TestOverQuotaOrder(t *testing.T) {
 		rs.VotesFirst = votesFirst
 		s.Rules = &rs
 		s.Options.Order = order
-		s.Options.Quotas = []council.AwardQuota{{Award: thidua.MinistryMerit, Quota: thidua.CountQuota(1)}}
+		s.Options.Quotas = []council.AwardQuota{{Award: thidua.AwardMinistryMerit, Quota: thidua.CountQuota(1)}}
 		// Every cluster proposed its second unit (score 90) for the Bằng
 		// khen; a direct proposal scores 95 but has fewer votes.
-		s.Direct = []council.DirectProposal{{Unit: thidua.Unit{ID: "vien", Name: "Viện"}, Award: thidua.MinistryMerit, Score: decimal.RequireFromString("95")}}
+		s.Direct = []council.DirectProposal{{Unit: thidua.Unit{ID: "vien", Name: "Viện"}, Award: thidua.AwardMinistryMerit, Score: decimal.RequireFromString("95")}}
 		s.Records = append(s.Records, thidua.Facts{Unit: "vien", ExcellentYears: 2})
-		s.Polls = append(s.Polls, council.Poll{Award: thidua.MinistryMerit, Round: 1, Voters: voters,
+		s.Polls = append(s.Polls, council.Poll{Award: thidua.AwardMinistryMerit, Round: 1, Voters: voters,
 			Ballots: []thidua.Ballot{approve(6, "a2"), approve(3, "vien")}})
 		return s
 	}
@@ -349,7 +349,7 @@ func TestOverQuotaOrder(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			o, err := build(tt.order, tt.votesFirst).Conclude()
 			require.NoError(t, err)
-			assert.Equal(t, []thidua.UnitID{tt.want}, o.Decision.Proposed(thidua.MinistryMerit))
+			assert.Equal(t, []thidua.UnitID{tt.want}, o.Decision.Proposed(thidua.AwardMinistryMerit))
 		})
 	}
 	assert.True(t, mstRules(thidua.MustDate(2026, time.December, 20)).VotesFirst, "Thông tư 25/2025/TT-BKHCN Điều 23")
@@ -361,7 +361,7 @@ func TestGovFlagQuotaRounding(t *testing.T) {
 	o, err := s.Conclude()
 	require.NoError(t, err)
 	assert.Equal(t, 1, o.GovFlagSeats, "floor(20%% × 7) = 1")
-	s.Options.GovFlagRounding = thidua.QuotaCeil
+	s.Options.GovFlagRounding = thidua.QuotaRoundCeil
 	s.ChairDecisions = nil
 	o, err = s.Conclude()
 	require.NoError(t, err)
@@ -371,7 +371,7 @@ func TestGovFlagQuotaRounding(t *testing.T) {
 
 func TestFlagStandard(t *testing.T) {
 	s := fixture()
-	s.Options.Standards = []council.AwardStandard{{Award: thidua.MinistryFlag, ExcellentYears: 2, Source: "minh họa"}}
+	s.Options.Standards = []council.AwardStandard{{Award: thidua.AwardMinistryFlag, ExcellentYears: 2, Source: "minh họa"}}
 	s.ChairDecisions = nil
 	s.Records = []thidua.Facts{{Unit: "a1", ExcellentYears: 2}, {Unit: "b1", ExcellentYears: 1},
 		{Unit: "c1", ExcellentYears: 2}, {Unit: "d1", ExcellentYears: 2}, {Unit: "e1", ExcellentYears: 2}}
@@ -458,9 +458,9 @@ func TestFromOutcome(t *testing.T) {
 			Marks: map[thidua.CriterionID]decimal.Decimal{"A": decimal.NewFromInt(int64(95 - i))}})
 	}
 	o, err := thidua.Review{Date: thidua.MustDate(2026, time.December, 1), Cluster: c, Scorecard: card, Assessments: as,
-		Awards: []thidua.AwardVote{{Award: thidua.MinistryFlag, Quota: thidua.CountQuota(1),
+		Awards: []thidua.AwardVote{{Award: thidua.AwardMinistryFlag, Quota: thidua.CountQuota(1),
 			Rounds: [][]thidua.Ballot{{approve(3, "u1")}}}},
-		Succession: thidua.Succession{Method: thidua.RoundRobin, Order: c.MemberIDs()}}.Conclude()
+		Succession: thidua.Succession{Method: thidua.SuccessionRoundRobin, Order: c.MemberIDs()}}.Conclude()
 	require.NoError(t, err)
 	r := council.FromOutcome(o)
 	assert.Equal(t, []thidua.UnitID{"u1"}, r.Leading)
@@ -493,12 +493,12 @@ func TestOutcomeDoesNotAliasTheSession(t *testing.T) {
 // A council's standard that the rules in force already hold is checked once.
 func TestStandardOfTheRulesOnce(t *testing.T) {
 	s := fixture()
-	s.Options.Standards = []council.AwardStandard{{Award: thidua.MinistryMerit, ExcellentYears: 2, Source: "Thông tư 25/2025/TT-BKHCN Điều 7 khoản 3 điểm d"}}
+	s.Options.Standards = []council.AwardStandard{{Award: thidua.AwardMinistryMerit, ExcellentYears: 2, Source: "Thông tư 25/2025/TT-BKHCN Điều 7 khoản 3 điểm d"}}
 	o, err := s.Conclude()
 	require.NoError(t, err)
-	require.NotEmpty(t, o.Decision.Proposed(thidua.MinistryMerit))
+	require.NotEmpty(t, o.Decision.Proposed(thidua.AwardMinistryMerit))
 	for _, g := range o.ToMinister {
-		if g.Award == thidua.MinistryMerit {
+		if g.Award == thidua.AwardMinistryMerit {
 			assert.Equal(t, []string{"no pending case", "2 consecutive excellent years"}, g.Standards)
 		}
 	}
@@ -506,7 +506,7 @@ func TestStandardOfTheRulesOnce(t *testing.T) {
 
 func TestProposalsListTheStandardsMet(t *testing.T) {
 	s := fixture()
-	s.Options.Standards = []council.AwardStandard{{Award: thidua.MinistryFlag, ExcellentYears: 2, Source: "minh họa"}}
+	s.Options.Standards = []council.AwardStandard{{Award: thidua.AwardMinistryFlag, ExcellentYears: 2, Source: "minh họa"}}
 	o, err := s.Conclude()
 	require.NoError(t, err)
 	require.NotEmpty(t, o.ToPrimeMinister)

@@ -65,7 +65,7 @@ func (p *prepared) contest(a thidua.Award, round int, cands []thidua.UnitID, sea
 		ID:    thidua.ContestID(fmt.Sprintf("council-%d-%s-r%d", p.s.Year, a, round)),
 		Title: a.Vietnamese(), Year: p.s.Year,
 		Candidates: cands, Electorate: p.count.Members, Present: p.count.Attending,
-		Seats: seats, Method: thidua.Approval, Quorum: p.rules.CouncilQuorum,
+		Seats: seats, Method: thidua.MethodApproval, Quorum: p.rules.CouncilQuorum,
 		BlankValid: true, Open: !p.secret,
 	}
 	if round == 1 {

@@ -271,9 +271,9 @@ func (w *writer) leaders() document.Section {
 	q := w.o.GovFlagQuota
 	rounding := w.t("làm tròn xuống", "rounded down")
 	switch q.Rounding {
-	case thidua.QuotaCeil:
+	case thidua.QuotaRoundCeil:
 		rounding = w.t("làm tròn lên", "rounded up")
-	case thidua.QuotaHalfUp:
+	case thidua.QuotaRoundHalfUp:
 		rounding = w.t("làm tròn", "rounded half up")
 	}
 	sec.Blocks = append(sec.Blocks, document.Paragraph{Text: fmt.Sprintf(w.t(
@@ -362,7 +362,7 @@ func (w *writer) granted(g Granted) string {
 		parts = append(parts, fmt.Sprintf(w.t("%s/100 điểm", "%s of 100 points"), w.num(g.Total)))
 	}
 	switch {
-	case g.Award == thidua.GovernmentFlag:
+	case g.Award == thidua.AwardGovernmentFlag:
 		parts = append(parts, fmt.Sprintf(w.t("dẫn đầu %s", "led %s"), g.ClusterName))
 	case g.ClusterName != "":
 		parts = append(parts, fmt.Sprintf(w.t("do %s đề nghị", "proposed by %s"), g.ClusterName))

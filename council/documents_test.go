@@ -38,7 +38,7 @@ var documentSessions = map[string]func(*council.Session){
 		s.Rules, s.ChairDecisions = &rs, nil
 	},
 	"refusals": func(s *council.Session) {
-		s.Options.Standards = []council.AwardStandard{{Award: thidua.MinistryFlag, ExcellentYears: 2, Titles: []thidua.Award{thidua.ExcellentCollective}, Source: "minh họa"}}
+		s.Options.Standards = []council.AwardStandard{{Award: thidua.AwardMinistryFlag, ExcellentYears: 2, Titles: []thidua.Award{thidua.AwardExcellentCollective}, Source: "minh họa"}}
 		s.Records = append(s.Records, thidua.Facts{Unit: "c1", PendingDiscipline: true})
 		s.Polls[1].Ballots = []thidua.Ballot{approve(7, "a1", "b1", "c1", "d1"), approve(2, "a1", "b1", "c1")}
 		s.ChairDecisions = nil
@@ -110,7 +110,7 @@ func TestMinutesModel(t *testing.T) {
 func TestVoteCountsFromTallies(t *testing.T) {
 	s := fixture()
 	paperwork(&s)
-	s.Polls = append(s.Polls, council.Poll{Award: thidua.GovernmentFlag, Round: 2, Voters: room,
+	s.Polls = append(s.Polls, council.Poll{Award: thidua.AwardGovernmentFlag, Round: 2, Voters: room,
 		Ballots: []thidua.Ballot{approve(4, "a1"), approve(4, "b1")}})
 	o, err := s.Conclude()
 	require.NoError(t, err)
@@ -148,7 +148,7 @@ func TestRefusalNamesTheMissingYears(t *testing.T) {
 	require.NoError(t, err)
 	var got *council.Refusal
 	for i, r := range o.Refused {
-		if r.Unit == "a2" && r.Award == thidua.MinistryMerit {
+		if r.Unit == "a2" && r.Award == thidua.AwardMinistryMerit {
 			got = &o.Refused[i]
 		}
 	}

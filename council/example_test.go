@@ -50,10 +50,10 @@ func ExampleSession_Conclude() {
 		Records:     []thidua.Facts{{Unit: "a2", ExcellentYears: 2}, {Unit: "b2", ExcellentYears: 2}, {Unit: "c2", ExcellentYears: 2}, {Unit: "d2", ExcellentYears: 2}},
 		Nominations: []council.Nomination{{Unit: "a1", Cluster: "a"}, {Unit: "b1", Cluster: "b"}},
 		Polls: []council.Poll{
-			{Award: thidua.GovernmentFlag, Round: 1, Voters: voters, Ballots: []thidua.Ballot{{Approve: []thidua.UnitID{"a1", "b1"}, Count: 5}}},
-			{Award: thidua.MinistryFlag, Round: 1, Voters: voters, Ballots: []thidua.Ballot{{Approve: []thidua.UnitID{"a1", "b1", "c1", "d1"}, Count: 4}, {}}},
+			{Award: thidua.AwardGovernmentFlag, Round: 1, Voters: voters, Ballots: []thidua.Ballot{{Approve: []thidua.UnitID{"a1", "b1"}, Count: 5}}},
+			{Award: thidua.AwardMinistryFlag, Round: 1, Voters: voters, Ballots: []thidua.Ballot{{Approve: []thidua.UnitID{"a1", "b1", "c1", "d1"}, Count: 4}, {}}},
 		},
-		ChairDecisions: []thidua.Settlement{{Award: thidua.GovernmentFlag, By: thidua.TieBreakFallback, Order: [][]thidua.UnitID{{"b1"}}}},
+		ChairDecisions: []thidua.Settlement{{Award: thidua.AwardGovernmentFlag, By: thidua.TieBreakFallback, Order: [][]thidua.UnitID{{"b1"}}}},
 	}
 	o, err := s.Conclude()
 	if err != nil {

@@ -25,9 +25,9 @@ func report(id string, year, n int) council.ClusterReport {
 		r.Standings = append(r.Standings, council.Standing{Unit: u, Rank: i, Total: score, Scaled: score})
 	}
 	r.Leading = []thidua.UnitID{r.Units[0].ID}
-	r.Proposals = []thidua.Proposal{{Unit: r.Units[0].ID, Award: thidua.MinistryFlag, Rank: 1, Total: r.Standings[0].Total}}
+	r.Proposals = []thidua.Proposal{{Unit: r.Units[0].ID, Award: thidua.AwardMinistryFlag, Rank: 1, Total: r.Standings[0].Total}}
 	if n > 1 {
-		r.Proposals = append(r.Proposals, thidua.Proposal{Unit: r.Units[1].ID, Award: thidua.MinistryMerit, Rank: 2, Total: r.Standings[1].Total})
+		r.Proposals = append(r.Proposals, thidua.Proposal{Unit: r.Units[1].ID, Award: thidua.AwardMinistryMerit, Rank: 2, Total: r.Standings[1].Total})
 	}
 	r.Complete = true
 	return r
@@ -110,9 +110,9 @@ func fixture() council.Session {
 		},
 		Nominations: []council.Nomination{{Unit: "a1", Cluster: "a"}, {Unit: "b1", Cluster: "b"}},
 		Polls: []council.Poll{
-			{Award: thidua.GovernmentFlag, Round: 1, Voters: slices.Clone(voters), Ballots: []thidua.Ballot{approve(9, "a1", "b1")}},
-			{Award: thidua.MinistryFlag, Round: 1, Voters: slices.Clone(voters), Ballots: []thidua.Ballot{approve(9, flags...)}},
+			{Award: thidua.AwardGovernmentFlag, Round: 1, Voters: slices.Clone(voters), Ballots: []thidua.Ballot{approve(9, "a1", "b1")}},
+			{Award: thidua.AwardMinistryFlag, Round: 1, Voters: slices.Clone(voters), Ballots: []thidua.Ballot{approve(9, flags...)}},
 		},
-		ChairDecisions: []thidua.Settlement{{Award: thidua.GovernmentFlag, By: thidua.TieBreakFallback, Order: [][]thidua.UnitID{{"a1"}}}},
+		ChairDecisions: []thidua.Settlement{{Award: thidua.AwardGovernmentFlag, By: thidua.TieBreakFallback, Order: [][]thidua.UnitID{{"a1"}}}},
 	}
 }

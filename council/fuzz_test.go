@@ -92,13 +92,13 @@ func fuzzSession(data []byte) (council.Session, *bytesource, []council.MemberID)
 		s.Nominations = append(s.Nominations, council.Nomination{Unit: s.Clusters[0].Units[1].ID, Cluster: s.Clusters[0].Cluster})
 	}
 	if src.yes() {
-		s.Options.Standards = []council.AwardStandard{{Award: thidua.MinistryFlag, ExcellentYears: 2, Source: "fuzz"}}
+		s.Options.Standards = []council.AwardStandard{{Award: thidua.AwardMinistryFlag, ExcellentYears: 2, Source: "fuzz"}}
 	}
 	if src.yes() {
 		s.Options.Order = council.ScoreFirst
 	}
 	if src.yes() {
-		s.Options.GovFlagRounding = thidua.QuotaCeil
+		s.Options.GovFlagRounding = thidua.QuotaRoundCeil
 	}
 	poll := func(a thidua.Award, cands []thidua.UnitID) {
 		if len(cands) == 0 {
@@ -124,12 +124,12 @@ func fuzzSession(data []byte) (council.Session, *bytesource, []council.MemberID)
 		}
 		s.Polls = append(s.Polls, p)
 	}
-	poll(thidua.GovernmentFlag, nominated)
-	poll(thidua.MinistryFlag, leaders)
+	poll(thidua.AwardGovernmentFlag, nominated)
+	poll(thidua.AwardMinistryFlag, leaders)
 	if src.yes() {
-		s.Direct = []council.DirectProposal{{Unit: thidua.Unit{ID: "vien", Name: "Viện"}, Award: thidua.MinistryMerit,
+		s.Direct = []council.DirectProposal{{Unit: thidua.Unit{ID: "vien", Name: "Viện"}, Award: thidua.AwardMinistryMerit,
 			Score: decimal.NewFromInt(int64(80 + src.n(20)))}}
-		s.Options.Quotas = []council.AwardQuota{{Award: thidua.MinistryMerit, Quota: thidua.CountQuota(1 + src.n(3))}}
+		s.Options.Quotas = []council.AwardQuota{{Award: thidua.AwardMinistryMerit, Quota: thidua.CountQuota(1 + src.n(3))}}
 	}
 	var room []council.MemberID
 	for _, v := range entitled {
@@ -210,13 +210,13 @@ func FuzzConclude(f *testing.F) {
 			assert.False(t, seen[p.Unit], "two awards for %s", p.Unit)
 			seen[p.Unit] = true
 		}
-		gov := len(o.Decision.Proposed(thidua.GovernmentFlag))
+		gov := len(o.Decision.Proposed(thidua.AwardGovernmentFlag))
 		assert.LessOrEqual(t, gov, o.GovFlagSeats)
-		if s.Options.GovFlagRounding == thidua.QuotaFloor {
+		if s.Options.GovFlagRounding == thidua.QuotaRoundFloor {
 			assert.LessOrEqual(t, gov, len(o.Leaders)/5, "at most floor(20%% × leaders)")
 		}
 		for _, g := range o.ToPrimeMinister {
-			if g.Award == thidua.GovernmentFlag {
+			if g.Award == thidua.AwardGovernmentFlag {
 				assert.True(t, slices.ContainsFunc(o.Leaders, func(l council.Leader) bool { return l.Unit == g.Unit && l.Cluster == g.Cluster }))
 			}
 		}

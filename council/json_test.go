@@ -57,12 +57,12 @@ func assertSnakeCase(t *testing.T, b []byte) {
 func TestSessionJSONRoundTrip(t *testing.T) {
 	s := fixture()
 	s.Options.AwardAttendance = thidua.AtLeast(4, 5)
-	s.Options.Standards = []council.AwardStandard{{Award: thidua.MinistryFlag, ExcellentYears: 2, Source: "minh họa"}}
+	s.Options.Standards = []council.AwardStandard{{Award: thidua.AwardMinistryFlag, ExcellentYears: 2, Source: "minh họa"}}
 	rs := mstRules(s.Date)
 	s.Rules = &rs
 	paperwork(&s)
 	s.Records = append(s.Records, thidua.Facts{Unit: "c1", Record: []thidua.YearRecord{{Year: 2026, Rating: thidua.RatingExcellent,
-		Titles: []thidua.Award{thidua.ExcellentCollective}, Led: []thidua.ClusterID{"c"}}},
+		Titles: []thidua.Award{thidua.AwardExcellentCollective}, Led: []thidua.ClusterID{"c"}}},
 		Discipline: []thidua.DisciplinePeriod{{From: thidua.MustDate(2023, 1, 1), Until: thidua.MustDate(2023, 6, 30)}}})
 	b, err := json.Marshal(s)
 	require.NoError(t, err)

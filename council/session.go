@@ -468,7 +468,7 @@ func (p *prepared) options() error {
 	}
 	seen := map[thidua.Award]bool{}
 	for _, q := range o.Quotas {
-		if !q.Award.IsValid() || q.Award == thidua.GovernmentFlag || seen[q.Award] {
+		if !q.Award.IsValid() || q.Award == thidua.AwardGovernmentFlag || seen[q.Award] {
 			return &FieldError{Field: "quota award", Value: q.Award.String(), Err: ErrInvalidOption}
 		}
 		if err := q.Quota.Validate(); err != nil {
@@ -600,7 +600,7 @@ func (p *prepared) candidates() error {
 			if _, ok := r.Unit(pr.Unit); !ok {
 				return &ClusterError{Cluster: r.Cluster, Unit: pr.Unit, Err: ErrInvalidReport}
 			}
-			if pr.Award == thidua.GovernmentFlag {
+			if pr.Award == thidua.AwardGovernmentFlag {
 				return &ClusterError{Cluster: r.Cluster, Unit: pr.Unit, Err: ErrInvalidReport}
 			}
 			if err := add(pr.Award, pr.Unit, r.Cluster); err != nil {
@@ -609,7 +609,7 @@ func (p *prepared) candidates() error {
 		}
 	}
 	for _, d := range p.s.Direct {
-		if d.Award == thidua.GovernmentFlag {
+		if d.Award == thidua.AwardGovernmentFlag {
 			return &ClusterError{Unit: d.Unit.ID, Err: ErrNotLeader}
 		}
 		if err := add(d.Award, d.Unit.ID, ""); err != nil {
@@ -621,7 +621,7 @@ func (p *prepared) candidates() error {
 		if !ok || p.reports[i].Cluster != n.Cluster || !p.reports[i].Leads(n.Unit) {
 			return &ClusterError{Cluster: n.Cluster, Unit: n.Unit, Err: ErrNotLeader}
 		}
-		if err := add(thidua.GovernmentFlag, n.Unit, n.Cluster); err != nil {
+		if err := add(thidua.AwardGovernmentFlag, n.Unit, n.Cluster); err != nil {
 			return err
 		}
 	}
@@ -645,7 +645,7 @@ func (p *prepared) buildRules() error {
 		q = thidua.ShareOfLeaders(1, 5)
 	}
 	p.quota = q.WithRounding(p.s.Options.GovFlagRounding)
-	quotas := map[thidua.Award]thidua.Quota{thidua.GovernmentFlag: p.quota}
+	quotas := map[thidua.Award]thidua.Quota{thidua.AwardGovernmentFlag: p.quota}
 	for _, aq := range p.s.Options.Quotas {
 		quotas[aq.Award] = aq.Quota
 	}
@@ -659,8 +659,8 @@ func (p *prepared) buildRules() error {
 			list = append(list, thidua.RequireTitle(t))
 		}
 		standards[st.Award] = append(standards[st.Award], list...)
-		if st.Award == thidua.MinistryFlag {
-			standards[thidua.GovernmentFlag] = append(standards[thidua.GovernmentFlag], list...)
+		if st.Award == thidua.AwardMinistryFlag {
+			standards[thidua.AwardGovernmentFlag] = append(standards[thidua.AwardGovernmentFlag], list...)
 		}
 	}
 	var rules []thidua.AwardRule

@@ -109,8 +109,8 @@ func ExampleVoteCount_Text() {
 func ExampleCountOf() {
 	contest, err := thidua.NewContest(thidua.ContestSpec{
 		Title: "Cờ thi đua của Chính phủ", Candidates: []thidua.UnitID{"bac-ninh", "ha-nam"},
-		Electorate: 13, Present: 12, Method: thidua.Approval, MaxMarks: 1,
-		Threshold: thidua.AtLeast(4, 5).Of(thidua.Electorate),
+		Electorate: 13, Present: 12, Method: thidua.MethodApproval, MaxMarks: 1,
+		Threshold: thidua.AtLeast(4, 5).Of(thidua.BaseElectorate),
 	})
 	if err != nil {
 		panic(err)

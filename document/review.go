@@ -178,9 +178,9 @@ func (b *builder) award(a thidua.Award) string {
 	issuer := b.c.Organizer()
 	if a.Level() == thidua.LevelMinistry && issuer != "" {
 		switch a {
-		case thidua.MinistryFlag:
+		case thidua.AwardMinistryFlag:
 			return b.l.tr("Cờ thi đua của ", "Emulation Flag of ") + issuer
-		case thidua.MinistryMerit:
+		case thidua.AwardMinistryMerit:
 			return b.l.tr("Bằng khen của ", "Certificate of Merit of ") + issuer
 		}
 	}
@@ -315,15 +315,15 @@ func (l Language) threshold(t thidua.Threshold) string {
 	return op + " " + frac + " of the " + baseEN[t.Base]
 }
 
-var baseEN = map[thidua.Base]string{thidua.Electorate: "whole membership", thidua.Present: "members present",
-	thidua.Cast: "ballots cast", thidua.Valid: "valid ballots"}
+var baseEN = map[thidua.Base]string{thidua.BaseElectorate: "whole membership", thidua.BasePresent: "members present",
+	thidua.BaseCast: "ballots cast", thidua.BaseValid: "valid ballots"}
 
 // baseName names the count a threshold's shares are of (with no threshold,
 // the electorate, as thidua.Result.Base counts it).
 func (l Language) baseName(t thidua.Threshold) string {
 	base := t.Base
 	if t.IsZero() {
-		base = thidua.Electorate
+		base = thidua.BaseElectorate
 	}
 	return l.tr(base.Vietnamese(), baseEN[base])
 }
@@ -540,13 +540,13 @@ func (b *builder) leadership() Section {
 	if ld.By == 0 {
 		basis = "không ghi"
 	}
-	if ld.By == thidua.DeputySucceeds {
+	if ld.By == thidua.SuccessionDeputySucceeds {
 		// The root's word says cụm; a block's deputy is a khối phó.
 		basis = l.tr(b.role(thidua.RoleDeputy)+" kế nhiệm", "the deputy succeeds")
 	}
-	if l == English && ld.By != thidua.DeputySucceeds {
-		basis = map[thidua.SuccessionMethod]string{thidua.Elect: "elected at the review",
-			thidua.RoundRobin: "rotation in a fixed order", thidua.Assign: "assigned by the higher body"}[ld.By]
+	if l == English && ld.By != thidua.SuccessionDeputySucceeds {
+		basis = map[thidua.SuccessionMethod]string{thidua.SuccessionElect: "elected at the review",
+			thidua.SuccessionRoundRobin: "rotation in a fixed order", thidua.SuccessionAssign: "assigned by the higher body"}[ld.By]
 		if basis == "" {
 			basis = "not recorded"
 		}

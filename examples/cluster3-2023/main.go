@@ -170,18 +170,18 @@ func SeedReview() (thidua.Review, error) {
 		Scoring:     thidua.ScoringPolicy{Aggregate: thidua.Rounding{Places: 2, Mode: thidua.RoundHalfUp}},
 		Assessments: assessments(card, cluster),
 		Awards: []thidua.AwardVote{
-			{Award: thidua.MinistryFlag, Quota: thidua.CountQuota(1), MaxMarks: 1, Rounds: [][]thidua.Ballot{{
+			{Award: thidua.AwardMinistryFlag, Quota: thidua.CountQuota(1), MaxMarks: 1, Rounds: [][]thidua.Ballot{{
 				{Approve: []thidua.UnitID{"bac-ninh"}, Count: 8},
 				{Approve: []thidua.UnitID{"hai-duong"}},
 			}}},
-			{Award: thidua.MinistryMerit, Quota: thidua.CountQuota(2), MaxMarks: 2, Rounds: [][]thidua.Ballot{{
+			{Award: thidua.AwardMinistryMerit, Quota: thidua.CountQuota(2), MaxMarks: 2, Rounds: [][]thidua.Ballot{{
 				{Approve: []thidua.UnitID{"hai-duong", "vinh-phuc"}, Count: 7},
 				{Approve: []thidua.UnitID{"hai-duong", "nam-dinh"}},
 				{Approve: []thidua.UnitID{"vinh-phuc", "quang-ninh", "ha-nam"}}, // three marks: invalid
 			}}},
 		},
 		Succession: thidua.Succession{
-			Method:      thidua.DeputySucceeds,
+			Method:      thidua.SuccessionDeputySucceeds,
 			Constraints: thidua.Constraints{NoConsecutive: true},
 		},
 		DeputyRounds: [][]thidua.Ballot{{
@@ -213,7 +213,7 @@ func Regulation() thidua.RuleSet {
 		EffectiveUntil: thidua.MustDate(2023, time.December, 31),
 		CouncilQuorum:  thidua.AtLeast(2, 3),
 		Thresholds: map[thidua.Award]thidua.Threshold{
-			thidua.MinistryFlag: thidua.AtLeast(4, 5).Of(thidua.Electorate),
+			thidua.AwardMinistryFlag: thidua.AtLeast(4, 5).Of(thidua.BaseElectorate),
 		},
 	}
 }

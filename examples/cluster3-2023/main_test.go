@@ -81,8 +81,8 @@ func TestArticleOutcome(t *testing.T) {
 		got[p.Award] = append(got[p.Award], p.Unit)
 	}
 	assert.Equal(t, map[thidua.Award][]thidua.UnitID{
-		thidua.MinistryFlag:  {"bac-ninh"},
-		thidua.MinistryMerit: {"hai-duong", "vinh-phuc"},
+		thidua.AwardMinistryFlag:  {"bac-ninh"},
+		thidua.AwardMinistryMerit: {"hai-duong", "vinh-phuc"},
 	}, got)
 	assert.Equal(t, thidua.UnitID("nam-dinh"), o.Leadership.Leader)
 	assert.Equal(t, thidua.UnitID("hai-duong"), o.Leadership.Deputy)

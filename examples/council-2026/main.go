@@ -119,12 +119,12 @@ func (cy clusterYear) conclude() (thidua.Outcome, error) {
 	r := thidua.Review{
 		Date: date, Place: cy.place, Cluster: c, Scorecard: card, Assessments: as,
 		Awards: []thidua.AwardVote{
-			{Award: thidua.MinistryFlag, Quota: thidua.CountQuota(1), MaxMarks: 1,
+			{Award: thidua.AwardMinistryFlag, Quota: thidua.CountQuota(1), MaxMarks: 1,
 				Rounds: [][]thidua.Ballot{{{Approve: []thidua.UnitID{cy.flag}, Count: n}}}},
-			{Award: thidua.MinistryMerit, Quota: thidua.CountQuota(len(cy.merit)),
+			{Award: thidua.AwardMinistryMerit, Quota: thidua.CountQuota(len(cy.merit)),
 				Rounds: [][]thidua.Ballot{{{Approve: cy.merit, Count: n}}}},
 		},
-		Succession: thidua.Succession{Method: thidua.RoundRobin, Order: c.MemberIDs()},
+		Succession: thidua.Succession{Method: thidua.SuccessionRoundRobin, Order: c.MemberIDs()},
 	}
 	return r.Conclude()
 }
@@ -247,7 +247,7 @@ func members() []council.Member {
 func leaderRecord(id thidua.UnitID, led thidua.ClusterID, titled bool) thidua.Facts {
 	y2026 := thidua.YearRecord{Year: 2026, Rating: thidua.RatingExcellent, Led: []thidua.ClusterID{led}}
 	if titled {
-		y2026.Titles = []thidua.Award{thidua.ExcellentCollective}
+		y2026.Titles = []thidua.Award{thidua.AwardExcellentCollective}
 	}
 	return thidua.Facts{Unit: id, Record: []thidua.YearRecord{{Year: 2025, Rating: thidua.RatingExcellent}, y2026}}
 }
@@ -326,7 +326,7 @@ func session() (council.Session, error) {
 		},
 		Direct: []council.DirectProposal{{
 			Unit:   thidua.Unit{ID: "vien-chien-luoc", Name: "Viện Chiến lược, Chính sách khoa học và công nghệ", ShortName: "Viện Chiến lược"},
-			Award:  thidua.MinistryMerit,
+			Award:  thidua.AwardMinistryMerit,
 			Reason: "Tờ trình của Viện (minh họa)",
 		}},
 		Nominations: []council.Nomination{
@@ -335,14 +335,14 @@ func session() (council.Session, error) {
 			{Unit: "bac-ninh", Cluster: "cluster-3"},
 		},
 		Polls: []council.Poll{
-			{Award: thidua.GovernmentFlag, Round: 1, Voters: voters, Ballots: ballots(
+			{Award: thidua.AwardGovernmentFlag, Round: 1, Voters: voters, Ballots: ballots(
 				approve(11, "ha-noi", "thai-nguyen", "bac-ninh"), approve(1, "ha-noi"), approve(1, "thai-nguyen"))},
-			{Award: thidua.MinistryFlag, Round: 1, Voters: voters, Ballots: ballots(
+			{Award: thidua.AwardMinistryFlag, Round: 1, Voters: voters, Ballots: ballots(
 				approve(10, "ha-noi", "thai-nguyen", "bac-ninh", "nghe-an", "dong-nai"),
 				approve(2, "ha-noi", "thai-nguyen", "bac-ninh", "nghe-an"), approve(1, "ha-noi", "thai-nguyen"))},
 		},
 		// The Chair's vote on the tie at the Government flag's quota.
-		ChairDecisions: []thidua.Settlement{{Award: thidua.GovernmentFlag, By: thidua.TieBreakFallback, Order: [][]thidua.UnitID{{"ha-noi"}}}},
+		ChairDecisions: []thidua.Settlement{{Award: thidua.AwardGovernmentFlag, By: thidua.TieBreakFallback, Order: [][]thidua.UnitID{{"ha-noi"}}}},
 		Paperwork: thidua.Paperwork{
 			Start: "08:30", End: "11:15", Locality: "Hà Nội", MinutesNumber: "35/BB-HĐTĐKT",
 			HeadTeller: person("Phan Văn Hải", "Vụ trưởng Vụ Khoa học và Công nghệ các ngành, lĩnh vực"),
@@ -353,7 +353,7 @@ func session() (council.Session, error) {
 			AwardAttendance:       thidua.AtLeast(4, 5),
 			AwardAttendanceSource: "Quyết định 86/2025/QĐ-UBND tỉnh Bắc Ninh Điều 8 khoản 4 điểm b, áp dụng minh họa",
 			Standards: []council.AwardStandard{
-				{Award: thidua.MinistryFlag, Titles: []thidua.Award{thidua.ExcellentCollective},
+				{Award: thidua.AwardMinistryFlag, Titles: []thidua.Award{thidua.AwardExcellentCollective},
 					Source: "Luật Thi đua, khen thưởng 2022 Điều 26 (minh họa: đạt danh hiệu Tập thể lao động xuất sắc)"},
 			},
 		},

@@ -50,7 +50,7 @@ func TestCouncilDecides(t *testing.T) {
 	assert.Equal(t, 1, o.GovFlagSeats)
 	require.Len(t, o.ToPrimeMinister, 1)
 	gf := o.ToPrimeMinister[0]
-	assert.Equal(t, thidua.GovernmentFlag, gf.Award)
+	assert.Equal(t, thidua.AwardGovernmentFlag, gf.Award)
 	assert.Equal(t, thidua.UnitID("ha-noi"), gf.Unit)
 	assert.Equal(t, thidua.ClusterID("cluster-2"), gf.Cluster, "the proposal names the cluster it led")
 
@@ -67,12 +67,12 @@ func TestCouncilDecides(t *testing.T) {
 		}
 		refused[r.Award][r.Unit] = r.Reason
 	}
-	assert.Equal(t, thidua.DeclinedStandard, refused[thidua.GovernmentFlag]["bac-ninh"])
-	assert.Equal(t, thidua.DeclinedQuotaFull, refused[thidua.GovernmentFlag]["thai-nguyen"])
-	assert.Equal(t, thidua.DeclinedVoteShort, refused[thidua.MinistryFlag]["dong-nai"])
+	assert.Equal(t, thidua.DeclinedStandard, refused[thidua.AwardGovernmentFlag]["bac-ninh"])
+	assert.Equal(t, thidua.DeclinedQuotaFull, refused[thidua.AwardGovernmentFlag]["thai-nguyen"])
+	assert.Equal(t, thidua.DeclinedVoteShort, refused[thidua.AwardMinistryFlag]["dong-nai"])
 	// Hưng Yên's record breaks the two excellent years of the Certificate of
 	// Merit in 2025, and the refusal says so.
-	assert.Equal(t, thidua.DeclinedStandard, refused[thidua.MinistryMerit]["hung-yen"])
+	assert.Equal(t, thidua.DeclinedStandard, refused[thidua.AwardMinistryMerit]["hung-yen"])
 	for _, r := range o.Refused {
 		if r.Unit == "hung-yen" {
 			assert.Equal(t, []int{2025}, r.Years)
@@ -101,7 +101,7 @@ func TestCouncilDecides(t *testing.T) {
 	// cluster proposed; nobody gets two awards.
 	award, ok := o.Decision.AwardOf("thai-nguyen")
 	assert.True(t, ok)
-	assert.Equal(t, thidua.MinistryFlag, award)
+	assert.Equal(t, thidua.AwardMinistryFlag, award)
 	seen := map[thidua.UnitID]bool{}
 	for _, p := range o.Decision.Proposals {
 		assert.False(t, seen[p.Unit], "two awards for %s", p.Unit)

@@ -208,18 +208,18 @@ func review2026() (thidua.Review, error) {
 			{Unit: "quang-ninh", Record: rated(thidua.RatingExcellent)},
 		},
 		Awards: []thidua.AwardVote{
-			{Award: thidua.MinistryFlag, Quota: thidua.CountQuota(1), MaxMarks: 1, Rounds: [][]thidua.Ballot{{
+			{Award: thidua.AwardMinistryFlag, Quota: thidua.CountQuota(1), MaxMarks: 1, Rounds: [][]thidua.Ballot{{
 				{Approve: []thidua.UnitID{"bac-ninh"}, Count: 5},
 				{Approve: []thidua.UnitID{"hai-phong"}},
 			}}},
-			{Award: thidua.MinistryMerit, Quota: thidua.CountQuota(1), MaxMarks: 1, Rounds: [][]thidua.Ballot{{
+			{Award: thidua.AwardMinistryMerit, Quota: thidua.CountQuota(1), MaxMarks: 1, Rounds: [][]thidua.Ballot{{
 				{Approve: []thidua.UnitID{"hai-phong"}, Count: 2},
 				{Approve: []thidua.UnitID{"ninh-binh"}, Count: 2},
 				{Approve: []thidua.UnitID{"hung-yen"}},
 				{Approve: []thidua.UnitID{"phu-tho"}},
 			}}},
 		},
-		Succession: thidua.Succession{Method: thidua.DeputySucceeds,
+		Succession: thidua.Succession{Method: thidua.SuccessionDeputySucceeds,
 			Constraints: thidua.Constraints{NoConsecutive: true}},
 		DeputyRounds: [][]thidua.Ballot{{
 			{Approve: []thidua.UnitID{"ninh-binh"}, Count: 4},

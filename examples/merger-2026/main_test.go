@@ -44,16 +44,16 @@ func TestDecree152Effects(t *testing.T) {
 	for _, p := range o.Decision.Proposals {
 		award[p.Unit] = p.Award
 	}
-	assert.Equal(t, map[thidua.UnitID]thidua.Award{"bac-ninh": thidua.MinistryFlag, "ninh-binh": thidua.MinistryMerit}, award)
+	assert.Equal(t, map[thidua.UnitID]thidua.Award{"bac-ninh": thidua.AwardMinistryFlag, "ninh-binh": thidua.AwardMinistryMerit}, award)
 	assert.Equal(t, thidua.TieBreakEqualMerit, o.Decision.Proposals[1].DecidedBy, "Ninh Bình (72% women) over Hải Phòng, equal in rank and votes")
 	for _, d := range o.Decision.Declined {
 		if d.Unit == "hung-yen" {
 			assert.Equal(t, thidua.DeclinedPendingCase, d.Reason, "ranked second, but a complaint is being verified")
 		}
-		if d.Unit == "phu-tho" && d.Award == thidua.MinistryMerit {
+		if d.Unit == "phu-tho" && d.Award == thidua.AwardMinistryMerit {
 			assert.Equal(t, thidua.DeclinedStandard, d.Reason)
 			assert.Equal(t, []int{2025}, d.Years, "rated good in 2025: no two consecutive excellent years")
 		}
 	}
-	assert.Equal(t, thidua.Leadership{Year: 2027, Leader: "bac-ninh", Deputy: "ninh-binh", By: thidua.DeputySucceeds}, o.Leadership)
+	assert.Equal(t, thidua.Leadership{Year: 2027, Leader: "bac-ninh", Deputy: "ninh-binh", By: thidua.SuccessionDeputySucceeds}, o.Leadership)
 }

@@ -4,7 +4,7 @@
 // departments, 10,000 simulated years, three rules for the vote on the
 // Ministry's Emulation Flag (Cờ thi đua của Bộ):
 //
-//   - at least 80% of all members (AtLeast(4, 5).Of(Electorate));
+//   - at least 80% of all members (AtLeast(4, 5).Of(BaseElectorate));
 //   - at least two thirds of those present (AtLeast(2, 3).Of(Present));
 //   - more than half of the valid ballots (MoreThan(1, 2).Of(Valid)).
 //
@@ -75,9 +75,9 @@ type flagRule struct {
 }
 
 var flagRules = []flagRule{
-	{"80% of all members", thidua.AtLeast(4, 5).Of(thidua.Electorate)},
-	{"2/3 of those present", thidua.AtLeast(2, 3).Of(thidua.Present)},
-	{"majority of valid ballots", thidua.MoreThan(1, 2).Of(thidua.Valid)},
+	{"80% of all members", thidua.AtLeast(4, 5).Of(thidua.BaseElectorate)},
+	{"2/3 of those present", thidua.AtLeast(2, 3).Of(thidua.BasePresent)},
+	{"majority of valid ballots", thidua.MoreThan(1, 2).Of(thidua.BaseValid)},
 }
 
 func run(w io.Writer, years int, seed uint64) error {
@@ -141,8 +141,8 @@ func experiment(c thidua.Cluster, card thidua.Scorecard, years int) (thidua.Expe
 	}
 	for _, fr := range flagRules {
 		rules, err := thidua.NewAwardRules(
-			thidua.AwardRule{Award: thidua.MinistryFlag, Quota: thidua.CountQuota(1), Vote: fr.vote},
-			thidua.AwardRule{Award: thidua.MinistryMerit, Quota: thidua.CountQuota(2)})
+			thidua.AwardRule{Award: thidua.AwardMinistryFlag, Quota: thidua.CountQuota(1), Vote: fr.vote},
+			thidua.AwardRule{Award: thidua.AwardMinistryMerit, Quota: thidua.CountQuota(2)})
 		if err != nil {
 			return thidua.Experiment{}, err
 		}
@@ -159,7 +159,7 @@ func printFlags(w io.Writer, rep thidua.Report) {
 	fmt.Fprintf(w, "Cờ thi đua của Bộ: %d năm mô phỏng / Ministry flag: %d simulated years\n\n", rep.Years, rep.Years)
 	fmt.Fprintf(w, "%-27s %-22s %9s %14s %9s\n", "flag rule", "threshold", "no flag", "top misses it", "runoff")
 	for i, v := range rep.Variants {
-		a, _ := v.Award(thidua.MinistryFlag)
+		a, _ := v.Award(thidua.AwardMinistryFlag)
 		fmt.Fprintf(w, "%-27s %-22s %9s %14s %9s\n", v.Name, flagRules[i].vote,
 			percent(a.NotProposed, rep.Years), percent(a.TopMissed, rep.Years), percent(a.Runoffs, rep.Years))
 	}

@@ -43,7 +43,7 @@ func TestStricterRulesLeaveMoreYearsWithoutFlag(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, rep.Variants, 3)
 	flag := func(i int) thidua.AwardCount {
-		a, ok := rep.Variants[i].Award(thidua.MinistryFlag)
+		a, ok := rep.Variants[i].Award(thidua.AwardMinistryFlag)
 		require.True(t, ok)
 		return a
 	}

@@ -67,9 +67,9 @@ func run(w io.Writer) error {
 		name   string
 		policy thidua.Succession
 	}{
-		{"Fixed order", thidua.Succession{Method: thidua.RoundRobin, Order: order}},
+		{"Fixed order", thidua.Succession{Method: thidua.SuccessionRoundRobin, Order: order}},
 		{"Deputy succeeds, 3-year cool-down", thidua.Succession{
-			Method: thidua.DeputySucceeds, DeputyFromOrder: true, Order: order,
+			Method: thidua.SuccessionDeputySucceeds, DeputyFromOrder: true, Order: order,
 			Constraints: thidua.Constraints{CoolDown: 3},
 		}},
 	}
