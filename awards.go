@@ -1064,40 +1064,17 @@ func (d Decision) Equal(e Decision) bool {
 // (ErrDuplicateUnit), and votes for one award counted out of different bases,
 // or marked passed while short of the rule's threshold (ErrContestMismatch).
 func DecideCandidates(rules AwardRules, candidates []Candidate, pool Pool) (Decision, error) {
-	if pool.Members < 0 {
-		return Decision{}, &FieldError{Field: "members", Value: strconv.Itoa(pool.Members), Err: ErrNegativeCount}
-	}
-	if pool.Leaders < 0 {
-		return Decision{}, &FieldError{Field: "leaders", Value: strconv.Itoa(pool.Leaders), Err: ErrNegativeCount}
-	}
 	cands := slices.Clone(candidates)
 	slices.SortFunc(cands, func(a, b Candidate) int {
 		return cmp.Or(cmp.Compare(a.Rank, b.Rank), strings.Compare(string(a.Unit), string(b.Unit)))
 	})
-	leaders := 0
+	pool, err := checkCandidates(rules, cands, pool)
+	if err != nil {
+		return Decision{}, err
+	}
 	rank := make(map[UnitID]int, len(cands))
 	for _, c := range cands {
-		if err := c.Validate(); err != nil {
-			return Decision{}, err
-		}
-		if _, dup := rank[c.Unit]; dup {
-			return Decision{}, &UnitError{ID: c.Unit, Err: ErrDuplicateUnit}
-		}
 		rank[c.Unit] = c.Rank
-		if c.LeadsCluster {
-			leaders++
-		}
-	}
-	if pool.Members == 0 {
-		pool.Members = len(cands)
-	}
-	if pool.Leaders == 0 {
-		pool.Leaders = leaders
-	}
-	for _, r := range rules.rules {
-		if err := checkVotes(r, cands); err != nil {
-			return Decision{}, err
-		}
 	}
 
 	var d Decision
@@ -1115,13 +1092,8 @@ func DecideCandidates(rules AwardRules, candidates []Candidate, pool Pool) (Deci
 	for ri, r := range rules.rules {
 		for i, c := range cands {
 			w := &whys[i]
-			w.reason, w.std, w.detail, w.years = qualifies(r, c)
-			core.ok[i] = w.reason == 0
-			core.keys[i] = seatKey{votesFirst: rules.votesFirst, rank: c.Rank, votes: c.Votes[r.Award].Votes,
-				merit: c.Facts.WomenShareMeets(rules.equalMerit), settle: math.MaxInt}
-			if st, ok := c.Settled[r.Award]; ok && st.Place > 0 {
-				core.keys[i].settle, core.keys[i].by = st.Place, st.By
-			}
+			w.reason, w.std, w.detail, w.years = qualifies(r, c, true)
+			core.ok[i], core.keys[i] = w.reason == 0, rules.seatKey(r.Award, c)
 		}
 		seats := core.fill(ri, r.Quota, pool.Members, pool.Leaders)
 		// The reasons, read off the core's result.
@@ -1152,6 +1124,85 @@ func DecideCandidates(rules AwardRules, candidates []Candidate, pool Pool) (Deci
 	return d, nil
 }
 
+// checkCandidates reports what DecideCandidates refuses in its input, and
+// returns the pool with its defaults filled in.
+func checkCandidates(rules AwardRules, cands []Candidate, pool Pool) (Pool, error) {
+	if pool.Members < 0 {
+		return Pool{}, &FieldError{Field: "members", Value: strconv.Itoa(pool.Members), Err: ErrNegativeCount}
+	}
+	if pool.Leaders < 0 {
+		return Pool{}, &FieldError{Field: "leaders", Value: strconv.Itoa(pool.Leaders), Err: ErrNegativeCount}
+	}
+	leaders := 0
+	seen := make(map[UnitID]bool, len(cands))
+	for _, c := range cands {
+		if err := c.Validate(); err != nil {
+			return Pool{}, err
+		}
+		if seen[c.Unit] {
+			return Pool{}, &UnitError{ID: c.Unit, Err: ErrDuplicateUnit}
+		}
+		seen[c.Unit] = true
+		if c.LeadsCluster {
+			leaders++
+		}
+	}
+	if pool.Members == 0 {
+		pool.Members = len(cands)
+	}
+	if pool.Leaders == 0 {
+		pool.Leaders = leaders
+	}
+	for _, r := range rules.rules {
+		if err := checkVotes(r, cands); err != nil {
+			return Pool{}, err
+		}
+	}
+	return pool, nil
+}
+
+// seatKey is candidate c's place in the order the seats of award a fill in.
+func (rules AwardRules) seatKey(a Award, c Candidate) seatKey {
+	k := seatKey{votesFirst: rules.votesFirst, rank: c.Rank, votes: c.Votes[a].Votes,
+		merit: c.Facts.WomenShareMeets(rules.equalMerit), settle: math.MaxInt}
+	if st, ok := c.Settled[a]; ok && st.Place > 0 {
+		k.settle, k.by = st.Place, st.By
+	}
+	return k
+}
+
+// Seats decides, as DecideCandidates does and through the same decision
+// core, which candidates are proposed for which award, without the reasons
+// (lý do không đề nghị): for each rule in precedence order (the order of
+// Rules), the indexes into candidates of the units proposed (đề nghị), in
+// seat order. Units tied at a quota's cut-off are not proposed; Decide reports
+// them as a tie. The decision does not depend on the order of candidates. It
+// is the form for deciding many times over the same units, such as in a
+// policy experiment: it builds no Decision.
+//
+// Errors: those of DecideCandidates, for the same input.
+func (rules AwardRules) Seats(candidates []Candidate, pool Pool) ([][]int, error) {
+	pool, err := checkCandidates(rules, candidates, pool)
+	if err != nil {
+		return nil, err
+	}
+	units := make([]UnitID, len(candidates))
+	for i, c := range candidates {
+		units[i] = c.Unit
+	}
+	core := newSeatCore(units)
+	out := make([][]int, len(rules.rules))
+	for ri, r := range rules.rules {
+		for i, c := range candidates {
+			reason, _, _, _ := qualifies(r, c, false)
+			core.ok[i], core.keys[i] = reason == 0, rules.seatKey(r.Award, c)
+		}
+		st := core.fill(ri, r.Quota, pool.Members, pool.Leaders)
+		out[ri] = slices.Clone(st.q[:st.seated])
+	}
+	return out, nil
+}
+
 // checkVotes reports votes for r's award counted out of different bases, or
 // marked passed while short of r's threshold.
 func checkVotes(r AwardRule, cands []Candidate) error {
@@ -1176,8 +1227,9 @@ func checkVotes(r AwardRule, cands []Candidate) error {
 }
 
 // qualifies reports why c does not qualify for r (reason 0: it does), and
-// the years of its record at fault.
-func qualifies(r AwardRule, c Candidate) (reason DeclineReason, std, detail string, years []int) {
+// the years of its record at fault; without explain, only the reason of a
+// vote short.
+func qualifies(r AwardRule, c Candidate, explain bool) (reason DeclineReason, std, detail string, years []int) {
 	if c.Facts.Pending() {
 		return DeclinedPendingCase, "", c.Facts.pendingWhat(), nil
 	}
@@ -1203,6 +1255,9 @@ func qualifies(r AwardRule, c Candidate) (reason DeclineReason, std, detail stri
 		return DeclinedNoVote, "", "not voted on; needs " + r.Vote.String(), nil
 	}
 	if !v.Passed {
+		if !explain {
+			return DeclinedVoteShort, "", "", nil
+		}
 		if need := r.Vote.Share.Needed(v.Base); v.Votes < need {
 			return DeclinedVoteShort, "", fmt.Sprintf("%d of %d votes, needs %d (%s)", v.Votes, v.Base, need, r.Vote), nil
 		}

@@ -39,6 +39,9 @@ type Compiled struct {
 	maxAbs      []int64 // per leaf, the largest |mark| of any unit
 	total       Rounding
 	ties        []compiledTie
+	aggregate   Rounding          // the policy's rounding of aggregated marks
+	deduct      []bool            // per leaf, a deduction
+	maxes       []decimal.Decimal // per leaf, its maximum
 }
 
 type compiledTie struct {
@@ -74,12 +77,15 @@ func Compile(card Scorecard, c Cluster, assessments []Assessment, p ScoringPolic
 
 // newCompiledFrame lays out everything but the marks and weights.
 func newCompiledFrame(card *Scorecard, c Cluster, p ScoringPolicy) Compiled {
-	cp := Compiled{total: p.Total}
+	cp := Compiled{total: p.Total, aggregate: p.Aggregate}
 	for _, m := range c.spec.Members {
 		cp.units = append(cp.units, m.ID)
 	}
 	for _, li := range card.leaves {
-		cp.leaves = append(cp.leaves, card.nodes[li].id)
+		nd := &card.nodes[li]
+		cp.leaves = append(cp.leaves, nd.id)
+		cp.deduct = append(cp.deduct, nd.kind == CriterionDeduction)
+		cp.maxes = append(cp.maxes, nd.max)
 	}
 	for _, t := range p.TieBreakers {
 		ct := compiledTie{kind: t.Kind, name: t.String(), cmp: t.Compare}
@@ -241,6 +247,68 @@ func aggregateInt(sums []int64, counts []int, rs int32, r Rounding, out []int64)
 	return rs + extra, nil
 }
 
+// WithMarks returns the compiled year with other marks (điểm chấm) in place
+// of its own, already chosen and summed as the policy's aggregation chooses
+// them, and aggregated as Compile aggregates: sums[u·L+l] is the sum, in units
+// of 10^-scale, of the counts[u·L+l] marks unit u's aggregation keeps for leaf
+// l (units in the order of Units, the L leaves in the order of Criteria; marks
+// as assessed, a deduction's positive), and the unit's mark is their mean,
+// rounded as the policy's Aggregate says (exact when it does not round). The
+// weights, total rounding and tie-breakers stay the year's. It is the form for
+// re-scoring many drawn or edited years, such as in a policy experiment,
+// without building Assessments; the result scores as Compile would compile
+// assessments whose kept marks have these sums.
+//
+// Errors: ErrInvalidModel (in a *FieldError) for slices of another length
+// than units × leaves, a count below 1, a negative sum or a scale outside
+// [0, 18]; ErrOverMax (in a *FieldError) for a mean above its leaf's maximum;
+// ErrInexact for an exact mean with no decimal form within 18 places; and a
+// *FieldError wrapping ErrOverflow when a mark or total would not fit.
+func (cp Compiled) WithMarks(sums []int64, counts []int, scale int32) (Compiled, error) {
+	U, L := len(cp.units), len(cp.leaves)
+	bad := func(field, value string) error { return &FieldError{Field: field, Value: value, Err: ErrInvalidModel} }
+	switch {
+	case len(sums) != U*L || len(counts) != U*L:
+		return Compiled{}, bad("sums/counts", fmt.Sprint(len(sums), "/", len(counts)))
+	case scale < 0 || scale > 18:
+		return Compiled{}, bad("scale", fmt.Sprint(scale))
+	}
+	for i, n := range counts {
+		if n < 1 {
+			return Compiled{}, bad("count", fmt.Sprint(n))
+		}
+		if sums[i] < 0 {
+			return Compiled{}, bad("sum", fmt.Sprint(sums[i]))
+		}
+	}
+	out := cp
+	out.marks = make([]int64, U*L)
+	ms, err := aggregateInt(sums, counts, scale, cp.aggregate, out.marks)
+	if err != nil {
+		return Compiled{}, err
+	}
+	out.markScale = ms
+	out.maxAbs = make([]int64, L)
+	for l := range L {
+		mx, ok := toScaled(cp.maxes[l], ms)
+		for u := range U {
+			v := out.marks[u*L+l]
+			if ok && v > mx {
+				return Compiled{}, &FieldError{Field: "mark " + string(cp.units[u]) + " " + string(cp.leaves[l]),
+					Value: decimal.New(v, -ms).String(), Err: ErrOverMax}
+			}
+			out.maxAbs[l] = max(out.maxAbs[l], v)
+			if cp.deduct[l] {
+				out.marks[u*L+l] = -v
+			}
+		}
+	}
+	if !out.fits(out.weights, out.weights, out.weightScale) {
+		return Compiled{}, overflowError("total at mark scale", fmt.Sprint(ms))
+	}
+	return out, nil
+}
+
 // Units returns the units in roster order: the order of every per-unit slice.
 func (cp Compiled) Units() []UnitID { return slices.Clone(cp.units) }
 
@@ -292,6 +360,39 @@ func (cp Compiled) ScoreWith(weights []decimal.Decimal) (CompiledStandings, erro
 	}
 	var b scoreBuf
 	cp.scoreInto(w, ws, &b)
+	return b.standings(&cp), nil
+}
+
+// ScoreScaled is ScoreWith with the weights in fixed point: weights[l] is
+// leaf l's weight (hệ số) in units of 10^-scale, in the order of Criteria,
+// so that a caller scoring many sets of weights drawn on a grid (a
+// sensitivity analysis, say) converts no decimals. It gives the standings
+// ScoreWith gives for the same weights as decimals, exactly, in decimals when
+// the totals would not fit the int64 form. Errors: ErrInvalidModel for the
+// wrong number of weights or a scale outside [0, 18], ErrWeightRange for a
+// weight not positive (all in a *FieldError).
+func (cp Compiled) ScoreScaled(weights []int64, scale int32) (CompiledStandings, error) {
+	if len(weights) != len(cp.leaves) {
+		return CompiledStandings{}, &FieldError{Field: "weights", Value: fmt.Sprint(len(weights)), Err: ErrInvalidModel}
+	}
+	if scale < 0 || scale > 18 {
+		return CompiledStandings{}, &FieldError{Field: "weight scale", Value: fmt.Sprint(scale), Err: ErrInvalidModel}
+	}
+	for l, w := range weights {
+		if w <= 0 {
+			return CompiledStandings{}, &FieldError{Field: "weight " + string(cp.leaves[l]),
+				Value: decimal.New(w, -scale).String(), Err: ErrWeightRange}
+		}
+	}
+	if !cp.fits(weights, weights, scale) {
+		ws := make([]decimal.Decimal, len(weights))
+		for l, w := range weights {
+			ws[l] = decimal.New(w, -scale)
+		}
+		return cp.scoreDecimal(ws), nil
+	}
+	var b scoreBuf
+	cp.scoreInto(weights, scale, &b)
 	return b.standings(&cp), nil
 }
 

@@ -30,9 +30,9 @@ func FuzzCompiled(f *testing.F) {
 		if tbs&2 != 0 {
 			p.TieBreakers = append(p.TieBreakers, FewerDeductions())
 		}
-		m := AssessmentModel{Quality: simQuality(c, int(seed%40)), Noise: int(noise % 1001), Kind: AssessorKind(1 + seed%3),
+		m := simModel{Quality: simQuality(c, int(seed%40)), Noise: int(noise % 1001), Kind: AssessorKind(1 + seed%3),
 			SelfInflation: int(seed % 300), DeductionShare: 500}
-		as, err := GenerateAssessments(rand.New(rand.NewPCG(seed, 0)), card, c, m)
+		as, err := simAssessments(rand.New(rand.NewPCG(seed, 0)), card, c, m)
 		require.NoError(t, err)
 		cp, cerr := Compile(card, c, as, p)
 		st, serr := card.Score(c, as, p)
