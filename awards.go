@@ -1134,15 +1134,23 @@ func checkCandidates(rules AwardRules, cands []Candidate, pool Pool) (Pool, erro
 		return Pool{}, &FieldError{Field: "leaders", Value: strconv.Itoa(pool.Leaders), Err: ErrNegativeCount}
 	}
 	leaders := 0
-	seen := make(map[UnitID]bool, len(cands))
-	for _, c := range cands {
+	var seen map[UnitID]bool // for many candidates; a few are compared in turn
+	if len(cands) > 16 {
+		seen = make(map[UnitID]bool, len(cands))
+	}
+	for i, c := range cands {
 		if err := c.Validate(); err != nil {
 			return Pool{}, err
 		}
-		if seen[c.Unit] {
+		dup := seen[c.Unit]
+		if seen == nil {
+			dup = slices.ContainsFunc(cands[:i], func(d Candidate) bool { return d.Unit == c.Unit })
+		} else {
+			seen[c.Unit] = true
+		}
+		if dup {
 			return Pool{}, &UnitError{ID: c.Unit, Err: ErrDuplicateUnit}
 		}
-		seen[c.Unit] = true
 		if c.LeadsCluster {
 			leaders++
 		}
@@ -1192,13 +1200,16 @@ func (rules AwardRules) Seats(candidates []Candidate, pool Pool) ([][]int, error
 	}
 	core := newSeatCore(units)
 	out := make([][]int, len(rules.rules))
+	all := make([]int, 0, len(candidates)) // each candidate is proposed at most once
 	for ri, r := range rules.rules {
 		for i, c := range candidates {
 			reason, _, _, _ := qualifies(r, c, false)
 			core.ok[i], core.keys[i] = reason == 0, rules.seatKey(r.Award, c)
 		}
 		st := core.fill(ri, r.Quota, pool.Members, pool.Leaders)
-		out[ri] = slices.Clone(st.q[:st.seated])
+		start := len(all)
+		all = append(all, st.q[:st.seated]...)
+		out[ri] = all[start:len(all):len(all)]
 	}
 	return out, nil
 }
@@ -1339,9 +1350,10 @@ type seats struct {
 
 func newSeatCore(units []UnitID) *seatCore {
 	n := len(units)
-	sc := &seatCore{idRank: make([]int, n), ok: make([]bool, n), keys: make([]seatKey, n),
-		at: make([]int, n), held: make([]bool, n), q: make([]int, 0, n)}
-	idx := make([]int, n)
+	ints, bools := make([]int, 4*n), make([]bool, 2*n)
+	sc := &seatCore{idRank: ints[:n:n], ok: bools[:n:n], keys: make([]seatKey, n),
+		at: ints[n : 2*n : 2*n], held: bools[n:], q: ints[2*n : 2*n : 3*n]}
+	idx := ints[3*n:]
 	for i := range idx {
 		idx[i] = i
 	}
@@ -1575,6 +1587,9 @@ func Decide(rules AwardRules, in DecideInput) (Decision, error) {
 }
 
 func sortedAwards[V any](m map[Award]V) []Award {
+	if len(m) == 0 {
+		return nil
+	}
 	out := make([]Award, 0, len(m))
 	for a := range m {
 		out = append(out, a)

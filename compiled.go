@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"iter"
 	"slices"
 	"strings"
 
@@ -363,37 +364,57 @@ func (cp Compiled) ScoreWith(weights []decimal.Decimal) (CompiledStandings, erro
 	return b.standings(&cp), nil
 }
 
-// ScoreScaled is ScoreWith with the weights in fixed point: weights[l] is
-// leaf l's weight (hệ số) in units of 10^-scale, in the order of Criteria,
-// so that a caller scoring many sets of weights drawn on a grid (a
-// sensitivity analysis, say) converts no decimals. It gives the standings
-// ScoreWith gives for the same weights as decimals, exactly, in decimals when
-// the totals would not fit the int64 form. Errors: ErrInvalidModel for the
-// wrong number of weights or a scale outside [0, 18], ErrWeightRange for a
-// weight not positive (all in a *FieldError).
-func (cp Compiled) ScoreScaled(weights []int64, scale int32) (CompiledStandings, error) {
+// RanksScaled scores the compiled year once for each set of weights that
+// weights yields, in fixed point (weights[l] is leaf l's weight, hệ số, in
+// units of 10^-scale, in the order of Criteria), and yields each set's
+// competition ranks in roster order: the ranks ScoreWith gives for the same
+// weights as decimals, exactly (in decimals when the totals would not fit
+// the int64 form). It is the loop of a sensitivity analysis, which scores
+// many sets of weights drawn on a grid: one set of buffers serves the whole
+// sequence, so the slice yielded is valid only until the next set is
+// yielded. A set it refuses ends the sequence with its error: ErrInvalidModel
+// for the wrong number of weights or a scale outside [0, 18], ErrWeightRange
+// for a weight not positive (all in a *FieldError).
+func (cp Compiled) RanksScaled(scale int32, weights iter.Seq[[]int64]) iter.Seq2[[]int, error] {
+	return func(yield func([]int, error) bool) {
+		var b scoreBuf
+		for w := range weights {
+			if err := cp.checkScaled(w, scale); err != nil {
+				yield(nil, err)
+				return
+			}
+			ranks := b.ranks
+			if cp.fits(w, w, scale) {
+				cp.scoreInto(w, scale, &b)
+				ranks = b.ranks
+			} else {
+				ws := make([]decimal.Decimal, len(w))
+				for l, x := range w {
+					ws[l] = decimal.New(x, -scale)
+				}
+				ranks = cp.scoreDecimal(ws).ranks
+			}
+			if !yield(ranks, nil) {
+				return
+			}
+		}
+	}
+}
+
+// checkScaled reports what RanksScaled refuses in one set of weights.
+func (cp *Compiled) checkScaled(weights []int64, scale int32) error {
 	if len(weights) != len(cp.leaves) {
-		return CompiledStandings{}, &FieldError{Field: "weights", Value: fmt.Sprint(len(weights)), Err: ErrInvalidModel}
+		return &FieldError{Field: "weights", Value: fmt.Sprint(len(weights)), Err: ErrInvalidModel}
 	}
 	if scale < 0 || scale > 18 {
-		return CompiledStandings{}, &FieldError{Field: "weight scale", Value: fmt.Sprint(scale), Err: ErrInvalidModel}
+		return &FieldError{Field: "weight scale", Value: fmt.Sprint(scale), Err: ErrInvalidModel}
 	}
 	for l, w := range weights {
 		if w <= 0 {
-			return CompiledStandings{}, &FieldError{Field: "weight " + string(cp.leaves[l]),
-				Value: decimal.New(w, -scale).String(), Err: ErrWeightRange}
+			return &FieldError{Field: "weight " + string(cp.leaves[l]), Value: decimal.New(w, -scale).String(), Err: ErrWeightRange}
 		}
 	}
-	if !cp.fits(weights, weights, scale) {
-		ws := make([]decimal.Decimal, len(weights))
-		for l, w := range weights {
-			ws[l] = decimal.New(w, -scale)
-		}
-		return cp.scoreDecimal(ws), nil
-	}
-	var b scoreBuf
-	cp.scoreInto(weights, scale, &b)
-	return b.standings(&cp), nil
+	return nil
 }
 
 // scoreDecimal is ScoreWith in decimals, for weights too large or too
@@ -457,8 +478,9 @@ func (cp *Compiled) scoreInto(w []int64, ws int32, b *scoreBuf) {
 	U, L := len(cp.units), len(cp.leaves)
 	if b.cp != cp {
 		b.cp = cp
-		b.raw, b.totals, b.key = make([]int64, U), make([]int64, U), make([]int64, U)
-		b.order, b.ranks, b.tieBreak = make([]int, U), make([]int, U), make([]string, U)
+		i64, ints := make([]int64, 3*U), make([]int, 2*U)
+		b.raw, b.totals, b.key = i64[:U:U], i64[U:2*U:2*U], i64[2*U:]
+		b.order, b.ranks, b.tieBreak = ints[:U:U], ints[U:], make([]string, U)
 		b.ties = cp.tieRanks(b)
 	}
 	w = w[:L]
@@ -520,10 +542,10 @@ func roundScaled(v int64, scale int32, r Rounding) int64 {
 	return q * f
 }
 
-// standings copies the buffer into a result.
+// standings hands the buffer's totals, ranks and tie-breakers to a result:
+// the buffer is the caller's own and not used again.
 func (b *scoreBuf) standings(cp *Compiled) CompiledStandings {
-	return CompiledStandings{units: cp.units, totals: slices.Clone(b.totals), scale: b.scale,
-		ranks: slices.Clone(b.ranks), tieBreak: slices.Clone(b.tieBreak)}
+	return CompiledStandings{units: cp.units, totals: b.totals, scale: b.scale, ranks: b.ranks, tieBreak: b.tieBreak}
 }
 
 // CompiledStandings is the result of scoring a Compiled year: each unit's total

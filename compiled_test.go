@@ -214,6 +214,23 @@ func TestScoreWithWeightsBeyondInt64(t *testing.T) {
 	ws[0] = decimal.RequireFromString("1e18")
 	_, err = cp.ScoreWith(ws)
 	require.ErrorIs(t, err, ErrPointsRange, "19 digits before the point")
+	// RanksScaled ranks by fixed-point weights whose totals do not fit the
+	// int64 form in decimals, as ScoreWith ranks them.
+	fixed := []int64{999999999999999999, 1, 3, 2, 1, 1, 1, 999999999999999999}
+	fixed = fixed[:len(cp.Criteria())]
+	dec := make([]decimal.Decimal, len(fixed))
+	for l, w := range fixed {
+		dec[l] = decimal.New(w, -6)
+	}
+	want, err := cp.ScoreWith(dec)
+	require.NoError(t, err)
+	got, err := ranksScaled(cp, fixed, 6)
+	require.NoError(t, err)
+	require.False(t, cp.fits(fixed, fixed, 6), "beyond the int64 form")
+	require.Len(t, got, want.Len())
+	for i := range got {
+		require.Equal(t, want.Rank(i), got[i])
+	}
 }
 
 // AwardRules.Seats proposes exactly what DecideCandidates proposes, in the
@@ -353,4 +370,160 @@ func TestCompileScalesByTheMarksUsed(t *testing.T) {
 	cp, err := Compile(card, c, as, p)
 	require.NoError(t, err)
 	require.True(t, cp.Score().Agrees(st))
+}
+
+// WithMarks, RanksScaled and Seats refuse what they cannot score or decide,
+// each with its typed error.
+func TestCompiledEntryPointsBadInput(t *testing.T) {
+	c := cluster3()
+	card := simCard(t, 1, 3) // 3 leaves of max 5 or 10, a bonus and a deduction of max 5
+	as, err := simAssessments(rand.New(rand.NewPCG(1, 1)), card, c,
+		simModel{Quality: simQuality(c, 10), Kind: AssessorPeer})
+	require.NoError(t, err)
+	cp, err := Compile(card, c, as, ScoringPolicy{})
+	require.NoError(t, err)
+	n := 9 * len(cp.Criteria())
+	ones := func() ([]int64, []int) {
+		sums, counts := make([]int64, n), make([]int, n)
+		for i := range counts {
+			sums[i], counts[i] = 1, 1
+		}
+		return sums, counts
+	}
+	cases := []struct {
+		name  string
+		edit  func(sums []int64, counts []int) ([]int64, []int, int32)
+		err   error
+		field string
+	}{
+		{"short sums", func(s []int64, k []int) ([]int64, []int, int32) { return s[1:], k, 0 }, ErrInvalidModel, "sums/counts"},
+		{"short counts", func(s []int64, k []int) ([]int64, []int, int32) { return s, k[1:], 0 }, ErrInvalidModel, "sums/counts"},
+		{"negative scale", func(s []int64, k []int) ([]int64, []int, int32) { return s, k, -1 }, ErrInvalidModel, "scale"},
+		{"scale past 18", func(s []int64, k []int) ([]int64, []int, int32) { return s, k, 19 }, ErrInvalidModel, "scale"},
+		{"no marks", func(s []int64, k []int) ([]int64, []int, int32) { k[3] = 0; return s, k, 0 }, ErrInvalidModel, "count"},
+		{"negative sum", func(s []int64, k []int) ([]int64, []int, int32) { s[3] = -1; return s, k, 0 }, ErrInvalidModel, "sum"},
+		{"above the maximum", func(s []int64, k []int) ([]int64, []int, int32) { s[0] = 11; return s, k, 0 }, ErrOverMax, "mark bac-ninh G0.0"},
+		{"no exact mean", func(s []int64, k []int) ([]int64, []int, int32) { k[0] = 3; return s, k, 0 }, ErrInexact, ""},
+		{"mark too fine", func(s []int64, k []int) ([]int64, []int, int32) { k[0] = 1 << 40; return s, k, 18 }, ErrOverflow, ""},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			sums, counts, scale := tc.edit(ones())
+			_, err := cp.WithMarks(sums, counts, scale)
+			require.ErrorIs(t, err, tc.err)
+			if tc.field != "" {
+				var fe *FieldError
+				require.ErrorAs(t, err, &fe)
+				require.Equal(t, tc.field, fe.Field)
+			}
+		})
+	}
+	sums, counts := ones()
+	_, err = cp.WithMarks(sums, counts, 0)
+	require.NoError(t, err, "the unchanged input is accepted")
+
+	w := []int64{10, 15, 20, 10, 10}
+	_, err = ranksScaled(cp, w[1:], 1)
+	require.ErrorIs(t, err, ErrInvalidModel)
+	_, err = ranksScaled(cp, w, 19)
+	require.ErrorIs(t, err, ErrInvalidModel)
+	_, err = ranksScaled(cp, w, -1)
+	require.ErrorIs(t, err, ErrInvalidModel)
+	w[2] = 0
+	_, err = ranksScaled(cp, w, 1)
+	require.ErrorIs(t, err, ErrWeightRange)
+	w[2] = -20
+	_, err = ranksScaled(cp, w, 1)
+	require.ErrorIs(t, err, ErrWeightRange)
+
+	rules, err := NewAwardRules(AwardRule{Award: MinistryFlag, Quota: CountQuota(1), Vote: AtLeast(2, 3).Of(Present)})
+	require.NoError(t, err)
+	good := []Candidate{{Unit: "a", Rank: 1}, {Unit: "b", Rank: 2}}
+	bad := []struct {
+		name  string
+		cands []Candidate
+		pool  Pool
+		err   error
+	}{
+		{"negative members", good, Pool{Members: -1}, ErrNegativeCount},
+		{"negative leaders", good, Pool{Leaders: -1}, ErrNegativeCount},
+		{"rank 0", []Candidate{{Unit: "a"}}, Pool{}, ErrInvalidRank},
+		{"one unit twice", []Candidate{{Unit: "a", Rank: 1}, {Unit: "a", Rank: 2}}, Pool{}, ErrDuplicateUnit},
+		{"more votes than the base", []Candidate{{Unit: "a", Rank: 1,
+			Votes: map[Award]VoteCount{MinistryFlag: {Votes: 5, Base: 3}}}}, Pool{}, ErrInvalidVoteCount},
+		{"passed short of the threshold", []Candidate{{Unit: "a", Rank: 1,
+			Votes: map[Award]VoteCount{MinistryFlag: {Votes: 1, Base: 3, Passed: true}}}}, Pool{}, ErrContestMismatch},
+	}
+	for _, tc := range bad {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := rules.Seats(tc.cands, tc.pool)
+			require.ErrorIs(t, err, tc.err)
+			_, derr := DecideCandidates(rules, tc.cands, tc.pool)
+			require.Equal(t, derr.Error(), err.Error(), "the error DecideCandidates reports")
+		})
+	}
+}
+
+// ranksScaled is RanksScaled of one set of weights, its ranks copied.
+func ranksScaled(cp Compiled, w []int64, scale int32) ([]int, error) {
+	for ranks, err := range cp.RanksScaled(scale, func(yield func([]int64) bool) { yield(w) }) {
+		return slices.Clone(ranks), err
+	}
+	return nil, nil
+}
+
+// RanksScaled yields one set of ranks per set of weights, each that of
+// ScoreWith, stops when the caller stops, and ends at a refused set.
+func TestRanksScaledIsScoreWithPerSet(t *testing.T) {
+	c := cluster3()
+	card := simCard(t, 2, 3)
+	as, err := simAssessments(rand.New(rand.NewPCG(2, 2)), card, c,
+		simModel{Quality: simQuality(c, 5), Noise: 300, Kind: AssessorPeer})
+	require.NoError(t, err)
+	cp, err := Compile(card, c, as, ScoringPolicy{TieBreakers: []TieBreaker{ByCriterion("G1"), FewerDeductions()}})
+	require.NoError(t, err)
+	r := rand.New(rand.NewPCG(7, 7))
+	L := len(cp.Criteria())
+	sets := make([][]int64, 50)
+	for k := range sets {
+		sets[k] = make([]int64, L)
+		for l := range sets[k] {
+			sets[k][l] = 1 + r.Int64N(300)
+		}
+	}
+	seq := func(yield func([]int64) bool) {
+		for _, w := range sets {
+			if !yield(w) {
+				return
+			}
+		}
+	}
+	n := 0
+	for ranks, err := range cp.RanksScaled(2, seq) {
+		require.NoError(t, err)
+		ws := make([]decimal.Decimal, L)
+		for l, w := range sets[n] {
+			ws[l] = decimal.New(w, -2)
+		}
+		want, err := cp.ScoreWith(ws)
+		require.NoError(t, err)
+		for i, rank := range ranks {
+			require.Equal(t, want.Rank(i), rank, "set %d, unit %d", n, i)
+		}
+		n++
+		if n == 30 {
+			break
+		}
+	}
+	require.Equal(t, 30, n, "stopped when the caller stopped")
+	sets[3][1] = 0
+	n = 0
+	for _, err := range cp.RanksScaled(2, seq) {
+		if err != nil {
+			require.ErrorIs(t, err, ErrWeightRange)
+			break
+		}
+		n++
+	}
+	require.Equal(t, 3, n, "the sets before the refused one are scored")
 }

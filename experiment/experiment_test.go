@@ -552,3 +552,60 @@ func FuzzExperimentRun(f *testing.F) {
 		}
 	})
 }
+
+// The runner's path (marks drawn, chosen and summed as the policy says, put
+// into a compiled frame with Compiled.WithMarks) gives the standings
+// Scorecard.Score gives for the same draws as Assessments, and so does Compile.
+func TestRunnerPathMatchesScore(t *testing.T) {
+	c := cluster3()
+	card := simCard(t, 3, 10)
+	half := thidua.Rounding{Places: 2, Mode: thidua.RoundHalfUp}
+	cases := []struct {
+		name   string
+		kind   thidua.AssessorKind
+		policy thidua.ScoringPolicy
+	}{
+		{"appraisal", thidua.AssessorAppraisal, thidua.ScoringPolicy{}},
+		{"peer mean exact", thidua.AssessorPeer, thidua.ScoringPolicy{}},
+		{"peer mean half-up", thidua.AssessorPeer, thidua.ScoringPolicy{Aggregate: half}},
+		{"peer median", thidua.AssessorPeer, thidua.ScoringPolicy{Aggregation: thidua.AggregateMedian, Aggregate: half}},
+		{"peer trimmed, own counted", thidua.AssessorPeer, thidua.ScoringPolicy{Aggregation: thidua.AggregateTrimmedMean, Trim: 1,
+			CountOwnPeer: true, Aggregate: thidua.Rounding{Places: 1, Mode: thidua.RoundHalfEven}, Total: thidua.Rounding{Places: 0, Mode: thidua.RoundDown}}},
+		{"tie-breakers", thidua.AssessorPeer, thidua.ScoringPolicy{Aggregate: thidua.Rounding{Places: 0, Mode: thidua.RoundUp},
+			Total: thidua.Rounding{Places: 0, Mode: thidua.RoundHalfUp},
+			TieBreakers: []thidua.TieBreaker{thidua.ByCriterion("G1"), thidua.FewerDeductions(),
+				thidua.ByComparison("roster", func(a, b thidua.UnitID) int { return 0 })}}},
+		{"self", thidua.AssessorSelf, thidua.ScoringPolicy{Aggregate: half}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			for seed := range uint64(20) {
+				m := AssessmentModel{Quality: simQuality(c, 20), Noise: 150, Kind: tc.kind,
+					SelfInflation: 100, DeductionShare: 300}
+				as, err := GenerateAssessments(rand.New(rand.NewPCG(seed, 1)), card, c, m)
+				require.NoError(t, err)
+				st, err := card.Score(c, as, tc.policy)
+				require.NoError(t, err)
+				cp, err := thidua.Compile(card, c, as, tc.policy)
+				require.NoError(t, err)
+				got := cp.Score()
+				require.True(t, got.Agrees(st), "seed %d:\ncompiled %s", seed, got)
+				// The drawn marks, chosen and summed by the runner and put into
+				// the frame with Compiled.WithMarks, agree too (the runner's path).
+				g, err := newMarkGen(&card, c, m)
+				require.NoError(t, err)
+				L := len(card.Leaves())
+				marks := make([]int64, g.assessors()*9*L)
+				g.draw(rand.New(rand.NewPCG(seed, 1)), marks)
+				sums, counts := make([]int64, 9*L), make([]int, 9*L)
+				require.NoError(t, g.sum(marks, &tc.policy, sums, counts, nil))
+				zero := g.assessments(make([]int64, len(marks)))
+				frame, err := thidua.Compile(card, c, zero, tc.policy)
+				require.NoError(t, err)
+				direct, err := frame.WithMarks(sums, counts, g.scale)
+				require.NoError(t, err)
+				require.True(t, direct.Score().Agrees(st), "seed %d: drawn path", seed)
+			}
+		})
+	}
+}

@@ -53,7 +53,7 @@ type Sensitivity struct {
 const maxGrid = 1 << 30
 
 // Run scores the compiled year cp with Samples sets of perturbed weights
-// drawn from r, each through Compiled.ScoreScaled, and reports each unit's
+// drawn from r, scored through Compiled.RanksScaled, and reports each unit's
 // best and worst rank, and how often it ranked first and inside the quota. It
 // is deterministic for a given state of r. Errors: ErrNoSource for a nil r;
 // ErrInvalidModel (in a *FieldError) for no samples, a negative delta or
@@ -77,16 +77,21 @@ func (spec SensitivitySpec) Run(cp thidua.Compiled, r *rand.Rand) (Sensitivity, 
 		out.Units[u] = UnitSensitivity{Unit: id, BaseRank: base.Rank(u), BestRank: len(units) + 1}
 	}
 	w := make([]int64, len(g.lo))
-	for range spec.Samples {
-		for l := range w {
-			w[l] = g.lo[l] + int64(r.Uint64N(uint64(g.n[l])))*g.step
+	draw := func(yield func([]int64) bool) {
+		for range spec.Samples {
+			for l := range w {
+				w[l] = g.lo[l] + int64(r.Uint64N(uint64(g.n[l])))*g.step
+			}
+			if !yield(w) {
+				return
+			}
 		}
-		st, err := cp.ScoreScaled(w, g.scale)
+	}
+	for ranks, err := range cp.RanksScaled(g.scale, draw) {
 		if err != nil {
 			return Sensitivity{}, err
 		}
-		for u := range out.Units {
-			rank := st.Rank(u)
+		for u, rank := range ranks {
 			s := &out.Units[u]
 			s.BestRank, s.WorstRank = min(s.BestRank, rank), max(s.WorstRank, rank)
 			if rank == 1 {

@@ -424,13 +424,14 @@ type Variant struct {
 // Experiment is a policy experiment (thử nghiệm chính sách): Years simulated
 // cluster-years of Cluster on Scorecard, each reviewed under every Variant on
 // the same draws (so that differences between variants are the rules', not
-// chance's). A year's review scores the drawn assessments (through the
-// compiled path, equal to Scorecard.Score), holds one secret approval vote per
-// award whose rule has a vote threshold (ballots drawn from Ballots, the same
-// for every variant, counted as Contest.Tally counts them: a blank ballot is
-// invalid), and decides the awards through DecideCandidates' decision core,
-// as DecideCandidates decides for units with no facts on record. Quorum is the vote's quorum (zero means none); a year below it holds
-// no vote.
+// chance's). A year's review scores the drawn marks through the compiled
+// path (Compiled.WithMarks, equal to Scorecard.Score for the same marks as
+// Assessments), holds one secret approval vote per award whose rule has a
+// vote threshold (ballots drawn from Ballots, the same for every variant,
+// counted as Contest.Tally counts them: a blank ballot is invalid), and
+// decides the awards with AwardRules.Seats, the decision core of
+// DecideCandidates, for units with no facts on record. Quorum is the vote's
+// quorum (zero means none); a year below it holds no vote.
 type Experiment struct {
 	Cluster     thidua.Cluster
 	Scorecard   thidua.Scorecard
@@ -513,9 +514,10 @@ type Report struct {
 // state of r, not on Workers. Errors: ErrNoSource for a nil r; ErrInvalidModel
 // (in a *FieldError) for no years or variants, a negative worker count, or a
 // model value out of range; a scorecard of another year than the cluster
-// (*FieldError), an invalid policy, a policy the draws cannot satisfy
-// (ErrTrimTooMuch, ErrInexact), and a *FieldError wrapping ErrOverflow. When
-// several years fail, the error is the earliest year's.
+// (*FieldError), an invalid policy, a median or trimmed mean over totals
+// (ErrNotCompilable, as Compile refuses it), a policy the draws cannot
+// satisfy (ErrTrimTooMuch, ErrInexact), and a *FieldError wrapping
+// ErrOverflow. When several years fail, the error is the earliest year's.
 func (e Experiment) Run(r *rand.Rand) (Report, error) {
 	if r == nil {
 		return Report{}, thidua.ErrNoSource
