@@ -383,7 +383,7 @@ func (cp Compiled) RanksScaled(scale int32, weights iter.Seq[[]int64]) iter.Seq2
 				yield(nil, err)
 				return
 			}
-			ranks := b.ranks
+			var ranks []int
 			if cp.fits(w, w, scale) {
 				cp.scoreInto(w, scale, &b)
 				ranks = b.ranks
