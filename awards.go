@@ -800,7 +800,8 @@ func (c Candidate) Validate() error {
 	if err := f.Validate(); err != nil {
 		return err
 	}
-	for _, a := range sortedAwards(c.Votes) {
+	var buf [8]Award
+	for _, a := range appendSortedAwards(buf[:0], c.Votes) {
 		v := c.Votes[a]
 		if !a.IsValid() {
 			return &UnitError{ID: c.Unit, Err: &FieldError{Field: "votes award", Value: a.String(), Err: ErrInvalidAward}}
@@ -809,7 +810,7 @@ func (c Candidate) Validate() error {
 			return awardError(a, c.Unit, &FieldError{Field: "votes", Value: fmt.Sprintf("%d of %d", v.Votes, v.Base), Err: ErrInvalidVoteCount})
 		}
 	}
-	for _, a := range sortedAwards(c.Settled) {
+	for _, a := range appendSortedAwards(buf[:0], c.Settled) {
 		st := c.Settled[a]
 		if st == (Settlement{}) {
 			continue // unsettled
@@ -1586,16 +1587,18 @@ func Decide(rules AwardRules, in DecideInput) (Decision, error) {
 	return DecideCandidates(rules, cands, in.Pool)
 }
 
-func sortedAwards[V any](m map[Award]V) []Award {
-	if len(m) == 0 {
-		return nil
-	}
-	out := make([]Award, 0, len(m))
+// sortedAwards returns m's awards in order.
+func sortedAwards[V any](m map[Award]V) []Award { return appendSortedAwards(nil, m) }
+
+// appendSortedAwards appends m's awards to dst in order, so that a caller
+// with a buffer of its own allocates nothing for a few.
+func appendSortedAwards[V any](dst []Award, m map[Award]V) []Award {
+	start := len(dst)
 	for a := range m {
-		out = append(out, a)
+		dst = append(dst, a)
 	}
-	slices.Sort(out)
-	return out
+	slices.Sort(dst[start:])
+	return dst
 }
 
 // checkAwardVote reports a vote that cannot stand for award a's rule.
