@@ -820,7 +820,8 @@ func (c Candidate) Validate() error {
 	if err := f.Validate(); err != nil {
 		return err
 	}
-	for _, a := range sortedAwards(c.Votes) {
+	var buf [8]Award
+	for _, a := range appendSortedAwards(buf[:0], c.Votes) {
 		v := c.Votes[a]
 		if !a.IsValid() {
 			return &UnitError{ID: c.Unit, Err: &FieldError{Field: "votes award", Value: a.String(), Err: ErrInvalidAward}}
@@ -1090,40 +1091,17 @@ func (d Decision) Equal(e Decision) bool {
 // (ErrDuplicateUnit), and votes for one award counted out of different bases,
 // or marked passed while short of the rule's threshold (ErrContestMismatch).
 func DecideCandidates(rules AwardRules, candidates []Candidate, pool Pool) (Decision, error) {
-	if pool.Members < 0 {
-		return Decision{}, &FieldError{Field: "members", Value: strconv.Itoa(pool.Members), Err: ErrNegativeCount}
-	}
-	if pool.Leaders < 0 {
-		return Decision{}, &FieldError{Field: "leaders", Value: strconv.Itoa(pool.Leaders), Err: ErrNegativeCount}
-	}
 	cands := slices.Clone(candidates)
 	slices.SortFunc(cands, func(a, b Candidate) int {
 		return cmp.Or(cmp.Compare(a.Rank, b.Rank), strings.Compare(string(a.Unit), string(b.Unit)))
 	})
-	leaders := 0
+	pool, err := checkCandidates(rules, cands, pool)
+	if err != nil {
+		return Decision{}, err
+	}
 	rank := make(map[UnitID]int, len(cands))
 	for _, c := range cands {
-		if err := c.Validate(); err != nil {
-			return Decision{}, err
-		}
-		if _, dup := rank[c.Unit]; dup {
-			return Decision{}, &UnitError{ID: c.Unit, Err: ErrDuplicateUnit}
-		}
 		rank[c.Unit] = c.Rank
-		if c.LeadsCluster {
-			leaders++
-		}
-	}
-	if pool.Members == 0 {
-		pool.Members = len(cands)
-	}
-	if pool.Leaders == 0 {
-		pool.Leaders = leaders
-	}
-	for _, r := range rules.rules {
-		if err := checkVotes(r, cands); err != nil {
-			return Decision{}, err
-		}
 	}
 
 	var d Decision
@@ -1141,13 +1119,8 @@ func DecideCandidates(rules AwardRules, candidates []Candidate, pool Pool) (Deci
 	for ri, r := range rules.rules {
 		for i, c := range cands {
 			w := &whys[i]
-			w.reason, w.std, w.detail, w.years = qualifies(r, c)
-			core.ok[i] = w.reason == 0
-			core.keys[i] = seatKey{votesFirst: rules.votesFirst, rank: c.Rank, votes: c.Votes[r.Award].Votes,
-				merit: c.Facts.WomenShareMeets(rules.equalMerit), settle: math.MaxInt}
-			if j := slices.IndexFunc(c.Settled, func(st Settlement) bool { return st.Award == r.Award }); j >= 0 {
-				core.keys[i].settle, core.keys[i].by = c.Settled[j].place(c.Unit), c.Settled[j].By
-			}
+			w.reason, w.std, w.detail, w.years = qualifies(r, c, true)
+			core.ok[i], core.keys[i] = w.reason == 0, rules.seatKey(r.Award, c)
 		}
 		seats := core.fill(ri, r.Quota, pool.Members, pool.Leaders)
 		// The reasons, read off the core's result.
@@ -1178,6 +1151,96 @@ func DecideCandidates(rules AwardRules, candidates []Candidate, pool Pool) (Deci
 	return d, nil
 }
 
+// checkCandidates reports what DecideCandidates refuses in its input, and
+// returns the pool with its defaults filled in.
+func checkCandidates(rules AwardRules, cands []Candidate, pool Pool) (Pool, error) {
+	if pool.Members < 0 {
+		return Pool{}, &FieldError{Field: "members", Value: strconv.Itoa(pool.Members), Err: ErrNegativeCount}
+	}
+	if pool.Leaders < 0 {
+		return Pool{}, &FieldError{Field: "leaders", Value: strconv.Itoa(pool.Leaders), Err: ErrNegativeCount}
+	}
+	leaders := 0
+	var seen map[UnitID]bool // for many candidates; a few are compared in turn
+	if len(cands) > 16 {
+		seen = make(map[UnitID]bool, len(cands))
+	}
+	for i, c := range cands {
+		if err := c.Validate(); err != nil {
+			return Pool{}, err
+		}
+		dup := seen[c.Unit]
+		if seen == nil {
+			dup = slices.ContainsFunc(cands[:i], func(d Candidate) bool { return d.Unit == c.Unit })
+		} else {
+			seen[c.Unit] = true
+		}
+		if dup {
+			return Pool{}, &UnitError{ID: c.Unit, Err: ErrDuplicateUnit}
+		}
+		if c.LeadsCluster {
+			leaders++
+		}
+	}
+	if pool.Members == 0 {
+		pool.Members = len(cands)
+	}
+	if pool.Leaders == 0 {
+		pool.Leaders = leaders
+	}
+	for _, r := range rules.rules {
+		if err := checkVotes(r, cands); err != nil {
+			return Pool{}, err
+		}
+	}
+	return pool, nil
+}
+
+// seatKey is candidate c's place in the order the seats of award a fill in.
+func (rules AwardRules) seatKey(a Award, c Candidate) seatKey {
+	k := seatKey{votesFirst: rules.votesFirst, rank: c.Rank, votes: c.Votes[a].Votes,
+		merit: c.Facts.WomenShareMeets(rules.equalMerit), settle: math.MaxInt}
+	if j := slices.IndexFunc(c.Settled, func(st Settlement) bool { return st.Award == a }); j >= 0 {
+		k.settle, k.by = c.Settled[j].place(c.Unit), c.Settled[j].By
+	}
+	return k
+}
+
+// Seats decides, as DecideCandidates does and through the same decision
+// core, which candidates are proposed for which award, without the reasons
+// (lý do không đề nghị): for each rule in precedence order (the order of
+// Rules), the indexes into candidates of the units proposed (đề nghị), in
+// seat order. Units tied at a quota's cut-off are not proposed; Decide reports
+// them as a tie. The decision does not depend on the order of candidates. It
+// is the form for deciding many times over the same units, such as in a
+// policy experiment: it builds no Decision.
+//
+// Errors: those of DecideCandidates, for the same input.
+func (rules AwardRules) Seats(candidates []Candidate, pool Pool) ([][]int, error) {
+	pool, err := checkCandidates(rules, candidates, pool)
+	if err != nil {
+		return nil, err
+	}
+	units := make([]UnitID, len(candidates))
+	for i, c := range candidates {
+		units[i] = c.Unit
+	}
+	core := newSeatCore(units)
+	out := make([][]int, len(rules.rules))
+	all := make([]int, 0, len(candidates)) // each candidate is proposed at most once
+	for ri, r := range rules.rules {
+		for i, c := range candidates {
+			reason, _, _, _ := qualifies(r, c, false)
+			core.ok[i], core.keys[i] = reason == 0, rules.seatKey(r.Award, c)
+		}
+		st := core.fill(ri, r.Quota, pool.Members, pool.Leaders)
+		start := len(all)
+		all = append(all, st.q[:st.seated]...)
+		out[ri] = all[start:len(all):len(all)]
+	}
+	return out, nil
+}
+
 // checkVotes reports votes for r's award counted out of different bases, or
 // marked passed while short of r's threshold.
 func checkVotes(r AwardRule, cands []Candidate) error {
@@ -1202,8 +1265,9 @@ func checkVotes(r AwardRule, cands []Candidate) error {
 }
 
 // qualifies reports why c does not qualify for r (reason 0: it does), and
-// the years of its record at fault.
-func qualifies(r AwardRule, c Candidate) (reason DeclineReason, std, detail string, years []int) {
+// the years of its record at fault; without explain, only the reason of a
+// vote short.
+func qualifies(r AwardRule, c Candidate, explain bool) (reason DeclineReason, std, detail string, years []int) {
 	if c.Facts.Pending() {
 		return DeclinedPendingCase, "", c.Facts.pendingWhat(), nil
 	}
@@ -1229,6 +1293,9 @@ func qualifies(r AwardRule, c Candidate) (reason DeclineReason, std, detail stri
 		return DeclinedNoVote, "", "not voted on; needs " + r.Vote.String(), nil
 	}
 	if !v.Passed {
+		if !explain {
+			return DeclinedVoteShort, "", "", nil
+		}
 		if need := r.Vote.Share.Needed(v.Base); v.Votes < need {
 			return DeclinedVoteShort, "", fmt.Sprintf("%d of %d votes, needs %d (%s)", v.Votes, v.Base, need, r.Vote), nil
 		}
@@ -1310,9 +1377,10 @@ type seats struct {
 
 func newSeatCore(units []UnitID) *seatCore {
 	n := len(units)
-	sc := &seatCore{idRank: make([]int, n), ok: make([]bool, n), keys: make([]seatKey, n),
-		at: make([]int, n), held: make([]bool, n), q: make([]int, 0, n)}
-	idx := make([]int, n)
+	ints, bools := make([]int, 4*n), make([]bool, 2*n)
+	sc := &seatCore{idRank: ints[:n:n], ok: bools[:n:n], keys: make([]seatKey, n),
+		at: ints[n : 2*n : 2*n], held: bools[n:], q: ints[2*n : 2*n : 3*n]}
+	idx := ints[3*n:]
 	for i := range idx {
 		idx[i] = i
 	}
@@ -1532,13 +1600,18 @@ func Decide(rules AwardRules, in DecideInput) (Decision, error) {
 	return DecideCandidates(rules, cands, in.Pool)
 }
 
-func sortedAwards[V any](m map[Award]V) []Award {
-	out := make([]Award, 0, len(m))
+// sortedAwards returns m's awards in order.
+func sortedAwards[V any](m map[Award]V) []Award { return appendSortedAwards(nil, m) }
+
+// appendSortedAwards appends m's awards to dst in order, so that a caller
+// with a buffer of its own allocates nothing for a few.
+func appendSortedAwards[V any](dst []Award, m map[Award]V) []Award {
+	start := len(dst)
 	for a := range m {
-		out = append(out, a)
+		dst = append(dst, a)
 	}
-	slices.Sort(out)
-	return out
+	slices.Sort(dst[start:])
+	return dst
 }
 
 // checkAwardVote reports a vote that cannot stand for award a's rule.

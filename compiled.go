@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"iter"
 	"slices"
 	"strings"
 
@@ -39,6 +40,9 @@ type Compiled struct {
 	maxAbs      []int64 // per leaf, the largest |mark| of any unit
 	total       Rounding
 	ties        []compiledTie
+	aggregate   Rounding          // the policy's rounding of aggregated marks
+	deduct      []bool            // per leaf, a deduction
+	maxes       []decimal.Decimal // per leaf, its maximum
 }
 
 type compiledTie struct {
@@ -74,12 +78,15 @@ func Compile(card Scorecard, c Cluster, assessments []Assessment, p ScoringPolic
 
 // newCompiledFrame lays out everything but the marks and weights.
 func newCompiledFrame(card *Scorecard, c Cluster, p ScoringPolicy) Compiled {
-	cp := Compiled{total: p.Total}
+	cp := Compiled{total: p.Total, aggregate: p.Aggregate}
 	for _, m := range c.spec.Members {
 		cp.units = append(cp.units, m.ID)
 	}
 	for _, li := range card.leaves {
-		cp.leaves = append(cp.leaves, card.nodes[li].id)
+		nd := &card.nodes[li]
+		cp.leaves = append(cp.leaves, nd.id)
+		cp.deduct = append(cp.deduct, nd.kind == CriterionDeduction)
+		cp.maxes = append(cp.maxes, nd.max)
 	}
 	for _, t := range p.TieBreakers {
 		ct := compiledTie{kind: t.kind, name: t.String(), cmp: t.compare}
@@ -241,6 +248,68 @@ func aggregateInt(sums []int64, counts []int, rs int32, r Rounding, out []int64)
 	return rs + extra, nil
 }
 
+// WithMarks returns the compiled year with other marks (điểm chấm) in place
+// of its own, already chosen and summed as the policy's aggregation chooses
+// them, and aggregated as Compile aggregates: sums[u·L+l] is the sum, in units
+// of 10^-scale, of the counts[u·L+l] marks unit u's aggregation keeps for leaf
+// l (units in the order of Units, the L leaves in the order of Criteria; marks
+// as assessed, a deduction's positive), and the unit's mark is their mean,
+// rounded as the policy's Aggregate says (exact when it does not round). The
+// weights, total rounding and tie-breakers stay the year's. It is the form for
+// re-scoring many drawn or edited years, such as in a policy experiment,
+// without building Assessments; the result scores as Compile would compile
+// assessments whose kept marks have these sums.
+//
+// Errors: ErrInvalidModel (in a *FieldError) for slices of another length
+// than units × leaves, a count below 1, a negative sum or a scale outside
+// [0, 18]; ErrOverMax (in a *FieldError) for a mean above its leaf's maximum;
+// ErrInexact for an exact mean with no decimal form within 18 places; and a
+// *FieldError wrapping ErrOverflow when a mark or total would not fit.
+func (cp Compiled) WithMarks(sums []int64, counts []int, scale int32) (Compiled, error) {
+	U, L := len(cp.units), len(cp.leaves)
+	bad := func(field, value string) error { return &FieldError{Field: field, Value: value, Err: ErrInvalidModel} }
+	switch {
+	case len(sums) != U*L || len(counts) != U*L:
+		return Compiled{}, bad("sums/counts", fmt.Sprint(len(sums), "/", len(counts)))
+	case scale < 0 || scale > 18:
+		return Compiled{}, bad("scale", fmt.Sprint(scale))
+	}
+	for i, n := range counts {
+		if n < 1 {
+			return Compiled{}, bad("count", fmt.Sprint(n))
+		}
+		if sums[i] < 0 {
+			return Compiled{}, bad("sum", fmt.Sprint(sums[i]))
+		}
+	}
+	out := cp
+	out.marks = make([]int64, U*L)
+	ms, err := aggregateInt(sums, counts, scale, cp.aggregate, out.marks)
+	if err != nil {
+		return Compiled{}, err
+	}
+	out.markScale = ms
+	out.maxAbs = make([]int64, L)
+	for l := range L {
+		mx, ok := toScaled(cp.maxes[l], ms)
+		for u := range U {
+			v := out.marks[u*L+l]
+			if ok && v > mx {
+				return Compiled{}, &FieldError{Field: "mark " + string(cp.units[u]) + " " + string(cp.leaves[l]),
+					Value: decimal.New(v, -ms).String(), Err: ErrOverMax}
+			}
+			out.maxAbs[l] = max(out.maxAbs[l], v)
+			if cp.deduct[l] {
+				out.marks[u*L+l] = -v
+			}
+		}
+	}
+	if !out.fits(out.weights, out.weights, out.weightScale) {
+		return Compiled{}, overflowError("total at mark scale", fmt.Sprint(ms))
+	}
+	return out, nil
+}
+
 // Units returns the units in roster order: the order of every per-unit slice.
 func (cp Compiled) Units() []UnitID { return slices.Clone(cp.units) }
 
@@ -293,6 +362,59 @@ func (cp Compiled) ScoreWith(weights []decimal.Decimal) (CompiledStandings, erro
 	var b scoreBuf
 	cp.scoreInto(w, ws, &b)
 	return b.standings(&cp), nil
+}
+
+// RanksScaled scores the compiled year once for each set of weights that
+// weights yields, in fixed point (weights[l] is leaf l's weight, hệ số, in
+// units of 10^-scale, in the order of Criteria), and yields each set's
+// competition ranks in roster order: the ranks ScoreWith gives for the same
+// weights as decimals, exactly (in decimals when the totals would not fit
+// the int64 form). It is the loop of a sensitivity analysis, which scores
+// many sets of weights drawn on a grid: one set of buffers serves the whole
+// sequence, so the slice yielded is valid only until the next set is
+// yielded. A set it refuses ends the sequence with its error: ErrInvalidModel
+// for the wrong number of weights or a scale outside [0, 18], ErrWeightRange
+// for a weight not positive (all in a *FieldError).
+func (cp Compiled) RanksScaled(scale int32, weights iter.Seq[[]int64]) iter.Seq2[[]int, error] {
+	return func(yield func([]int, error) bool) {
+		var b scoreBuf
+		for w := range weights {
+			if err := cp.checkScaled(w, scale); err != nil {
+				yield(nil, err)
+				return
+			}
+			var ranks []int
+			if cp.fits(w, w, scale) {
+				cp.scoreInto(w, scale, &b)
+				ranks = b.ranks
+			} else {
+				ws := make([]decimal.Decimal, len(w))
+				for l, x := range w {
+					ws[l] = decimal.New(x, -scale)
+				}
+				ranks = cp.scoreDecimal(ws).ranks
+			}
+			if !yield(ranks, nil) {
+				return
+			}
+		}
+	}
+}
+
+// checkScaled reports what RanksScaled refuses in one set of weights.
+func (cp *Compiled) checkScaled(weights []int64, scale int32) error {
+	if len(weights) != len(cp.leaves) {
+		return &FieldError{Field: "weights", Value: fmt.Sprint(len(weights)), Err: ErrInvalidModel}
+	}
+	if scale < 0 || scale > 18 {
+		return &FieldError{Field: "weight scale", Value: fmt.Sprint(scale), Err: ErrInvalidModel}
+	}
+	for l, w := range weights {
+		if w <= 0 {
+			return &FieldError{Field: "weight " + string(cp.leaves[l]), Value: decimal.New(w, -scale).String(), Err: ErrWeightRange}
+		}
+	}
+	return nil
 }
 
 // scoreDecimal is ScoreWith in decimals, for weights too large or too
@@ -356,8 +478,9 @@ func (cp *Compiled) scoreInto(w []int64, ws int32, b *scoreBuf) {
 	U, L := len(cp.units), len(cp.leaves)
 	if b.cp != cp {
 		b.cp = cp
-		b.raw, b.totals, b.key = make([]int64, U), make([]int64, U), make([]int64, U)
-		b.order, b.ranks, b.tieBreak = make([]int, U), make([]int, U), make([]string, U)
+		i64, ints := make([]int64, 3*U), make([]int, 2*U)
+		b.raw, b.totals, b.key = i64[:U:U], i64[U:2*U:2*U], i64[2*U:]
+		b.order, b.ranks, b.tieBreak = ints[:U:U], ints[U:], make([]string, U)
 		b.ties = cp.tieRanks(b)
 	}
 	w = w[:L]
@@ -419,10 +542,10 @@ func roundScaled(v int64, scale int32, r Rounding) int64 {
 	return q * f
 }
 
-// standings copies the buffer into a result.
+// standings hands the buffer's totals, ranks and tie-breakers to a result:
+// the buffer is the caller's own and not used again.
 func (b *scoreBuf) standings(cp *Compiled) CompiledStandings {
-	return CompiledStandings{units: cp.units, totals: slices.Clone(b.totals), scale: b.scale,
-		ranks: slices.Clone(b.ranks), tieBreak: slices.Clone(b.tieBreak)}
+	return CompiledStandings{units: cp.units, totals: b.totals, scale: b.scale, ranks: b.ranks, tieBreak: b.tieBreak}
 }
 
 // CompiledStandings is the result of scoring a Compiled year: each unit's total

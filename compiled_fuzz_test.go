@@ -30,9 +30,9 @@ func FuzzCompiled(f *testing.F) {
 		if tbs&2 != 0 {
 			p.TieBreakers = append(p.TieBreakers, FewerDeductions())
 		}
-		m := AssessmentModel{Quality: simQuality(c, int(seed%40)), Noise: int(noise % 1001), Kind: AssessorKind(1 + seed%3),
+		m := simModel{Quality: simQuality(c, int(seed%40)), Noise: int(noise % 1001), Kind: AssessorKind(1 + seed%3),
 			SelfInflation: int(seed % 300), DeductionShare: 500}
-		as, err := GenerateAssessments(rand.New(rand.NewPCG(seed, 0)), card, c, m)
+		as, err := simAssessments(rand.New(rand.NewPCG(seed, 0)), card, c, m)
 		require.NoError(t, err)
 		cp, cerr := Compile(card, c, as, p)
 		st, serr := card.Score(c, as, p)
@@ -42,6 +42,15 @@ func FuzzCompiled(f *testing.F) {
 		}
 		require.NoError(t, cerr)
 		require.True(t, cp.Score().Agrees(st), "%+v\n%s", p, cp.Score())
+		// The year's own aggregated marks, put back one per unit and leaf
+		// with WithMarks, score the same.
+		sums, counts := make([]int64, len(cp.marks)), make([]int, len(cp.marks))
+		for i, v := range cp.marks {
+			sums[i], counts[i] = abs64(v), 1
+		}
+		back, err := cp.WithMarks(sums, counts, cp.markScale)
+		require.NoError(t, err)
+		require.True(t, back.Score().Agrees(st), "WithMarks of the year's marks")
 		// Other weights: the same as a scorecard rebuilt with them.
 		r := rand.New(rand.NewPCG(uint64(wseed), 9))
 		ws := cp.Weights()
@@ -53,6 +62,16 @@ func FuzzCompiled(f *testing.F) {
 		want, err := card.withWeights(ws).Score(c, as, p)
 		require.NoError(t, err)
 		require.True(t, got.Agrees(want), "%v\n%s", ws, got)
+		// The same weights in fixed point, at two places.
+		fixed := make([]int64, len(ws))
+		for l, w := range ws {
+			fixed[l] = w.Shift(2).IntPart()
+		}
+		ranks, err := ranksScaled(cp, fixed, 2)
+		require.NoError(t, err)
+		for i, rank := range ranks {
+			require.Equal(t, got.Rank(i), rank, "RanksScaled %v", fixed)
+		}
 		// A weight shifted past the int64 form, up to and beyond the range a
 		// scorecard accepts: scored in decimals as the rebuilt scorecard
 		// scores it, or refused with the scorecard's error.

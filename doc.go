@@ -94,12 +94,14 @@
 // # Policy experiments
 //
 // Beside the flow, Compile scores a scorecard and a year's assessments once
-// into int64 fixed point, with the same totals and ranks as Score; ScoreWith,
-// Compiled.Sensitivity and Compiled.LeadChange then ask how much the weights
-// matter. GenerateAssessments and GenerateApprovalBallots draw simulated
-// inputs from a seeded *rand.Rand the caller passes in, and Experiment.Run
-// repeats score, vote and decide over many simulated years under each Variant
-// of the rules. The same seed always gives the same Report.
+// into int64 fixed point, with the same totals and ranks as Score; ScoreWith
+// and RanksScaled score it with other weights, WithMarks with other marks,
+// and AwardRules.Seats decides through DecideCandidates' decision core
+// without building the reasons. Package experiment
+// (github.com/thidua/thidua/experiment) builds on them: simulated
+// assessments and ballots drawn from a seeded *rand.Rand, Experiment.Run
+// repeating score, vote and decide over many simulated years under each
+// variant of the rules, and the sensitivity of a ranking to its weights.
 //
 // # Glossary
 //

@@ -17,6 +17,7 @@ import (
 	"github.com/thidua/thidua"
 	"github.com/thidua/thidua/council"
 	"github.com/thidua/thidua/document"
+	"github.com/thidua/thidua/experiment"
 )
 
 // Every Go snippet of README.md is quoted from this file: each lies between a
@@ -324,12 +325,12 @@ func readmeExperiment(w io.Writer, c thidua.Cluster, card thidua.Scorecard) erro
 	if err != nil {
 		return err
 	}
-	report, err := thidua.Experiment{
+	report, err := experiment.Experiment{
 		Cluster: c, Scorecard: card, Years: 10000,
-		Assessments: thidua.AssessmentModel{Quality: quality, Noise: 100, Kind: thidua.AssessorPeer},
-		Ballots:     thidua.BallotModel{Noise: 60, TopK: 2, Absent: 100},
+		Assessments: experiment.AssessmentModel{Quality: quality, Noise: 100, Kind: thidua.AssessorPeer},
+		Ballots:     experiment.BallotModel{Noise: 60, TopK: 2, Absent: 100},
 		Quorum:      thidua.AtLeast(2, 3),
-		Variants: []thidua.Variant{
+		Variants: []experiment.Variant{
 			{Name: "80% of all members", Policy: scoring, Rules: strict},
 			{Name: "majority of valid ballots", Policy: scoring, Rules: loose},
 		},

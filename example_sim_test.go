@@ -2,7 +2,6 @@ package thidua_test
 
 import (
 	"fmt"
-	"math/rand/v2"
 
 	"github.com/shopspring/decimal"
 	"github.com/thidua/thidua"
@@ -72,10 +71,10 @@ func ExampleCompile() {
 	// first: [nam-dinh]
 }
 
-// How far can the weights move before the lead changes? Sensitivity draws
-// perturbed weights from a seeded source; LeadChange finds, exactly, the
-// smallest change of one weight that lets a rival reach the leader.
-func ExampleCompiled_Sensitivity() {
+// Re-score a compiled year with other marks, already chosen and summed per
+// unit and criterion, without building Assessments: here two appraisals per
+// unit, summed in quarters of a point (scale 2), averaged as Compile would.
+func ExampleCompiled_WithMarks() {
 	d := decimal.RequireFromString
 	cluster, card := simCluster()
 	appraise := func(unit thidua.UnitID, cds, bc string) thidua.Assessment {
@@ -83,83 +82,101 @@ func ExampleCompiled_Sensitivity() {
 			Marks: map[thidua.CriterionID]decimal.Decimal{"chuyen-doi-so": d(cds), "buu-chinh": d(bc)}}
 	}
 	cp, err := thidua.Compile(card, cluster, []thidua.Assessment{
-		appraise("bac-ninh", "19.5", "52"),
-		appraise("nam-dinh", "16", "57.25"),
-		appraise("hai-duong", "18", "54.5"),
-		appraise("vinh-phuc", "17", "55"),
+		appraise("bac-ninh", "19.5", "52"), appraise("nam-dinh", "16", "57.25"),
+		appraise("hai-duong", "18", "54.5"), appraise("vinh-phuc", "17", "55"),
 	}, thidua.ScoringPolicy{})
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	s, err := cp.Sensitivity(rand.New(rand.NewPCG(2023, 12)), thidua.SensitivitySpec{
-		Samples: 1000, Delta: d("0.3"), Quota: 2})
+	// Per unit (roster order), per criterion (Criteria order): the sum of two
+	// marks in hundredths, and the count 2.
+	sums := []int64{3700, 10800, 3300, 11300, 3650, 11000, 3500, 11100}
+	counts := []int{2, 2, 2, 2, 2, 2, 2, 2}
+	other, err := cp.WithMarks(sums, counts, 2)
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	for _, u := range s.Units {
-		fmt.Printf("%-9s rank %d, best %d, worst %d, first in %4d, top 2 in %4d of %d\n",
-			u.Unit, u.BaseRank, u.BestRank, u.WorstRank, u.First, u.InQuota, s.Samples)
-	}
-	lc, ok, err := cp.LeadChange(2)
-	if err != nil || !ok {
-		fmt.Println("no single weight changes the lead", err)
-		return
-	}
-	fmt.Printf("%s reaches %s when the weight of %s moves by %s (exactly %s)\n",
-		lc.Rival, lc.Leader, lc.Criterion, lc.Change.StringFixed(2), lc.Exact().RatString())
+	m, _ := other.Mark("hai-duong", "chuyen-doi-so")
+	fmt.Println("hai-duong's digital transformation mark:", m)
+	fmt.Println(other.Score())
 	// Output:
-	// bac-ninh  rank 1, best 1, worst 3, first in  814, top 2 in  942 of 1000
-	// nam-dinh  rank 3, best 1, worst 4, first in   13, top 2 in   63 of 1000
-	// hai-duong rank 2, best 1, worst 2, first in  174, top 2 in 1000 of 1000
-	// vinh-phuc rank 4, best 3, worst 4, first in    0, top 2 in    0 of 1000
-	// hai-duong reaches bac-ninh when the weight of buu-chinh moves by 0.20 (exactly 1/5)
+	// hai-duong's digital transformation mark: 18.25
+	// 1 hai-duong 91.5; 2 bac-ninh 91; 3 vinh-phuc 90.5; 4 nam-dinh 89.5
 }
 
-// Would a flag threshold of 80% of all members leave the cluster without a
-// flag more often than a simple majority of valid ballots? An Experiment
-// reviews simulated years under both rules on the same draws.
-func ExampleExperiment_Run() {
+// Rank a compiled year under many sets of weights in fixed point, such as a
+// grid of weights in hundredths, with one set of buffers for the whole loop.
+func ExampleCompiled_RanksScaled() {
+	d := decimal.RequireFromString
 	cluster, card := simCluster()
-	policy := thidua.ScoringPolicy{Aggregate: thidua.Rounding{Places: 2, Mode: thidua.RoundHalfUp}}
-	e := thidua.Experiment{
-		Cluster: cluster, Scorecard: card, Years: 1000,
-		// Latent quality per mille; every member cross-scores every member.
-		Assessments: thidua.AssessmentModel{Kind: thidua.AssessorPeer, Noise: 100,
-			Quality: map[thidua.UnitID]int{"bac-ninh": 900, "nam-dinh": 860, "hai-duong": 880, "vinh-phuc": 850}},
-		// Each member approves the unit it perceives best.
-		Ballots: thidua.BallotModel{Noise: 60, TopK: 1},
-		// Years are reviewed on two goroutines; the report is the same for any
-		// number (0, the default, uses every core).
-		Workers: 2,
+	appraise := func(unit thidua.UnitID, cds, bc string) thidua.Assessment {
+		return thidua.Assessment{Unit: unit, Assessor: "to-tham-dinh", Kind: thidua.AssessorAppraisal,
+			Marks: map[thidua.CriterionID]decimal.Decimal{"chuyen-doi-so": d(cds), "buu-chinh": d(bc)}}
 	}
-	for _, v := range []struct {
-		name string
-		vote thidua.Threshold
-	}{
-		{"80% of members", thidua.AtLeast(4, 5).Of(thidua.BaseElectorate)},
-		{"majority of valid", thidua.MoreThan(1, 2).Of(thidua.BaseValid)},
-	} {
-		rules, err := thidua.NewAwardRules(thidua.AwardRule{Award: thidua.AwardMinistryFlag, Quota: thidua.CountQuota(1), Vote: v.vote})
+	cp, err := thidua.Compile(card, cluster, []thidua.Assessment{
+		appraise("bac-ninh", "19.5", "52"), appraise("nam-dinh", "16", "57.25"),
+		appraise("hai-duong", "18", "54.5"), appraise("vinh-phuc", "17", "55"),
+	}, thidua.ScoringPolicy{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	grid := func(yield func([]int64) bool) {
+		for _, w := range [][]int64{{200, 100}, {150, 120}, {100, 200}} { // 2 and 1, 1.5 and 1.2, 1 and 2
+			if !yield(w) {
+				return
+			}
+		}
+	}
+	fmt.Println("units:", cp.Units())
+	for ranks, err := range cp.RanksScaled(2, grid) {
 		if err != nil {
 			fmt.Println(err)
 			return
 		}
-		e.Variants = append(e.Variants, thidua.Variant{Name: v.name, Policy: policy, Rules: rules})
+		fmt.Println("ranks:", ranks)
 	}
-	rep, err := e.Run(rand.New(rand.NewPCG(2023, 12)))
+	// Output:
+	// units: [bac-ninh nam-dinh hai-duong vinh-phuc]
+	// ranks: [1 3 2 4]
+	// ranks: [3 1 2 4]
+	// ranks: [4 1 2 2]
+}
+
+// Decide many times over the same units, without the reasons: which
+// candidates (by index) each rule proposes, as DecideCandidates proposes them.
+func ExampleAwardRules_Seats() {
+	rules, err := thidua.NewAwardRules(
+		thidua.AwardRule{Award: thidua.AwardMinistryFlag, Quota: thidua.CountQuota(1), Vote: thidua.AtLeast(2, 3).Of(thidua.BasePresent)},
+		thidua.AwardRule{Award: thidua.AwardMinistryMerit, Quota: thidua.CountQuota(2)})
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	for _, v := range rep.Variants {
-		flag, _ := v.Award(thidua.AwardMinistryFlag)
-		best, _ := v.Unit("bac-ninh")
-		fmt.Printf("%-17s no flag %3d, top scorer misses it %3d, runoff %d of %d years; bac-ninh flagged %d\n",
-			v.Name, flag.NotProposed, flag.TopMissed, flag.Runoffs, rep.Years, best.Awards[thidua.AwardMinistryFlag])
+	vote := func(n int) map[thidua.Award]thidua.VoteCount {
+		return map[thidua.Award]thidua.VoteCount{thidua.AwardMinistryFlag: {Votes: n, Base: 4, Passed: n >= 3}}
+	}
+	cands := []thidua.Candidate{
+		{Unit: "bac-ninh", Rank: 2, Votes: vote(2)},
+		{Unit: "nam-dinh", Rank: 1, LeadsCluster: true, Votes: vote(4)},
+		{Unit: "hai-duong", Rank: 3, Votes: vote(1)},
+		{Unit: "vinh-phuc", Rank: 4, Votes: vote(0)},
+	}
+	seats, err := rules.Seats(cands, thidua.Pool{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for i, r := range rules.Rules() {
+		fmt.Print(r.Award, ":")
+		for _, k := range seats[i] {
+			fmt.Print(" ", cands[k].Unit)
+		}
+		fmt.Println()
 	}
 	// Output:
-	// 80% of members    no flag 816, top scorer misses it 862, runoff 0 of 1000 years; bac-ninh flagged 179
-	// majority of valid no flag 360, top scorer misses it 548, runoff 0 of 1000 years; bac-ninh flagged 588
+	// ministry-flag: nam-dinh
+	// ministry-merit: bac-ninh hai-duong
 }

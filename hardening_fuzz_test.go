@@ -4,14 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"hash/fnv"
-	"math/big"
 	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/require"
 )
 
@@ -250,128 +248,6 @@ func FuzzSuccessionElect(f *testing.F) {
 		require.NoError(t, err)
 		for _, x := range v {
 			require.NotEqual(t, ConstraintMember, x.Constraint, "%v", x)
-		}
-	})
-}
-
-// Property: Sensitivity reports every unit once with ranks within the roster,
-// BestRank ≤ WorstRank and counts within the samples, at least one unit first in each
-// sample, and the same figures for the same seed; LeadChange is a change
-// between two different units, rounded away from zero from the exact one.
-func FuzzSensitivityAndLeadChange(f *testing.F) {
-	f.Add(uint64(1), uint8(20), uint16(100), uint8(3), uint8(4))
-	f.Add(uint64(9), uint8(5), uint16(900), uint8(1), uint8(0))
-	f.Add(uint64(4), uint8(1), uint16(0), uint8(9), uint8(12))
-	f.Fuzz(func(t *testing.T, seed uint64, samples uint8, deltaMilli uint16, quota, places uint8) {
-		c := cluster3()
-		card := simCard(t, 2, 3)
-		as, err := GenerateAssessments(rand.New(rand.NewPCG(seed, 3)), card, c,
-			AssessmentModel{Quality: simQuality(c, 10), Noise: 150, Kind: AssessorPeer})
-		require.NoError(t, err)
-		cp, err := Compile(card, c, as, ScoringPolicy{Aggregate: Rounding{Places: 2, Mode: RoundHalfUp}})
-		require.NoError(t, err)
-		spec := SensitivitySpec{Samples: 1 + int(samples%40), Delta: decimal.New(int64(deltaMilli%1500), -3), Quota: int(quota % 12)}
-		sens, err := cp.Sensitivity(rand.New(rand.NewPCG(seed, 4)), spec)
-		if err != nil {
-			require.ErrorIs(t, err, ErrWeightRange, "only a delta of a whole weight or more is refused here")
-		} else {
-			again, err := cp.Sensitivity(rand.New(rand.NewPCG(seed, 4)), spec)
-			require.NoError(t, err)
-			require.Equal(t, sens, again, "deterministic for a seed")
-			require.Equal(t, spec.Samples, sens.Samples)
-			require.Len(t, sens.Units, c.Len())
-			first := 0
-			for i, u := range sens.Units {
-				require.Equal(t, c.MemberIDs()[i], u.Unit)
-				// Best and worst are over the samples; the base weights are not one.
-				require.LessOrEqual(t, u.BestRank, u.WorstRank)
-				require.LessOrEqual(t, u.WorstRank, c.Len())
-				require.GreaterOrEqual(t, u.BestRank, 1)
-				require.True(t, u.BaseRank >= 1 && u.BaseRank <= c.Len())
-				require.LessOrEqual(t, u.First, spec.Samples)
-				require.LessOrEqual(t, u.InQuota, spec.Samples)
-				if spec.Quota >= c.Len() {
-					require.Equal(t, spec.Samples, u.InQuota)
-				}
-				first += u.First
-			}
-			require.GreaterOrEqual(t, first, spec.Samples, "someone is first in every sample")
-		}
-		p := int32(places % 20)
-		lc, ok, err := cp.LeadChange(p)
-		if p > MaxPlaces {
-			require.ErrorIs(t, err, ErrInvalidModel)
-			return
-		}
-		require.NoError(t, err)
-		if !ok {
-			return
-		}
-		require.NotEqual(t, lc.Leader, lc.Rival)
-		require.True(t, c.IsMember(lc.Leader) && c.IsMember(lc.Rival))
-		require.Equal(t, p, lc.Places)
-		ex := lc.Exact()
-		diff := new(big.Rat).Sub(lc.Change.Rat(), ex)
-		require.True(t, diff.Sign() == 0 || diff.Sign() == ex.Sign(), "rounded away from zero: %s from %s", lc.Change, ex)
-		require.True(t, lc.Equal(lc))
-	})
-}
-
-// Property: Experiment.Run is deterministic for a seed, reports every
-// variant, award and unit, keeps every count within the years, and has
-// someone ranked first every year; its errors are typed.
-func FuzzExperimentRun(f *testing.F) {
-	f.Add(uint64(1), uint8(5), uint16(120), uint8(2), uint16(100), uint8(0))
-	f.Add(uint64(2), uint8(1), uint16(0), uint8(0), uint16(0), uint8(1))
-	f.Add(uint64(3), uint8(20), uint16(900), uint8(9), uint16(900), uint8(2))
-	f.Fuzz(func(t *testing.T, seed uint64, years uint8, noise uint16, topK uint8, absent uint16, variant uint8) {
-		c := cluster3()
-		p := ScoringPolicy{Aggregate: Rounding{Places: 2, Mode: RoundHalfUp}}
-		if variant&1 != 0 {
-			p.Aggregation, p.Trim = AggregateTrimmedMean, 1
-		}
-		ths := []Threshold{AtLeast(4, 5).Of(BaseElectorate), AtLeast(2, 3).Of(BasePresent), MoreThan(1, 2).Of(BaseValid)}
-		e := Experiment{
-			Cluster: c, Scorecard: simCard(t, 2, 3), Years: 1 + int(years%12),
-			Assessments: AssessmentModel{Quality: simQuality(c, 15), Noise: int(noise % 1200), Kind: AssessorPeer, DeductionShare: int(noise % 1001)},
-			Ballots:     BallotModel{Noise: int(noise % 1000), TopK: int(topK % 10), Absent: int(absent % 1001)},
-			Quorum:      AtLeast(2, 3),
-			Variants: []Variant{
-				{Name: "a", Policy: p, Rules: flagRules(t, ths[int(variant/2)%3])},
-				{Name: "b", Policy: p, Rules: flagRules(t, ths[int(variant/6)%3])},
-			},
-		}
-		rep, err := e.Run(rand.New(rand.NewPCG(seed, 5)))
-		if err != nil {
-			require.True(t, strings.HasPrefix(err.Error(), "thidua: "), "%v", err)
-			require.True(t, errors.Is(err, ErrInvalidModel) || errors.Is(err, ErrTrimTooMuch), "%v", err)
-			return
-		}
-		again, err := e.Run(rand.New(rand.NewPCG(seed, 5)))
-		require.NoError(t, err)
-		require.Equal(t, rep, again, "deterministic for a seed")
-		require.Equal(t, e.Years, rep.Years)
-		require.Len(t, rep.Variants, len(e.Variants))
-		for i, v := range rep.Variants {
-			require.Equal(t, e.Variants[i].Name, v.Name)
-			require.LessOrEqual(t, v.NoQuorum, e.Years)
-			require.Len(t, v.Awards, e.Variants[i].Rules.Len())
-			for _, a := range v.Awards {
-				for _, n := range []int{a.NoneReached, a.NotProposed, a.TopMissed, a.Runoffs} {
-					require.GreaterOrEqual(t, n, 0)
-					require.LessOrEqual(t, n, e.Years)
-				}
-			}
-			require.Len(t, v.Units, c.Len())
-			led := 0
-			for k, u := range v.Units {
-				require.Equal(t, c.MemberIDs()[k], u.Unit)
-				led += u.Led
-				for _, n := range u.Awards {
-					require.LessOrEqual(t, n, e.Years)
-				}
-			}
-			require.GreaterOrEqual(t, led, e.Years, "someone ranks first every year")
 		}
 	})
 }

@@ -32,6 +32,7 @@ import (
 
 	"github.com/shopspring/decimal"
 	"github.com/thidua/thidua"
+	"github.com/thidua/thidua/experiment"
 )
 
 func main() {
@@ -90,7 +91,7 @@ func run(w io.Writer, years int, seed uint64) error {
 		return err
 	}
 	fmt.Fprint(w, note+"\n")
-	e, err := experiment(cluster, card, years)
+	e, err := flagExperiment(cluster, card, years)
 	if err != nil {
 		return err
 	}
@@ -103,7 +104,7 @@ func run(w io.Writer, years int, seed uint64) error {
 	// noise, not averaged away over nine peers.
 	m := e.Assessments
 	m.Kind = thidua.AssessorAppraisal
-	simulated, err := thidua.GenerateAssessments(rand.New(rand.NewPCG(seed, 3)), card, cluster, m)
+	simulated, err := experiment.GenerateAssessments(rand.New(rand.NewPCG(seed, 3)), card, cluster, m)
 	if err != nil {
 		return err
 	}
@@ -121,22 +122,22 @@ func cluster3() (thidua.Cluster, error) {
 	})
 }
 
-// experiment is the cluster's year under each flag rule: the flag (one, by
+// flagExperiment is the cluster's year under each flag rule: the flag (one, by
 // vote) and two Certificates of Merit (by rank), on the same draws.
-func experiment(c thidua.Cluster, card thidua.Scorecard, years int) (thidua.Experiment, error) {
+func flagExperiment(c thidua.Cluster, card thidua.Scorecard, years int) (experiment.Experiment, error) {
 	quality := map[thidua.UnitID]int{}
 	for _, m := range members {
 		quality[m.id] = int(m.quality) * 9 // per mille, so that noise rarely hits the ceiling
 	}
 	policy := thidua.ScoringPolicy{Aggregate: thidua.Rounding{Places: 2, Mode: thidua.RoundHalfUp}}
-	e := thidua.Experiment{
+	e := experiment.Experiment{
 		Cluster: c, Scorecard: card, Years: years,
 		// Every member cross-scores every member; the own row is ignored.
-		Assessments: thidua.AssessmentModel{Quality: quality, Noise: 100, SelfInflation: 50,
+		Assessments: experiment.AssessmentModel{Quality: quality, Noise: 100, SelfInflation: 50,
 			DeductionShare: 200, Kind: thidua.AssessorPeer},
 		// Each member present approves the two units it perceives best; one in
 		// ten is absent; two thirds must be present.
-		Ballots: thidua.BallotModel{Noise: 60, TopK: 2, Absent: 100},
+		Ballots: experiment.BallotModel{Noise: 60, TopK: 2, Absent: 100},
 		Quorum:  thidua.AtLeast(2, 3),
 	}
 	for _, fr := range flagRules {
@@ -144,9 +145,9 @@ func experiment(c thidua.Cluster, card thidua.Scorecard, years int) (thidua.Expe
 			thidua.AwardRule{Award: thidua.AwardMinistryFlag, Quota: thidua.CountQuota(1), Vote: fr.vote},
 			thidua.AwardRule{Award: thidua.AwardMinistryMerit, Quota: thidua.CountQuota(2)})
 		if err != nil {
-			return thidua.Experiment{}, err
+			return experiment.Experiment{}, err
 		}
-		e.Variants = append(e.Variants, thidua.Variant{Name: fr.name, Policy: policy, Rules: rules})
+		e.Variants = append(e.Variants, experiment.Variant{Name: fr.name, Policy: policy, Rules: rules})
 	}
 	return e, nil
 }
@@ -155,7 +156,7 @@ func percent(n, of int) string {
 	return decimal.NewFromInt(int64(100*n)).DivRound(decimal.NewFromInt(int64(of)), 1).StringFixed(1) + "%"
 }
 
-func printFlags(w io.Writer, rep thidua.Report) {
+func printFlags(w io.Writer, rep experiment.Report) {
 	fmt.Fprintf(w, "Cờ thi đua của Bộ: %d năm mô phỏng / Ministry flag: %d simulated years\n\n", rep.Years, rep.Years)
 	fmt.Fprintf(w, "%-27s %-22s %9s %14s %9s\n", "flag rule", "threshold", "no flag", "top misses it", "runoff")
 	for i, v := range rep.Variants {
@@ -180,7 +181,7 @@ func printSensitivity(w io.Writer, c thidua.Cluster, card thidua.Scorecard, simu
 		return err
 	}
 	delta := decimal.RequireFromString("0.5")
-	s, err := cp.Sensitivity(rand.New(rand.NewPCG(seed, 2)), thidua.SensitivitySpec{Samples: samples, Delta: delta, Quota: 3})
+	s, err := experiment.SensitivitySpec{Samples: samples, Delta: delta, Quota: 3}.Run(cp, rand.New(rand.NewPCG(seed, 2)))
 	if err != nil {
 		return err
 	}
@@ -204,7 +205,7 @@ func printSensitivity(w io.Writer, c thidua.Cluster, card thidua.Scorecard, simu
 }
 
 func printLeadChange(w io.Writer, what string, cp thidua.Compiled) error {
-	lc, ok, err := cp.LeadChange(2)
+	lc, ok, err := experiment.LeadChangeOf(cp, 2)
 	if err != nil {
 		return err
 	}

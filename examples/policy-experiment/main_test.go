@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"github.com/thidua/thidua"
+	"github.com/thidua/thidua/experiment"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/output.golden")
@@ -37,12 +38,12 @@ func TestStricterRulesLeaveMoreYearsWithoutFlag(t *testing.T) {
 	require.NoError(t, err)
 	card, err := thidua.NewScorecard(scorecard())
 	require.NoError(t, err)
-	e, err := experiment(c, card, 500)
+	e, err := flagExperiment(c, card, 500)
 	require.NoError(t, err)
 	rep, err := e.Run(rand.New(rand.NewPCG(2023, 1)))
 	require.NoError(t, err)
 	require.Len(t, rep.Variants, 3)
-	flag := func(i int) thidua.AwardCount {
+	flag := func(i int) experiment.AwardCount {
 		a, ok := rep.Variants[i].Award(thidua.AwardMinistryFlag)
 		require.True(t, ok)
 		return a

@@ -1,4 +1,4 @@
-package thidua
+package experiment
 
 import (
 	"fmt"
@@ -10,12 +10,8 @@ import (
 	"sync/atomic"
 
 	"github.com/shopspring/decimal"
+	"github.com/thidua/thidua"
 )
-
-// ---------------------------------------------------------------------------
-// Policy experiments (thử nghiệm chính sách): simulated cluster-years, drawn
-// from a random source the caller seeds, scored through the compiled path,
-// voted and decided as a review would, repeated under rule variants.
 
 // AssessmentModel describes simulated assessments: every unit has a latent
 // quality (chất lượng thực), in per mille of each criterion's maximum, and
@@ -30,8 +26,8 @@ import (
 // (1000 − perceived quality)·DeductionShare/1000 of their maximum, so weaker
 // units lose more; bonus leaves are marked like scored ones.
 //
-// Kind says who assesses: AssessorAppraisal, one assessment per unit by
-// Appraiser ("to-tham-dinh" when empty); AssessorPeer, every member assesses
+// Kind says who assesses: thidua.AssessorAppraisal, one assessment per unit by
+// Appraiser ("to-tham-dinh" when empty); thidua.AssessorPeer, every member assesses
 // every member, itself included (a policy may count or ignore the own row);
 // AssessorSelf, every unit itself.
 //
@@ -40,13 +36,13 @@ import (
 // that one unit, or a chosen few, can inflate their own marks while the rest
 // mark themselves honestly (SelfInflation 0).
 type AssessmentModel struct {
-	Quality         map[UnitID]int
+	Quality         map[thidua.UnitID]int
 	Noise           int
 	SelfInflation   int
-	SelfInflationBy map[UnitID]int
+	SelfInflationBy map[thidua.UnitID]int
 	DeductionShare  int
-	Kind            AssessorKind
-	Appraiser       UnitID
+	Kind            thidua.AssessorKind
+	Appraiser       thidua.UnitID
 	Step            decimal.Decimal
 }
 
@@ -105,23 +101,26 @@ func lemire16(x uint16, m uint32) (uint32, bool) {
 	return p >> 16, true
 }
 
-func (m *AssessmentModel) check(c Cluster) error {
-	bad := func(field, value string) error { return &FieldError{Field: field, Value: value, Err: ErrInvalidModel} }
-	for _, u := range c.spec.Members {
+func (m *AssessmentModel) check(c thidua.Cluster) error {
+	bad := func(field, value string) error {
+		return &thidua.FieldError{Field: field, Value: value, Err: thidua.ErrInvalidModel}
+	}
+	members := c.Members()
+	for _, u := range members {
 		q, ok := m.Quality[u.ID]
 		if !ok || q < 0 || q > 1000 {
 			return bad("quality "+string(u.ID), fmt.Sprint(q))
 		}
 	}
-	ids := make([]UnitID, 0, len(m.SelfInflationBy))
+	ids := make([]thidua.UnitID, 0, len(m.SelfInflationBy))
 	for id := range m.SelfInflationBy {
 		ids = append(ids, id)
 	}
 	slices.Sort(ids) // the error names the same unit whatever the map's order
 	for _, id := range ids {
 		v := m.SelfInflationBy[id]
-		if !slices.ContainsFunc(c.spec.Members, func(u Unit) bool { return u.ID == id }) {
-			return &UnitError{ID: id, Err: ErrUnknownUnit}
+		if !slices.ContainsFunc(members, func(u thidua.Unit) bool { return u.ID == id }) {
+			return &thidua.UnitError{ID: id, Err: thidua.ErrUnknownUnit}
 		}
 		if v < 0 || v > 1000 {
 			return bad("self inflation "+string(id), fmt.Sprint(v))
@@ -136,14 +135,16 @@ func (m *AssessmentModel) check(c Cluster) error {
 		return bad("deduction share", fmt.Sprint(m.DeductionShare))
 	case !m.Kind.IsValid():
 		return bad("kind", m.Kind.String())
-	case m.Step.IsNegative() || (!unset(m.Step) && m.Step.IsZero()):
-		return bad("step", m.Step.String())
+	case m.Step.IsNegative() || (m.Step != (decimal.Decimal{}) && m.Step.IsZero()):
+		return bad("step", quote(m.Step))
 	}
 	return nil
 }
 
 func (m *BallotModel) check() error {
-	bad := func(field, value string) error { return &FieldError{Field: field, Value: value, Err: ErrInvalidModel} }
+	bad := func(field, value string) error {
+		return &thidua.FieldError{Field: field, Value: value, Err: thidua.ErrInvalidModel}
+	}
 	switch {
 	case m.Noise < 0 || m.Noise > 1000:
 		return bad("noise", fmt.Sprint(m.Noise))
@@ -160,29 +161,29 @@ func (m *BallotModel) check() error {
 // markGen is an AssessmentModel laid out for a scorecard and cluster.
 type markGen struct {
 	m        AssessmentModel
-	units    []UnitID
+	units    []thidua.UnitID
 	quality  []int
 	inflate  []int   // per unit, its self-inflation
 	scale    int32   // of the marks
 	step     int64   // at scale
 	maxSteps []int64 // per leaf
 	deduct   []bool
-	ids      []CriterionID
+	ids      []thidua.CriterionID
 	made     map[int64]decimal.Decimal
 }
 
-func newMarkGen(card *Scorecard, c Cluster, m AssessmentModel) (*markGen, error) {
+func newMarkGen(card *thidua.Scorecard, c thidua.Cluster, m AssessmentModel) (*markGen, error) {
 	if err := m.check(c); err != nil {
 		return nil, err
 	}
-	if unset(m.Step) {
+	if m.Step == (decimal.Decimal{}) {
 		m.Step = decimal.New(25, -2)
 	}
 	if m.Appraiser == "" {
 		m.Appraiser = "to-tham-dinh"
 	}
 	g := &markGen{m: m}
-	for _, u := range c.spec.Members {
+	for _, u := range c.Members() {
 		g.units = append(g.units, u.ID)
 		g.quality = append(g.quality, m.Quality[u.ID])
 		inf, ok := m.SelfInflationBy[u.ID]
@@ -191,30 +192,33 @@ func newMarkGen(card *Scorecard, c Cluster, m AssessmentModel) (*markGen, error)
 		}
 		g.inflate = append(g.inflate, inf)
 	}
+	leaves := card.Leaves()
 	g.scale = max(0, -m.Step.Exponent())
-	for _, li := range card.leaves {
-		g.scale = max(g.scale, -card.nodes[li].max.Exponent())
+	for _, lf := range leaves {
+		g.scale = max(g.scale, -lf.Max.Exponent())
+	}
+	if g.scale > 18 {
+		return nil, overflow("mark places", fmt.Sprint(g.scale))
 	}
 	var ok bool
 	if g.step, ok = toScaled(m.Step, g.scale); !ok {
-		return nil, overflowError("step", quoteDecimal(m.Step))
+		return nil, overflow("step", quote(m.Step))
 	}
-	for _, li := range card.leaves {
-		nd := &card.nodes[li]
-		mx, ok := toScaled(nd.max, g.scale)
+	for _, lf := range leaves {
+		mx, ok := toScaled(lf.Max, g.scale)
 		if !ok || mx > 1<<40 {
-			return nil, overflowError("max", quoteDecimal(nd.max))
+			return nil, overflow("max", lf.Max.String())
 		}
 		g.maxSteps = append(g.maxSteps, mx/g.step)
-		g.deduct = append(g.deduct, nd.kind == CriterionDeduction)
-		g.ids = append(g.ids, nd.id)
+		g.deduct = append(g.deduct, lf.Kind == thidua.CriterionDeduction)
+		g.ids = append(g.ids, lf.ID)
 	}
 	return g, nil
 }
 
 // assessors returns how many assessments each unit gets.
 func (g *markGen) assessors() int {
-	if g.m.Kind == AssessorPeer {
+	if g.m.Kind == thidua.AssessorPeer {
 		return len(g.units)
 	}
 	return 1
@@ -225,14 +229,14 @@ func (g *markGen) assessors() int {
 // aggregated.
 func (g *markGen) draw(r *rand.Rand, marks []int64) {
 	U, L, A := len(g.units), len(g.maxSteps), g.assessors()
-	self := g.m.Kind == AssessorSelf
+	self := g.m.Kind == thidua.AssessorSelf
 	z := newNoise(r, g.m.Noise)
 	for u := range U {
 		q, own := g.quality[u], -1 // own: the assessor who is the unit
 		switch {
 		case self:
 			own = 0
-		case g.m.Kind == AssessorPeer:
+		case g.m.Kind == thidua.AssessorPeer:
 			own = u
 		}
 		for l := range L {
@@ -257,19 +261,19 @@ func (g *markGen) draw(r *rand.Rand, marks []int64) {
 }
 
 // assessments turns drawn marks into Assessments.
-func (g *markGen) assessments(marks []int64) []Assessment {
+func (g *markGen) assessments(marks []int64) []thidua.Assessment {
 	U, L, A := len(g.units), len(g.maxSteps), g.assessors()
 	if g.made == nil {
 		g.made = map[int64]decimal.Decimal{}
 	}
-	out := make([]Assessment, 0, A*U)
+	out := make([]thidua.Assessment, 0, A*U)
 	for a := range A {
 		for u := range U {
-			as := Assessment{Unit: g.units[u], Kind: g.m.Kind, Marks: make(map[CriterionID]decimal.Decimal, L)}
+			as := thidua.Assessment{Unit: g.units[u], Kind: g.m.Kind, Marks: make(map[thidua.CriterionID]decimal.Decimal, L)}
 			switch g.m.Kind {
-			case AssessorAppraisal:
+			case thidua.AssessorAppraisal:
 				as.Assessor = g.m.Appraiser
-			case AssessorPeer:
+			case thidua.AssessorPeer:
 				as.Assessor = g.units[a]
 			default:
 				as.Assessor = g.units[u]
@@ -295,9 +299,9 @@ func (g *markGen) assessments(marks []int64) []Assessment {
 // member without a quality, values outside 0–1000, an invalid kind or step;
 // a *UnitError wrapping ErrUnknownUnit for SelfInflationBy naming a unit not
 // in c; *FieldError wrapping ErrOverflow for a maximum too large to draw.
-func GenerateAssessments(r *rand.Rand, card Scorecard, c Cluster, m AssessmentModel) ([]Assessment, error) {
+func GenerateAssessments(r *rand.Rand, card thidua.Scorecard, c thidua.Cluster, m AssessmentModel) ([]thidua.Assessment, error) {
 	if r == nil {
-		return nil, ErrNoSource
+		return nil, thidua.ErrNoSource
 	}
 	g, err := newMarkGen(&card, c, m)
 	if err != nil {
@@ -340,13 +344,13 @@ func (m *BallotModel) approvals(order, perc []int, out []int) []int {
 	return out
 }
 
-func qualities(c Cluster, quality map[UnitID]int) ([]UnitID, []int, error) {
-	var ids []UnitID
+func qualities(c thidua.Cluster, quality map[thidua.UnitID]int) ([]thidua.UnitID, []int, error) {
+	var ids []thidua.UnitID
 	var qs []int
-	for _, u := range c.spec.Members {
+	for _, u := range c.Members() {
 		q, ok := quality[u.ID]
 		if !ok || q < 0 || q > 1000 {
-			return nil, nil, &FieldError{Field: "quality " + string(u.ID), Value: fmt.Sprint(q), Err: ErrInvalidModel}
+			return nil, nil, &thidua.FieldError{Field: "quality " + string(u.ID), Value: fmt.Sprint(q), Err: thidua.ErrInvalidModel}
 		}
 		ids, qs = append(ids, u.ID), append(qs, q)
 	}
@@ -356,10 +360,10 @@ func qualities(c Cluster, quality map[UnitID]int) ([]UnitID, []int, error) {
 // drawBallots draws one ballot for each member of c present, as m describes,
 // each built by ballot from the voter's perception: units best first, and
 // the perceived qualities.
-func drawBallots(r *rand.Rand, c Cluster, quality map[UnitID]int, m BallotModel,
-	ballot func(ids []UnitID, order, perc []int) Ballot) ([]Ballot, error) {
+func drawBallots(r *rand.Rand, c thidua.Cluster, quality map[thidua.UnitID]int, m BallotModel,
+	ballot func(ids []thidua.UnitID, order, perc []int) thidua.Ballot) ([]thidua.Ballot, error) {
 	if r == nil {
-		return nil, ErrNoSource
+		return nil, thidua.ErrNoSource
 	}
 	if err := m.check(); err != nil {
 		return nil, err
@@ -369,7 +373,7 @@ func drawBallots(r *rand.Rand, c Cluster, quality map[UnitID]int, m BallotModel,
 		return nil, err
 	}
 	order, perc := make([]int, len(ids)), make([]int, len(ids))
-	var out []Ballot
+	var out []thidua.Ballot
 	for range ids {
 		if r.IntN(1000) < m.Absent {
 			continue
@@ -385,9 +389,9 @@ func drawBallots(r *rand.Rand, c Cluster, quality map[UnitID]int, m BallotModel,
 // number present. A voter who perceives no unit at the Bar casts a blank
 // ballot (phiếu trắng). Errors: ErrNoSource, and ErrInvalidModel (in a *FieldError)
 // for a model value out of range or a member without a quality.
-func GenerateApprovalBallots(r *rand.Rand, c Cluster, quality map[UnitID]int, m BallotModel) ([]Ballot, int, error) {
-	out, err := drawBallots(r, c, quality, m, func(ids []UnitID, order, perc []int) Ballot {
-		b := Ballot{Approve: []UnitID{}}
+func GenerateApprovalBallots(r *rand.Rand, c thidua.Cluster, quality map[thidua.UnitID]int, m BallotModel) ([]thidua.Ballot, int, error) {
+	out, err := drawBallots(r, c, quality, m, func(ids []thidua.UnitID, order, perc []int) thidua.Ballot {
+		b := thidua.Ballot{Approve: []thidua.UnitID{}}
 		for _, u := range m.approvals(order, perc, nil) {
 			b.Approve = append(b.Approve, ids[u])
 		}
@@ -399,111 +403,41 @@ func GenerateApprovalBallots(r *rand.Rand, c Cluster, quality map[UnitID]int, m 
 // GenerateRankedBallots draws one secret ranked ballot for each member of c
 // present, ordering every unit by the voter's noisy perception, as m describes
 // (TopK and Bar are not used). Errors as GenerateApprovalBallots.
-func GenerateRankedBallots(r *rand.Rand, c Cluster, quality map[UnitID]int, m BallotModel) ([]Ballot, error) {
-	return drawBallots(r, c, quality, m, func(ids []UnitID, order, _ []int) Ballot {
-		b := Ballot{Ranking: make([][]UnitID, len(ids))}
+func GenerateRankedBallots(r *rand.Rand, c thidua.Cluster, quality map[thidua.UnitID]int, m BallotModel) ([]thidua.Ballot, error) {
+	return drawBallots(r, c, quality, m, func(ids []thidua.UnitID, order, _ []int) thidua.Ballot {
+		b := thidua.Ballot{Ranking: make([][]thidua.UnitID, len(ids))}
 		for k, u := range order {
-			b.Ranking[k] = []UnitID{ids[u]}
+			b.Ranking[k] = []thidua.UnitID{ids[u]}
 		}
 		return b
 	})
-}
-
-// compileDrawn compiles drawn marks under policy p into cp (whose frame,
-// weights and tie-breakers are set), choosing and aggregating the marks as
-// Scorecard.Score would for these assessments.
-func (g *markGen) compileDrawn(marks []int64, p *ScoringPolicy, cp *Compiled, sums []int64, counts []int, used []int64) error {
-	U, L, A := len(g.units), len(g.maxSteps), g.assessors()
-	method, trim := AggregateMean, 0
-	if g.m.Kind == AssessorPeer {
-		method, trim = p.Aggregation, p.Trim
-	}
-	skipOwn := g.m.Kind == AssessorPeer && !p.CountOwnPeer
-	for u := range U {
-		for l := range L {
-			cell := marks[(u*L+l)*A : (u*L+l+1)*A]
-			if method == AggregateMean {
-				// The mean needs no order: sum, and leave out the own row.
-				var s int64
-				for _, v := range cell {
-					s += v
-				}
-				n := A
-				if skipOwn {
-					s -= cell[u]
-					n--
-				}
-				sums[u*L+l], counts[u*L+l] = s*g.step, n
-				continue
-			}
-			used = used[:0]
-			for a, v := range cell {
-				if skipOwn && a == u {
-					continue
-				}
-				// Insertion into sorted order.
-				i := len(used)
-				used = append(used, v)
-				for ; i > 0 && used[i-1] > v; i-- {
-					used[i] = used[i-1]
-				}
-				used[i] = v
-			}
-			n := len(used)
-			if method == AggregateTrimmedMean && trim > (n-1)/2 {
-				return &AssessmentError{Unit: g.units[u], Kind: g.m.Kind,
-					Err: fmt.Errorf("%w (%d marks, %d dropped at each end)", ErrTrimTooMuch, n, trim)}
-			}
-			lo, hi := 0, n
-			if n > 1 {
-				lo, hi = middle(method, n, trim)
-			}
-			var s int64
-			for _, v := range used[lo:hi] {
-				s += v
-			}
-			sums[u*L+l], counts[u*L+l] = s*g.step, hi-lo
-		}
-	}
-	scale, err := aggregateInt(sums, counts, g.scale, p.Aggregate, cp.marks)
-	if err != nil {
-		return err
-	}
-	cp.markScale = scale
-	for l := range L {
-		for u := range U {
-			if g.deduct[l] {
-				cp.marks[u*L+l] = -cp.marks[u*L+l]
-			}
-		}
-	}
-	return nil
 }
 
 // Variant is one set of rules an Experiment tries: the scoring policy and the
 // award rules (with their quotas and vote thresholds).
 type Variant struct {
 	Name   string
-	Policy ScoringPolicy
-	Rules  AwardRules
+	Policy thidua.ScoringPolicy
+	Rules  thidua.AwardRules
 }
 
 // Experiment is a policy experiment (thử nghiệm chính sách): Years simulated
 // cluster-years of Cluster on Scorecard, each reviewed under every Variant on
 // the same draws (so that differences between variants are the rules', not
-// chance's). A year's review scores the drawn assessments (through the
-// compiled path, equal to Scorecard.Score), holds one secret approval vote per
-// award whose rule has a vote threshold (ballots drawn from Ballots, the same
-// for every variant, counted as Contest.Tally counts them: a blank ballot is
-// invalid), and decides the awards through DecideCandidates' decision core,
-// as DecideCandidates decides for units with no facts on record. Quorum is the vote's quorum (zero means none); a year below it holds
-// no vote.
+// chance's). A year's review scores the drawn marks through the compiled
+// path (Compiled.WithMarks, equal to Scorecard.Score for the same marks as
+// Assessments), holds one secret approval vote per award whose rule has a
+// vote threshold (ballots drawn from Ballots, the same for every variant,
+// counted as Contest.Tally counts them: a blank ballot is invalid), and
+// decides the awards with AwardRules.Seats, the decision core of
+// DecideCandidates, for units with no facts on record. Quorum is the vote's
+// quorum (zero means none); a year below it holds no vote.
 type Experiment struct {
-	Cluster     Cluster
-	Scorecard   Scorecard
+	Cluster     thidua.Cluster
+	Scorecard   thidua.Scorecard
 	Assessments AssessmentModel
 	Ballots     BallotModel
-	Quorum      Share
+	Quorum      thidua.Share
 	Variants    []Variant
 	Years       int
 	// Workers is how many years are reviewed at once, each on its own
@@ -514,7 +448,7 @@ type Experiment struct {
 
 // AwardCount is how a variant's award fared over an experiment's years.
 type AwardCount struct {
-	Award Award
+	Award thidua.Award
 	// NoneReached counts years in which the award had a vote and no unit
 	// reached its threshold (or the vote lacked a quorum).
 	NoneReached int
@@ -533,9 +467,9 @@ type AwardCount struct {
 // the years it ranked first (alone or tied), and the years it was proposed
 // for each award.
 type UnitCount struct {
-	Unit   UnitID
+	Unit   thidua.UnitID
 	Led    int
-	Awards map[Award]int
+	Awards map[thidua.Award]int
 }
 
 // VariantReport is the outcome of one Variant over an experiment's years:
@@ -549,7 +483,7 @@ type VariantReport struct {
 }
 
 // Award returns the counts for award a, if the variant has a rule for it.
-func (v VariantReport) Award(a Award) (AwardCount, bool) {
+func (v VariantReport) Award(a thidua.Award) (AwardCount, bool) {
 	for _, c := range v.Awards {
 		if c.Award == a {
 			return c, true
@@ -559,7 +493,7 @@ func (v VariantReport) Award(a Award) (AwardCount, bool) {
 }
 
 // Unit returns the counts for unit u.
-func (v VariantReport) Unit(u UnitID) (UnitCount, bool) {
+func (v VariantReport) Unit(u thidua.UnitID) (UnitCount, bool) {
 	for _, c := range v.Units {
 		if c.Unit == u {
 			return c, true
@@ -580,18 +514,19 @@ type Report struct {
 // state of r, not on Workers. Errors: ErrNoSource for a nil r; ErrInvalidModel
 // (in a *FieldError) for no years or variants, a negative worker count, or a
 // model value out of range; a scorecard of another year than the cluster
-// (*FieldError), an invalid policy, a policy the draws cannot satisfy
-// (ErrTrimTooMuch, ErrInexact), and a *FieldError wrapping ErrOverflow. When
-// several years fail, the error is the earliest year's.
+// (*FieldError), an invalid policy, a median or trimmed mean over totals
+// (ErrNotCompilable, as Compile refuses it), a policy the draws cannot
+// satisfy (ErrTrimTooMuch, ErrInexact), and a *FieldError wrapping
+// ErrOverflow. When several years fail, the error is the earliest year's.
 func (e Experiment) Run(r *rand.Rand) (Report, error) {
 	if r == nil {
-		return Report{}, ErrNoSource
+		return Report{}, thidua.ErrNoSource
 	}
 	if e.Years <= 0 || len(e.Variants) == 0 {
-		return Report{}, &FieldError{Field: "years/variants", Value: fmt.Sprint(e.Years, "/", len(e.Variants)), Err: ErrInvalidModel}
+		return Report{}, &thidua.FieldError{Field: "years/variants", Value: fmt.Sprint(e.Years, "/", len(e.Variants)), Err: thidua.ErrInvalidModel}
 	}
 	if e.Workers < 0 {
-		return Report{}, &FieldError{Field: "workers", Value: fmt.Sprint(e.Workers), Err: ErrInvalidModel}
+		return Report{}, &thidua.FieldError{Field: "workers", Value: fmt.Sprint(e.Workers), Err: thidua.ErrInvalidModel}
 	}
 	if err := e.Ballots.check(); err != nil {
 		return Report{}, err
@@ -601,13 +536,24 @@ func (e Experiment) Run(r *rand.Rand) (Report, error) {
 	}
 	card := e.Scorecard
 	for _, v := range e.Variants {
-		if err := card.checkScoring(e.Cluster, v.Policy); err != nil {
+		if err := v.Policy.Validate(); err != nil {
 			return Report{}, err
 		}
 	}
 	g, err := newMarkGen(&card, e.Cluster, e.Assessments)
 	if err != nil {
 		return Report{}, err
+	}
+	// Each variant's compiled frame (weights, total rounding, tie-breakers),
+	// compiled from a year of zero marks, so that scoring the cluster's year
+	// on the card under the policy is checked as Compile checks it; the drawn
+	// years replace the marks.
+	frames := make([]thidua.Compiled, len(e.Variants))
+	zero := g.assessments(make([]int64, g.assessors()*len(g.units)*len(g.maxSteps)))
+	for i, v := range e.Variants {
+		if frames[i], err = thidua.Compile(card, e.Cluster, zero, v.Policy); err != nil {
+			return Report{}, err
+		}
 	}
 	workers := e.Workers
 	if workers == 0 {
@@ -616,7 +562,7 @@ func (e Experiment) Run(r *rand.Rand) (Report, error) {
 	workers = min(workers, e.Years)
 	ws := make([]*yearWorker, workers)
 	for i := range ws {
-		if ws[i], err = e.newYearWorker(&card, g); err != nil {
+		if ws[i], err = e.newYearWorker(frames, g); err != nil {
 			return Report{}, err
 		}
 	}
@@ -700,7 +646,7 @@ func (v *VariantReport) add(o *VariantReport) {
 type yearWorker struct {
 	g           *markGen
 	runs        []*variantRun
-	voted       []Award
+	voted       []thidua.Award
 	marks, sums []int64
 	used        []int64
 	counts      []int
@@ -711,21 +657,12 @@ type yearWorker struct {
 	errYear     int
 }
 
-func (e *Experiment) newYearWorker(card *Scorecard, g *markGen) (*yearWorker, error) {
+func (e *Experiment) newYearWorker(frames []thidua.Compiled, g *markGen) (*yearWorker, error) {
 	U, L, A := len(g.units), len(g.maxSteps), g.assessors()
 	w := &yearWorker{g: g, src: rand.NewPCG(0, 0)}
 	w.r = rand.New(w.src)
-	for _, v := range e.Variants {
-		vr := &variantRun{v: v, cp: newCompiledFrame(card, e.Cluster, v.Policy),
-			rep: VariantReport{Name: v.Name}, voted: map[Award]int{}}
-		vr.cp.marks = make([]int64, U*L)
-		vr.cp.maxAbs = make([]int64, L)
-		for l := range L {
-			vr.cp.maxAbs[l] = g.maxSteps[l] * g.step
-		}
-		if err := vr.cp.setWeights(card); err != nil {
-			return nil, err
-		}
+	for i, v := range e.Variants {
+		vr := &variantRun{v: v, frame: frames[i], rep: VariantReport{Name: v.Name}, voted: map[thidua.Award]int{}}
 		for _, rule := range v.Rules.Rules() {
 			vr.rep.Awards = append(vr.rep.Awards, AwardCount{Award: rule.Award})
 			if !rule.Vote.IsZero() {
@@ -734,7 +671,7 @@ func (e *Experiment) newYearWorker(card *Scorecard, g *markGen) (*yearWorker, er
 			vr.rules = append(vr.rules, rule)
 		}
 		for _, id := range g.units {
-			vr.rep.Units = append(vr.rep.Units, UnitCount{Unit: id, Awards: map[Award]int{}})
+			vr.rep.Units = append(vr.rep.Units, UnitCount{Unit: id, Awards: map[thidua.Award]int{}})
 		}
 		vr.setup(g.units)
 		w.runs = append(w.runs, vr)
@@ -761,7 +698,7 @@ func (w *yearWorker) year(seed, y uint64, e *Experiment) error {
 	w.vd.draw(w.r, &e.Ballots, w.g.quality)
 	quorum := e.Quorum.Met(w.vd.present, len(w.g.units))
 	for _, vr := range w.runs {
-		if err := vr.year(w.g, w.marks, w.sums, w.counts, w.used, &vr.b, w.voted, w.vd, quorum); err != nil {
+		if err := vr.year(w.g, w.marks, w.sums, w.counts, w.used, w.voted, w.vd, quorum); err != nil {
 			return err
 		}
 	}
@@ -823,11 +760,11 @@ func (vd *voteDraw) draw(r *rand.Rand, m *BallotModel, quality []int) {
 // base returns the count threshold t is a share of in vote k, as
 // Result.Base gives it: the electorate, those present (every present member
 // casts a ballot), or the valid ballots.
-func (vd *voteDraw) base(t Threshold, k, electorate int) int {
+func (vd *voteDraw) base(t thidua.Threshold, k, electorate int) int {
 	switch t.Base {
-	case BaseElectorate:
+	case thidua.BaseElectorate:
 		return electorate
-	case BaseValid:
+	case thidua.BaseValid:
 		return vd.valid[k]
 	}
 	return vd.present
@@ -835,56 +772,125 @@ func (vd *voteDraw) base(t Threshold, k, electorate int) int {
 
 type variantRun struct {
 	v     Variant
-	cp    Compiled
-	b     scoreBuf // cp's scoring buffers
-	rules []AwardRule
-	voted map[Award]int
+	frame thidua.Compiled // the compiled frame the drawn marks go into
+	rules []thidua.AwardRule
+	voted map[thidua.Award]int
 	rep   VariantReport
-	vcs   [][]VoteCount // [rule][unit]; nil for a rule without a vote
-	cands []Candidate   // the units as candidates, in roster order
-	total bool          // some rule's standards read the total
-	core  *seatCore     // the decision core's working state
-	props []proposal    // the year's proposals
+	cands []thidua.Candidate // the units as candidates, in roster order
+	total bool               // some rule's standards read the total
 }
 
 // setup prepares the variant's decision state for units in roster order.
-func (vr *variantRun) setup(units []UnitID) {
-	vr.vcs = make([][]VoteCount, len(vr.rules))
-	vr.cands = make([]Candidate, len(units))
-	for ri, r := range vr.rules {
+func (vr *variantRun) setup(units []thidua.UnitID) {
+	vr.cands = make([]thidua.Candidate, len(units))
+	for _, r := range vr.rules {
 		vr.total = vr.total || len(r.Standards) > 0
-		if !r.Vote.IsZero() {
-			vr.vcs[ri] = make([]VoteCount, len(units))
-		}
 	}
 	for u, id := range units {
 		vr.cands[u].Unit = id
+		if len(vr.voted) > 0 {
+			vr.cands[u].Votes = make(map[thidua.Award]thidua.VoteCount, len(vr.voted))
+		}
 	}
-	vr.core = newSeatCore(units)
+}
+
+// sum chooses and sums the drawn marks of every unit and leaf under policy
+// p, as Scorecard.Score chooses them for these assessments, for
+// Compiled.WithMarks.
+func (g *markGen) sum(marks []int64, p *thidua.ScoringPolicy, sums []int64, counts []int, used []int64) error {
+	U, L, A := len(g.units), len(g.maxSteps), g.assessors()
+	method, trim := thidua.AggregateMean, 0
+	if g.m.Kind == thidua.AssessorPeer {
+		method, trim = p.Aggregation, p.Trim
+	}
+	skipOwn := g.m.Kind == thidua.AssessorPeer && !p.CountOwnPeer
+	for u := range U {
+		for l := range L {
+			cell := marks[(u*L+l)*A : (u*L+l+1)*A]
+			if method == thidua.AggregateMean {
+				// The mean needs no order: sum, and leave out the own row.
+				var s int64
+				for _, v := range cell {
+					s += v
+				}
+				n := A
+				if skipOwn {
+					s -= cell[u]
+					n--
+				}
+				sums[u*L+l], counts[u*L+l] = s*g.step, n
+				continue
+			}
+			used = used[:0]
+			for a, v := range cell {
+				if skipOwn && a == u {
+					continue
+				}
+				// Insertion into sorted order.
+				i := len(used)
+				used = append(used, v)
+				for ; i > 0 && used[i-1] > v; i-- {
+					used[i] = used[i-1]
+				}
+				used[i] = v
+			}
+			n := len(used)
+			if method == thidua.AggregateTrimmedMean && trim > (n-1)/2 {
+				return &thidua.AssessmentError{Unit: g.units[u], Kind: g.m.Kind,
+					Err: fmt.Errorf("%w (%d marks, %d dropped at each end)", thidua.ErrTrimTooMuch, n, trim)}
+			}
+			lo, hi := 0, n
+			if n > 1 {
+				lo, hi = middle(method, n, trim)
+			}
+			var s int64
+			for _, v := range used[lo:hi] {
+				s += v
+			}
+			sums[u*L+l], counts[u*L+l] = s*g.step, hi-lo
+		}
+	}
+	return nil
+}
+
+// middle returns the range of n sorted marks that a median (the middle mark,
+// or the middle two) or a trimmed mean (all but trim at each end) keeps.
+func middle(method thidua.Aggregation, n, trim int) (lo, hi int) {
+	switch method {
+	case thidua.AggregateMedian:
+		if n%2 == 1 {
+			return n / 2, n/2 + 1
+		}
+		return n/2 - 1, n/2 + 1
+	case thidua.AggregateTrimmedMean:
+		return trim, n - trim
+	}
+	return 0, n
 }
 
 // year reviews one drawn year under the variant.
-func (vr *variantRun) year(g *markGen, marks, sums []int64, counts []int, used []int64, b *scoreBuf,
-	voted []Award, vd *voteDraw, quorum bool) error {
-	cp := &vr.cp
-	if err := g.compileDrawn(marks, &vr.v.Policy, cp, sums, counts, used); err != nil {
+func (vr *variantRun) year(g *markGen, marks, sums []int64, counts []int, used []int64,
+	voted []thidua.Award, vd *voteDraw, quorum bool) error {
+	if err := g.sum(marks, &vr.v.Policy, sums, counts, used); err != nil {
 		return err
 	}
-	if !cp.fits(cp.weights, cp.weights, cp.weightScale) {
-		return overflowError("total at mark scale", fmt.Sprint(cp.markScale))
+	cp, err := vr.frame.WithMarks(sums, counts, g.scale)
+	if err != nil {
+		return err
 	}
-	cp.scoreInto(cp.weights, cp.weightScale, b)
-	U := len(cp.units)
+	st := cp.Score()
+	U := st.Len()
 	if !quorum {
 		vr.rep.NoQuorum++
 	}
 	leaders := 0
 	for u := range U {
-		if b.ranks[u] == 1 {
+		if st.Rank(u) == 1 {
 			vr.rep.Units[u].Led++
 			leaders++
 		}
 	}
+	var votes [64]int
 	for k, a := range voted {
 		ri, ok := vr.voted[a]
 		if !ok {
@@ -892,115 +898,96 @@ func (vr *variantRun) year(g *markGen, marks, sums []int64, counts []int, used [
 		}
 		rule := &vr.rules[ri]
 		base := vd.base(rule.Vote, k, U)
-		vcs := vr.vcs[ri]
-		passed := 0
+		p := votes[:0]
 		for u := range U {
-			vc := VoteCount{Base: base}
+			vc := thidua.VoteCount{Base: base}
 			if quorum {
 				vc.Votes = vd.votes[k][u]
 				vc.Passed = rule.Vote.Met(vc.Votes, base)
 			}
 			if vc.Passed {
-				passed++
+				p = append(p, vc.Votes)
 			}
-			vcs[u] = vc
+			vr.cands[u].Votes[a] = vc
 		}
 		ac := &vr.rep.Awards[ri]
-		if passed == 0 {
+		if len(p) == 0 {
 			ac.NoneReached++
 		}
-		if quorum && voteTie(vd.votes[k], vcs, rule.Quota.Limit(U, leaders)) {
+		if quorum && voteTie(p, rule.Quota.Limit(U, leaders)) {
 			ac.Runoffs++
 		}
 	}
 	for u := range U {
 		c := &vr.cands[u]
-		c.Rank, c.LeadsCluster = b.ranks[u], b.ranks[u] == 1
+		c.Rank, c.LeadsCluster = st.Rank(u), st.Rank(u) == 1
 		if vr.total {
-			c.Total = decimal.New(b.totals[u], -b.scale)
+			c.Total = st.Total(u)
 		}
 	}
-	vr.props = decideRun(vr.v.Rules, vr.vcs, vr.cands, U, leaders, vr.core, vr.props[:0])
-	for i := range vr.rep.Awards {
-		got, top := false, false
-		for _, p := range vr.props {
-			if p.rule == i {
-				got = true
-				top = top || b.ranks[p.unit] == 1
-			}
+	seats, err := vr.v.Rules.Seats(vr.cands, thidua.Pool{})
+	if err != nil {
+		return err
+	}
+	for i, proposed := range seats {
+		top := false
+		for _, u := range proposed {
+			top = top || st.Rank(u) == 1
+			vr.rep.Units[u].Awards[vr.rules[i].Award]++
 		}
 		ac := &vr.rep.Awards[i]
-		if !got {
+		if len(proposed) == 0 {
 			ac.NotProposed++
 		}
 		if !top {
 			ac.TopMissed++
 		}
 	}
-	for _, p := range vr.props {
-		vr.rep.Units[p.unit].Awards[vr.rules[p.rule].Award]++
-	}
 	return nil
 }
 
-// proposal is one unit (roster index) proposed under one rule (index).
-type proposal struct {
-	rule, unit int
-}
-
-// decideRun is the runner's decision: the proposals DecideCandidates makes
-// for candidates without facts or settlements (rank, total and leading from
-// the standings; votes per rule in vcs[rule][unit], nil for a rule without a
-// vote), through the same decision core, without the reasons. It appends
-// them to out in DecideCandidates' order: rules in precedence order, then
-// seat order. Without facts no unit meets the equal-merit rule.
-func decideRun(rules AwardRules, vcs [][]VoteCount, cands []Candidate, members, leaders int,
-	sc *seatCore, out []proposal) []proposal {
-	sc.reset()
-	for ri, r := range rules.rules {
-		for u := range cands {
-			k, ok := seatKey{votesFirst: rules.votesFirst, rank: cands[u].Rank, settle: math.MaxInt}, true
-			if vcs[ri] != nil {
-				k.votes, ok = vcs[ri][u].Votes, vcs[ri][u].Passed
-			}
-			for _, s := range r.Standards {
-				if ok {
-					ok, _ = s.Check(cands[u])
-				}
-			}
-			sc.ok[u], sc.keys[u] = ok, k
-		}
-		st := sc.fill(ri, r.Quota, members, leaders)
-		for _, u := range st.q[:st.seated] {
-			out = append(out, proposal{rule: ri, unit: u})
-		}
-	}
-	return out
-}
-
-// voteTie reports whether the units that passed a vote, elected by most votes
-// into seats seats (0 means no limit), leave a tie at the last seat: what
-// Contest.Tally reports as Result.Tied with these seats, by the same seat
-// count (seatTiers) over the passed units' tiers of equal votes.
-func voteTie(votes []int, vcs []VoteCount, seats int) bool {
-	if seats <= 0 {
+// voteTie reports whether the units that passed a vote, with these votes,
+// elected by most votes into seats seats (0 means no limit), leave a tie at
+// the last seat: what Contest.Tally reports as Result.Tied with these seats.
+// It sorts votes.
+func voteTie(votes []int, seats int) bool {
+	if seats <= 0 || len(votes) <= seats {
 		return false
 	}
-	var buf, sizes [64]int
-	p, tiers := buf[:0], sizes[:0]
-	for u, vc := range vcs {
-		if vc.Passed {
-			p = append(p, votes[u])
-		}
+	slices.Sort(votes)
+	slices.Reverse(votes)
+	return votes[seats-1] == votes[seats]
+}
+
+// toScaled returns d in units of 10^-scale, if that is an integer that fits.
+func toScaled(d decimal.Decimal, scale int32) (int64, bool) {
+	if d.NumDigits() > 18 {
+		return 0, false
 	}
-	slices.Sort(p)
-	slices.Reverse(p)
-	for i := range p {
-		if i == 0 || p[i] != p[i-1] {
-			tiers = append(tiers, 0)
-		}
-		tiers[len(tiers)-1]++
+	e := d.Exponent() + scale
+	if e < 0 || e > 18 {
+		return 0, false
 	}
-	_, tied := seatTiers(tiers, seats)
-	return tied >= 0
+	v, f := d.CoefficientInt64(), int64(1)
+	for range e {
+		f *= 10
+	}
+	if v > math.MaxInt64/f || v < math.MinInt64/f {
+		return 0, false
+	}
+	return v * f, true
+}
+
+// overflow is a value that would not fit the int64 fixed-point form.
+func overflow(what, value string) *thidua.FieldError {
+	return &thidua.FieldError{Field: what, Value: value, Err: thidua.ErrOverflow}
+}
+
+// quote returns d as an error message quotes it: its digits when it is of a
+// sensible size, and otherwise its size alone.
+func quote(d decimal.Decimal) string {
+	if n, e := d.NumDigits(), d.Exponent(); n > 64 || e > 64 || e < -64 {
+		return fmt.Sprintf("%d digits × 10^%d", n, e)
+	}
+	return d.String()
 }

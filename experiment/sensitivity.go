@@ -1,4 +1,4 @@
-package thidua
+package experiment
 
 import (
 	"fmt"
@@ -7,6 +7,7 @@ import (
 	"slices"
 
 	"github.com/shopspring/decimal"
+	"github.com/thidua/thidua"
 )
 
 // WeightRange is the closed interval a weight (hệ số) is drawn from in a
@@ -15,7 +16,7 @@ type WeightRange struct {
 	Min, Max decimal.Decimal
 }
 
-// SensitivitySpec says how to perturb the weights of a Compiled year.
+// SensitivitySpec says how to perturb the weights of a thidua.Compiled year.
 //
 // Each sample draws every leaf's weight independently and uniformly from a
 // grid of Step: the base weight plus k·Step with |k·Step| ≤ Delta, or, for a
@@ -26,7 +27,7 @@ type WeightRange struct {
 type SensitivitySpec struct {
 	Samples int
 	Delta   decimal.Decimal
-	Bounds  map[CriterionID]WeightRange
+	Bounds  map[thidua.CriterionID]WeightRange
 	Step    decimal.Decimal
 	Quota   int
 }
@@ -35,13 +36,13 @@ type SensitivitySpec struct {
 // analysis: its rank with the base weights, its best and worst rank, and in
 // how many samples it ranked first (alone or tied) and inside the quota.
 type UnitSensitivity struct {
-	Unit                UnitID
+	Unit                thidua.UnitID
 	BaseRank            int
 	BestRank, WorstRank int
 	First, InQuota      int
 }
 
-// Sensitivity is the result of Compiled.Sensitivity (phân tích độ nhạy):
+// Sensitivity is the result of SensitivitySpec.Run (phân tích độ nhạy):
 // per unit in roster order, how its rank moved when the weights did.
 type Sensitivity struct {
 	Samples int
@@ -51,35 +52,46 @@ type Sensitivity struct {
 // maxGrid bounds the number of grid points of one weight.
 const maxGrid = 1 << 30
 
-// Sensitivity scores the compiled year with Samples sets of perturbed weights
-// drawn from r and reports each unit's best and worst rank, and how often it
-// ranked first and inside the quota. It is deterministic for a given state of
-// r. Errors: ErrNoSource for a nil r; ErrInvalidModel (in a *FieldError) for no
-// samples, a negative delta or quota, a non-positive step, a bound for an
-// unknown criterion or the wrong way round, or a grid too fine (more than 2^30
-// points); ErrWeightRange when a weight could reach zero; *FieldError wrapping
-// ErrOverflow when a total could overflow.
-func (cp Compiled) Sensitivity(r *rand.Rand, spec SensitivitySpec) (Sensitivity, error) {
+// Run scores the compiled year cp with Samples sets of perturbed weights
+// drawn from r, scored through Compiled.RanksScaled, and reports each unit's
+// best and worst rank, and how often it ranked first and inside the quota. It
+// is deterministic for a given state of r. Errors: ErrNoSource for a nil r;
+// ErrInvalidModel (in a *FieldError) for no samples, a negative delta or
+// quota, a non-positive step, a bound the wrong way round, or a grid too fine
+// (more than 2^30 points) or of more than 18 decimal places; a *FieldError
+// wrapping ErrUnknownCriterion for a bound of a criterion that is not a leaf
+// of cp; ErrWeightRange when a weight could reach zero; a *FieldError
+// wrapping ErrOverflow for a weight that does not fit the grid's fixed point.
+func (spec SensitivitySpec) Run(cp thidua.Compiled, r *rand.Rand) (Sensitivity, error) {
 	if r == nil {
-		return Sensitivity{}, ErrNoSource
+		return Sensitivity{}, thidua.ErrNoSource
 	}
-	g, err := cp.grid(spec)
+	g, err := grid(cp, spec)
 	if err != nil {
 		return Sensitivity{}, err
 	}
-	var b scoreBuf
-	cp.scoreInto(cp.weights, cp.weightScale, &b)
-	out := Sensitivity{Samples: spec.Samples, Units: make([]UnitSensitivity, len(cp.units))}
-	for u, id := range cp.units {
-		out.Units[u] = UnitSensitivity{Unit: id, BaseRank: b.ranks[u], BestRank: len(cp.units) + 1}
+	base := cp.Score()
+	units := cp.Units()
+	out := Sensitivity{Samples: spec.Samples, Units: make([]UnitSensitivity, len(units))}
+	for u, id := range units {
+		out.Units[u] = UnitSensitivity{Unit: id, BaseRank: base.Rank(u), BestRank: len(units) + 1}
 	}
-	w := make([]int64, len(cp.leaves))
-	for range spec.Samples {
-		for l := range w {
-			w[l] = g.lo[l] + int64(r.Uint64N(uint64(g.n[l])))*g.step
+	w := make([]int64, len(g.lo))
+	draw := func(yield func([]int64) bool) {
+		for range spec.Samples {
+			for l := range w {
+				w[l] = g.lo[l] + int64(r.Uint64N(uint64(g.n[l])))*g.step
+			}
+			if !yield(w) {
+				return
+			}
 		}
-		cp.scoreInto(w, g.scale, &b)
-		for u, rank := range b.ranks {
+	}
+	for ranks, err := range cp.RanksScaled(g.scale, draw) {
+		if err != nil {
+			return Sensitivity{}, err
+		}
+		for u, rank := range ranks {
 			s := &out.Units[u]
 			s.BestRank, s.WorstRank = min(s.BestRank, rank), max(s.WorstRank, rank)
 			if rank == 1 {
@@ -100,9 +112,9 @@ type weightGrid struct {
 	scale int32
 }
 
-func (cp *Compiled) grid(spec SensitivitySpec) (weightGrid, error) {
+func grid(cp thidua.Compiled, spec SensitivitySpec) (weightGrid, error) {
 	bad := func(field, value string) error {
-		return &FieldError{Field: field, Value: value, Err: ErrInvalidModel}
+		return &thidua.FieldError{Field: field, Value: value, Err: thidua.ErrInvalidModel}
 	}
 	switch {
 	case spec.Samples <= 0:
@@ -110,31 +122,32 @@ func (cp *Compiled) grid(spec SensitivitySpec) (weightGrid, error) {
 	case spec.Quota < 0:
 		return weightGrid{}, bad("quota", fmt.Sprint(spec.Quota))
 	case spec.Delta.IsNegative():
-		return weightGrid{}, bad("delta", quoteDecimal(spec.Delta))
+		return weightGrid{}, bad("delta", quote(spec.Delta))
 	case spec.Step.IsNegative():
-		return weightGrid{}, bad("step", quoteDecimal(spec.Step))
+		return weightGrid{}, bad("step", quote(spec.Step))
 	}
+	leaves, weights := cp.Criteria(), cp.Weights()
 	// Check the bounds in criterion order, so that the error reported does not
 	// depend on the map's order.
-	ids := make([]CriterionID, 0, len(spec.Bounds))
+	ids := make([]thidua.CriterionID, 0, len(spec.Bounds))
 	for id := range spec.Bounds {
 		ids = append(ids, id)
 	}
 	slices.Sort(ids)
 	for _, id := range ids {
 		b := spec.Bounds[id]
-		if !slices.Contains(cp.leaves, id) {
-			return weightGrid{}, criterionError(id, ErrUnknownCriterion)
+		if !slices.Contains(leaves, id) {
+			return weightGrid{}, &thidua.FieldError{Field: "criterion", Value: string(id), Err: thidua.ErrUnknownCriterion}
 		}
 		if !b.Min.IsPositive() {
-			return weightGrid{}, &FieldError{Field: "weight " + string(id), Value: quoteDecimal(b.Min), Err: ErrWeightRange}
+			return weightGrid{}, &thidua.FieldError{Field: "weight " + string(id), Value: quote(b.Min), Err: thidua.ErrWeightRange}
 		}
 		if b.Max.LessThan(b.Min) {
-			return weightGrid{}, bad("bounds "+string(id), b.Min.String()+".."+b.Max.String())
+			return weightGrid{}, bad("bounds "+string(id), quote(b.Min)+".."+quote(b.Max))
 		}
 	}
 	step := spec.Step
-	if unset(step) || step.IsZero() {
+	if step.IsZero() {
 		places := -spec.Delta.Exponent()
 		for _, b := range spec.Bounds {
 			places = max(places, -b.Min.Exponent(), -b.Max.Exponent())
@@ -142,21 +155,24 @@ func (cp *Compiled) grid(spec SensitivitySpec) (weightGrid, error) {
 		step = decimal.New(1, -max(places, 0)-1)
 	}
 	// The scale holds the weights, the step, the delta and the bounds exactly.
-	scale := max(cp.weightScale, -step.Exponent(), -spec.Delta.Exponent())
+	scale := max(0, -step.Exponent(), -spec.Delta.Exponent())
+	for _, w := range weights {
+		scale = max(scale, -w.Exponent())
+	}
 	for _, b := range spec.Bounds {
 		scale = max(scale, -b.Min.Exponent(), -b.Max.Exponent())
 	}
 	if scale > 18 {
-		return weightGrid{}, overflowError("weight scale", fmt.Sprint(scale))
+		return weightGrid{}, overflow("weight scale", fmt.Sprint(scale))
 	}
 	conv := func(what string, d decimal.Decimal) (int64, error) {
 		v, ok := toScaled(d, scale)
 		if !ok {
-			return 0, overflowError(what, quoteDecimal(d))
+			return 0, overflow(what, quote(d))
 		}
 		return v, nil
 	}
-	g := weightGrid{lo: make([]int64, len(cp.leaves)), n: make([]int64, len(cp.leaves)), scale: scale}
+	g := weightGrid{lo: make([]int64, len(leaves)), n: make([]int64, len(leaves)), scale: scale}
 	var err error
 	if g.step, err = conv("step", step); err != nil {
 		return weightGrid{}, err
@@ -165,41 +181,37 @@ func (cp *Compiled) grid(spec SensitivitySpec) (weightGrid, error) {
 	if err != nil {
 		return weightGrid{}, err
 	}
-	hi := make([]int64, len(cp.leaves))
-	for l, id := range cp.leaves {
-		var lo int64
+	for l, id := range leaves {
+		var lo, hi int64
 		if b, ok := spec.Bounds[id]; ok {
 			if lo, err = conv("bound", b.Min); err != nil {
 				return weightGrid{}, err
 			}
-			if hi[l], err = conv("bound", b.Max); err != nil {
+			if hi, err = conv("bound", b.Max); err != nil {
 				return weightGrid{}, err
 			}
 		} else {
-			base, ok := mulChk(cp.weights[l], pow10i[scale-cp.weightScale])
-			if !ok {
-				return weightGrid{}, overflowError("weight", decimal.New(cp.weights[l], -cp.weightScale).String())
+			base, err := conv("weight", weights[l])
+			if err != nil {
+				return weightGrid{}, err
 			}
 			k := delta / g.step
-			lo, hi[l] = base-k*g.step, base+k*g.step
+			lo, hi = base-k*g.step, base+k*g.step
 			if lo <= 0 {
-				return weightGrid{}, &FieldError{Field: "weight " + string(id),
-					Value: decimal.New(lo, -scale).String(), Err: ErrWeightRange}
+				return weightGrid{}, &thidua.FieldError{Field: "weight " + string(id),
+					Value: decimal.New(lo, -scale).String(), Err: thidua.ErrWeightRange}
 			}
 		}
-		n := (hi[l]-lo)/g.step + 1
+		n := (hi-lo)/g.step + 1
 		if n > maxGrid {
 			return weightGrid{}, bad("step", step.String())
 		}
 		g.lo[l], g.n[l] = lo, n
 	}
-	if !cp.fits(g.lo, hi, scale) {
-		return weightGrid{}, overflowError("total at weight scale", fmt.Sprint(scale))
-	}
 	return g, nil
 }
 
-// LeadChange is the smallest change of a single weight that changes who ranks
+// LeadChange is the result of LeadChangeOf: the smallest change of a single weight that changes who ranks
 // first, found exactly: a unit's total is linear in each weight, so a rival
 // reaches the leader where the line of its total crosses the leader's.
 //
@@ -214,24 +226,23 @@ func (cp *Compiled) grid(spec SensitivitySpec) (weightGrid, error) {
 // first leaf in table order, then the first rival in roster order. When several
 // units share the highest total, the change is zero and Rival is one of them.
 type LeadChange struct {
-	Leader, Rival UnitID
-	Criterion     CriterionID
+	Leader, Rival thidua.UnitID
+	Criterion     thidua.CriterionID
 	// Change is t rounded away from zero to Places decimal places (RoundUp), so
 	// that moving the weight by Change reaches the crossing. For a decrease the
 	// rounding can reach the whole weight (weight + Change ≤ 0): then no
 	// positive weight at that precision reaches the crossing; Exact gives t.
 	Change decimal.Decimal
 	Places int32
-	num    *big.Int
-	den    *big.Int
+	exact  *big.Rat
 }
 
 // Exact returns t as an exact fraction (a new value each call).
 func (c LeadChange) Exact() *big.Rat {
-	if c.num == nil {
+	if c.exact == nil {
 		return new(big.Rat)
 	}
-	return new(big.Rat).SetFrac(c.num, c.den)
+	return new(big.Rat).Set(c.exact)
 }
 
 // Equal reports whether c and d are the same change.
@@ -240,52 +251,61 @@ func (c LeadChange) Equal(d LeadChange) bool {
 		c.Places == d.Places && c.Change.Equal(d.Change) && c.Exact().Cmp(d.Exact()) == 0
 }
 
-// LeadChange returns the smallest single-weight change that changes who ranks
-// first (see LeadChange), with Change rounded away from zero to places. It
+// LeadChangeOf returns the smallest single-weight change of the compiled
+// year cp that changes who ranks first (see LeadChange), with Change rounded
+// away from zero to places, computed exactly from cp's marks and weights. It
 // reports false when no single weight can change the leader. Errors:
 // ErrInvalidModel (in a *FieldError) for places outside [0, MaxPlaces].
-func (cp Compiled) LeadChange(places int32) (LeadChange, bool, error) {
-	if places < 0 || places > MaxPlaces {
-		return LeadChange{}, false, &FieldError{Field: "places", Value: fmt.Sprint(places), Err: ErrInvalidModel}
+func LeadChangeOf(cp thidua.Compiled, places int32) (LeadChange, bool, error) {
+	if places < 0 || places > thidua.MaxPlaces {
+		return LeadChange{}, false, &thidua.FieldError{Field: "places", Value: fmt.Sprint(places), Err: thidua.ErrInvalidModel}
 	}
-	U, L := len(cp.units), len(cp.leaves)
+	units, leaves, weights := cp.Units(), cp.Criteria(), cp.Weights()
+	U, L := len(units), len(leaves)
 	if U < 2 {
 		return LeadChange{}, false, nil
 	}
-	var b scoreBuf
-	cp.scoreInto(cp.weights, cp.weightScale, &b)
+	marks := make([]decimal.Decimal, U*L)
+	raw := make([]decimal.Decimal, U) // the totals before the policy's rounding
+	for u, id := range units {
+		raw[u] = decimal.Zero
+		for l, c := range leaves {
+			marks[u*L+l], _ = cp.Mark(id, c)
+			raw[u] = raw[u].Add(marks[u*L+l].Mul(weights[l]))
+		}
+	}
 	lead := 0
 	for u := 1; u < U; u++ {
-		if b.raw[u] > b.raw[lead] {
+		if raw[u].GreaterThan(raw[lead]) {
 			lead = u
 		}
 	}
 	for u := range U {
-		if u != lead && b.raw[u] == b.raw[lead] {
-			return LeadChange{Leader: cp.units[lead], Rival: cp.units[u], Criterion: "",
-				Change: decimal.New(0, -places), Places: places, num: big.NewInt(0), den: big.NewInt(1)}, true, nil
+		if u != lead && raw[u].Equal(raw[lead]) {
+			return LeadChange{Leader: units[lead], Rival: units[u], Criterion: "",
+				Change: decimal.New(0, -places), Places: places, exact: new(big.Rat)}, true, nil
 		}
 	}
-	// |t| = D / (|s|·10^ws): compare D/|s| across candidates.
-	var bestD, bestS int64
+	// |t| = d/|s|: compare d·|s'| with d'·|s| across candidates.
+	var bestD, bestS decimal.Decimal
 	bestL, bestU := -1, -1
 	for l := range L {
-		ma := cp.marks[lead*L+l]
+		ma := marks[lead*L+l]
 		for u := range U {
 			if u == lead {
 				continue
 			}
-			s := cp.marks[u*L+l] - ma
-			if s == 0 {
+			s := marks[u*L+l].Sub(ma)
+			if s.IsZero() {
 				continue
 			}
-			d := b.raw[lead] - b.raw[u]
-			as := abs64(s)
-			// A decrease must leave the weight positive: D/|s| < W.
-			if s < 0 && !lessProd(d, 1, cp.weights[l], as) {
+			d := raw[lead].Sub(raw[u])
+			as := s.Abs()
+			// A decrease must leave the weight positive: d/|s| < weight.
+			if s.IsNegative() && !d.LessThan(weights[l].Mul(as)) {
 				continue
 			}
-			if bestL < 0 || lessProd(d, abs64(bestS), bestD, as) {
+			if bestL < 0 || d.Mul(bestS.Abs()).LessThan(bestD.Mul(as)) {
 				bestD, bestS, bestL, bestU = d, s, l, u
 			}
 		}
@@ -293,12 +313,7 @@ func (cp Compiled) LeadChange(places int32) (LeadChange, bool, error) {
 	if bestL < 0 {
 		return LeadChange{}, false, nil
 	}
-	num := big.NewInt(bestD)
-	den := new(big.Int).Mul(big.NewInt(abs64(bestS)), new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(cp.weightScale)), nil))
-	if bestS < 0 {
-		num.Neg(num)
-	}
-	r := new(big.Rat).SetFrac(num, den)
+	r := new(big.Rat).Quo(bestD.Rat(), bestS.Rat())
 	// Round |t| up to places.
 	scaled := new(big.Int).Mul(new(big.Int).Abs(r.Num()), new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(places)), nil))
 	q, m := new(big.Int).QuoRem(scaled, r.Denom(), new(big.Int))
@@ -308,14 +323,6 @@ func (cp Compiled) LeadChange(places int32) (LeadChange, bool, error) {
 	if r.Sign() < 0 {
 		q.Neg(q)
 	}
-	return LeadChange{Leader: cp.units[lead], Rival: cp.units[bestU], Criterion: cp.leaves[bestL],
-		Change: decimal.NewFromBigInt(q, -places), Places: places,
-		num: new(big.Int).Set(r.Num()), den: new(big.Int).Set(r.Denom())}, true, nil
-}
-
-// lessProd reports whether a·b < c·d, exactly.
-func lessProd(a, b, c, d int64) bool {
-	x := new(big.Int).Mul(big.NewInt(a), big.NewInt(b))
-	y := new(big.Int).Mul(big.NewInt(c), big.NewInt(d))
-	return x.Cmp(y) < 0
+	return LeadChange{Leader: units[lead], Rival: units[bestU], Criterion: leaves[bestL],
+		Change: decimal.NewFromBigInt(q, -places), Places: places, exact: r}, true, nil
 }
