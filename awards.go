@@ -50,47 +50,32 @@ const (
 	AwardCommendation
 )
 
-// AwardLevel is the level of the body whose name an award carries: the
-// Government, a ministry or province, or the base level. The zero AwardLevel is
-// not valid.
-type AwardLevel uint8
+// awardLevel is the level of the body whose name an award carries: the
+// Government, a ministry or province, or the base level.
+type awardLevel uint8
 
 // The levels of the awards.
 const (
-	LevelGovernment AwardLevel = iota + 1 // cấp Chính phủ
-	LevelMinistry                         // cấp bộ, ban, ngành, tỉnh
-	LevelBase                             // cấp cơ sở
+	levelGovernment awardLevel = iota + 1 // cấp Chính phủ
+	levelMinistry                         // cấp bộ, ban, ngành, tỉnh
+	levelBase                             // cấp cơ sở
 )
-
-var levels = enum[AwardLevel]{typ: "AwardLevel", field: "award level", first: LevelGovernment,
-	en:  []string{"", "government", "ministry", "base"},
-	vi:  []string{"", "cấp Chính phủ", "cấp bộ, ban, ngành, tỉnh", "cấp cơ sở"},
-	err: ErrInvalidAward}
-
-// IsValid reports whether l is one of the defined levels.
-func (l AwardLevel) IsValid() bool { return levels.valid(l) }
-
-// String returns "government", "ministry" or "base".
-func (l AwardLevel) String() string { return levels.name(l) }
-
-// Vietnamese returns the level as a Vietnamese text says it, such as "cấp Chính phủ".
-func (l AwardLevel) Vietnamese() string { return levels.vietnamese(l) }
 
 type awardInfo struct {
 	key, en, vi string
-	level       AwardLevel
+	level       awardLevel
 	multiplier  string // Decree 152/2025, × base salary
 	article     string
 }
 
 var awardTable = [...]awardInfo{
-	AwardGovernmentFlag:      {"government-flag", "Government Emulation Flag", "Cờ thi đua của Chính phủ", LevelGovernment, "12", "Điều 50"},
-	AwardMinistryFlag:        {"ministry-flag", "Ministry or Provincial Emulation Flag", "Cờ thi đua của bộ, ban, ngành, tỉnh", LevelMinistry, "8.0", "Điều 50"},
-	AwardPrimeMinisterMerit:  {"prime-minister-merit", "Prime Minister's Certificate of Merit", "Bằng khen của Thủ tướng Chính phủ", LevelGovernment, "7", "Điều 54"},
-	AwardMinistryMerit:       {"ministry-merit", "Ministry or Provincial Certificate of Merit", "Bằng khen của bộ, ban, ngành, tỉnh", LevelMinistry, "3", "Điều 54"},
-	AwardExcellentCollective: {"excellent-collective", "Excellent Labour Collective", "Tập thể lao động xuất sắc", LevelBase, "1.5", "Điều 50"},
-	AwardAdvancedCollective:  {"advanced-collective", "Advanced Labour Collective", "Tập thể lao động tiên tiến", LevelBase, "0.8", "Điều 50"},
-	AwardCommendation:        {"commendation", "Certificate of Commendation", "Giấy khen", LevelBase, "0.6", "Điều 54"},
+	AwardGovernmentFlag:      {"government-flag", "Government Emulation Flag", "Cờ thi đua của Chính phủ", levelGovernment, "12", "Điều 50"},
+	AwardMinistryFlag:        {"ministry-flag", "Ministry or Provincial Emulation Flag", "Cờ thi đua của bộ, ban, ngành, tỉnh", levelMinistry, "8.0", "Điều 50"},
+	AwardPrimeMinisterMerit:  {"prime-minister-merit", "Prime Minister's Certificate of Merit", "Bằng khen của Thủ tướng Chính phủ", levelGovernment, "7", "Điều 54"},
+	AwardMinistryMerit:       {"ministry-merit", "Ministry or Provincial Certificate of Merit", "Bằng khen của bộ, ban, ngành, tỉnh", levelMinistry, "3", "Điều 54"},
+	AwardExcellentCollective: {"excellent-collective", "Excellent Labour Collective", "Tập thể lao động xuất sắc", levelBase, "1.5", "Điều 50"},
+	AwardAdvancedCollective:  {"advanced-collective", "Advanced Labour Collective", "Tập thể lao động tiên tiến", levelBase, "0.8", "Điều 50"},
+	AwardCommendation:        {"commendation", "Certificate of Commendation", "Giấy khen", levelBase, "0.6", "Điều 54"},
 }
 
 // Awards returns every award in order of precedence, highest first.
@@ -132,15 +117,19 @@ func (a Award) Vietnamese() string {
 	return awardTable[a].vi
 }
 
-// Level returns the level of the body whose name the award carries. The two
-// labour-collective titles and the Giấy khen are given LevelBase as a grouping
-// by precedence; which authority confers them was not found in the sources read.
-func (a Award) Level() AwardLevel {
-	if !a.IsValid() {
-		return 0
-	}
-	return awardTable[a].level
-}
+// GovernmentLevel reports whether the award carries the Government's name
+// (cấp Chính phủ): the Government Emulation Flag and the Prime Minister's
+// Certificate of Merit, which a ministry's or province's council proposes up
+// to the Prime Minister rather than confers.
+func (a Award) GovernmentLevel() bool { return a.IsValid() && awardTable[a].level == levelGovernment }
+
+// MinistryLevel reports whether the award carries the name of a ministry,
+// sector or province (cấp bộ, ban, ngành, tỉnh): its Emulation Flag and its
+// Certificate of Merit, which the minister or the province's chairman
+// confers. The two labour-collective titles and the Giấy khen are neither
+// Government- nor ministry-level here; which authority confers them was not
+// found in the sources read.
+func (a Award) MinistryLevel() bool { return a.IsValid() && awardTable[a].level == levelMinistry }
 
 // Multiplier returns the award money of Decree 152/2025 for a collective, as a
 // multiple of the base salary (mức lương cơ sở): 12 for the Government flag

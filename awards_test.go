@@ -28,16 +28,16 @@ func TestAwardCatalogue(t *testing.T) {
 		award      Award
 		key, en    string
 		vi         string
-		level      AwardLevel
+		level      awardLevel
 		multiplier string
 	}{
-		{AwardGovernmentFlag, "government-flag", "Government Emulation Flag", "Cờ thi đua của Chính phủ", LevelGovernment, "12"},
-		{AwardMinistryFlag, "ministry-flag", "Ministry or Provincial Emulation Flag", "Cờ thi đua của bộ, ban, ngành, tỉnh", LevelMinistry, "8"},
-		{AwardPrimeMinisterMerit, "prime-minister-merit", "Prime Minister's Certificate of Merit", "Bằng khen của Thủ tướng Chính phủ", LevelGovernment, "7"},
-		{AwardMinistryMerit, "ministry-merit", "Ministry or Provincial Certificate of Merit", "Bằng khen của bộ, ban, ngành, tỉnh", LevelMinistry, "3"},
-		{AwardExcellentCollective, "excellent-collective", "Excellent Labour Collective", "Tập thể lao động xuất sắc", LevelBase, "1.5"},
-		{AwardAdvancedCollective, "advanced-collective", "Advanced Labour Collective", "Tập thể lao động tiên tiến", LevelBase, "0.8"},
-		{AwardCommendation, "commendation", "Certificate of Commendation", "Giấy khen", LevelBase, "0.6"},
+		{AwardGovernmentFlag, "government-flag", "Government Emulation Flag", "Cờ thi đua của Chính phủ", levelGovernment, "12"},
+		{AwardMinistryFlag, "ministry-flag", "Ministry or Provincial Emulation Flag", "Cờ thi đua của bộ, ban, ngành, tỉnh", levelMinistry, "8"},
+		{AwardPrimeMinisterMerit, "prime-minister-merit", "Prime Minister's Certificate of Merit", "Bằng khen của Thủ tướng Chính phủ", levelGovernment, "7"},
+		{AwardMinistryMerit, "ministry-merit", "Ministry or Provincial Certificate of Merit", "Bằng khen của bộ, ban, ngành, tỉnh", levelMinistry, "3"},
+		{AwardExcellentCollective, "excellent-collective", "Excellent Labour Collective", "Tập thể lao động xuất sắc", levelBase, "1.5"},
+		{AwardAdvancedCollective, "advanced-collective", "Advanced Labour Collective", "Tập thể lao động tiên tiến", levelBase, "0.8"},
+		{AwardCommendation, "commendation", "Certificate of Commendation", "Giấy khen", levelBase, "0.6"},
 	}
 	require.Len(t, tests, len(Awards()))
 	for i, tt := range tests {
@@ -46,7 +46,8 @@ func TestAwardCatalogue(t *testing.T) {
 			assert.Equal(t, tt.key, tt.award.String())
 			assert.Equal(t, tt.en, tt.award.English())
 			assert.Equal(t, tt.vi, tt.award.Vietnamese())
-			assert.Equal(t, tt.level, tt.award.Level())
+			assert.Equal(t, tt.level == levelGovernment, tt.award.GovernmentLevel())
+			assert.Equal(t, tt.level == levelMinistry, tt.award.MinistryLevel())
 			assert.True(t, dec(tt.multiplier).Equal(tt.award.Multiplier()), tt.award.Multiplier().String())
 			assert.Equal(t, tt.award, Awards()[i])
 
@@ -72,12 +73,12 @@ func TestAwardCatalogue(t *testing.T) {
 	t.Run("invalid", func(t *testing.T) {
 		for _, a := range []Award{0, 8, 255} {
 			assert.False(t, a.IsValid())
-			assert.Equal(t, AwardLevel(0), a.Level())
+			assert.False(t, a.GovernmentLevel())
+			assert.False(t, a.MinistryLevel())
 			assert.True(t, a.Multiplier().IsZero())
 			_, err := a.MarshalText()
 			require.ErrorIs(t, err, ErrInvalidAward)
 		}
-		assert.Equal(t, "cấp Chính phủ", LevelGovernment.Vietnamese())
 	})
 }
 

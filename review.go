@@ -580,17 +580,17 @@ func (r Review) unusedSettlement(o *Outcome, standing map[Award]bool) error {
 // fallback's decision after the last round. It returns the settlement, or what
 // is still pending, or neither when the rules leave the tie standing.
 func (r Review) settle(o *Outcome, av AwardVote, tie QuotaTie) (*Settlement, *Pending, error) {
-	vr := o.Rules.VoteRule(av.Award)
+	rules := o.Rules
 	units, seats := slices.Clone(tie.Units), tie.Seats
 	var order [][]UnitID // the units each runoff round seated, best first
 	// Runoffs follow a vote; an award decided without one goes straight to the
 	// fallback, if the rules name one.
 	held := len(av.Rounds) > 0
-	for round := 2; held && (vr.MaxRounds == 0 || round <= vr.MaxRounds); round++ {
+	for round := 2; held && (rules.MaxRounds == 0 || round <= rules.MaxRounds); round++ {
 		contest, err := NewContest(ContestSpec{
 			ID: r.contestID(av.Award.String(), round), Title: av.Award.Vietnamese(), Year: r.Cluster.Year(),
 			Candidates: units, Electorate: r.Cluster.Len(), Present: r.present(), Seats: seats,
-			Method: MethodApproval, Quorum: vr.Quorum, MaxMarks: seats, BlankValid: true,
+			Method: MethodApproval, Quorum: rules.CouncilQuorum, MaxMarks: seats, BlankValid: true,
 		})
 		if err != nil {
 			return nil, nil, &PartError{Part: fmt.Sprintf("award %s round %d contest", av.Award, round), Err: err}
@@ -613,9 +613,9 @@ func (r Review) settle(o *Outcome, av AwardVote, tie QuotaTie) (*Settlement, *Pe
 		}
 		units, seats = slices.Clone(res.Tied), res.OpenSeats
 	}
-	fb := vr.Deadlock
+	fb := rules.DeadlockFor(av.Award)
 	if fb == FallbackNone {
-		fb = vr.CutoffTie
+		fb = rules.CutoffTie
 	}
 	if fb == FallbackNone {
 		return nil, nil, nil // the rules name no fallback: the tie stands as a result

@@ -703,34 +703,16 @@ func (rs RuleSet) Mentions(document string) bool {
 	return false
 }
 
-// VoteRule is what a rule set says about the vote on one award: the threshold,
-// the council's quorum, the most ballots, and who settles a tie at the cut-off
-// or a deadlock. It is what a voting Contest for the award is built from.
-type VoteRule struct {
-	// Award is the award voted on.
-	Award Award `json:"award"`
-	// Threshold is the approval it needs.
-	Threshold Threshold `json:"threshold"`
-	// Quorum is the share of members who must be present.
-	Quorum Share `json:"quorum"`
-	// MaxRounds is the most ballots (0: no limit set).
-	MaxRounds int `json:"max_rounds"`
-	// CutoffTie says who settles a tie at the quota's cut-off.
-	CutoffTie Fallback `json:"cutoff_tie"`
-	// Deadlock says who decides after the last round (flags only).
-	Deadlock Fallback `json:"deadlock"`
-}
-
-// VoteRule returns the vote rule for award a. Deadlock applies to the two
-// flags only, as Thông tư 01/2024/TT-TANDTC Điều 29 says where it is set; for
-// other awards it is FallbackNone.
-func (rs RuleSet) VoteRule(a Award) VoteRule {
-	v := VoteRule{Award: a, Threshold: rs.Threshold(a), Quorum: rs.CouncilQuorum, MaxRounds: rs.MaxRounds,
-		CutoffTie: rs.CutoffTie}
+// DeadlockFor returns who decides award a's vote after its last round: the
+// rule set's Deadlock for the two flags, as Thông tư 01/2024/TT-TANDTC Điều 29
+// says where it is set, and FallbackNone for other awards. (A tie at the
+// cut-off goes to CutoffTie, the quorum is CouncilQuorum, the threshold
+// Threshold(a) and the most ballots MaxRounds, for every award.)
+func (rs RuleSet) DeadlockFor(a Award) Fallback {
 	if a == AwardGovernmentFlag || a == AwardMinistryFlag {
-		v.Deadlock = rs.Deadlock
+		return rs.Deadlock
 	}
-	return v
+	return FallbackNone
 }
 
 // ContestSpec returns the cluster's own vote on award a: an approval ballot
@@ -743,7 +725,6 @@ func (rs RuleSet) VoteRule(a Award) VoteRule {
 // caller narrows or replaces it (Candidates, Present, MaxMarks, Threshold) and
 // builds it with NewContest.
 func (rs RuleSet) ContestSpec(a Award, c Cluster) ContestSpec {
-	vr := rs.VoteRule(a)
 	return ContestSpec{
 		ID:         ContestID(fmt.Sprintf("%s/%d/%s", c.ID(), c.Year(), a)),
 		Title:      a.Vietnamese(),
@@ -751,8 +732,8 @@ func (rs RuleSet) ContestSpec(a Award, c Cluster) ContestSpec {
 		Candidates: c.MemberIDs(),
 		Electorate: c.Len(),
 		Method:     MethodApproval,
-		Threshold:  vr.Threshold,
-		Quorum:     vr.Quorum,
+		Threshold:  rs.Threshold(a),
+		Quorum:     rs.CouncilQuorum,
 		BlankValid: true,
 	}
 }

@@ -629,3 +629,15 @@ func TestReviewRulesByDossierDate(t *testing.T) {
 		require.ErrorIs(t, err, ErrBeforeDocuments)
 	})
 }
+
+// The deadlock fallback (leader and deputy deciding, where a sector sets it)
+// belongs to the flags' votes only.
+func TestDeadlockFor(t *testing.T) {
+	rs := RuleSet{Deadlock: FallbackLeaderAndDeputy}
+	for _, a := range []Award{AwardGovernmentFlag, AwardMinistryFlag} {
+		assert.Equal(t, FallbackLeaderAndDeputy, rs.DeadlockFor(a), a.String())
+	}
+	for _, a := range []Award{AwardPrimeMinisterMerit, AwardMinistryMerit, AwardExcellentCollective, AwardAdvancedCollective, AwardCommendation} {
+		assert.Equal(t, FallbackNone, rs.DeadlockFor(a), a.String())
+	}
+}

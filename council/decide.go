@@ -315,7 +315,7 @@ func (p *prepared) report(o *Outcome) {
 	for _, pr := range o.Decision.Proposals {
 		c, cn := clusterOf(pr.Unit)
 		g := Granted{Proposal: pr, UnitName: p.names[pr.Unit], Cluster: c, ClusterName: cn}
-		if pr.Award.Level() == thidua.LevelGovernment {
+		if pr.Award.GovernmentLevel() {
 			o.ToPrimeMinister = append(o.ToPrimeMinister, g)
 		} else {
 			o.ToMinister = append(o.ToMinister, g)

@@ -176,7 +176,7 @@ func (b *builder) role(r thidua.Role) string {
 // thông"); without an organizer it keeps the generic name.
 func (b *builder) award(a thidua.Award) string {
 	issuer := b.c.Organizer()
-	if a.Level() == thidua.LevelMinistry && issuer != "" {
+	if a.MinistryLevel() && issuer != "" {
 		switch a {
 		case thidua.AwardMinistryFlag:
 			return b.l.tr("Cờ thi đua của ", "Emulation Flag of ") + issuer
