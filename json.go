@@ -223,6 +223,13 @@ func (o *Outcome) UnmarshalJSON(b []byte) error {
 	if v.Rules.Name == "" {
 		return &FieldError{Field: "outcome rules", Value: "", Err: ErrMissingPart}
 	}
+	for i, vr := range v.Votes {
+		// A tally without its result (a misspelt "result" key, say) would
+		// decode to a zero Result that cannot be encoded again.
+		if vr.Result.Contest.index == nil {
+			return &FieldError{Field: fmt.Sprintf("outcome votes[%d] result", i), Value: "", Err: ErrMissingPart}
+		}
+	}
 	v.Leadership, v.Next = Leadership{}, Cluster{}
 	if j.Leadership != nil {
 		v.Leadership = *j.Leadership
