@@ -93,8 +93,12 @@ func blank(s string) bool { return strings.TrimSpace(s) == "" }
 // Name is the official name (tên chính thức); ShortName, if set, is what tables
 // and minutes print. A Unit is plain data; NewCluster validates it.
 type Unit struct {
-	ID        UnitID `json:"id"`
-	Name      string `json:"name"`
+	// ID identifies the unit across years and documents; it must be unique
+	// in the cluster.
+	ID UnitID `json:"id"`
+	// Name is the official name (tên chính thức); it must not be blank.
+	Name string `json:"name"`
+	// ShortName is the name tables and minutes print; empty means Name.
 	ShortName string `json:"short_name,omitempty"`
 }
 
@@ -197,14 +201,24 @@ func (r *Role) UnmarshalText(b []byte) error { return roles.set(r, b) }
 // validates it; Cluster.Spec returns it. Leader and Deputy may be the zero UnitID,
 // meaning the post is vacant.
 type ClusterSpec struct {
-	ID        ClusterID   `json:"id"`
-	Name      string      `json:"name"`
-	Organizer string      `json:"organizer,omitempty"` // đơn vị tổ chức: the ministry or province
-	Kind      ClusterKind `json:"kind"`
-	Year      int         `json:"year"`
-	Members   []Unit      `json:"members"`
-	Leader    UnitID      `json:"leader,omitempty"`
-	Deputy    UnitID      `json:"deputy,omitempty"`
+	// ID identifies the cluster (mã cụm).
+	ID ClusterID `json:"id"`
+	// Name is the cluster's name as documents print it, such as "Cụm thi
+	// đua số 3".
+	Name      string `json:"name"`
+	Organizer string `json:"organizer,omitempty"` // đơn vị tổ chức: the ministry or province
+	// Kind says whether it is a cluster (cụm) or a block (khối); it must be
+	// set.
+	Kind ClusterKind `json:"kind"`
+	// Year is the emulation year (năm thi đua) the roster is for.
+	Year int `json:"year"`
+	// Members are the units of the cluster (đơn vị thành viên), each once.
+	Members []Unit `json:"members"`
+	// Leader is the leader unit (cụm trưởng), a member; empty means vacant.
+	Leader UnitID `json:"leader,omitempty"`
+	// Deputy is the deputy leader unit (cụm phó), a member other than the
+	// leader; empty means vacant.
+	Deputy UnitID `json:"deputy,omitempty"`
 }
 
 // Cluster is one year's roster of an emulation cluster (cụm thi đua) or block

@@ -97,7 +97,9 @@ var (
 // UnitError reports a problem with one unit, named by its ID. Err is one of the
 // sentinels above (ErrUnknownUnit, ErrDuplicateUnit, ErrLeaderNotMember, ...).
 type UnitError struct {
-	ID  UnitID
+	// ID is the unit at fault (or the ID that names no unit).
+	ID UnitID
+	// Err is the sentinel that says what is wrong with it.
 	Err error
 }
 
@@ -248,12 +250,22 @@ var (
 // aggregation of a unit's marks for a criterion (Assessor empty). Fields that do
 // not apply are empty.
 type AssessmentError struct {
-	Unit      UnitID
-	Assessor  UnitID
-	Kind      AssessorKind
+	// Unit is the unit whose marks are at fault.
+	Unit UnitID
+	// Assessor is who gave the marks; empty when the problem is in the
+	// aggregation of the unit's marks.
+	Assessor UnitID
+	// Kind is the capacity of the assessment (self, peer or appraisal), or
+	// for an aggregation the kind of marks used; 0 when it does not apply.
+	Kind AssessorKind
+	// Criterion is the criterion at fault; empty when the problem is with the
+	// assessment as a whole.
 	Criterion CriterionID
-	Value     string
-	Err       error
+	// Value is the offending mark as written (a decimal string); empty when
+	// no single mark is at fault.
+	Value string
+	// Err is the sentinel that says what is wrong (ErrOverMax, ErrMissingMark, ...).
+	Err error
 }
 
 // Error returns the message, which starts with "thidua:" and names the
@@ -373,9 +385,14 @@ var (
 // BallotError reports why one ballot was rejected. Index is its position in the
 // slice passed to Tally; Candidate names the mark at fault, when one is.
 type BallotError struct {
-	Index     int
+	// Index is the ballot's position in the slice passed to Tally.
+	Index int
+	// Candidate is the unit marked in error (unknown, or marked twice);
+	// empty when no single mark is at fault.
 	Candidate UnitID
-	Err       error
+	// Err is the sentinel that says why the ballot is invalid (phiếu không
+	// hợp lệ).
+	Err error
 }
 
 // Error returns the message, which starts with "thidua:" and names the
@@ -540,8 +557,12 @@ var (
 // ElectionTieError reports a tied vote for Post in Year, with the tied units, so
 // the caller can hold another round.
 type ElectionTieError struct {
+	// Year is the emulation year of the term the vote is for.
 	Year int
+	// Post is the post being elected: leader (cụm trưởng) or deputy (cụm phó).
 	Post Role
+	// Tied are the units that share the most votes, two or more; another
+	// round (bỏ phiếu lại) is held among them.
 	Tied []UnitID
 }
 

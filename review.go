@@ -57,9 +57,12 @@ type Review struct {
 	Favourable bool `json:"favourable,omitempty"`
 
 	// Scorecard, Scoring and Assessments give the standings (required).
-	Scorecard   Scorecard     `json:"scorecard"`
-	Scoring     ScoringPolicy `json:"scoring"`
-	Assessments []Assessment  `json:"assessments"`
+	Scorecard Scorecard `json:"scorecard"`
+	// Scoring is how the assessments become totals and ranks.
+	Scoring ScoringPolicy `json:"scoring"`
+	// Assessments are the marks each assessor gave each unit (self, peer
+	// and appraisal).
+	Assessments []Assessment `json:"assessments"`
 	// Facts about units (pending discipline, share of women, ...).
 	Facts []Facts `json:"facts,omitempty"`
 
@@ -76,12 +79,16 @@ type Review struct {
 	// Succession is the cluster's policy for next year's leader and deputy
 	// (required). History holds earlier terms.
 	Succession Succession `json:"succession"`
-	History    History    `json:"history"`
+	// History holds the earlier terms of leader and deputy; the zero
+	// History means none are recorded.
+	History History `json:"history"`
 	// LeaderRounds and DeputyRounds are the ballots of the leadership votes,
 	// round by round, when the policy elects. Each is an approval vote with
 	// one mark (a ballot names one unit) among the eligible members; the unit
 	// with the most votes is elected, and a tie goes to another round.
 	LeaderRounds [][]Ballot `json:"leader_rounds,omitempty"`
+	// DeputyRounds are the ballots of the vote for the deputy (cụm phó),
+	// round by round; see LeaderRounds.
 	DeputyRounds [][]Ballot `json:"deputy_rounds,omitempty"`
 	// Changes are the renames and mergers that take effect next year.
 	Changes []UnitChange `json:"changes,omitempty"`
@@ -99,11 +106,17 @@ type Review struct {
 // marks "đồng ý" for the units it supports); later rounds are runoffs among the
 // units tied at the quota, as Outcome.Pending asks for them.
 type AwardVote struct {
-	Award      Award      `json:"award"`
-	Quota      Quota      `json:"quota"`
-	Candidates []UnitID   `json:"candidates,omitempty"`
-	MaxMarks   int        `json:"max_marks,omitempty"`
-	Rounds     [][]Ballot `json:"rounds"`
+	// Award is the title or form of commendation voted on.
+	Award Award `json:"award"`
+	Quota Quota `json:"quota"`
+	// Candidates are the units the vote is among; nil means every member.
+	Candidates []UnitID `json:"candidates,omitempty"`
+	// MaxMarks is the most "đồng ý" marks one ballot may carry; 0 means no
+	// limit.
+	MaxMarks int `json:"max_marks,omitempty"`
+	// Rounds are the ballots, round by round: round 1 is the vote itself,
+	// later rounds the runoffs among the units tied at the quota.
+	Rounds [][]Ballot `json:"rounds"`
 }
 
 // Pending is a step the review still needs: a runoff round (its Contest, with

@@ -244,7 +244,9 @@ type Succession struct {
 	// TieByOrder makes SuccessionElect settle a tied vote for the tied unit that comes
 	// first in Order. False, the zero value, returns an *ElectionTieError
 	// naming the tied units, so the caller can hold another round (bỏ phiếu lại).
-	TieByOrder  bool
+	TieByOrder bool
+	// Constraints are the rules the new leader must satisfy; the zero value
+	// switches them all off.
 	Constraints Constraints
 }
 

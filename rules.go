@@ -22,9 +22,12 @@ import (
 // and anywhere else. The zero Date is not a valid date; in EffectiveUntil it
 // means "open-ended".
 type Date struct {
-	Year  int
+	// Year is the year, such as 2025.
+	Year int
+	// Month is the month, January (tháng 1) to December (tháng 12).
 	Month time.Month
-	Day   int
+	// Day is the day of the month, from 1.
+	Day int
 }
 
 // NewDate returns the date, or a *FieldError wrapping ErrInvalidDate for a day

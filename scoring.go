@@ -119,12 +119,24 @@ func inRange(d decimal.Decimal) bool {
 //
 // In JSON, decimals are strings and fields left out stay out.
 type CriterionSpec struct {
-	ID       CriterionID
-	Name     string
-	Kind     CriterionKind
-	Max      decimal.Decimal
-	Weight   decimal.Decimal
-	Min      decimal.Decimal
+	// ID identifies the criterion in marks and results; unique in the table.
+	ID CriterionID
+	// Name is the criterion's wording in the scoring table (nội dung tiêu chí).
+	Name string
+	// Kind says whether it is scored, a bonus (điểm cộng) or a deduction
+	// (điểm trừ); the zero value is scored.
+	Kind CriterionKind
+	// Max is the highest mark (điểm tối đa): required on a leaf, optional on
+	// a group (its children's sum when left out).
+	Max decimal.Decimal
+	// Weight is a leaf's hệ số, positive; the zero Decimal means 1. Groups
+	// carry none.
+	Weight decimal.Decimal
+	// Min is the gate (điểm sàn) on a scored criterion's points; the zero
+	// Decimal means no gate.
+	Min decimal.Decimal
+	// Children are a group's criteria, in the table's order; nil makes the
+	// criterion a leaf.
 	Children []CriterionSpec
 }
 
@@ -276,9 +288,13 @@ func (c CriterionSpec) Equal(d CriterionSpec) bool {
 // year (bảng chấm điểm thi đua năm): TT 09/2018/TT-BTTTT Điều 11 leaves the
 // criteria and scale to each cluster, so they are data, not constants.
 type ScorecardSpec struct {
-	ID       string          `json:"id"`
-	Name     string          `json:"name"`
-	Year     int             `json:"year"`
+	// ID identifies the scoring table.
+	ID string `json:"id"`
+	// Name is the table's title as documents print it.
+	Name string `json:"name"`
+	// Year is the emulation year (năm thi đua) the table is for.
+	Year int `json:"year"`
+	// Criteria are the top-level criteria and groups, in the table's order.
 	Criteria []CriterionSpec `json:"criteria"`
 }
 
@@ -714,8 +730,10 @@ const MaxPlaces = 18
 // Rounding says how to round a value: to Places decimal places by Mode. The
 // zero Rounding does not round.
 type Rounding struct {
-	Places int32        `json:"places"`
-	Mode   RoundingMode `json:"mode"`
+	// Places is how many decimal places to keep, 0 to MaxPlaces.
+	Places int32 `json:"places"`
+	// Mode is how to round; the zero Mode does not round (exact).
+	Mode RoundingMode `json:"mode"`
 }
 
 // Validate reports whether the mode is defined and Places lies in
@@ -872,10 +890,17 @@ func (k *AssessorKind) UnmarshalText(b []byte) error { return assessorKinds.set(
 // checked without the scorecard and the cluster (Validate); Score checks the
 // rest.
 type Assessment struct {
-	Unit     UnitID                          `json:"unit"`
-	Assessor UnitID                          `json:"assessor"`
-	Kind     AssessorKind                    `json:"kind"`
-	Marks    map[CriterionID]decimal.Decimal `json:"marks"`
+	// Unit is the unit being assessed.
+	Unit UnitID `json:"unit"`
+	// Assessor is who gave the marks: the unit itself, a peer, or the
+	// appraising body.
+	Assessor UnitID `json:"assessor"`
+	// Kind is the capacity: self (tự chấm), peer (chấm chéo) or appraisal
+	// (thẩm định); it must be set.
+	Kind AssessorKind `json:"kind"`
+	// Marks are the marks per leaf criterion, non-negative decimals; a
+	// deduction is the positive points to take off.
+	Marks map[CriterionID]decimal.Decimal `json:"marks"`
 }
 
 func (a *Assessment) fail(c CriterionID, v string, err error) *AssessmentError {
@@ -1152,9 +1177,13 @@ type ScoringPolicy struct {
 	ClampOverMax bool `json:"clamp_over_max,omitempty"`
 	// Aggregate rounds each criterion's aggregated mark; Total rounds the
 	// total; Scaled rounds the 100-point figure (see Scorecard.Scale).
-	Aggregate   Rounding     `json:"aggregate_rounding"`
-	Total       Rounding     `json:"total_rounding"`
-	Scaled      Rounding     `json:"scaled_rounding"`
+	Aggregate Rounding `json:"aggregate_rounding"`
+	// Total rounds each unit's total; the zero Rounding does not round.
+	Total Rounding `json:"total_rounding"`
+	// Scaled rounds the 100-point figure; the zero Rounding does not round.
+	Scaled Rounding `json:"scaled_rounding"`
+	// TieBreakers separate equal totals (bằng điểm), tried in order; nil
+	// leaves such units tied.
 	TieBreakers []TieBreaker `json:"tie_breakers,omitempty"`
 }
 
@@ -1230,11 +1259,13 @@ type Line struct {
 	Kind      CriterionKind `json:"kind"`      // scored, bonus or deduction
 	// Marks are the marks used, in ascending order, after clamping; Dropped
 	// counts those a trimmed mean or median left out.
-	Marks       []decimal.Decimal `json:"marks"`
-	Dropped     int               `json:"dropped,omitempty"`
-	Aggregation Aggregation       `json:"aggregation"` // how Marks were combined (a single mark is its own mean)
-	Mark        decimal.Decimal   `json:"mark"`        // the aggregated mark, rounded as the policy's Aggregate says
-	Weight      decimal.Decimal   `json:"weight"`      // hệ số
+	Marks []decimal.Decimal `json:"marks"`
+	// Dropped counts the marks a trimmed mean or median left out; 0 when
+	// none were.
+	Dropped     int             `json:"dropped,omitempty"`
+	Aggregation Aggregation     `json:"aggregation"` // how Marks were combined (a single mark is its own mean)
+	Mark        decimal.Decimal `json:"mark"`        // the aggregated mark, rounded as the policy's Aggregate says
+	Weight      decimal.Decimal `json:"weight"`      // hệ số
 	// Contribution is Mark × Weight, negative for a deduction (điểm trừ).
 	Contribution decimal.Decimal `json:"contribution"`
 	// Clamped reports that at least one assessor's mark was above the maximum
@@ -1282,9 +1313,10 @@ type Standing struct {
 	Deductions decimal.Decimal `json:"deductions"`
 	// Source is whose marks were used: appraisal, peer or self; Assessors lists
 	// them, sorted.
-	Source    AssessorKind `json:"source,omitempty"`
-	Assessors []UnitID     `json:"assessors"`
-	Lines     []Line       `json:"lines"` // one per leaf criterion, in the order of the table
+	Source AssessorKind `json:"source,omitempty"`
+	// Assessors are the units whose marks were used (of kind Source), sorted.
+	Assessors []UnitID `json:"assessors"`
+	Lines     []Line   `json:"lines"` // one per leaf criterion, in the order of the table
 	// Subtotals holds the points the unit has under each group of criteria,
 	// bonuses and deductions within it included, keyed by the group's ID.
 	Subtotals map[CriterionID]decimal.Decimal `json:"subtotals"`

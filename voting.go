@@ -169,7 +169,9 @@ func (s Share) Of(b Base) Threshold { return Threshold{Share: s, Base: b} }
 // least 80% of all members. The zero Threshold means no threshold.
 type Threshold struct {
 	Share Share `json:"share"`
-	Base  Base  `json:"base,omitempty"`
+	// Base is what the share is taken of (all members, those present, the
+	// votes cast or the valid votes).
+	Base Base `json:"base,omitempty"`
 }
 
 // IsZero reports whether t is the zero Threshold, meaning no threshold.
@@ -300,8 +302,11 @@ func (m Method) counts() bool {
 // ContestSpec is the plain description of a contest (cuộc bỏ phiếu): what
 // NewContest validates. JSON uses the snake_case names in the tags.
 type ContestSpec struct {
-	ID    ContestID `json:"id,omitempty"`
-	Title string    `json:"title,omitempty"`
+	// ID is the caller's label for the contest; empty is allowed.
+	ID ContestID `json:"id,omitempty"`
+	// Title is what the minutes print for the contest, such as "Bầu cụm
+	// trưởng năm 2025"; empty is allowed.
+	Title string `json:"title,omitempty"`
 	// Year is the emulation year the vote belongs to; 0 means not given.
 	Year int `json:"year,omitempty"`
 	// Candidates are the units on the ballot, in the order the ballot lists them.
@@ -314,7 +319,8 @@ type ContestSpec struct {
 	// and then quorum and a Present threshold use the votes cast.
 	Present int `json:"present,omitempty"`
 	// Seats is how many may be elected; 0 means no limit.
-	Seats  int    `json:"seats,omitempty"`
+	Seats int `json:"seats,omitempty"`
+	// Method is how the ballots are counted; it must be set.
 	Method Method `json:"method"`
 	// BordaBase is the points for last place under Borda: 0 or 1.
 	BordaBase int `json:"borda_base,omitempty"`
@@ -558,7 +564,10 @@ func (c Contest) lookup(id UnitID) (int, bool) {
 // ranking whose first tier is one candidate. The zero Ballot is one blank
 // secret ballot.
 type Ballot struct {
-	Approve []UnitID   `json:"approve,omitempty"`
+	// Approve lists the candidates marked "đồng ý", each once.
+	Approve []UnitID `json:"approve,omitempty"`
+	// Ranking lists the ranked candidates in tiers, best first; a tier of
+	// several is a tie on this ballot.
 	Ranking [][]UnitID `json:"ranking,omitempty"`
 	// Voter names who cast the ballot, in an open vote (biểu quyết) only; a
 	// secret ballot must leave it empty.
@@ -595,6 +604,7 @@ type RejectedBallot struct {
 
 // CandidateScore is one candidate's figures in a Result.
 type CandidateScore struct {
+	// Candidate is the unit these figures are for.
 	Candidate UnitID `json:"candidate"`
 	// Votes is the integral figure the method counts: approvals (approval),
 	// first choices (plurality), votes in the last round the candidate took
