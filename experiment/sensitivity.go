@@ -13,6 +13,7 @@ import (
 // WeightRange is the closed interval a weight (hệ số) is drawn from in a
 // sensitivity analysis. Both ends must be positive, Min ≤ Max.
 type WeightRange struct {
+	// Min and Max are the interval's ends, both included.
 	Min, Max decimal.Decimal
 }
 
@@ -25,28 +26,43 @@ type WeightRange struct {
 // Quota is the k of "inside a quota of k": a unit is inside when its
 // competition rank is at most Quota.
 type SensitivitySpec struct {
+	// Samples is how many sets of weights to draw; it must be positive.
 	Samples int
-	Delta   decimal.Decimal
-	Bounds  map[thidua.CriterionID]WeightRange
-	Step    decimal.Decimal
-	Quota   int
+	// Delta is how far a weight may move from its base, either way; not
+	// negative.
+	Delta decimal.Decimal
+	// Bounds are the leaves drawn from a range of their own instead of base ±
+	// Delta; nil means none.
+	Bounds map[thidua.CriterionID]WeightRange
+	// Step is the grid a weight moves on, positive; zero means one tenth of
+	// Delta's (or a bound's) smallest place.
+	Step  decimal.Decimal
+	Quota int
 }
 
 // UnitSensitivity is one unit's ranks over the samples of a sensitivity
 // analysis: its rank with the base weights, its best and worst rank, and in
 // how many samples it ranked first (alone or tied) and inside the quota.
 type UnitSensitivity struct {
-	Unit                thidua.UnitID
-	BaseRank            int
+	// Unit is the unit these ranks are for.
+	Unit thidua.UnitID
+	// BaseRank is its competition rank with the base weights.
+	BaseRank int
+	// BestRank and WorstRank are its best (lowest) and worst rank over the
+	// samples.
 	BestRank, WorstRank int
-	First, InQuota      int
+	// First counts the samples in which it ranked first, alone or tied;
+	// InQuota those in which its rank was at most the quota.
+	First, InQuota int
 }
 
 // Sensitivity is the result of SensitivitySpec.Run (phân tích độ nhạy):
 // per unit in roster order, how its rank moved when the weights did.
 type Sensitivity struct {
+	// Samples is how many sets of weights were scored.
 	Samples int
-	Units   []UnitSensitivity
+	// Units holds one entry per member, in roster order.
+	Units []UnitSensitivity
 }
 
 // maxGrid bounds the number of grid points of one weight.
@@ -226,13 +242,17 @@ func grid(cp thidua.Compiled, spec SensitivitySpec) (weightGrid, error) {
 // first leaf in table order, then the first rival in roster order. When several
 // units share the highest total, the change is zero and Rival is one of them.
 type LeadChange struct {
+	// Leader is the unit ranked first; Rival the unit that overtakes it (or
+	// ties it) first as the weight moves.
 	Leader, Rival thidua.UnitID
-	Criterion     thidua.CriterionID
+	// Criterion is the leaf criterion whose weight (hệ số) moves.
+	Criterion thidua.CriterionID
 	// Change is t rounded away from zero to Places decimal places (RoundUp), so
 	// that moving the weight by Change reaches the crossing. For a decrease the
 	// rounding can reach the whole weight (weight + Change ≤ 0): then no
 	// positive weight at that precision reaches the crossing; Exact gives t.
 	Change decimal.Decimal
+	// Places is the decimal places Change is rounded to, 0 to MaxPlaces.
 	Places int32
 	exact  *big.Rat
 }

@@ -36,14 +36,27 @@ import (
 // that one unit, or a chosen few, can inflate their own marks while the rest
 // mark themselves honestly (SelfInflation 0).
 type AssessmentModel struct {
-	Quality         map[thidua.UnitID]int
-	Noise           int
-	SelfInflation   int
+	// Quality is each member's latent quality, 0 to 1000 per mille; every
+	// member must have one.
+	Quality map[thidua.UnitID]int
+	// Noise bounds an assessor's triangular error, 0 to 1000 per mille.
+	Noise int
+	// SelfInflation is what every unit adds to its own marks, 0 to 1000 per
+	// mille; 0 means honest self-assessment.
+	SelfInflation int
+	// SelfInflationBy sets the self-inflation of the members it lists, 0 to
+	// 1000 per mille each, instead of SelfInflation.
 	SelfInflationBy map[thidua.UnitID]int
-	DeductionShare  int
-	Kind            thidua.AssessorKind
-	Appraiser       thidua.UnitID
-	Step            decimal.Decimal
+	// DeductionShare is the share of a deduction leaf's maximum (điểm trừ)
+	// that a unit of perceived quality 0 gets, 0 to 1000 per mille.
+	DeductionShare int
+	// Kind is who assesses: appraisal, peer or self; it must be set.
+	Kind thidua.AssessorKind
+	// Appraiser names the appraising body for AssessorAppraisal; empty means
+	// "to-tham-dinh".
+	Appraiser thidua.UnitID
+	// Step is the multiple marks are rounded to, positive; zero means 0.25.
+	Step decimal.Decimal
 }
 
 // BallotModel describes simulated secret ballots (phiếu kín): each member is
@@ -53,9 +66,16 @@ type AssessmentModel struct {
 // or, when TopK is 0, every unit it perceives at Bar or above. A ranked ballot
 // orders all units by the same perception.
 type BallotModel struct {
-	Noise  int
-	TopK   int
-	Bar    int
+	// Noise bounds a voter's triangular error, 0 to 1000 per mille.
+	Noise int
+	// TopK is how many units an approval ballot marks "đồng ý"; 0 means
+	// every unit perceived at Bar or above.
+	TopK int
+	// Bar is the perceived quality, 0 to 1000 per mille, a unit needs for
+	// approval when TopK is 0.
+	Bar int
+	// Absent is the chance a member is absent, 0 to 1000 per mille; 0 means
+	// all are present.
 	Absent int
 }
 
@@ -416,9 +436,12 @@ func GenerateRankedBallots(r *rand.Rand, c thidua.Cluster, quality map[thidua.Un
 // Variant is one set of rules an Experiment tries: the scoring policy and the
 // award rules (with their quotas and vote thresholds).
 type Variant struct {
-	Name   string
+	// Name labels the variant in the Report.
+	Name string
+	// Policy is how the drawn marks become totals and ranks.
 	Policy thidua.ScoringPolicy
-	Rules  thidua.AwardRules
+	// Rules are the award rules: awards, quotas and vote thresholds.
+	Rules thidua.AwardRules
 }
 
 // Experiment is a policy experiment (thử nghiệm chính sách): Years simulated
@@ -433,13 +456,21 @@ type Variant struct {
 // DecideCandidates, for units with no facts on record. Quorum is the vote's
 // quorum (zero means none); a year below it holds no vote.
 type Experiment struct {
-	Cluster     thidua.Cluster
-	Scorecard   thidua.Scorecard
+	// Cluster is the roster every simulated year uses.
+	Cluster thidua.Cluster
+	// Scorecard is the scoring table (bảng chấm điểm) the marks are drawn on.
+	Scorecard thidua.Scorecard
+	// Assessments is how each year's marks are drawn.
 	Assessments AssessmentModel
-	Ballots     BallotModel
-	Quorum      thidua.Share
-	Variants    []Variant
-	Years       int
+	// Ballots is how each year's award ballots are drawn.
+	Ballots BallotModel
+	// Quorum is the share of members who must be present for a vote; the
+	// zero Share means no quorum.
+	Quorum thidua.Share
+	// Variants are the rule sets to compare; at least one.
+	Variants []Variant
+	// Years is how many cluster-years to simulate; it must be positive.
+	Years int
 	// Workers is how many years are reviewed at once, each on its own
 	// goroutine; 0 means runtime.GOMAXPROCS(0). The Report does not depend
 	// on it.
@@ -448,6 +479,7 @@ type Experiment struct {
 
 // AwardCount is how a variant's award fared over an experiment's years.
 type AwardCount struct {
+	// Award is the award these counts are for.
 	Award thidua.Award
 	// NoneReached counts years in which the award had a vote and no unit
 	// reached its threshold (or the vote lacked a quorum).
@@ -467,8 +499,12 @@ type AwardCount struct {
 // the years it ranked first (alone or tied), and the years it was proposed
 // for each award.
 type UnitCount struct {
-	Unit   thidua.UnitID
-	Led    int
+	// Unit is the unit these counts are for.
+	Unit thidua.UnitID
+	// Led counts the years it ranked first, alone or tied.
+	Led int
+	// Awards counts, per award, the years it was proposed for it; an award
+	// missing from the map counts 0.
 	Awards map[thidua.Award]int
 }
 
@@ -476,9 +512,14 @@ type UnitCount struct {
 // per award in the order of its rules, per unit in roster order, and the
 // years whose vote lacked a quorum.
 type VariantReport struct {
-	Name     string
-	Awards   []AwardCount
-	Units    []UnitCount
+	// Name is the variant's Name.
+	Name string
+	// Awards holds one entry per award, in the order of the variant's rules.
+	Awards []AwardCount
+	// Units holds one entry per member, in roster order.
+	Units []UnitCount
+	// NoQuorum counts the years whose vote lacked a quorum, so no vote was
+	// held.
 	NoQuorum int
 }
 
@@ -505,7 +546,9 @@ func (v VariantReport) Unit(u thidua.UnitID) (UnitCount, bool) {
 // Report is the outcome of an Experiment: one VariantReport per variant, in
 // order.
 type Report struct {
-	Years    int
+	// Years is how many cluster-years were simulated.
+	Years int
+	// Variants holds one report per variant, in the Experiment's order.
 	Variants []VariantReport
 }
 
