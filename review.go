@@ -108,6 +108,8 @@ type Review struct {
 type AwardVote struct {
 	// Award is the title or form of commendation voted on.
 	Award Award `json:"award"`
+	// Quota is the most units the cluster may propose for the award (chỉ
+	// tiêu): a count or a share of the members, rounded as it says.
 	Quota Quota `json:"quota"`
 	// Candidates are the units the vote is among; nil means every member.
 	Candidates []UnitID `json:"candidates,omitempty"`

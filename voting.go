@@ -168,6 +168,8 @@ func (s Share) Of(b Base) Threshold { return Threshold{Share: s, Base: b} }
 // Threshold is the vote a candidate needs to pass: a Share of a Base, such as at
 // least 80% of all members. The zero Threshold means no threshold.
 type Threshold struct {
+	// Share is the part of the base a candidate needs, such as AtLeast(4, 5);
+	// the zero Share asks nothing.
 	Share Share `json:"share"`
 	// Base is what the share is taken of (all members, those present, the
 	// votes cast or the valid votes).

@@ -36,7 +36,10 @@ type SensitivitySpec struct {
 	Bounds map[thidua.CriterionID]WeightRange
 	// Step is the grid a weight moves on, positive; zero means one tenth of
 	// Delta's (or a bound's) smallest place.
-	Step  decimal.Decimal
+	Step decimal.Decimal
+	// Quota is the k of "inside a quota of k" for UnitSensitivity.InQuota: a
+	// unit is inside when its competition rank is at most Quota; zero counts
+	// none, and a negative Quota is an error.
 	Quota int
 }
 
