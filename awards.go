@@ -245,33 +245,31 @@ func (r *QuotaRounding) UnmarshalText(text []byte) error { return quotaRoundings
 // Quota is how many units may receive an award (chỉ tiêu, số lượng): a count,
 // or a share Num/Den of the members or of the cluster leaders, rounded as
 // Rounding says. The zero Quota means no quota. Build one with CountQuota,
-// ShareOfMembers or ShareOfLeaders; Validate checks it.
+// ShareOfMembers or ShareOfLeaders (and WithRounding); its fields are read
+// through Basis, Count, Num, Den and Rounding, and Validate checks it. In
+// JSON it is {"basis", "count", "num", "den", "rounding"}, and decoding
+// refuses what Validate refuses.
 type Quota struct {
-	// Basis says what the quota counts.
-	Basis QuotaBasis `json:"basis"`
-	// Count is the number of units, for QuotaCount.
-	Count int `json:"count,omitempty"`
-	// Num is the numerator of a share: Num/Den in [0, 1].
-	Num int64 `json:"num,omitempty"`
-	// Den is the denominator of a share.
-	Den int64 `json:"den,omitempty"`
-	// Rounding says how a share becomes a whole number of units.
-	Rounding QuotaRounding `json:"rounding,omitempty"`
+	basis    QuotaBasis    // what the quota counts
+	count    int           // the number of units, for QuotaCount
+	num      int64         // the numerator of a share: num/den in [0, 1]
+	den      int64         // the denominator of a share
+	rounding QuotaRounding // how a share becomes a whole number of units
 }
 
 // CountQuota returns the quota "at most n units".
-func CountQuota(n int) Quota { return Quota{Basis: QuotaCount, Count: n} }
+func CountQuota(n int) Quota { return Quota{basis: QuotaCount, count: n} }
 
 // ShareOfMembers returns the quota "at most num/den of the members", rounded down.
-func ShareOfMembers(num, den int64) Quota { return Quota{Basis: QuotaOfMembers, Num: num, Den: den} }
+func ShareOfMembers(num, den int64) Quota { return Quota{basis: QuotaOfMembers, num: num, den: den} }
 
 // ShareOfLeaders returns the quota "at most num/den of the collectives leading
 // the clusters", rounded down: ShareOfLeaders(1, 5) is the 20% of Công văn
 // 5007/BNV-TĐKT (2023) for the Government Emulation Flag.
-func ShareOfLeaders(num, den int64) Quota { return Quota{Basis: QuotaOfLeaders, Num: num, Den: den} }
+func ShareOfLeaders(num, den int64) Quota { return Quota{basis: QuotaOfLeaders, num: num, den: den} }
 
 // WithRounding returns q with rounding r.
-func (q Quota) WithRounding(r QuotaRounding) Quota { q.Rounding = r; return q }
+func (q Quota) WithRounding(r QuotaRounding) Quota { q.rounding = r; return q }
 
 // IsZero reports whether q is the zero Quota, meaning no quota.
 func (q Quota) IsZero() bool { return q == Quota{} }
@@ -279,24 +277,24 @@ func (q Quota) IsZero() bool { return q == Quota{} }
 // Validate reports a count below zero (ErrNegativeQuota), a share outside
 // [0, 1] (ErrQuotaShare), or an unknown basis or rounding, as a *FieldError.
 func (q Quota) Validate() error {
-	if !q.Basis.IsValid() {
-		return &FieldError{Field: "quota basis", Value: q.Basis.String(), Err: ErrInvalidQuota}
+	if !q.basis.IsValid() {
+		return &FieldError{Field: "quota basis", Value: q.basis.String(), Err: ErrInvalidQuota}
 	}
-	if !q.Rounding.IsValid() {
-		return &FieldError{Field: "quota rounding", Value: q.Rounding.String(), Err: ErrInvalidQuota}
+	if !q.rounding.IsValid() {
+		return &FieldError{Field: "quota rounding", Value: q.rounding.String(), Err: ErrInvalidQuota}
 	}
-	switch q.Basis {
+	switch q.basis {
 	case QuotaNone:
 		if !q.IsZero() {
 			return &FieldError{Field: "quota", Value: q.String(), Err: ErrInvalidQuota}
 		}
 	case QuotaCount:
-		if q.Count < 0 {
-			return &FieldError{Field: "quota", Value: strconv.Itoa(q.Count), Err: ErrNegativeQuota}
+		if q.count < 0 {
+			return &FieldError{Field: "quota", Value: strconv.Itoa(q.count), Err: ErrNegativeQuota}
 		}
 	case QuotaOfMembers, QuotaOfLeaders:
-		if q.Den <= 0 || q.Num < 0 || q.Num > q.Den {
-			return &FieldError{Field: "quota share", Value: fmt.Sprintf("%d/%d", q.Num, q.Den), Err: ErrQuotaShare}
+		if q.den <= 0 || q.num < 0 || q.num > q.den {
+			return &FieldError{Field: "quota share", Value: fmt.Sprintf("%d/%d", q.num, q.den), Err: ErrQuotaShare}
 		}
 	}
 	return nil
@@ -312,9 +310,9 @@ func (q Quota) Limit(members, leaders int) int {
 	if q.Validate() != nil || members < 0 || leaders < 0 {
 		return 0
 	}
-	switch q.Basis {
+	switch q.basis {
 	case QuotaCount:
-		return q.Count
+		return q.count
 	case QuotaOfMembers:
 		return q.share(members)
 	case QuotaOfLeaders:
@@ -325,15 +323,15 @@ func (q Quota) Limit(members, leaders int) int {
 
 // share returns num·n/den rounded as q says, without overflow (num ≤ den).
 func (q Quota) share(n int) int {
-	hi, lo := bits.Mul64(uint64(q.Num), uint64(n))
-	quo, rem := bits.Div64(hi, lo, uint64(q.Den)) // hi < den since num ≤ den and n < 2^63
-	switch q.Rounding {
+	hi, lo := bits.Mul64(uint64(q.num), uint64(n))
+	quo, rem := bits.Div64(hi, lo, uint64(q.den)) // hi < den since num ≤ den and n < 2^63
+	switch q.rounding {
 	case QuotaRoundCeil:
 		if rem > 0 {
 			quo++
 		}
 	case QuotaRoundHalfUp:
-		if rem >= uint64(q.Den)-rem { // 2·rem ≥ den
+		if rem >= uint64(q.den)-rem { // 2·rem ≥ den
 			quo++
 		}
 	}
@@ -342,30 +340,59 @@ func (q Quota) share(n int) int {
 
 // String describes the quota: "none", "3", "≤ 1/5 of leaders (floor)".
 func (q Quota) String() string {
-	switch q.Basis {
+	switch q.basis {
 	case QuotaNone:
 		if q.IsZero() {
 			return "none"
 		}
 	case QuotaCount:
-		return strconv.Itoa(q.Count)
+		return strconv.Itoa(q.count)
 	case QuotaOfMembers, QuotaOfLeaders:
-		return fmt.Sprintf("≤ %d/%d of %s (%s)", q.Num, q.Den, q.Basis, q.Rounding)
+		return fmt.Sprintf("≤ %d/%d of %s (%s)", q.num, q.den, q.basis, q.rounding)
 	}
-	return fmt.Sprintf("Quota{%s %d %d/%d %s}", q.Basis, q.Count, q.Num, q.Den, q.Rounding)
+	return fmt.Sprintf("Quota{%s %d %d/%d %s}", q.basis, q.count, q.num, q.den, q.rounding)
+}
+
+// Basis returns what the quota counts.
+func (q Quota) Basis() QuotaBasis { return q.basis }
+
+// Count returns the number of units of a QuotaCount quota.
+func (q Quota) Count() int { return q.count }
+
+// Num returns the numerator of a share quota.
+func (q Quota) Num() int64 { return q.num }
+
+// Den returns the denominator of a share quota.
+func (q Quota) Den() int64 { return q.den }
+
+// Rounding returns how a share quota becomes a whole number of units.
+func (q Quota) Rounding() QuotaRounding { return q.rounding }
+
+// quotaJSON is the JSON form of a Quota.
+type quotaJSON struct {
+	Basis    QuotaBasis    `json:"basis"`
+	Count    int           `json:"count,omitempty"`
+	Num      int64         `json:"num,omitempty"`
+	Den      int64         `json:"den,omitempty"`
+	Rounding QuotaRounding `json:"rounding,omitempty"`
+}
+
+// MarshalJSON encodes the quota as {"basis", "count", "num", "den", "rounding"}.
+func (q Quota) MarshalJSON() ([]byte, error) {
+	return json.Marshal(quotaJSON{Basis: q.basis, Count: q.count, Num: q.num, Den: q.den, Rounding: q.rounding})
 }
 
 // UnmarshalJSON decodes a quota and validates it.
 func (q *Quota) UnmarshalJSON(b []byte) error {
-	type plain Quota
-	var p plain
+	var p quotaJSON
 	if err := json.Unmarshal(b, &p); err != nil {
 		return err
 	}
-	if err := Quota(p).Validate(); err != nil {
+	v := Quota{basis: p.Basis, count: p.Count, num: p.Num, den: p.Den, rounding: p.Rounding}
+	if err := v.Validate(); err != nil {
 		return err
 	}
-	*q = Quota(p)
+	*q = v
 	return nil
 }
 

@@ -80,6 +80,24 @@
 // fallback (the chair's vote, or leader and deputy deciding a flag) settles
 // it, recorded with Outcome.WithSettlement.
 //
+// # Values and specs
+//
+// Types follow one of three styles, by what they are:
+//
+//   - A value with an invariant (Cluster, Scorecard, Contest, Share, Quota)
+//     has unexported fields. It is built by a constructor (NewCluster,
+//     NewScorecard, NewContest; AtLeast, MoreThan; CountQuota,
+//     ShareOfMembers, ShareOfLeaders, Quota.WithRounding), read through
+//     accessors (Share.Num, Quota.Basis, ...), compared with Equal where it
+//     holds decimals, and its JSON decodes through the same validation.
+//   - A spec or input that the caller assembles field by field (ClusterSpec,
+//     ScorecardSpec, ContestSpec, Review, Succession, ScoringPolicy, Ballot,
+//     Facts, AwardVote, ...) is a plain struct with exported, tagged fields,
+//     checked by the operation that consumes it (NewCluster, Review.Conclude,
+//     Succession.Next, ...) and, where it has one, by its Validate method.
+//   - A result the package produces (Outcome, Result, Decision, Standing,
+//     Plan, ...) is a plain struct for the caller to read.
+//
 // # JSON
 //
 // Specs, the Review, its Outcome and the results of each step (Standings,

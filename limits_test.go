@@ -95,9 +95,9 @@ func TestShareExactAtMaxInt(t *testing.T) {
 		for _, base := range bases {
 			need := s.Needed(base)
 			// The exact answer: ⌈Num·base/Den⌉, or ⌊Num·base/Den⌋+1 when strict.
-			num := new(big.Int).Mul(big.NewInt(s.Num), big.NewInt(int64(base)))
-			q, r := new(big.Int).QuoRem(num, big.NewInt(s.Den), new(big.Int))
-			if s.Strict || r.Sign() != 0 {
+			num := new(big.Int).Mul(big.NewInt(s.num), big.NewInt(int64(base)))
+			q, r := new(big.Int).QuoRem(num, big.NewInt(s.den), new(big.Int))
+			if s.strict || r.Sign() != 0 {
 				q.Add(q, big.NewInt(1))
 			}
 			if q.Cmp(big.NewInt(int64(base))) > 0 {

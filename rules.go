@@ -899,10 +899,10 @@ func atLeastAsStrict(n, o Share) bool {
 	if n.IsZero() {
 		return false
 	}
-	l := new(big.Int).Mul(big.NewInt(n.Num), big.NewInt(o.Den))
-	r := new(big.Int).Mul(big.NewInt(o.Num), big.NewInt(n.Den))
+	l := new(big.Int).Mul(big.NewInt(n.num), big.NewInt(o.den))
+	r := new(big.Int).Mul(big.NewInt(o.num), big.NewInt(n.den))
 	c := l.Cmp(r)
-	return c > 0 || (c == 0 && (n.Strict || !o.Strict))
+	return c > 0 || (c == 0 && (n.strict || !o.strict))
 }
 
 // stricter reports whether lower's value for rule asks at least as much as

@@ -278,7 +278,7 @@ func TestRuleSetValidateErrorContract(t *testing.T) {
 		{"no start", base(func(r *RuleSet) { r.EffectiveFrom = Date{} }), ErrInvalidDate},
 		{"backwards", base(func(r *RuleSet) { r.EffectiveUntil = MustDate(2025, 1, 1) }), ErrDatesBackwards},
 		{"bad quorum", base(func(r *RuleSet) { r.CouncilQuorum = AtLeast(3, 2) }), ErrInvalidShare},
-		{"bad equal merit", base(func(r *RuleSet) { r.EqualMerit = AtLeast(0, 0).Of(0).Share; r.EqualMerit.Den = -1 }), ErrInvalidShare},
+		{"bad equal merit", base(func(r *RuleSet) { r.EqualMerit = AtLeast(0, 0).Of(0).Share; r.EqualMerit.den = -1 }), ErrInvalidShare},
 		{"negative rounds", base(func(r *RuleSet) { r.MaxRounds = -1 }), ErrInvalidRuleSet},
 		{"negative excellent years", base(func(r *RuleSet) { r.MeritExcellentYears = -2 }), ErrInvalidRuleSet},
 		{"unknown layer", base(func(r *RuleSet) { r.Layer = 9 }), ErrInvalidRuleSet},

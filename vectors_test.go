@@ -64,7 +64,7 @@ func (v vector) spec(t *testing.T) ContestSpec {
 		require.NoError(t, err)
 		var base Base
 		require.NoError(t, base.UnmarshalText([]byte(th.Of)))
-		s.Threshold = Share{Num: a, Den: b, Strict: th.Strict}.Of(base)
+		s.Threshold = Share{num: a, den: b, strict: th.Strict}.Of(base)
 	}
 	for _, b := range v.Ballots {
 		s.Electorate += orOne(b.Count) * orOne(b.Weight)

@@ -18,20 +18,57 @@ import (
 
 // Share is an exact fraction Num/Den in (0, 1] with a comparison: "at least"
 // (đạt từ ... trở lên) or "more than" (trên, quá). Build one with AtLeast or
-// MoreThan. The zero Share means "no requirement".
+// MoreThan; its fields are read through Num, Den and Strict. The zero Share
+// means "no requirement". In JSON it is {"num": 4, "den": 5, "strict": true},
+// and decoding refuses, as Validate does, a share outside (0, 1].
 type Share struct {
-	Num    int64 `json:"num"`              // the numerator
-	Den    int64 `json:"den"`              // the denominator; 0 only in the zero Share
-	Strict bool  `json:"strict,omitempty"` // "more than" when true, "at least" when false
+	num    int64 // the numerator
+	den    int64 // the denominator; 0 only in the zero Share
+	strict bool  // "more than" when true, "at least" when false
 }
 
 // AtLeast returns the share "at least num/den", such as AtLeast(4, 5) for the
 // 80% that Decree 98/2023 Điều 30 k7 requires for an Emulation Flag.
-func AtLeast(num, den int64) Share { return Share{Num: num, Den: den} }
+func AtLeast(num, den int64) Share { return Share{num: num, den: den} }
 
 // MoreThan returns the share "more than num/den", such as MoreThan(1, 2) for a
 // simple majority.
-func MoreThan(num, den int64) Share { return Share{Num: num, Den: den, Strict: true} }
+func MoreThan(num, den int64) Share { return Share{num: num, den: den, strict: true} }
+
+// Num returns the numerator of the share.
+func (s Share) Num() int64 { return s.num }
+
+// Den returns the denominator of the share; it is 0 only in the zero Share.
+func (s Share) Den() int64 { return s.den }
+
+// Strict reports whether the share is "more than" (true) or "at least" (false).
+func (s Share) Strict() bool { return s.strict }
+
+// shareJSON is the JSON form of a Share.
+type shareJSON struct {
+	Num    int64 `json:"num"`
+	Den    int64 `json:"den"`
+	Strict bool  `json:"strict,omitempty"`
+}
+
+// MarshalJSON encodes the share as {"num", "den", "strict"}.
+func (s Share) MarshalJSON() ([]byte, error) {
+	return json.Marshal(shareJSON{Num: s.num, Den: s.den, Strict: s.strict})
+}
+
+// UnmarshalJSON decodes a share and validates it.
+func (s *Share) UnmarshalJSON(b []byte) error {
+	var p shareJSON
+	if err := json.Unmarshal(b, &p); err != nil {
+		return err
+	}
+	v := Share{num: p.Num, den: p.Den, strict: p.Strict}
+	if err := v.Validate(); err != nil {
+		return err
+	}
+	*s = v
+	return nil
+}
 
 // IsZero reports whether s is the zero Share, meaning no requirement.
 func (s Share) IsZero() bool { return s == Share{} }
@@ -42,8 +79,8 @@ func (s Share) Validate() error {
 	if s.IsZero() {
 		return nil
 	}
-	if s.Den <= 0 || s.Num <= 0 || s.Num > s.Den {
-		return &FieldError{Field: "share", Value: fmt.Sprintf("%d/%d", s.Num, s.Den), Err: ErrInvalidShare}
+	if s.den <= 0 || s.num <= 0 || s.num > s.den {
+		return &FieldError{Field: "share", Value: fmt.Sprintf("%d/%d", s.num, s.den), Err: ErrInvalidShare}
 	}
 	return nil
 }
@@ -59,8 +96,8 @@ func (s Share) Met(count, base int) bool {
 	if count < 0 || base <= 0 || s.Validate() != nil {
 		return false
 	}
-	c := cmp128(uint64(count), uint64(s.Den), uint64(s.Num), uint64(base))
-	if s.Strict {
+	c := cmp128(uint64(count), uint64(s.den), uint64(s.num), uint64(base))
+	if s.strict {
 		return c > 0
 	}
 	return c >= 0
@@ -85,10 +122,10 @@ func (s Share) Needed(base int) int {
 		return unmet
 	}
 	// Num·base fits in 128 bits and Num·base/Den in 64, since Num ≤ Den.
-	hi, lo := bits.Mul64(uint64(s.Num), uint64(base))
-	q, r := bits.Div64(hi, lo, uint64(s.Den))
+	hi, lo := bits.Mul64(uint64(s.num), uint64(base))
+	q, r := bits.Div64(hi, lo, uint64(s.den))
 	switch {
-	case s.Strict:
+	case s.strict:
 		q++ // the smallest count with count·Den > Num·base
 	case r != 0:
 		q++ // the smallest count with count·Den ≥ Num·base
@@ -105,10 +142,10 @@ func (s Share) String() string {
 		return "none"
 	}
 	op := "≥"
-	if s.Strict {
+	if s.strict {
 		op = ">"
 	}
-	return fmt.Sprintf("%s %d/%d", op, s.Num, s.Den)
+	return fmt.Sprintf("%s %d/%d", op, s.num, s.den)
 }
 
 // cmp128 compares a·b with c·d without overflow.
@@ -203,8 +240,8 @@ func (t Threshold) Same(u Threshold) bool {
 	if t.IsZero() || u.IsZero() {
 		return t.IsZero() && u.IsZero()
 	}
-	return t.Base == u.Base && t.Share.Strict == u.Share.Strict && t.Share.Den > 0 && u.Share.Den > 0 &&
-		cmp128(uint64(t.Share.Num), uint64(u.Share.Den), uint64(u.Share.Num), uint64(t.Share.Den)) == 0
+	return t.Base == u.Base && t.Share.strict == u.Share.strict && t.Share.den > 0 && u.Share.den > 0 &&
+		cmp128(uint64(t.Share.num), uint64(u.Share.den), uint64(u.Share.num), uint64(t.Share.den)) == 0
 }
 
 // String returns "≥ 4/5 of electorate", or "none".
@@ -1206,9 +1243,9 @@ func (c Contest) digest(list []*group, invalid map[string]int, k *keyer) [32]byt
 		num(int64(x))
 	}
 	for _, sh := range []Share{s.Threshold.Share, s.Quorum} {
-		num(sh.Num)
-		num(sh.Den)
-		flag(sh.Strict)
+		num(sh.num)
+		num(sh.den)
+		flag(sh.strict)
 	}
 	num(int64(s.Threshold.Base))
 	flag(s.BlankValid)

@@ -1,6 +1,7 @@
 package thidua
 
 import (
+	"encoding/json"
 	"math"
 	"testing"
 
@@ -42,7 +43,7 @@ func TestShareNeeded(t *testing.T) {
 	assert.Equal(t, 6, MoreThan(1, 2).Needed(10))
 	assert.Equal(t, 6, AtLeast(2, 3).Needed(9))
 	assert.Equal(t, 0, Share{}.Needed(9))
-	assert.Equal(t, 10, Share{Num: 2, Den: 1}.Needed(9), "an invalid share cannot be met")
+	assert.Equal(t, 10, Share{num: 2, den: 1}.Needed(9), "an invalid share cannot be met")
 	assert.Equal(t, 10, MoreThan(1, 1).Needed(9), "more than all is unreachable")
 }
 
@@ -67,7 +68,7 @@ func FuzzShareNeeded(f *testing.F) {
 	f.Add(int64(4), int64(5), false, 9)
 	f.Add(int64(1), int64(2), true, 10)
 	f.Fuzz(func(t *testing.T, num, den int64, strict bool, base int) {
-		s := Share{Num: num, Den: den, Strict: strict}
+		s := Share{num: num, den: den, strict: strict}
 		if base < 0 || base > 1<<20 || s.Validate() != nil || s.IsZero() {
 			return
 		}
@@ -89,4 +90,34 @@ func TestThresholdSame(t *testing.T) {
 	assert.False(t, AtLeast(4, 5).Of(BaseElectorate).Same(AtLeast(3, 4).Of(BaseElectorate)))
 	assert.True(t, Threshold{}.Same(Threshold{Base: BaseValid}), "no threshold is no threshold, whatever its base")
 	assert.False(t, Threshold{}.Same(AtLeast(1, 2).Of(BaseValid)))
+}
+
+func TestShareQuotaJSON(t *testing.T) {
+	for _, s := range []Share{{}, AtLeast(4, 5), MoreThan(1, 2)} {
+		b, err := json.Marshal(s)
+		require.NoError(t, err)
+		var got Share
+		require.NoError(t, json.Unmarshal(b, &got), "%s", b)
+		assert.Equal(t, s, got)
+		assert.Equal(t, s.Num(), got.Num())
+	}
+	b, err := json.Marshal(MoreThan(1, 2))
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"num":1,"den":2,"strict":true}`, string(b))
+	var s Share
+	assert.ErrorIs(t, json.Unmarshal([]byte(`{"num":6,"den":5}`), &s), ErrInvalidShare)
+
+	for _, q := range []Quota{{}, CountQuota(3), ShareOfMembers(1, 5), ShareOfLeaders(1, 5).WithRounding(QuotaRoundCeil)} {
+		b, err := json.Marshal(q)
+		require.NoError(t, err)
+		var got Quota
+		require.NoError(t, json.Unmarshal(b, &got), "%s", b)
+		assert.Equal(t, q, got)
+		assert.Equal(t, q.Rounding(), got.Rounding())
+	}
+	b, err = json.Marshal(ShareOfLeaders(1, 5).WithRounding(QuotaRoundCeil))
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"basis":"leaders","num":1,"den":5,"rounding":"ceil"}`, string(b))
+	var q Quota
+	assert.ErrorIs(t, json.Unmarshal([]byte(`{"basis":"count","count":-1}`), &q), ErrNegativeQuota)
 }

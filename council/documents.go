@@ -139,10 +139,10 @@ func (w *writer) units(ids []thidua.UnitID) string {
 }
 
 func (w *writer) share(s thidua.Share) string {
-	if s.Strict {
-		return fmt.Sprintf(w.t("trên %d/%d", "more than %d/%d"), s.Num, s.Den)
+	if s.Strict() {
+		return fmt.Sprintf(w.t("trên %d/%d", "more than %d/%d"), s.Num(), s.Den())
 	}
-	return fmt.Sprintf(w.t("từ %d/%d", "at least %d/%d"), s.Num, s.Den)
+	return fmt.Sprintf(w.t("từ %d/%d", "at least %d/%d"), s.Num(), s.Den())
 }
 
 func (w *writer) heading(number string) document.Heading {
@@ -270,7 +270,7 @@ func (w *writer) leaders() document.Section {
 	}
 	q := w.o.GovFlagQuota
 	rounding := w.t("làm tròn xuống", "rounded down")
-	switch q.Rounding {
+	switch q.Rounding() {
 	case thidua.QuotaRoundCeil:
 		rounding = w.t("làm tròn lên", "rounded up")
 	case thidua.QuotaRoundHalfUp:
@@ -279,7 +279,7 @@ func (w *writer) leaders() document.Section {
 	sec.Blocks = append(sec.Blocks, document.Paragraph{Text: fmt.Sprintf(w.t(
 		"Số lượng đề nghị Cờ thi đua của Chính phủ: không quá %d/%d của %d tập thể dẫn đầu = %d (%s).",
 		"Government Emulation Flags proposed: at most %d/%d of %d leading collectives = %d (%s)."),
-		q.Num, q.Den, len(w.o.Leaders), w.o.GovFlagSeats, rounding)})
+		q.Num(), q.Den(), len(w.o.Leaders), w.o.GovFlagSeats, rounding)})
 	return sec
 }
 

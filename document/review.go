@@ -300,16 +300,16 @@ func (l Language) threshold(t thidua.Threshold) string {
 	if t.IsZero() {
 		return ""
 	}
-	frac := fmt.Sprintf("%d/%d", t.Share.Num, t.Share.Den)
+	frac := fmt.Sprintf("%d/%d", t.Share.Num(), t.Share.Den())
 	if l == Vietnamese {
 		op := "từ"
-		if t.Share.Strict {
+		if t.Share.Strict() {
 			op = "trên"
 		}
 		return op + " " + frac + " " + t.Base.Vietnamese()
 	}
 	op := "at least"
-	if t.Share.Strict {
+	if t.Share.Strict() {
 		op = "more than"
 	}
 	return op + " " + frac + " of the " + baseEN[t.Base]
