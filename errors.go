@@ -545,9 +545,10 @@ var (
 	// ErrNotElected reports a vote that elected nobody (no one met the threshold).
 	ErrNotElected = errors.New("thidua: the vote elected nobody")
 
-	// ErrUnencodablePolicy reports a succession policy with a caller's
-	// exclusion, which is a function and cannot be written as JSON.
-	ErrUnencodablePolicy = errors.New("thidua: a caller's exclusion has no JSON form")
+	// ErrUnencodablePolicy reports a value holding a function of the caller's,
+	// which cannot be written as JSON: a succession policy with a caller's
+	// exclusion, or a caller's standard (RequireThat), alone or in award rules.
+	ErrUnencodablePolicy = errors.New("thidua: a caller's exclusion or standard has no JSON form")
 
 	// ErrPlanNeedsVotes reports a plan asked of a policy that chooses by vote or
 	// assignment, which cannot be projected.

@@ -5,7 +5,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
+
+	"github.com/shopspring/decimal"
 )
 
 // JSON forms of the values that keep their fields unexported (Standings) or
@@ -328,3 +331,208 @@ func (d *Decision) UnmarshalJSON(b []byte) error {
 	*d = Decision(v)
 	return nil
 }
+
+// standardJSON is the JSON form of a Standard: its kind and only the
+// parameters that kind uses.
+type standardJSON struct {
+	Kind  string           `json:"kind"`
+	N     *int             `json:"n,omitempty"`
+	Total *decimal.Decimal `json:"total,omitempty"`
+	Award *Award           `json:"award,omitempty"`
+	Name  *string          `json:"name,omitempty"`
+}
+
+// MarshalJSON encodes the standard as {"kind", ...} with the parameters its
+// kind uses: "total" (a decimal string) for "min-total", "n" for "max-rank"
+// and "excellent-years", "award" for "holds-title", none for
+// "leads-cluster" and "no-pending-case". A caller's standard (RequireThat)
+// is a function and has no JSON form (*FieldError wrapping
+// ErrUnencodablePolicy); an invalid one gives the errors of Validate.
+func (s Standard) MarshalJSON() ([]byte, error) {
+	if s.kind == standardCustom {
+		return nil, &FieldError{Field: "standard", Value: s.name, Err: ErrUnencodablePolicy}
+	}
+	if err := s.Validate(); err != nil {
+		return nil, err
+	}
+	j := standardJSON{Kind: s.kind.String()}
+	switch s.kind {
+	case standardMinTotal:
+		j.Total = &s.total
+	case standardMaxRank, standardExcellentYears:
+		j.N = &s.n
+	case standardHoldsTitle:
+		j.Award = &s.award
+	}
+	return json.Marshal(j)
+}
+
+// UnmarshalJSON decodes what MarshalJSON encodes through the Require
+// functions, and validates the result as Validate does. An unknown kind, or a
+// parameter missing or not used by its kind, is a *FieldError wrapping
+// ErrInvalidStandard; the kind "custom" one wrapping ErrUnencodablePolicy.
+func (s *Standard) UnmarshalJSON(b []byte) error {
+	var j standardJSON
+	if err := json.Unmarshal(b, &j); err != nil {
+		return err
+	}
+	k, err := standardKinds.unmarshal([]byte(j.Kind))
+	if err != nil {
+		return err
+	}
+	bad := func(what string) error {
+		return &FieldError{Field: "standard " + what, Value: j.Kind, Err: ErrInvalidStandard}
+	}
+	uses := func(n, total, award bool) error {
+		switch {
+		case j.N != nil && !n, j.Total != nil && !total, j.Award != nil && !award, j.Name != nil:
+			return bad("parameter not used by its kind")
+		case j.N == nil && n, j.Total == nil && total, j.Award == nil && award:
+			return bad("parameter missing")
+		}
+		return nil
+	}
+	var v Standard
+	switch k {
+	case standardMinTotal:
+		if err := uses(false, true, false); err != nil {
+			return err
+		}
+		v = RequireMinTotal(*j.Total)
+	case standardMaxRank:
+		if err := uses(true, false, false); err != nil {
+			return err
+		}
+		v = RequireRank(*j.N)
+	case standardLeadsCluster:
+		if err := uses(false, false, false); err != nil {
+			return err
+		}
+		v = RequireLeadsCluster()
+	case standardNoPendingCase:
+		if err := uses(false, false, false); err != nil {
+			return err
+		}
+		v = RequireNoPendingCase()
+	case standardExcellentYears:
+		if err := uses(true, false, false); err != nil {
+			return err
+		}
+		v = RequireExcellentYears(*j.N)
+	case standardHoldsTitle:
+		if err := uses(false, false, true); err != nil {
+			return err
+		}
+		v = RequireTitle(*j.Award)
+	default: // standardCustom
+		return &FieldError{Field: "standard", Value: j.Kind, Err: ErrUnencodablePolicy}
+	}
+	if err := v.Validate(); err != nil {
+		return err
+	}
+	*s = v
+	return nil
+}
+
+// awardRuleJSON is the JSON form of an AwardRule inside AwardRules.
+type awardRuleJSON struct {
+	Award     Award      `json:"award"`
+	Quota     Quota      `json:"quota"`
+	Standards []Standard `json:"standards,omitempty"`
+	Vote      Threshold  `json:"vote"`
+}
+
+// awardRulesJSON is the JSON form of AwardRules.
+type awardRulesJSON struct {
+	Rules      []awardRuleJSON `json:"rules"`
+	EqualMerit Share           `json:"equal_merit"`
+	VotesFirst bool            `json:"votes_first"`
+}
+
+// MarshalJSON encodes the rules as {"rules", "equal_merit", "votes_first"},
+// the rules in order of precedence, each as {"award", "quota", "standards",
+// "vote"}. A rule with a caller's standard has no JSON form (ErrUnencodablePolicy).
+func (r AwardRules) MarshalJSON() ([]byte, error) {
+	j := awardRulesJSON{Rules: make([]awardRuleJSON, len(r.rules)), EqualMerit: r.equalMerit, VotesFirst: r.votesFirst}
+	for i, x := range r.rules {
+		j.Rules[i] = awardRuleJSON(x)
+	}
+	return json.Marshal(j)
+}
+
+// UnmarshalJSON decodes what MarshalJSON encodes through NewAwardRules,
+// WithEqualMerit and WithVotesFirst, so that it is validated as they
+// validate: two rules for one award are an *PartError wrapping
+// ErrDuplicateRule, an invalid rule the errors of AwardRule.Validate.
+func (r *AwardRules) UnmarshalJSON(b []byte) error {
+	var j awardRulesJSON
+	if err := json.Unmarshal(b, &j); err != nil {
+		return err
+	}
+	rules := make([]AwardRule, len(j.Rules))
+	for i, x := range j.Rules {
+		rules[i] = AwardRule(x)
+	}
+	v, err := NewAwardRules(rules...)
+	if err != nil {
+		return err
+	}
+	if v, err = v.WithEqualMerit(j.EqualMerit); err != nil {
+		return err
+	}
+	*r = v.WithVotesFirst(j.VotesFirst)
+	return nil
+}
+
+// Equal reports whether r and o hold the same rules in the same order with
+// the same parameters; totals compare by value. Rules with a caller's
+// standard are never equal, since functions cannot be compared.
+func (r AwardRules) Equal(o AwardRules) bool {
+	return r.equalMerit == o.equalMerit && r.votesFirst == o.votesFirst &&
+		slices.EqualFunc(r.rules, o.rules, func(x, y AwardRule) bool {
+			return x.Award == y.Award && x.Quota == y.Quota && x.Vote == y.Vote &&
+				slices.EqualFunc(x.Standards, y.Standards, Standard.Equal)
+		})
+}
+
+// Equal reports whether s and t are the same standard: the same kind and
+// parameters, totals by value (90 equals 90.0). A caller's standard is never
+// equal to another, since functions cannot be compared.
+func (s Standard) Equal(t Standard) bool {
+	return s.kind == t.kind && s.kind != standardCustom && s.n == t.n && s.total.Equal(t.total) &&
+		s.award == t.award && s.name == t.name
+}
+
+// ruleBookJSON is the JSON form of a RuleBook.
+type ruleBookJSON struct {
+	Sets []RuleSet `json:"sets"`
+}
+
+// MarshalJSON encodes the book as {"sets"}, the rule sets by layer and then
+// date as Sets returns them.
+func (b RuleBook) MarshalJSON() ([]byte, error) {
+	sets := b.sets
+	if sets == nil {
+		sets = []RuleSet{}
+	}
+	return json.Marshal(ruleBookJSON{Sets: sets})
+}
+
+// UnmarshalJSON decodes what MarshalJSON encodes through NewRuleBook, so
+// that sets of one layer in force on the same day are refused (a *FieldError
+// wrapping ErrRuleSetOverlap), as are the errors of RuleSet.Validate.
+func (b *RuleBook) UnmarshalJSON(data []byte) error {
+	var j ruleBookJSON
+	if err := json.Unmarshal(data, &j); err != nil {
+		return err
+	}
+	v, err := NewRuleBook(j.Sets...)
+	if err != nil {
+		return err
+	}
+	*b = v
+	return nil
+}
+
+// Equal reports whether b and o hold equal rule sets in the same order.
+func (b RuleBook) Equal(o RuleBook) bool { return slices.EqualFunc(b.sets, o.sets, RuleSet.Equal) }

@@ -570,7 +570,9 @@ func FuzzJSONDecoders(f *testing.F) {
 	res := o.Votes[0].Result
 	for _, v := range []any{o, o.Standings, res, o.Pending[0], o.Pending[0].Contest,
 		RejectedBallot{Index: 1, Votes: 2, Err: &BallotError{Index: 1, Candidate: "a", Err: ErrUnknownCandidate}},
-		Pending{Kind: TieBreakFallback, Award: AwardMinistryFlag, Round: 2, Units: []UnitID{"a", "b"}, Seats: 1, Fallback: FallbackChair}} {
+		Pending{Kind: TieBreakFallback, Award: AwardMinistryFlag, Round: 2, Units: []UnitID{"a", "b"}, Seats: 1, Fallback: FallbackChair},
+		RequireMinTotal(decimal.RequireFromString("90.5")), RequireRank(3), RequireTitle(AwardExcellentCollective),
+		seedAwardRules(&testing.T{}), Presets()} {
 		b, err := json.Marshal(v)
 		if err != nil {
 			f.Fatal(err)
@@ -584,6 +586,9 @@ func FuzzJSONDecoders(f *testing.F) {
 		fuzzRoundTrip[RejectedBallot](t, b)
 		fuzzRoundTrip[Leadership](t, b)
 		fuzzRoundTrip[Outcome](t, b)
+		fuzzRoundTrip[Standard](t, b)
+		fuzzRoundTrip[AwardRules](t, b)
+		fuzzRoundTrip[RuleBook](t, b)
 	})
 }
 
@@ -602,7 +607,8 @@ func fuzzRoundTrip[T any](t *testing.T, b []byte) {
 // tie-breaker) are skipped, and their JSON forms are tested by round trips.
 func TestJSONTagsAreSnakeCase(t *testing.T) {
 	bad, seen := untaggedFields(Outcome{}, Plan{}, Reorganization{}, Selection{}, DecideInput{}, Violation{},
-		ClusterSpec{}, ContestSpec{}, ScorecardSpec{}, Candidate{}, RuleSet{}, Facts{})
+		ClusterSpec{}, ContestSpec{}, ScorecardSpec{}, Candidate{}, RuleSet{}, Facts{},
+		Standard{}, AwardRules{}, RuleBook{})
 	assert.Empty(t, bad, "fields without a snake_case json tag")
 	assert.Greater(t, seen, 25, "the walk reached the types it should")
 
