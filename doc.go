@@ -16,8 +16,9 @@
 // 06/2022/QH15, Điều 16) ministries and provinces group comparable units into
 // emulation clusters and blocks. Each year a cluster adopts a scoring table,
 // signs an emulation pact (giao ước thi đua), and at the year-end review (hội
-// nghị tổng kết) its members score themselves and each other, vote by secret
-// ballot on whom to propose for awards, and choose next year's leader (cụm
+// nghị tổng kết) its members score themselves and each other, vote by ballot
+// (secret where the rules in force say so) on whom to propose for awards, and
+// choose next year's leader (cụm
 // trưởng) and deputy (cụm phó). The Government Emulation Flag and the ministry or
 // provincial Emulation Flags are awarded to units that lead their clusters, so the
 // cluster's ranking and vote are where those awards begin.
