@@ -819,8 +819,11 @@ func (s Settlement) place(id UnitID) int {
 }
 
 // Validate reports a malformed candidate: an invalid unit ID, a rank below 1,
-// invalid facts or facts about another unit (ErrFactsMismatch), or a vote for
-// an unknown award or with counts outside 0 ≤ Votes ≤ Base.
+// invalid facts or facts about another unit (ErrFactsMismatch), a vote for an
+// unknown award or with counts outside 0 ≤ Votes ≤ Base, or a settlement for
+// an unknown award, settled by anything but a runoff or the fallback
+// (ErrInvalidTieBreak), not naming the unit (ErrNotTied), or given twice for
+// one award (ErrInvalidTieBreak).
 func (c Candidate) Validate() error {
 	if err := c.Unit.Validate(); err != nil {
 		return err

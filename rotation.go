@@ -241,8 +241,8 @@ type Succession struct {
 	// TieByOrder. It must name every member once. Units later merged are
 	// followed to their successors.
 	Order []UnitID
-	// TieByOrder makes SuccessionElect settle a tied vote for the tied unit that comes
-	// first in Order. False, the zero value, returns an *ElectionTieError
+	// TieByOrder makes every vote of the succession (the leader's and the
+	// deputy's) settle a tie for the tied unit that comes first in Order. False, the zero value, returns an *ElectionTieError
 	// naming the tied units, so the caller can hold another round (bỏ phiếu lại).
 	TieByOrder bool
 	// Constraints are the rules the new leader must satisfy; the zero value
@@ -264,7 +264,7 @@ type Selection struct {
 
 // Validate checks the policy against the roster c: a valid method, an order that
 // names every member exactly once when the policy uses one, a cool-down the
-// roster allows, and the inputs SuccessionDeputySucceeds needs.
+// roster allows.
 func (s Succession) Validate(c Cluster) error {
 	if err := s.checkRules(); err != nil {
 		return err

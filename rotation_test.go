@@ -375,6 +375,7 @@ func TestSuccessionJSONRefusesWhatCannotEncode(t *testing.T) {
 	}{
 		{"no method", `{}`, ErrInvalidSuccession},
 		{"an earlier version's deputy rule", `{"method":"deputy-succeeds","deputy":"elected"}`, ErrInvalidSuccession},
+		{"an earlier version's tie rule", `{"method":"elect","on_tie":"by-order"}`, ErrInvalidSuccession},
 		{"negative cool-down", `{"method":"round-robin","cool_down":-1}`, ErrCoolDownTooLong},
 		{"order repeats", `{"method":"round-robin","order":["a","a"]}`, ErrOrderRepeats},
 		{"order in NFD", `{"method":"round-robin","order":["` + bacNinhNFD + `"]}`, ErrDecomposedID},
