@@ -7,6 +7,7 @@ import (
 	"maps"
 	"math"
 	"math/big"
+	"math/bits"
 	"slices"
 	"strings"
 
@@ -2183,15 +2184,17 @@ func cmpSmall(sa, sb smallDec) (int, bool) {
 	return 0, true
 }
 
+// mulChk returns a·b if |a·b| ≤ fastLimit. The product is taken in 128 bits
+// (bits.Mul64), so the check costs a multiplication, not a division.
 func mulChk(a, b int64) (int64, bool) {
-	if a == 0 || b == 0 {
-		return 0, true
-	}
-	c := a * b
-	if c/b != a || c > fastLimit || c < -fastLimit {
+	hi, lo := bits.Mul64(uint64(abs64(a)), uint64(abs64(b)))
+	if hi != 0 || lo > fastLimit {
 		return 0, false
 	}
-	return c, true
+	if (a < 0) != (b < 0) {
+		return -int64(lo), true
+	}
+	return int64(lo), true
 }
 
 func addChk(a, b int64) (int64, bool) {
