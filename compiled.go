@@ -217,23 +217,13 @@ func aggregateInt(sums []int64, counts []int, rs int32, r Rounding, out []int64)
 		}
 		return r.Places, nil
 	}
-	// sum/n has a finite decimal form iff n/gcd(sum, n) is 2^i·5^j; it then
-	// needs max(i, j) places more than the marks.
 	var extra int32
 	for i, sum := range sums {
-		n := int64(max(counts[i], 1))
-		m := n / gcd64(sum, n)
-		var twos, fives int32
-		for ; m%2 == 0; m /= 2 {
-			twos++
+		places, ok := terminating(sum, int64(max(counts[i], 1)))
+		if !ok {
+			return 0, fmt.Errorf("%w (%d / %d at scale %d)", ErrInexact, sum, max(counts[i], 1), rs)
 		}
-		for ; m%5 == 0; m /= 5 {
-			fives++
-		}
-		if m != 1 {
-			return 0, fmt.Errorf("%w (%d / %d at scale %d)", ErrInexact, sum, n, rs)
-		}
-		extra = max(extra, twos, fives)
+		extra = max(extra, places)
 	}
 	if rs+extra > 18 {
 		return 0, overflowError("aggregated mark places", fmt.Sprint(rs+extra))

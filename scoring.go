@@ -329,6 +329,7 @@ type node struct {
 	children []int
 	leaf     int      // index in Scorecard.leaves, -1 for a group
 	smax     smallDec // max, in int64 form
+	sweight  smallDec // weight, in int64 form
 }
 
 // Scorecard is a validated scoring table (bảng chấm điểm) for one cluster-year:
@@ -442,6 +443,7 @@ func (s *Scorecard) add(c CriterionSpec, parent, depth int) (int, error) {
 			}
 			n.weight = c.Weight
 		}
+		n.sweight = toSmall(n.weight)
 		n.points = n.max.Mul(n.weight)
 		n.leaf = len(s.leaves)
 		s.leaves = append(s.leaves, i)
@@ -1463,103 +1465,64 @@ func (s Scorecard) Score(c Cluster, assessments []Assessment, p ScoringPolicy) (
 // does not, the zero Compiled and the error that says why (a *FieldError
 // wrapping ErrOverflow, or ErrInexact for a quotient too long). decimalOnly
 // skips the int64 form, for the tests of the decimal path.
+//
+// It reads the assessments in a fixed order (unit, assessor, kind), so that
+// the error reported and the order of the marks in each line do not depend
+// on the order they were given in. In that order a unit's assessments are
+// adjacent, and so are duplicates: each unit's marks are read and chosen
+// while they are at hand. An error in an assessment comes before an error
+// in a unit's choice (no assessment that counts, too few marks to trim, a
+// missing mark), and of the latter the first in roster order is reported.
 func (s Scorecard) score(c Cluster, assessments []Assessment, p ScoringPolicy, decimalOnly bool) (Standings, Compiled, error, error) {
 	fail := func(err error) (Standings, Compiled, error, error) { return Standings{}, Compiled{}, nil, err }
 	if err := s.checkScoring(c, p); err != nil {
 		return fail(err)
 	}
-	members := c.spec.Members
-	byUnit := make([][]int, len(members))
-	type key struct {
-		unit, assessor UnitID
-		kind           AssessorKind
-	}
-	seen := make(map[key]struct{}, len(assessments))
-	// The marks, checked and laid out densely: dec[i*L+l] is assessment i's
-	// mark for leaf l, if present[i*L+l], and sm[i*L+l] its int64 form; then
-	// the leaves' maxima (for clamped marks) and zero (for missing ones).
-	L, N := len(s.leaves), len(assessments)*len(s.leaves)
-	dec, sm := make([]decimal.Decimal, N+L+1), make([]smallDec, N+L+1)
-	present := make([]bool, N)
-	for l, ni := range s.leaves {
-		dec[N+l], sm[N+l] = s.nodes[ni].max, s.nodes[ni].smax
-	}
-	dec[N+L] = decimal.Zero
-	// Check the assessments in a fixed order (unit, assessor, kind), so that
-	// the error reported and the order of the marks in each line do not depend
-	// on the order they were given in.
-	order := make([]int, len(assessments))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortStableFunc(order, func(x, y int) int {
-		a, b := &assessments[x], &assessments[y]
-		return cmp.Or(strings.Compare(string(a.Unit), string(b.Unit)),
-			strings.Compare(string(a.Assessor), string(b.Assessor)), cmp.Compare(a.Kind, b.Kind))
-	})
-	for _, i := range order {
-		a := &assessments[i]
-		if err := a.validateHeader(); err != nil {
-			return fail(err)
-		}
+	U := len(c.spec.Members)
+	ch := newChooser(&s, &p, assessments, U, !decimalOnly)
+	out := make([]Standing, U)
+	done := make([]bool, U)
+	var (
+		unitErr error
+		errAt   = U
+	)
+	for lo := 0; lo < len(ch.order); {
+		a := &assessments[ch.order[lo]]
 		ui, ok := c.index[a.Unit]
-		if !ok {
-			return fail(a.fail("", "", &UnitError{ID: a.Unit, Err: ErrUnknownUnit}))
-		}
-		if a.Kind == AssessorPeer && !c.IsMember(a.Assessor) {
-			return fail(a.fail("", "", &UnitError{ID: a.Assessor, Err: ErrUnknownUnit}))
-		}
-		k := key{a.Unit, a.Assessor, a.Kind}
-		if _, dup := seen[k]; dup {
-			return fail(a.fail("", "", ErrDuplicateAssessment))
-		}
-		seen[k] = struct{}{}
-		// The common case: look each leaf up; if every mark is good and none is
-		// left over, we are done.
-		if s.readMarks(a, &p, dec[i*L:(i+1)*L], sm[i*L:(i+1)*L], present[i*L:(i+1)*L]) {
-			byUnit[ui] = append(byUnit[ui], i)
-			continue
-		}
-		// Otherwise report, of several bad marks, the one with the smallest
-		// criterion ID, whatever the map's order.
-		var (
-			bad    CriterionID
-			badErr error
-		)
-		for id, v := range a.Marks {
-			sv := toSmall(v)
-			l, err := s.checkMark(id, v, sv, &p)
-			if err != nil {
-				if badErr == nil || id < bad {
-					bad, badErr = id, err
-				}
-				continue
+		hi := lo
+		for hi < len(ch.order) && assessments[ch.order[hi]].Unit == a.Unit {
+			if err := ch.read(c, hi, hi-lo); err != nil {
+				return fail(err)
 			}
-			dec[i*L+l], sm[i*L+l], present[i*L+l] = v, sv, true
+			hi++
 		}
-		if badErr != nil {
-			return fail(a.fail(bad, quoteDecimal(a.Marks[bad]), badErr))
+		if ok && ui < errAt { // else the unit's error could not be the one reported
+			if err := ch.unit(&out[ui], a.Unit, ch.order[lo:hi], ui); err != nil {
+				unitErr, errAt = err, ui
+			}
 		}
-		byUnit[ui] = append(byUnit[ui], i)
+		if ok {
+			done[ui] = true
+		}
+		lo = hi
 	}
-	ch := chooser{s: &s, p: &p, as: assessments, dec: dec, sm: sm, present: present}
-	out := make([]Standing, len(members))
-	for ui, m := range members {
-		var err error
-		if out[ui], err = ch.unit(m.ID, byUnit[ui]); err != nil {
-			return fail(err)
+	for ui, m := range c.spec.Members {
+		if !done[ui] && ui < errAt {
+			unitErr, errAt = &UnitError{ID: m.ID, Err: ErrNoAssessment}, ui
 		}
 	}
-	if !decimalOnly {
-		cp, why := ch.compile(c, out)
+	if unitErr != nil {
+		return fail(unitErr)
+	}
+	if ch.why == nil && ch.fast {
+		cp, why := ch.compile(c)
 		if why == nil {
 			return s.finish(c, out, &cp, &p), cp, nil, nil
 		}
-		st, err := s.scoreDecimal(c, out, &p)
-		return st, Compiled{}, why, err
+		ch.why = why
 	}
 	st, err := s.scoreDecimal(c, out, &p)
-	return st, Compiled{}, nil, err
+	return st, Compiled{}, ch.why, err
 }
 
 // checkScoring reports what is wrong with scoring c's year on s under p,
@@ -1645,6 +1608,103 @@ func (s *Scorecard) checkMark(id CriterionID, v decimal.Decimal, sv smallDec, p 
 	return nd.leaf, nil
 }
 
+// chooser reads each unit's marks, picks those that count and lays out its
+// breakdown: the lines' marks, what was dropped and clamped. In the int64
+// form (fast) it also sums each line's marks; the numbers of the lines are
+// filled in later, by the int64 core or in decimals.
+type chooser struct {
+	s     *Scorecard
+	p     *ScoringPolicy
+	as    []Assessment
+	order []int // the assessments by unit, assessor, kind
+	// One unit's marks, reused from unit to unit: dec[at] is a mark and
+	// sm[at] its int64 form, if present[at]. The first L places hold the
+	// leaves' maxima (for clamped marks) and place L zero (for missing ones);
+	// from L+1 on, the unit's r-th assessment has leaf l at L+1+r·L+l.
+	dec     []decimal.Decimal
+	sm      []smallDec
+	present []bool
+	// In the int64 form: per unit and leaf, the sum of the marks used at the
+	// scale of the most precise of them (scales), and how many were used.
+	fast         bool
+	why          error // why the int64 form does not fit, once it does not
+	sums, scales []int64
+	counts       []int
+	lines        []Line  // every unit's lines
+	row          []int   // per assessor and leaf, where its mark is in dec and sm
+	use          []int   // the assessors of one line, in order of their marks
+	keys         []int64 // their marks at one scale
+}
+
+func newChooser(s *Scorecard, p *ScoringPolicy, as []Assessment, units int, fast bool) *chooser {
+	L := len(s.leaves)
+	ch := &chooser{s: s, p: p, as: as, order: make([]int, len(as)), fast: fast,
+		dec: make([]decimal.Decimal, L+1), sm: make([]smallDec, L+1), present: make([]bool, L+1),
+		lines: make([]Line, units*L)}
+	for l, ni := range s.leaves {
+		ch.dec[l], ch.sm[l], ch.present[l] = s.nodes[ni].max, s.nodes[ni].smax, true
+	}
+	ch.dec[L], ch.present[L] = decimal.Zero, true
+	if fast {
+		sl := make([]int64, 2*units*L)
+		ch.sums, ch.scales, ch.counts = sl[:units*L], sl[units*L:], make([]int, units*L)
+	}
+	for i := range ch.order {
+		ch.order[i] = i
+	}
+	slices.SortStableFunc(ch.order, func(x, y int) int { return sameAssessment(&as[x], &as[y]) })
+	return ch
+}
+
+// sameAssessment orders assessments by unit, assessor and kind: 0 for two
+// that are the same assessment.
+func sameAssessment(a, b *Assessment) int {
+	return cmp.Or(strings.Compare(string(a.Unit), string(b.Unit)),
+		strings.Compare(string(a.Assessor), string(b.Assessor)), cmp.Compare(a.Kind, b.Kind))
+}
+
+// read checks the k-th assessment in order and reads its marks as its unit's
+// r-th.
+func (ch *chooser) read(c Cluster, k, r int) error {
+	s, a := ch.s, &ch.as[ch.order[k]]
+	if err := a.validateHeader(); err != nil {
+		return err
+	}
+	if !c.IsMember(a.Unit) {
+		return a.fail("", "", &UnitError{ID: a.Unit, Err: ErrUnknownUnit})
+	}
+	if a.Kind == AssessorPeer && !c.IsMember(a.Assessor) {
+		return a.fail("", "", &UnitError{ID: a.Assessor, Err: ErrUnknownUnit})
+	}
+	if k > 0 && sameAssessment(a, &ch.as[ch.order[k-1]]) == 0 {
+		return a.fail("", "", ErrDuplicateAssessment)
+	}
+	L := len(s.leaves)
+	from, to := L+1+r*L, L+1+(r+1)*L
+	if len(ch.dec) < to {
+		ch.dec, ch.sm, ch.present = slices.Grow(ch.dec, L)[:to], slices.Grow(ch.sm, L)[:to], slices.Grow(ch.present, L)[:to]
+	}
+	dec, sm, present := ch.dec[from:to], ch.sm[from:to], ch.present[from:to]
+	clear(present)
+	// The common case: look each leaf up; if every mark is good and none is
+	// left over, we are done.
+	if s.readMarks(a, ch.p, dec, sm, present) {
+		return nil
+	}
+	// Otherwise report, of several bad marks, the one with the smallest
+	// criterion ID, whatever the map's order.
+	var (
+		bad    CriterionID
+		badErr error
+	)
+	for id, v := range a.Marks {
+		if _, err := s.checkMark(id, v, toSmall(v), ch.p); err != nil && (badErr == nil || id < bad) {
+			bad, badErr = id, err
+		}
+	}
+	return a.fail(bad, quoteDecimal(a.Marks[bad]), badErr)
+}
+
 // cmpAt compares the marks at x and y, through their int64 forms when it can.
 func (ch *chooser) cmpAt(x, y int) int {
 	if a, b := ch.sm[x], ch.sm[y]; a.e == b.e && a.ok() {
@@ -1653,22 +1713,9 @@ func (ch *chooser) cmpAt(x, y int) int {
 	return cmpSmallOr(ch.dec[x], ch.sm[x], ch.dec[y], ch.sm[y])
 }
 
-// chooser picks, for each unit, the marks that count and lays out its
-// breakdown: the lines' marks, what was dropped and clamped. The numbers of
-// the lines are filled in later, by the int64 core or in decimals.
-type chooser struct {
-	s       *Scorecard
-	p       *ScoringPolicy
-	as      []Assessment
-	dec     []decimal.Decimal
-	sm      []smallDec
-	present []bool
-	used    []int32 // where every line's Marks are in dec and sm, unit by unit and leaf by leaf
-	row     []int   // per assessor and leaf, where its mark is in dec and sm
-	idx     []int
-}
-
-func (ch *chooser) unit(id UnitID, idx []int) (Standing, error) {
+// unit chooses the marks of member u (id), whose assessments were just read
+// (idx, in order), into st.
+func (ch *chooser) unit(st *Standing, id UnitID, idx []int, u int) error {
 	s, p := ch.s, ch.p
 	counts := func(a *Assessment) bool {
 		return !(a.Kind == AssessorPeer && a.Assessor == id && !p.CountOwnPeer)
@@ -1680,42 +1727,42 @@ func (ch *chooser) unit(id UnitID, idx []int) (Standing, error) {
 		}
 	}
 	if tier == 0 {
-		return Standing{}, &UnitError{ID: id, Err: ErrNoAssessment}
+		return &UnitError{ID: id, Err: ErrNoAssessment}
 	}
-	var sel []int
-	for _, i := range idx {
+	// The assessments of the tier, by assessor (idx is in that order), and
+	// where each one's marks were read.
+	var sel, rows []int
+	for r, i := range idx {
 		if a := &ch.as[i]; a.Kind == tier && counts(a) {
-			sel = append(sel, i)
+			sel, rows = append(sel, i), append(rows, r)
 		}
 	}
-	slices.SortFunc(sel, func(i, j int) int { return strings.Compare(string(ch.as[i].Assessor), string(ch.as[j].Assessor)) })
 	n, L := len(sel), len(s.leaves)
 	method, trim := AggregateMean, 0
 	if tier == AssessorPeer {
 		method, trim = p.Aggregation, p.Trim
 	}
 	if method == AggregateTrimmedMean && trim > (n-1)/2 { // 2·trim ≥ n, without overflow
-		return Standing{}, &AssessmentError{Unit: id, Kind: tier,
+		return &AssessmentError{Unit: id, Kind: tier,
 			Err: fmt.Errorf("%w (%d marks, %d dropped at each end)", ErrTrimTooMuch, n, trim)}
 	}
-	st := Standing{Unit: id, Source: tier, Assessors: make([]UnitID, n), Lines: make([]Line, L)}
+	*st = Standing{Unit: id, Source: tier, Assessors: make([]UnitID, n), Lines: ch.lines[u*L : (u+1)*L : (u+1)*L]}
 	// The marks, assessor by assessor, clamped where the policy says.
 	row := slices.Grow(ch.row[:0], n*L)[:n*L]
 	ch.row = row
-	N := len(ch.present)
 	for j, ai := range sel {
 		a := &ch.as[ai]
 		st.Assessors[j] = a.Assessor
 		for l := range s.leaves {
-			at := ai*L + l
+			at := L + 1 + rows[j]*L + l
 			if !ch.present[at] {
 				if !p.MissingIsZero {
-					return Standing{}, a.fail(s.nodes[s.leaves[l]].id, "", ErrMissingMark)
+					return a.fail(s.nodes[s.leaves[l]].id, "", ErrMissingMark)
 				}
-				at = N + L // zero
+				at = L // zero
 			}
-			if p.ClampOverMax && ch.cmpAt(at, N+l) > 0 { // else checked on reading
-				at, st.Lines[l].Clamped = N+l, true
+			if p.ClampOverMax && ch.cmpAt(at, l) > 0 { // else checked on reading
+				at, st.Lines[l].Clamped = l, true
 			}
 			row[j*L+l] = at
 		}
@@ -1739,17 +1786,16 @@ func (ch *chooser) unit(id UnitID, idx []int) (Standing, error) {
 		lo, hi := middle(method, n, trim)
 		keep = keep[lo:hi]
 	}
-	k := n // marks used per line
+	lo, hi := 0, n // of the sorted marks, those used
 	if keep != nil {
-		k = len(keep)
+		hi = len(keep)
 	} else if n > 1 && method != AggregateMean {
-		lo, hi := middle(method, n, trim)
-		k = hi - lo
+		lo, hi = middle(method, n, trim)
 	}
-	backing := make([]decimal.Decimal, 0, k*L)
+	backing := make([]decimal.Decimal, 0, (hi-lo)*L)
 	for l, ni := range s.leaves {
 		nd := &s.nodes[ni]
-		use := ch.idx[:0]
+		use := ch.use[:0]
 		if keep != nil {
 			use = append(use, keep...)
 		} else {
@@ -1757,71 +1803,126 @@ func (ch *chooser) unit(id UnitID, idx []int) (Standing, error) {
 				use = append(use, j)
 			}
 		}
-		ch.idx = use
-		// Insertion sort by mark: n is a handful of assessors.
-		for i := 1; i < len(use); i++ {
-			for j := i; j > 0 && ch.cmpAt(row[use[j]*L+l], row[use[j-1]*L+l]) < 0; j-- {
-				use[j], use[j-1] = use[j-1], use[j]
+		ch.use = use
+		if !ch.sortByKey(use, l, L) {
+			// Insertion sort by mark: n is a handful of assessors.
+			for i := 1; i < len(use); i++ {
+				for j := i; j > 0 && ch.cmpAt(row[use[j]*L+l], row[use[j-1]*L+l]) < 0; j-- {
+					use[j], use[j-1] = use[j-1], use[j]
+				}
 			}
 		}
-		if keep == nil && n > 1 && method != AggregateMean {
-			lo, hi := middle(method, n, trim)
-			use = use[lo:hi]
+		used := use[lo:hi]
+		if ch.fast && ch.why == nil {
+			ch.why = ch.sum(used, u*L+l, l, L)
 		}
 		start := len(backing)
-		for _, j := range use {
+		for _, j := range used {
 			backing = append(backing, ch.dec[row[j*L+l]])
-			ch.used = append(ch.used, int32(row[j*L+l]))
 		}
 		agg := method
-		if len(use) == 1 && n == 1 {
+		if len(used) == 1 && n == 1 {
 			agg = AggregateMean
 		}
 		ln := &st.Lines[l]
 		ln.Criterion, ln.Kind, ln.Weight, ln.Aggregation = nd.id, nd.kind, nd.weight, agg
-		ln.Marks, ln.Dropped = backing[start:len(backing):len(backing)], n-len(use)
+		ln.Marks, ln.Dropped = backing[start:len(backing):len(backing)], n-len(used)
 	}
-	return st, nil
+	return nil
+}
+
+// sortByKey sorts one line's assessors (use) by their marks for leaf l,
+// stably, as int64 keys at the largest scale among them; it reports false,
+// sorting nothing, when a mark does not fit that form.
+func (ch *chooser) sortByKey(use []int, l, L int) bool {
+	var scale int32
+	for _, j := range use {
+		v := ch.sm[ch.row[j*L+l]]
+		if !v.ok() {
+			return false
+		}
+		scale = max(scale, -v.e)
+	}
+	keys := ch.keys[:0]
+	for i, j := range use {
+		v := ch.sm[ch.row[j*L+l]]
+		k, ok := v.c, true
+		if sh := scale + v.e; sh != 0 {
+			k, ok = scaleUp(v.c, sh)
+		}
+		if !ok {
+			return false
+		}
+		keys = append(keys, k)
+		for ; i > 0 && keys[i-1] > k; i-- {
+			keys[i], use[i] = keys[i-1], use[i-1]
+		}
+		keys[i], use[i] = k, j
+	}
+	ch.keys = keys
+	return true
+}
+
+// sum adds up the marks one line uses (used, sorted) into sums[at], at the
+// scale of the most precise of them; it returns why when a mark or the sum
+// does not fit the int64 form.
+func (ch *chooser) sum(used []int, at, l, L int) error {
+	var scale int32
+	for _, j := range used {
+		v := ch.sm[ch.row[j*L+l]]
+		if !v.ok() || -v.e > 18 {
+			return overflowError("mark", quoteDecimal(ch.dec[ch.row[j*L+l]]))
+		}
+		scale = max(scale, -v.e)
+	}
+	var total int64
+	for _, j := range used {
+		v := ch.sm[ch.row[j*L+l]]
+		x, ok := scaleUp(v.c, scale+v.e)
+		if ok {
+			total, ok = addChk(total, x)
+		}
+		if !ok {
+			return overflowError("mark", quoteDecimal(ch.dec[ch.row[j*L+l]]))
+		}
+	}
+	ch.sums[at], ch.counts[at], ch.scales[at] = total, len(used), int64(scale)
+	return nil
+}
+
+// scaleUp returns v·10^sh (0 ≤ sh ≤ 18) if it fits the int64 form.
+func scaleUp(v int64, sh int32) (int64, bool) {
+	if sh == 0 {
+		return v, v <= fastLimit && v >= -fastLimit
+	}
+	if sh < 0 || sh > 18 {
+		return 0, false
+	}
+	return mulChk(v, pow10i[sh])
 }
 
 // compile lays the chosen marks out in the int64 form: summed per line at the
 // largest number of places any has, and aggregated as the policy says. It fails
 // (with a *FieldError wrapping ErrOverflow, or ErrInexact) where a value does
 // not fit.
-func (ch *chooser) compile(c Cluster, out []Standing) (Compiled, error) {
-	var rs int32
-	for _, at := range ch.used {
-		v := ch.sm[at]
-		if !v.ok() || -v.e > 18 {
-			return Compiled{}, overflowError("mark", quoteDecimal(ch.dec[at]))
-		}
-		rs = max(rs, -v.e)
+func (ch *chooser) compile(c Cluster) (Compiled, error) {
+	var rs int64
+	for _, sc := range ch.scales {
+		rs = max(rs, sc)
 	}
-	L := len(ch.s.leaves)
-	cp := newCompiledFrame(ch.s, c, *ch.p)
-	sums, counts, k := make([]int64, len(out)*L), make([]int, len(out)*L), 0
-	for u := range out {
-		for l, ln := range out[u].Lines {
-			for range ln.Marks {
-				v := ch.sm[ch.used[k]]
-				x, ok := int64(0), rs+v.e <= 18
-				if ok {
-					x, ok = mulChk(v.c, pow10i[rs+v.e])
-				}
-				if ok {
-					sums[u*L+l], ok = addChk(sums[u*L+l], x)
-				}
-				if !ok {
-					return Compiled{}, overflowError("mark", quoteDecimal(ch.dec[ch.used[k]]))
-				}
-				k++
+	for i, sc := range ch.scales {
+		if sc < rs {
+			v, ok := mulChk(ch.sums[i], pow10i[rs-sc])
+			if !ok {
+				return Compiled{}, overflowError("mark", decimal.New(ch.sums[i], -int32(sc)).String())
 			}
-			counts[u*L+l] = len(ln.Marks)
+			ch.sums[i] = v
 		}
 	}
-	cp.marks = make([]int64, len(out)*L)
+	cp := newCompiledFrame(ch.s, c, *ch.p)
+	cp.marks = make([]int64, len(ch.sums))
 	var err error
-	if cp.markScale, err = aggregateInt(sums, counts, rs, ch.p.Aggregate, cp.marks); err != nil {
+	if cp.markScale, err = aggregateInt(ch.sums, ch.counts, int32(rs), ch.p.Aggregate, cp.marks); err != nil {
 		return Compiled{}, err
 	}
 	cp.sign(ch.s)
@@ -1832,12 +1933,18 @@ func (ch *chooser) compile(c Cluster, out []Standing) (Compiled, error) {
 }
 
 // finish scores the compiled year and reads each unit's breakdown off the
-// int64 values.
+// int64 values. A line's contribution is at the scale of its mark and its own
+// weight, as mark × weight in decimals would be, so that a line of weight 1
+// shares its mark's decimal.
 func (s *Scorecard) finish(c Cluster, out []Standing, cp *Compiled, p *ScoringPolicy) Standings {
 	var b scoreBuf
 	cp.scoreInto(cp.weights, cp.weightScale, &b)
-	var made decimals
 	L := len(s.leaves)
+	made := newDecimals(2 * len(out) * L)
+	own := make([]smallDec, L) // each leaf's weight at its own scale
+	for l, ni := range s.leaves {
+		own[l] = s.nodes[ni].sweight
+	}
 	ip, np := make([]int64, len(s.nodes)), make([]decimal.Decimal, len(s.nodes))
 	for u := range out {
 		st := &out[u]
@@ -1846,7 +1953,7 @@ func (s *Scorecard) finish(c Cluster, out []Standing, cp *Compiled, p *ScoringPo
 			m := cp.marks[u*L+l]
 			ip[ni] = m * cp.weights[l]
 			ln := &st.Lines[l]
-			ln.Mark, ln.Contribution = made.of(abs64(m), cp.markScale), made.of(ip[ni], b.scale)
+			ln.Mark, ln.Contribution = made.of(abs64(m), cp.markScale), made.of(m*own[l].c, cp.markScale-own[l].e)
 			np[ni] = ln.Contribution
 			ded -= min(ip[ni], 0)
 		}
@@ -1862,10 +1969,64 @@ func (s *Scorecard) finish(c Cluster, out []Standing, cp *Compiled, p *ScoringPo
 		}
 		s.closeUnit(st, np)
 		st.Total, st.Deductions = made.of(b.totals[u], b.scale), made.of(ded, b.scale)
-		st.Scaled = s.scale(st.Total, p.Scaled)
+		if v, places, ok := s.scaleInt(b.totals[u], b.scale, p.Scaled); ok {
+			st.Scaled = made.of(v, places)
+		} else {
+			st.Scaled = s.scale(st.Total, p.Scaled)
+		}
 		st.Rank, st.TieBreak = b.ranks[u], b.tieBreak[u]
 	}
 	return s.standings(c, out, b.order)
+}
+
+// scaleInt is scale for a total of t at scale ts, in int64 arithmetic: the
+// scaled total in units of 10^-places. It reports false when a value does not
+// fit, and scale decides instead.
+func (s *Scorecard) scaleInt(t int64, ts int32, r Rounding) (v int64, places int32, ok bool) {
+	base := toSmall(s.base)
+	if !base.ok() || base.c <= 0 {
+		return 0, 0, false
+	}
+	// |t·100 / base| = num/den, the exponents' difference folded in.
+	num, ok := mulChk(abs64(t), 100)
+	den := base.c
+	if e := -ts - base.e; ok && e >= 0 {
+		num, ok = scaleUp(num, e)
+	} else if ok {
+		den, ok = scaleUp(den, -e)
+	}
+	if !ok {
+		return 0, 0, false
+	}
+	places = r.Places
+	if r.Mode == RoundExact {
+		if places, ok = terminating(num, den); !ok {
+			r, places = Rounding{Places: ScalePlaces, Mode: RoundHalfEven}, ScalePlaces
+		}
+	}
+	if num, ok = scaleUp(num, places); !ok {
+		return 0, 0, false
+	}
+	v, _ = divRound(num, den, r.Mode)
+	if t < 0 {
+		v = -v
+	}
+	return v, places, true
+}
+
+// terminating returns how many decimal places num/den (den > 0) needs to be
+// exact, and false when it has no finite decimal form: it has one iff
+// den/gcd(num, den) is 2^i·5^j, and then needs max(i, j) places.
+func terminating(num, den int64) (int32, bool) {
+	m := den / gcd64(num, den)
+	var twos, fives int32
+	for ; m%2 == 0; m /= 2 {
+		twos++
+	}
+	for ; m%5 == 0; m /= 5 {
+		fives++
+	}
+	return max(twos, fives), m == 1
 }
 
 // scoreDecimal fills the lines' numbers in decimals and ranks the units: the
@@ -1961,9 +2122,9 @@ func (s *Scorecard) standings(c Cluster, out []Standing, order []int) Standings 
 }
 
 // decimals makes decimals from int64 values, reusing an equal one made
-// before from a small direct-mapped cache: marks and contributions repeat
-// across a table, and a Decimal is immutable, so standings can share them.
-type decimals struct{ slots *[1024]madeDecimal }
+// before from a direct-mapped cache: marks and contributions repeat across a
+// table, and a Decimal is immutable, so standings can share them.
+type decimals struct{ slots []madeDecimal }
 
 type madeDecimal struct {
 	v     int64
@@ -1972,11 +2133,18 @@ type madeDecimal struct {
 	d     decimal.Decimal
 }
 
-func (m *decimals) of(v int64, scale int32) decimal.Decimal {
-	if m.slots == nil {
-		m.slots = new([1024]madeDecimal)
+// newDecimals returns a cache for about n values: a power of two from 256 to
+// 4096 slots.
+func newDecimals(n int) decimals {
+	size := 256
+	for size < n && size < 4096 {
+		size *= 2
 	}
-	slot := &m.slots[uint64(v*31+int64(scale))%uint64(len(m.slots))]
+	return decimals{slots: make([]madeDecimal, size)}
+}
+
+func (m *decimals) of(v int64, scale int32) decimal.Decimal {
+	slot := &m.slots[uint64(v*31+int64(scale))&uint64(len(m.slots)-1)]
 	if !slot.set || slot.v != v || slot.scale != scale {
 		*slot = madeDecimal{v: v, scale: scale, set: true, d: decimal.New(v, -scale)}
 	}
