@@ -2004,14 +2004,47 @@ func (s *Scorecard) scaleInt(t int64, ts int32, r Rounding) (v int64, places int
 			r, places = Rounding{Places: ScalePlaces, Mode: RoundHalfEven}, ScalePlaces
 		}
 	}
-	if num, ok = scaleUp(num, places); !ok {
+	if places > 18 {
 		return 0, 0, false
 	}
-	v, _ = divRound(num, den, r.Mode)
+	if v, ok = mulDivRound(num, pow10i[places], den, r.Mode); !ok {
+		return 0, 0, false
+	}
 	if t < 0 {
 		v = -v
 	}
 	return v, places, true
+}
+
+// mulDivRound returns num·mul/den (all positive or zero, den > 0) rounded
+// by mode, through a 128-bit product, if the quotient fits the int64 form.
+func mulDivRound(num, mul, den int64, mode RoundingMode) (int64, bool) {
+	hi, lo := bits.Mul64(uint64(num), uint64(mul))
+	if hi >= uint64(den) {
+		return 0, false
+	}
+	q, rem := bits.Div64(hi, lo, uint64(den))
+	if rem != 0 {
+		switch twice := 2 * rem; mode {
+		case RoundUp:
+			q++
+		case RoundHalfUp:
+			q += b2u(twice >= uint64(den))
+		case RoundHalfEven:
+			q += b2u(twice > uint64(den) || twice == uint64(den) && q%2 == 1)
+		}
+	}
+	if q > fastLimit {
+		return 0, false
+	}
+	return int64(q), true
+}
+
+func b2u(b bool) uint64 {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // terminating returns how many decimal places num/den (den > 0) needs to be
@@ -2121,16 +2154,15 @@ func (s *Scorecard) standings(c Cluster, out []Standing, order []int) Standings 
 	return st
 }
 
-// decimals makes decimals from int64 values, reusing an equal one made
-// before from a direct-mapped cache: marks and contributions repeat across a
-// table, and a Decimal is immutable, so standings can share them.
+// decimals makes decimals from int64 values, reusing a coefficient made
+// before from a direct-mapped cache: marks, contributions and subtotals
+// repeat across a table, often at other scales, and a Decimal is immutable,
+// so standings can share them (Decimal.Shift shares its coefficient).
 type decimals struct{ slots []madeDecimal }
 
 type madeDecimal struct {
-	v     int64
-	scale int32
-	set   bool
-	d     decimal.Decimal
+	set bool
+	d   decimal.Decimal // a coefficient, at exponent 0
 }
 
 // newDecimals returns a cache for about n values: a power of two from 256 to
@@ -2143,12 +2175,13 @@ func newDecimals(n int) decimals {
 	return decimals{slots: make([]madeDecimal, size)}
 }
 
+// of returns v·10^-scale.
 func (m *decimals) of(v int64, scale int32) decimal.Decimal {
-	slot := &m.slots[uint64(v*31+int64(scale))&uint64(len(m.slots)-1)]
-	if !slot.set || slot.v != v || slot.scale != scale {
-		*slot = madeDecimal{v: v, scale: scale, set: true, d: decimal.New(v, -scale)}
+	slot := &m.slots[uint64(v)*0x9E3779B97F4A7C15>>52&uint64(len(m.slots)-1)]
+	if !slot.set || slot.d.CoefficientInt64() != v {
+		*slot = madeDecimal{set: true, d: decimal.New(v, 0)}
 	}
-	return slot.d
+	return slot.d.Shift(-scale)
 }
 
 // tieRank is one tie-breaker as the ranking applies it: cmp is negative when
