@@ -1698,11 +1698,20 @@ func (ch *chooser) read(c Cluster, k, r int) error {
 		badErr error
 	)
 	for id, v := range a.Marks {
-		if _, err := s.checkMark(id, v, toSmall(v), ch.p); err != nil && (badErr == nil || id < bad) {
-			bad, badErr = id, err
+		sv := toSmall(v)
+		l, err := s.checkMark(id, v, sv, ch.p)
+		if err != nil {
+			if badErr == nil || id < bad {
+				bad, badErr = id, err
+			}
+			continue
 		}
+		dec[l], sm[l], present[l] = v, sv, true
 	}
-	return a.fail(bad, quoteDecimal(a.Marks[bad]), badErr)
+	if badErr != nil {
+		return a.fail(bad, quoteDecimal(a.Marks[bad]), badErr)
+	}
+	return nil
 }
 
 // cmpAt compares the marks at x and y, through their int64 forms when it can.

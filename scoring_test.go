@@ -721,3 +721,22 @@ func TestHugeValuesAreRefused(t *testing.T) {
 	}
 	assert.ErrorIs(t, RequireMinTotal(huge).Validate(), ErrPointsRange)
 }
+
+// TestScoreMarkWithoutInt64Form: a mark in range whose coefficient has more
+// than 18 digits (beyond int64) is accepted and scored exactly in decimals, and Compile says
+// why the year has no int64 form.
+func TestScoreMarkWithoutInt64Form(t *testing.T) {
+	card := testCard(t)
+	long := "9.999999999999999999" // 19 digits, 18 places, below the maximum of I.1, 10
+	as := selfAll(full("10", "20", "30", "0", "0"))
+	as[0].Marks = full(long, "20", "30", "0", "0")
+	st, err := card.Score(cluster3(), as, ScoringPolicy{})
+	require.NoError(t, err)
+	s, ok := st.Of(as[0].Unit)
+	require.True(t, ok)
+	require.Equal(t, long, s.Lines[0].Marks[0].String())
+	want := dec(long).Mul(dec("2")).Add(dec("50"))
+	require.True(t, s.Total.Equal(want), "total %s, want %s", s.Total, want)
+	_, err = Compile(card, cluster3(), as, ScoringPolicy{})
+	require.ErrorIs(t, err, ErrOverflow)
+}
