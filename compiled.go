@@ -88,14 +88,22 @@ func newCompiledFrame(card *Scorecard, c Cluster, p ScoringPolicy) Compiled {
 		cp.deduct = append(cp.deduct, nd.kind == CriterionDeduction)
 		cp.maxes = append(cp.maxes, nd.max)
 	}
+	cp.ties = tiesOf(card, &p)
+	return cp
+}
+
+// tiesOf lays the policy's tie-breakers out as the compiled form applies
+// them: a criterion as the leaves under it.
+func tiesOf(card *Scorecard, p *ScoringPolicy) []compiledTie {
+	var out []compiledTie
 	for _, t := range p.TieBreakers {
 		ct := compiledTie{kind: t.kind, name: t.String(), cmp: t.compare}
 		if t.kind == tieByCriterion {
 			ct.leaves = card.leavesUnder(card.index[t.criterion], nil)
 		}
-		cp.ties = append(cp.ties, ct)
+		out = append(out, ct)
 	}
-	return cp
+	return out
 }
 
 // leavesUnder appends the leaf indexes in the subtree of node ni.
@@ -421,6 +429,22 @@ func (cp *Compiled) scoreDecimal(weights []decimal.Decimal) CompiledStandings {
 		}
 		totals[u] = cp.total.Apply(t)
 	}
+	_, ranks, tieBreak := rankDecimals(cp.units, totals, pts, cp.ties)
+	return CompiledStandings{units: cp.units, dec: totals, ranks: ranks, tieBreak: tieBreak}
+}
+
+// rankDecimals ranks units by totals in decimals as rankOrder ranks int64
+// ones, with the tie-breakers ties reading pts: per unit and leaf, the signed
+// contributions. It returns the units in rank order, their ranks and the
+// tie-breaker that last separated each.
+func rankDecimals(units []UnitID, totals, pts []decimal.Decimal, ties []compiledTie) (order, ranks []int, tieBreak []string) {
+	U := len(units)
+	L := len(pts) / max(U, 1)
+	all := make([]int, L)
+	for l := range all {
+		all[l] = l
+	}
+	// sum adds unit u's points under leaves, only the deductions when neg.
 	sum := func(u int, leaves []int, neg bool) decimal.Decimal {
 		s := decimal.Zero
 		for _, l := range leaves {
@@ -430,23 +454,19 @@ func (cp *Compiled) scoreDecimal(weights []decimal.Decimal) CompiledStandings {
 		}
 		return s
 	}
-	all := make([]int, L)
-	for l := range all {
-		all[l] = l
-	}
-	ties := make([]tieRank, len(cp.ties))
-	for t, ct := range cp.ties {
-		ties[t] = tieRank{name: ct.name, cmp: func(a, b int) int { return cmpSign(ct.cmp(cp.units[a], cp.units[b])) }}
+	rt := make([]tieRank, len(ties))
+	for t, ct := range ties {
+		rt[t] = tieRank{name: ct.name, cmp: func(a, b int) int { return cmpSign(ct.cmp(units[a], units[b])) }}
 		switch ct.kind {
 		case tieByCriterion:
-			ties[t].cmp = func(a, b int) int { return sum(b, ct.leaves, false).Cmp(sum(a, ct.leaves, false)) }
+			rt[t].cmp = func(a, b int) int { return sum(b, ct.leaves, false).Cmp(sum(a, ct.leaves, false)) }
 		case tieFewerDeductions:
-			ties[t].cmp = func(a, b int) int { return sum(b, all, true).Cmp(sum(a, all, true)) }
+			rt[t].cmp = func(a, b int) int { return sum(b, all, true).Cmp(sum(a, all, true)) }
 		}
 	}
-	order, ranks, tieBreak := make([]int, U), make([]int, U), make([]string, U)
-	rankOrder(ordinals(U, func(a, b int) int { return totals[a].Cmp(totals[b]) }), order, ranks, tieBreak, ties)
-	return CompiledStandings{units: cp.units, dec: totals, ranks: ranks, tieBreak: tieBreak}
+	order, ranks, tieBreak = make([]int, U), make([]int, U), make([]string, U)
+	rankOrder(ordinals(U, func(a, b int) int { return totals[a].Cmp(totals[b]) }), order, ranks, tieBreak, rt)
+	return order, ranks, tieBreak
 }
 
 // scoreBuf holds one scoring's working state, reused across samples.

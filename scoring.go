@@ -2074,7 +2074,8 @@ func terminating(num, den int64) (int32, bool) {
 // scoreDecimal fills the lines' numbers in decimals and ranks the units: the
 // path for values that do not fit the int64 form.
 func (s *Scorecard) scoreDecimal(c Cluster, out []Standing, p *ScoringPolicy) (Standings, error) {
-	pts := make([][]decimal.Decimal, len(out))
+	L := len(s.leaves)
+	pts, totals := make([]decimal.Decimal, len(out)*L), make([]decimal.Decimal, len(out))
 	for u := range out {
 		st := &out[u]
 		np := make([]decimal.Decimal, len(s.nodes))
@@ -2091,7 +2092,7 @@ func (s *Scorecard) scoreDecimal(c Cluster, out []Standing, p *ScoringPolicy) (S
 				}
 			}
 			ln.Mark, ln.Contribution = mark, signed(nd, mark.Mul(nd.weight))
-			np[ni] = ln.Contribution
+			np[ni], pts[u*L+l] = ln.Contribution, ln.Contribution
 		}
 		ded := decimal.Zero
 		for i := len(s.nodes) - 1; i >= 0; i-- {
@@ -2115,22 +2116,9 @@ func (s *Scorecard) scoreDecimal(c Cluster, out []Standing, p *ScoringPolicy) (S
 		s.closeUnit(st, np)
 		st.Total, st.Deductions = p.Total.Apply(total), ded
 		st.Scaled = s.scale(st.Total, p.Scaled)
-		pts[u] = np
+		totals[u] = st.Total
 	}
-	ties := make([]tieRank, len(p.TieBreakers))
-	for t, tb := range p.TieBreakers {
-		ties[t] = tieRank{name: tb.String(), cmp: func(a, b int) int { return cmpSign(tb.compare(out[a].Unit, out[b].Unit)) }}
-		switch tb.kind {
-		case tieByCriterion:
-			ni := s.index[tb.criterion]
-			ties[t].cmp = func(a, b int) int { return pts[b][ni].Cmp(pts[a][ni]) }
-		case tieFewerDeductions:
-			ties[t].cmp = func(a, b int) int { return out[a].Deductions.Cmp(out[b].Deductions) }
-		}
-	}
-	U := len(out)
-	order, ranks, tieBreak := make([]int, U), make([]int, U), make([]string, U)
-	rankOrder(ordinals(U, func(a, b int) int { return out[a].Total.Cmp(out[b].Total) }), order, ranks, tieBreak, ties)
+	order, ranks, tieBreak := rankDecimals(c.MemberIDs(), totals, pts, tiesOf(s, p))
 	for u := range out {
 		out[u].Rank, out[u].TieBreak = ranks[u], tieBreak[u]
 	}
