@@ -1631,7 +1631,7 @@ type chooser struct {
 	sums, scales []int64
 	counts       []int
 	lines        []Line  // every unit's lines
-	row          []int   // per assessor and leaf, where its mark is in dec and sm
+	row          []int   // per leaf and assessor, where its mark is in dec and sm
 	use          []int   // the assessors of one line, in order of their marks
 	keys         []int64 // their marks at one scale
 }
@@ -1773,7 +1773,7 @@ func (ch *chooser) unit(st *Standing, id UnitID, idx []int, u int) error {
 			if p.ClampOverMax && ch.cmpAt(at, l) > 0 { // else checked on reading
 				at, st.Lines[l].Clamped = l, true
 			}
-			row[j*L+l] = at
+			row[l*n+j] = at
 		}
 	}
 	// Which assessors' marks to keep, when the policy chooses them by total.
@@ -1783,7 +1783,7 @@ func (ch *chooser) unit(st *Standing, id UnitID, idx []int, u int) error {
 		for j := range n {
 			t := decimal.Zero
 			for l, ni := range s.leaves {
-				t = t.Add(signed(&s.nodes[ni], ch.dec[row[j*L+l]].Mul(s.nodes[ni].weight)))
+				t = t.Add(signed(&s.nodes[ni], ch.dec[row[l*n+j]].Mul(s.nodes[ni].weight)))
 			}
 			totals[j] = t
 		}
@@ -1813,21 +1813,22 @@ func (ch *chooser) unit(st *Standing, id UnitID, idx []int, u int) error {
 			}
 		}
 		ch.use = use
-		if !ch.sortByKey(use, l, L) {
+		pos := row[l*n : (l+1)*n] // where each assessor's mark is
+		if !ch.sortByKey(use, pos) {
 			// Insertion sort by mark: n is a handful of assessors.
 			for i := 1; i < len(use); i++ {
-				for j := i; j > 0 && ch.cmpAt(row[use[j]*L+l], row[use[j-1]*L+l]) < 0; j-- {
+				for j := i; j > 0 && ch.cmpAt(pos[use[j]], pos[use[j-1]]) < 0; j-- {
 					use[j], use[j-1] = use[j-1], use[j]
 				}
 			}
 		}
 		used := use[lo:hi]
 		if ch.fast && ch.why == nil {
-			ch.why = ch.sum(used, u*L+l, l, L)
+			ch.why = ch.sum(used, pos, u*L+l)
 		}
 		start := len(backing)
 		for _, j := range used {
-			backing = append(backing, ch.dec[row[j*L+l]])
+			backing = append(backing, ch.dec[pos[j]])
 		}
 		agg := method
 		if len(used) == 1 && n == 1 {
@@ -1840,13 +1841,13 @@ func (ch *chooser) unit(st *Standing, id UnitID, idx []int, u int) error {
 	return nil
 }
 
-// sortByKey sorts one line's assessors (use) by their marks for leaf l,
+// sortByKey sorts one line's assessors (use) by their marks (at pos),
 // stably, as int64 keys at the largest scale among them; it reports false,
 // sorting nothing, when a mark does not fit that form.
-func (ch *chooser) sortByKey(use []int, l, L int) bool {
+func (ch *chooser) sortByKey(use, pos []int) bool {
 	var scale int32
 	for _, j := range use {
-		v := ch.sm[ch.row[j*L+l]]
+		v := ch.sm[pos[j]]
 		if !v.ok() {
 			return false
 		}
@@ -1854,7 +1855,7 @@ func (ch *chooser) sortByKey(use []int, l, L int) bool {
 	}
 	keys := ch.keys[:0]
 	for i, j := range use {
-		v := ch.sm[ch.row[j*L+l]]
+		v := ch.sm[pos[j]]
 		k, ok := v.c, true
 		if sh := scale + v.e; sh != 0 {
 			k, ok = scaleUp(v.c, sh)
@@ -1872,27 +1873,27 @@ func (ch *chooser) sortByKey(use []int, l, L int) bool {
 	return true
 }
 
-// sum adds up the marks one line uses (used, sorted) into sums[at], at the
+// sum adds up the marks one line uses (used, sorted; at pos) into sums[at], at the
 // scale of the most precise of them; it returns why when a mark or the sum
 // does not fit the int64 form.
-func (ch *chooser) sum(used []int, at, l, L int) error {
+func (ch *chooser) sum(used, pos []int, at int) error {
 	var scale int32
 	for _, j := range used {
-		v := ch.sm[ch.row[j*L+l]]
+		v := ch.sm[pos[j]]
 		if !v.ok() || -v.e > 18 {
-			return overflowError("mark", quoteDecimal(ch.dec[ch.row[j*L+l]]))
+			return overflowError("mark", quoteDecimal(ch.dec[pos[j]]))
 		}
 		scale = max(scale, -v.e)
 	}
 	var total int64
 	for _, j := range used {
-		v := ch.sm[ch.row[j*L+l]]
+		v := ch.sm[pos[j]]
 		x, ok := scaleUp(v.c, scale+v.e)
 		if ok {
 			total, ok = addChk(total, x)
 		}
 		if !ok {
-			return overflowError("mark", quoteDecimal(ch.dec[ch.row[j*L+l]]))
+			return overflowError("mark", quoteDecimal(ch.dec[pos[j]]))
 		}
 	}
 	ch.sums[at], ch.counts[at], ch.scales[at] = total, len(used), int64(scale)
