@@ -1630,17 +1630,19 @@ type chooser struct {
 	why          error // why the int64 form does not fit, once it does not
 	sums, scales []int64
 	counts       []int
-	lines        []Line  // every unit's lines
-	row          []int   // per leaf and assessor, where its mark is in dec and sm
-	use          []int   // the assessors of one line, in order of their marks
-	keys         []int64 // their marks at one scale
+	lines        []Line   // every unit's lines
+	assessors    []UnitID // what is left of a slab for every unit's Assessors
+	sel, rows    []int    // the assessments one unit's choice uses, and where their marks are
+	row          []int    // per leaf and assessor, where its mark is in dec and sm
+	use          []int    // the assessors of one line, in order of their marks
+	keys         []int64  // their marks at one scale
 }
 
 func newChooser(s *Scorecard, p *ScoringPolicy, as []Assessment, units int, fast bool) *chooser {
 	L := len(s.leaves)
 	ch := &chooser{s: s, p: p, as: as, order: make([]int, len(as)), fast: fast,
 		dec: make([]decimal.Decimal, L+1), sm: make([]smallDec, L+1), present: make([]bool, L+1),
-		lines: make([]Line, units*L)}
+		lines: make([]Line, units*L), assessors: make([]UnitID, len(as))}
 	for l, ni := range s.leaves {
 		ch.dec[l], ch.sm[l], ch.present[l] = s.nodes[ni].max, s.nodes[ni].smax, true
 	}
@@ -1740,12 +1742,13 @@ func (ch *chooser) unit(st *Standing, id UnitID, idx []int, u int) error {
 	}
 	// The assessments of the tier, by assessor (idx is in that order), and
 	// where each one's marks were read.
-	var sel, rows []int
+	sel, rows := ch.sel[:0], ch.rows[:0]
 	for r, i := range idx {
 		if a := &ch.as[i]; a.Kind == tier && counts(a) {
 			sel, rows = append(sel, i), append(rows, r)
 		}
 	}
+	ch.sel, ch.rows = sel, rows
 	n, L := len(sel), len(s.leaves)
 	method, trim := AggregateMean, 0
 	if tier == AssessorPeer {
@@ -1755,7 +1758,8 @@ func (ch *chooser) unit(st *Standing, id UnitID, idx []int, u int) error {
 		return &AssessmentError{Unit: id, Kind: tier,
 			Err: fmt.Errorf("%w (%d marks, %d dropped at each end)", ErrTrimTooMuch, n, trim)}
 	}
-	*st = Standing{Unit: id, Source: tier, Assessors: make([]UnitID, n), Lines: ch.lines[u*L : (u+1)*L : (u+1)*L]}
+	*st = Standing{Unit: id, Source: tier, Assessors: ch.assessors[:n:n], Lines: ch.lines[u*L : (u+1)*L : (u+1)*L]}
+	ch.assessors = ch.assessors[n:]
 	// The marks, assessor by assessor, clamped where the policy says.
 	row := slices.Grow(ch.row[:0], n*L)[:n*L]
 	ch.row = row
