@@ -1818,7 +1818,8 @@ func (ch *chooser) unit(st *Standing, id UnitID, idx []int, u int) error {
 		}
 		ch.use = use
 		pos := row[l*n : (l+1)*n] // where each assessor's mark is
-		if !ch.sortByKey(use, pos) {
+		uniform := ch.sortByKey(use, pos)
+		if uniform < 0 {
 			// Insertion sort by mark: n is a handful of assessors.
 			for i := 1; i < len(use); i++ {
 				for j := i; j > 0 && ch.cmpAt(pos[use[j]], pos[use[j-1]]) < 0; j-- {
@@ -1828,7 +1829,11 @@ func (ch *chooser) unit(st *Standing, id UnitID, idx []int, u int) error {
 		}
 		used := use[lo:hi]
 		if ch.fast && ch.why == nil {
-			ch.why = ch.sum(used, pos, u*L+l)
+			var keys []int64
+			if uniform >= 0 {
+				keys = ch.keys[lo:hi]
+			}
+			ch.why = ch.sum(used, pos, u*L+l, keys, uniform)
 		}
 		start := len(backing)
 		for _, j := range used {
@@ -1846,26 +1851,29 @@ func (ch *chooser) unit(st *Standing, id UnitID, idx []int, u int) error {
 }
 
 // sortByKey sorts one line's assessors (use) by their marks (at pos),
-// stably, as int64 keys at the largest scale among them; it reports false,
-// sorting nothing, when a mark does not fit that form.
-func (ch *chooser) sortByKey(use, pos []int) bool {
-	var scale int32
+// stably, as int64 keys at the largest scale among them, left in ch.keys in
+// that order. It returns that scale when every mark has the same exponent
+// (the keys are the coefficients), 19 when the marks differ in places, and
+// -1, the order undecided, when a mark does not fit the int64 form.
+func (ch *chooser) sortByKey(use, pos []int) int32 {
+	scale, uniform := int32(0), true
+	e0 := ch.sm[pos[use[0]]].e
 	for _, j := range use {
 		v := ch.sm[pos[j]]
 		if !v.ok() {
-			return false
+			return -1
 		}
-		scale = max(scale, -v.e)
+		scale, uniform = max(scale, -v.e), uniform && v.e == e0
 	}
 	keys := ch.keys[:0]
 	for i, j := range use {
 		v := ch.sm[pos[j]]
 		k, ok := v.c, true
-		if sh := scale + v.e; sh != 0 {
-			k, ok = scaleUp(v.c, sh)
+		if !uniform {
+			k, ok = scaleUp(v.c, scale+v.e)
 		}
 		if !ok {
-			return false
+			return -1
 		}
 		keys = append(keys, k)
 		for ; i > 0 && keys[i-1] > k; i-- {
@@ -1874,30 +1882,43 @@ func (ch *chooser) sortByKey(use, pos []int) bool {
 		keys[i], use[i] = k, j
 	}
 	ch.keys = keys
-	return true
+	if !uniform || e0 > 0 {
+		return 19
+	}
+	return -e0
 }
 
-// sum adds up the marks one line uses (used, sorted; at pos) into sums[at], at the
-// scale of the most precise of them; it returns why when a mark or the sum
-// does not fit the int64 form.
-func (ch *chooser) sum(used, pos []int, at int) error {
-	var scale int32
-	for _, j := range used {
-		v := ch.sm[pos[j]]
-		if !v.ok() || -v.e > 18 {
-			return overflowError("mark", quoteDecimal(ch.dec[pos[j]]))
-		}
-		scale = max(scale, -v.e)
-	}
+// sum adds up the marks one line uses (used, sorted; at pos) into sums[at],
+// at the scale of the most precise of them: the keys themselves when the
+// marks are uniform at that scale (uniform, from sortByKey). It returns why
+// when a mark or the sum does not fit the int64 form.
+func (ch *chooser) sum(used, pos []int, at int, keys []int64, uniform int32) error {
 	var total int64
-	for _, j := range used {
-		v := ch.sm[pos[j]]
-		x, ok := scaleUp(v.c, scale+v.e)
-		if ok {
-			total, ok = addChk(total, x)
+	ok, scale := true, uniform
+	if uniform < 0 || uniform > 18 {
+		scale = 0
+		for _, j := range used {
+			v := ch.sm[pos[j]]
+			if !v.ok() || -v.e > 18 {
+				return overflowError("mark", quoteDecimal(ch.dec[pos[j]]))
+			}
+			scale = max(scale, -v.e)
 		}
-		if !ok {
-			return overflowError("mark", quoteDecimal(ch.dec[pos[j]]))
+		for _, j := range used {
+			v := ch.sm[pos[j]]
+			x, ok := scaleUp(v.c, scale+v.e)
+			if ok {
+				total, ok = addChk(total, x)
+			}
+			if !ok {
+				return overflowError("mark", quoteDecimal(ch.dec[pos[j]]))
+			}
+		}
+	} else {
+		for _, k := range keys {
+			if total, ok = addChk(total, k); !ok {
+				return overflowError("mark sum", fmt.Sprint(total))
+			}
 		}
 	}
 	ch.sums[at], ch.counts[at], ch.scales[at] = total, len(used), int64(scale)
