@@ -78,15 +78,12 @@ func Compile(card Scorecard, c Cluster, assessments []Assessment, p ScoringPolic
 
 // newCompiledFrame lays out everything but the marks and weights.
 func newCompiledFrame(card *Scorecard, c Cluster, p ScoringPolicy) Compiled {
-	cp := Compiled{total: p.Total, aggregate: p.Aggregate}
-	for _, m := range c.spec.Members {
-		cp.units = append(cp.units, m.ID)
-	}
-	for _, li := range card.leaves {
+	L := len(card.leaves)
+	cp := Compiled{total: p.Total, aggregate: p.Aggregate, units: c.MemberIDs(),
+		leaves: make([]CriterionID, L), deduct: make([]bool, L), maxes: make([]decimal.Decimal, L)}
+	for l, li := range card.leaves {
 		nd := &card.nodes[li]
-		cp.leaves = append(cp.leaves, nd.id)
-		cp.deduct = append(cp.deduct, nd.kind == CriterionDeduction)
-		cp.maxes = append(cp.maxes, nd.max)
+		cp.leaves[l], cp.deduct[l], cp.maxes[l] = nd.id, nd.kind == CriterionDeduction, nd.max
 	}
 	cp.ties = tiesOf(card, &p)
 	return cp
