@@ -1487,22 +1487,19 @@ func (s Scorecard) score(c Cluster, assessments []Assessment, p ScoringPolicy, d
 		errAt   = U
 	)
 	for lo := 0; lo < len(ch.order); {
-		a := &assessments[ch.order[lo]]
-		ui, ok := c.index[a.Unit]
+		id := assessments[ch.order[lo]].Unit
 		hi := lo
-		for hi < len(ch.order) && assessments[ch.order[hi]].Unit == a.Unit {
+		for ; hi < len(ch.order) && assessments[ch.order[hi]].Unit == id; hi++ {
 			if err := ch.read(c, hi, hi-lo); err != nil {
 				return fail(err)
 			}
-			hi++
 		}
-		if ok && ui < errAt { // else the unit's error could not be the one reported
-			if err := ch.unit(&out[ui], a.Unit, ch.order[lo:hi], ui); err != nil {
+		ui := c.index[id] // a member: read checked it
+		done[ui] = true
+		if ui < errAt { // else this unit's error could not be the one reported
+			if err := ch.unit(&out[ui], id, ch.order[lo:hi], ui); err != nil {
 				unitErr, errAt = err, ui
 			}
-		}
-		if ok {
-			done[ui] = true
 		}
 		lo = hi
 	}
@@ -1693,8 +1690,9 @@ func (ch *chooser) read(c Cluster, k, r int) error {
 	if s.readMarks(a, ch.p, dec, sm, present) {
 		return nil
 	}
-	// Otherwise report, of several bad marks, the one with the smallest
-	// criterion ID, whatever the map's order.
+	// Otherwise read the marks one by one, keeping the good ones (such as a
+	// mark with no int64 form), and report, of several bad marks, the one
+	// with the smallest criterion ID, whatever the map's order.
 	var (
 		bad    CriterionID
 		badErr error
