@@ -1849,10 +1849,11 @@ func (ch *chooser) unit(st *Standing, id UnitID, idx []int, u int) error {
 }
 
 // sortByKey sorts one line's assessors (use) by their marks (at pos),
-// stably, as int64 keys at the largest scale among them, left in ch.keys in
-// that order. It returns that scale when every mark has the same exponent
-// (the keys are the coefficients), 19 when the marks differ in places, and
-// -1, the order undecided, when a mark does not fit the int64 form.
+// stably, on int64 keys left in ch.keys in that order: the coefficients when
+// the marks share an exponent, the marks at the largest scale among them
+// otherwise. It returns the scale of the keys when they are the marks at a
+// scale from 0 to 18, 19 when the sum must be taken from the marks, and -1,
+// the order undecided, when a mark does not fit the int64 form.
 func (ch *chooser) sortByKey(use, pos []int) int32 {
 	scale, uniform := int32(0), true
 	e0 := ch.sm[pos[use[0]]].e
