@@ -1638,8 +1638,21 @@ type chooser struct {
 func newChooser(s *Scorecard, p *ScoringPolicy, as []Assessment, units int, fast bool) *chooser {
 	L := len(s.leaves)
 	ch := &chooser{s: s, p: p, as: as, order: make([]int, len(as)), fast: fast,
-		dec: make([]decimal.Decimal, L+1), sm: make([]smallDec, L+1), present: make([]bool, L+1),
 		lines: make([]Line, units*L), assessors: make([]UnitID, len(as))}
+	for i := range ch.order {
+		ch.order[i] = i
+	}
+	slices.SortStableFunc(ch.order, func(x, y int) int { return sameAssessment(&as[x], &as[y]) })
+	// Room for the most assessments any unit has.
+	most := 0
+	for lo, k := 0, 0; k < len(ch.order); k++ {
+		if as[ch.order[k]].Unit != as[ch.order[lo]].Unit {
+			lo = k
+		}
+		most = max(most, k-lo+1)
+	}
+	n := L + 1 + most*L
+	ch.dec, ch.sm, ch.present = make([]decimal.Decimal, n), make([]smallDec, n), make([]bool, n)
 	for l, ni := range s.leaves {
 		ch.dec[l], ch.sm[l], ch.present[l] = s.nodes[ni].max, s.nodes[ni].smax, true
 	}
@@ -1648,10 +1661,6 @@ func newChooser(s *Scorecard, p *ScoringPolicy, as []Assessment, units int, fast
 		sl := make([]int64, 2*units*L)
 		ch.sums, ch.scales, ch.counts = sl[:units*L], sl[units*L:], make([]int, units*L)
 	}
-	for i := range ch.order {
-		ch.order[i] = i
-	}
-	slices.SortStableFunc(ch.order, func(x, y int) int { return sameAssessment(&as[x], &as[y]) })
 	return ch
 }
 
@@ -1680,9 +1689,6 @@ func (ch *chooser) read(c Cluster, k, r int) error {
 	}
 	L := len(s.leaves)
 	from, to := L+1+r*L, L+1+(r+1)*L
-	if len(ch.dec) < to {
-		ch.dec, ch.sm, ch.present = slices.Grow(ch.dec, L)[:to], slices.Grow(ch.sm, L)[:to], slices.Grow(ch.present, L)[:to]
-	}
 	dec, sm, present := ch.dec[from:to], ch.sm[from:to], ch.present[from:to]
 	clear(present)
 	// The common case: look each leaf up; if every mark is good and none is
@@ -2180,12 +2186,7 @@ func (s *Scorecard) standings(c Cluster, out []Standing, order []int) Standings 
 // before from a direct-mapped cache: marks, contributions and subtotals
 // repeat across a table, often at other scales, and a Decimal is immutable,
 // so standings can share them (Decimal.Shift shares its coefficient).
-type decimals struct{ slots []madeDecimal }
-
-type madeDecimal struct {
-	set bool
-	d   decimal.Decimal // a coefficient, at exponent 0
-}
+type decimals struct{ slots []decimal.Decimal } // coefficients, at exponent 0; the zero Decimal is an empty slot
 
 // newDecimals returns a cache for about n values: a power of two from 256 to
 // 4096 slots.
@@ -2194,16 +2195,16 @@ func newDecimals(n int) decimals {
 	for size < n && size < 4096 {
 		size *= 2
 	}
-	return decimals{slots: make([]madeDecimal, size)}
+	return decimals{slots: make([]decimal.Decimal, size)}
 }
 
 // of returns v·10^-scale.
 func (m *decimals) of(v int64, scale int32) decimal.Decimal {
 	slot := &m.slots[uint64(v)*0x9E3779B97F4A7C15>>52&uint64(len(m.slots)-1)]
-	if !slot.set || slot.d.CoefficientInt64() != v {
-		*slot = madeDecimal{set: true, d: decimal.New(v, 0)}
+	if *slot == (decimal.Decimal{}) || slot.CoefficientInt64() != v {
+		*slot = decimal.New(v, 0) // never the zero Decimal: its coefficient is allocated
 	}
-	return slot.d.Shift(-scale)
+	return slot.Shift(-scale)
 }
 
 // tieRank is one tie-breaker as the ranking applies it: cmp is negative when
