@@ -2186,7 +2186,14 @@ func (s *Scorecard) standings(c Cluster, out []Standing, order []int) Standings 
 // before from a direct-mapped cache: marks, contributions and subtotals
 // repeat across a table, often at other scales, and a Decimal is immutable,
 // so standings can share them (Decimal.Shift shares its coefficient).
-type decimals struct{ slots []decimal.Decimal } // coefficients, at exponent 0; the zero Decimal is an empty slot
+type decimals struct{ slots []madeDecimal }
+
+// madeDecimal is a coefficient v as a Decimal at exponent 0; the zero
+// madeDecimal is an empty slot.
+type madeDecimal struct {
+	v int64
+	d decimal.Decimal
+}
 
 // newDecimals returns a cache for about n values: a power of two from 256 to
 // 4096 slots.
@@ -2195,16 +2202,16 @@ func newDecimals(n int) decimals {
 	for size < n && size < 4096 {
 		size *= 2
 	}
-	return decimals{slots: make([]decimal.Decimal, size)}
+	return decimals{slots: make([]madeDecimal, size)}
 }
 
 // of returns v·10^-scale.
 func (m *decimals) of(v int64, scale int32) decimal.Decimal {
 	slot := &m.slots[uint64(v)*0x9E3779B97F4A7C15>>52&uint64(len(m.slots)-1)]
-	if *slot == (decimal.Decimal{}) || slot.CoefficientInt64() != v {
-		*slot = decimal.New(v, 0) // never the zero Decimal: its coefficient is allocated
+	if slot.v != v || slot.d == (decimal.Decimal{}) {
+		*slot = madeDecimal{v: v, d: decimal.New(v, 0)} // never the zero Decimal: its coefficient is allocated
 	}
-	return slot.Shift(-scale)
+	return slot.d.Shift(-scale)
 }
 
 // tieRank is one tie-breaker as the ranking applies it: cmp is negative when
