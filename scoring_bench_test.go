@@ -191,7 +191,7 @@ func TestScoreMatchesReference(t *testing.T) {
 			for mode := RoundExact; mode <= RoundUp; mode++ {
 				for _, places := range []int32{0, 1, 2, 4} {
 					p := ScoringPolicy{Aggregation: agg, PerTotal: perTotal, Aggregate: Rounding{Places: places, Mode: mode},
-						Total: Rounding{Places: 1, Mode: RoundHalfEven}, TieBreakers: []TieBreaker{ByCriterion("g1"), FewerDeductions()}}
+						Total: Rounding{Places: 1, Mode: RoundHalfEven}, Scaled: Rounding{Places: places + 1, Mode: mode}, TieBreakers: []TieBreaker{ByCriterion("g1"), FewerDeductions()}}
 					if agg == AggregateTrimmedMean {
 						p.Trim = 1
 					}

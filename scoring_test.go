@@ -3,6 +3,7 @@ package thidua
 import (
 	"encoding/json"
 	"errors"
+	"math/rand/v2"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -739,4 +740,33 @@ func TestScoreMarkWithoutInt64Form(t *testing.T) {
 	require.True(t, s.Total.Equal(want), "total %s, want %s", s.Total, want)
 	_, err = Compile(card, cluster3(), as, ScoringPolicy{})
 	require.ErrorIs(t, err, ErrOverflow)
+}
+
+// TestScaleIntMatchesScale: the int64 scaling of totals gives what the
+// decimal division gives, value and places, for every rounding, or declines.
+func TestScaleIntMatchesScale(t *testing.T) {
+	r := rand.New(rand.NewPCG(16, 2026))
+	var ints int
+	for _, base := range []string{"80", "97.5", "3", "7", "1000.125", "0.3", "123456789.123456789"} {
+		s := Scorecard{base: dec(base)}
+		for range 300 {
+			ts := int32(r.IntN(9))
+			total := r.Int64N(2_000_000_000) - 1_000_000_000
+			for mode := RoundExact; mode <= RoundUp; mode++ {
+				for _, places := range []int32{0, 1, 2, 4, 16, 18} {
+					rnd := Rounding{Places: places, Mode: mode}
+					want := s.scale(decimal.New(total, -ts), rnd)
+					v, sc, ok := s.scaleInt(total, ts, rnd)
+					if !ok {
+						continue
+					}
+					ints++
+					got := decimal.New(v, -sc)
+					require.True(t, got.Equal(want), "%d×10^-%d / %s, %s: %s, want %s", total, ts, base, rnd, got, want)
+					require.Equal(t, want.Exponent(), got.Exponent(), "%d×10^-%d / %s, %s", total, ts, base, rnd)
+				}
+			}
+		}
+	}
+	require.Greater(t, ints, 10000, "the int64 form should serve most totals")
 }
