@@ -43,6 +43,7 @@ type Compiled struct {
 	aggregate   Rounding          // the policy's rounding of aggregated marks
 	deduct      []bool            // per leaf, a deduction
 	maxes       []decimal.Decimal // per leaf, its maximum
+	maxAt       []int64           // per leaf, its maximum at the places of a rounded mark, or -1
 }
 
 type compiledTie struct {
@@ -80,10 +81,15 @@ func Compile(card Scorecard, c Cluster, assessments []Assessment, p ScoringPolic
 func newCompiledFrame(card *Scorecard, c Cluster, p ScoringPolicy) Compiled {
 	L := len(card.leaves)
 	cp := Compiled{total: p.Total, aggregate: p.Aggregate, units: c.MemberIDs(),
-		leaves: make([]CriterionID, L), deduct: make([]bool, L), maxes: make([]decimal.Decimal, L)}
+		leaves: make([]CriterionID, L), deduct: make([]bool, L), maxes: make([]decimal.Decimal, L), maxAt: make([]int64, L)}
 	for l, li := range card.leaves {
 		nd := &card.nodes[li]
 		cp.leaves[l], cp.deduct[l], cp.maxes[l] = nd.id, nd.kind == CriterionDeduction, nd.max
+		if mx, ok := toScaled(nd.max, p.Aggregate.Places); ok && p.Aggregate.Mode != RoundExact {
+			cp.maxAt[l] = mx
+		} else {
+			cp.maxAt[l] = -1
+		}
 	}
 	cp.ties = tiesOf(card, &p)
 	return cp
@@ -286,7 +292,10 @@ func (cp Compiled) WithMarks(sums []int64, counts []int, scale int32) (Compiled,
 	out.markScale = ms
 	out.maxAbs = make([]int64, L)
 	for l := range L {
-		mx, ok := toScaled(cp.maxes[l], ms)
+		mx, ok := cp.maxAt[l], cp.maxAt[l] >= 0
+		if cp.aggregate.Mode == RoundExact {
+			mx, ok = toScaled(cp.maxes[l], ms)
+		}
 		for u := range U {
 			v := out.marks[u*L+l]
 			if ok && v > mx {
