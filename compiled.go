@@ -208,23 +208,33 @@ func abs64(v int64) int64 {
 	return v
 }
 
-// aggregateInt divides each sum of n marks (at scale rs) by n, rounded as r
-// says, into out at a common scale it returns: r's places when r rounds, and
-// otherwise the fewest places that keep every quotient exact (ErrInexact when
-// none up to 18 does).
+// aggregateInt divides each sum of n marks (at scale rs; marks, and so
+// sums, are never negative) by n, rounded as r says, into out at a common
+// scale it returns: r's places when r rounds, and otherwise the fewest places
+// that keep every quotient exact (ErrInexact when none up to 18 does).
 func aggregateInt(sums []int64, counts []int, rs int32, r Rounding, out []int64) (int32, error) {
 	if r.Mode != RoundExact {
+		// sum·up / (n·down) at r's places, with the bounds that keep both
+		// products within fastLimit worked out once.
+		up, down := int64(1), int64(1)
+		if r.Places >= rs {
+			up = pow10i[r.Places-rs]
+		} else {
+			down = pow10i[rs-r.Places]
+		}
+		limit, nlimit := fastLimit/up, int64(fastLimit/down)
 		for i, sum := range sums {
-			num, den, ok := sum, int64(max(counts[i], 1)), true
-			if r.Places >= rs {
-				num, ok = mulChk(sum, pow10i[r.Places-rs])
-			} else {
-				den, ok = mulChk(den, pow10i[rs-r.Places])
-			}
-			if !ok {
+			n := int64(max(counts[i], 1))
+			if sum > limit || n > nlimit {
 				return 0, overflowError("aggregated mark", fmt.Sprint(sum))
 			}
-			out[i], _ = divRound(num, den, r.Mode)
+			num, den := sum*up, n*down
+			q, rem := num/den, num%den
+			if rem != 0 && (r.Mode == RoundUp || r.Mode == RoundHalfUp && 2*rem >= den ||
+				r.Mode == RoundHalfEven && (2*rem > den || 2*rem == den && q%2 == 1)) {
+				q++
+			}
+			out[i] = q
 		}
 		return r.Places, nil
 	}
@@ -276,10 +286,10 @@ func (cp Compiled) WithMarks(sums []int64, counts []int, scale int32) (Compiled,
 		return Compiled{}, bad("scale", fmt.Sprint(scale))
 	}
 	for i, n := range counts {
-		if n < 1 {
-			return Compiled{}, bad("count", fmt.Sprint(n))
-		}
-		if sums[i] < 0 {
+		if n < 1 || sums[i] < 0 {
+			if n < 1 {
+				return Compiled{}, bad("count", fmt.Sprint(n))
+			}
 			return Compiled{}, bad("sum", fmt.Sprint(sums[i]))
 		}
 	}
