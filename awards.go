@@ -1128,7 +1128,8 @@ func DecideCandidates(rules AwardRules, candidates []Candidate, pool Pool) (Deci
 	for i, c := range cands {
 		units[i] = c.Unit
 	}
-	core := newSeatCore(units)
+	var room seatRoom
+	core := newSeatCore(units, &room)
 	type why struct {
 		reason      DeclineReason
 		std, detail string
@@ -1240,11 +1241,13 @@ func (rules AwardRules) Seats(candidates []Candidate, pool Pool) ([][]int, error
 	if err != nil {
 		return nil, err
 	}
-	units := make([]UnitID, len(candidates))
-	for i, c := range candidates {
-		units[i] = c.Unit
+	var ids [fewSeats]UnitID
+	units := ids[:0]
+	for _, c := range candidates {
+		units = append(units, c.Unit)
 	}
-	core := newSeatCore(units)
+	var room seatRoom
+	core := newSeatCore(units, &room)
 	out := make([][]int, len(rules.rules))
 	all := make([]int, 0, len(candidates)) // each candidate is proposed at most once
 	for ri, r := range rules.rules {
@@ -1383,7 +1386,7 @@ type seatCore struct {
 	keys   []seatKey // for the rule being filled: the candidate's seat key
 	at     []int     // the rule a candidate was proposed or held for; -1 when free
 	held   []bool    // at is a tie at the quota, not a proposal
-	q      []int     // the last fill's seat order
+	q      []int     // room for a fill's seat order
 }
 
 // seats is the core's result for one rule: the free, qualified candidates in
@@ -1394,10 +1397,31 @@ type seats struct {
 	limit, seated, tieEnd int
 }
 
-func newSeatCore(units []UnitID) *seatCore {
+// fewSeats is how many candidates a seatRoom holds.
+const fewSeats = 16
+
+// seatRoom is room for the core of a few candidates, so that a decision on
+// them lays out its core without allocating.
+type seatRoom struct {
+	ints  [4 * fewSeats]int
+	bools [2 * fewSeats]bool
+	keys  [fewSeats]seatKey
+}
+
+// newSeatCore lays out the core for units, in room when they are few.
+func newSeatCore(units []UnitID, room *seatRoom) seatCore {
 	n := len(units)
-	ints, bools := make([]int, 4*n), make([]bool, 2*n)
-	sc := &seatCore{idRank: ints[:n:n], ok: bools[:n:n], keys: make([]seatKey, n),
+	var (
+		ints  []int
+		bools []bool
+		keys  []seatKey
+	)
+	if n <= fewSeats {
+		ints, bools, keys = room.ints[:4*n], room.bools[:2*n], room.keys[:n]
+	} else {
+		ints, bools, keys = make([]int, 4*n), make([]bool, 2*n), make([]seatKey, n)
+	}
+	sc := seatCore{idRank: ints[:n:n], ok: bools[:n:n], keys: keys,
 		at: ints[n : 2*n : 2*n], held: bools[n:], q: ints[2*n : 2*n : 3*n]}
 	idx := ints[3*n:]
 	for i := range idx {
@@ -1420,7 +1444,7 @@ func (sc *seatCore) reset() {
 
 // fill seats rule ri, whose quota is a share of members and leaders.
 func (sc *seatCore) fill(ri int, quota Quota, members, leaders int) seats {
-	q := sc.q[:0]
+	q := sc.q[:0] // room for every candidate: it is never moved
 	for i, ok := range sc.ok {
 		if !ok || sc.at[i] >= 0 {
 			continue
@@ -1432,7 +1456,6 @@ func (sc *seatCore) fill(ri int, quota Quota, members, leaders int) seats {
 		}
 		q[j] = i
 	}
-	sc.q = q
 	limit := len(q)
 	if !quota.IsZero() {
 		limit = min(limit, quota.Limit(members, leaders))

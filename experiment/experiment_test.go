@@ -596,7 +596,7 @@ func TestRunnerPathMatchesScore(t *testing.T) {
 				require.NoError(t, err)
 				L := len(card.Leaves())
 				marks := make([]int64, g.assessors()*9*L)
-				g.draw(rand.New(rand.NewPCG(seed, 1)), marks)
+				g.draw(fillFrom(rand.New(rand.NewPCG(seed, 1))), &draws{}, marks)
 				sums, counts := make([]int64, 9*L), make([]int, 9*L)
 				require.NoError(t, g.sum(marks, &tc.policy, sums, counts, nil))
 				zero := g.assessments(make([]int64, len(marks)))
@@ -607,5 +607,27 @@ func TestRunnerPathMatchesScore(t *testing.T) {
 				require.True(t, direct.Score().Agrees(st), "seed %d: drawn path", seed)
 			}
 		})
+	}
+}
+
+// The block draw of a year's noise (fillNoise) draws the noise noise.next
+// draws one by one from the same source, and leaves the source where the
+// one-by-one draw leaves it, so the draw after it (the ballots) is the same.
+func TestBlockNoiseIsTheOneByOneNoise(t *testing.T) {
+	var z draws
+	for _, n := range []int{0, 1, 7, 150, 999, 1000} {
+		for _, count := range []int{1, 2, 3, 81, 2592} {
+			for seed := range uint64(5) {
+				one, block := rand.New(rand.NewPCG(seed, 7)), rand.New(rand.NewPCG(seed, 7))
+				want := make([]int16, count)
+				nz := newNoise(one, n)
+				for i := range want {
+					want[i] = int16(nz.next())
+				}
+				got := z.fillNoise(n, count, fillFrom(block))
+				require.Equal(t, want, got, "noise %d, %d draws, seed %d", n, count, seed)
+				require.Equal(t, one.Uint64(), block.Uint64(), "noise %d, %d draws, seed %d: the source moved on differently", n, count, seed)
+			}
+		}
 	}
 }

@@ -188,8 +188,12 @@ type markGen struct {
 	step     int64   // at scale
 	maxSteps []int64 // per leaf
 	deduct   []bool
-	ids      []thidua.CriterionID
-	made     map[int64]decimal.Decimal
+	// per leaf, the mark of every perceived quality a noisy draw can give
+	// (not counting self-inflation): at i, that of quality i − Noise; leaves
+	// marked alike share one
+	marksOf [][]int64
+	ids     []thidua.CriterionID
+	made    map[int64]decimal.Decimal
 }
 
 func newMarkGen(card *thidua.Scorecard, c thidua.Cluster, m AssessmentModel) (*markGen, error) {
@@ -233,7 +237,36 @@ func newMarkGen(card *thidua.Scorecard, c thidua.Cluster, m AssessmentModel) (*m
 		g.deduct = append(g.deduct, lf.Kind == thidua.CriterionDeduction)
 		g.ids = append(g.ids, lf.ID)
 	}
+	type tableKey struct {
+		ms     int64
+		deduct bool
+	}
+	tables := map[tableKey][]int64{}
+	for l, ms := range g.maxSteps {
+		k := tableKey{ms, g.deduct[l]}
+		t, ok := tables[k]
+		if !ok {
+			t = make([]int64, 1001+2*m.Noise)
+			for i := range t {
+				t[i] = g.mark(i-m.Noise, l)
+			}
+			tables[k] = t
+		}
+		g.marksOf = append(g.marksOf, t)
+	}
 	return g, nil
+}
+
+// mark returns the mark, in units of the step, of perceived quality p on
+// leaf l.
+func (g *markGen) mark(p, l int) int64 {
+	ms := uint64(g.maxSteps[l])
+	p = min(1000, max(0, p))
+	if g.deduct[l] {
+		ms = ms * uint64(g.m.DeductionShare) / 1000
+		p = 1000 - p
+	}
+	return int64((2*uint64(p)*ms + 1000) / 2000)
 }
 
 // assessors returns how many assessments each unit gets.
@@ -244,38 +277,81 @@ func (g *markGen) assessors() int {
 	return 1
 }
 
+// draws is a worker's buffers for drawing a year's marks: the noise of every
+// mark, and the words of the source it is drawn from.
+type draws struct {
+	noise []int16
+	words []uint64
+}
+
+// fillNoise fills z.noise with n noise draws, as noise.next draws them one by
+// one from the same words of the source: each word is two attempts, its low
+// and its high 32 bits. It asks fill for as many words as the noise left
+// could take, so it never takes a word the one-by-one draw would not.
+func (z *draws) fillNoise(n, count int, fill func([]uint64)) []int16 {
+	if cap(z.noise) < count {
+		z.noise, z.words = make([]int16, count), make([]uint64, (count+1)/2)
+	}
+	out := z.noise[:count]
+	if n == 0 {
+		clear(out)
+		return out
+	}
+	m := uint32(2*n + 1)
+	reject := -uint16(m) % uint16(m) // Lemire: 16 bits whose product's low half is below this are drawn again
+	k := 0
+	for k < len(out) {
+		words := z.words[:(len(out)-k+1)/2]
+		fill(words)
+		for _, w := range words {
+			for range 2 {
+				a, b := uint32(uint16(w))*m, uint32(uint16(w>>16))*m
+				w >>= 32
+				if uint16(a) >= reject && uint16(b) >= reject {
+					out[k] = int16((int(a>>16) + int(b>>16) - 2*n) / 2)
+					if k++; k == len(out) {
+						break
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
 // draw fills marks[(u·L+l)·A+a] with assessor a's mark for unit u and leaf l,
 // in units of the step: one unit and leaf's marks side by side, as they are
-// aggregated.
-func (g *markGen) draw(r *rand.Rand, marks []int64) {
+// aggregated. fill gives the next words of the source, in order.
+func (g *markGen) draw(fill func([]uint64), z *draws, marks []int64) {
 	U, L, A := len(g.units), len(g.maxSteps), g.assessors()
-	self := g.m.Kind == thidua.AssessorSelf
-	z := newNoise(r, g.m.Noise)
+	nz := z.fillNoise(g.m.Noise, len(marks), fill)
 	for u := range U {
 		q, own := g.quality[u], -1 // own: the assessor who is the unit
-		switch {
-		case self:
+		switch g.m.Kind {
+		case thidua.AssessorSelf:
 			own = 0
-		case g.m.Kind == thidua.AssessorPeer:
+		case thidua.AssessorPeer:
 			own = u
 		}
-		for l := range L {
-			ms, deduct := g.maxSteps[l], g.deduct[l]
-			if deduct {
-				ms = ms * int64(g.m.DeductionShare) / 1000
+		n := g.m.Noise
+		for l, marksOf := range g.marksOf {
+			at := (u*L + l) * A
+			cell, noise, ofQ := marks[at:at+A], nz[at:at+A], marksOf[q:q+2*n+1]
+			for a, e := range noise {
+				cell[a] = ofQ[int(e)+n]
 			}
-			cell := marks[(u*L+l)*A : (u*L+l+1)*A]
-			for a := range cell {
-				p := q + z.next()
-				if a == own {
-					p += g.inflate[u]
-				}
-				p = min(1000, max(0, p))
-				if deduct {
-					p = 1000 - p
-				}
-				cell[a] = (2*int64(p)*ms + 1000) / 2000
+			if own >= 0 {
+				cell[own] = g.mark(q+int(noise[own])+g.inflate[u], l)
 			}
+		}
+	}
+}
+
+// fillFrom returns a fill for draw that reads the words from r.
+func fillFrom(r *rand.Rand) func([]uint64) {
+	return func(w []uint64) {
+		for i := range w {
+			w[i] = r.Uint64()
 		}
 	}
 }
@@ -328,7 +404,7 @@ func GenerateAssessments(r *rand.Rand, card thidua.Scorecard, c thidua.Cluster, 
 		return nil, err
 	}
 	marks := make([]int64, g.assessors()*len(g.units)*len(g.maxSteps))
-	g.draw(r, marks)
+	g.draw(fillFrom(r), &draws{}, marks)
 	return g.assessments(marks), nil
 }
 
@@ -696,6 +772,8 @@ type yearWorker struct {
 	vd          *voteDraw
 	src         *rand.PCG
 	r           *rand.Rand
+	fill        func([]uint64) // the next words of src
+	draws       draws
 	err         error
 	errYear     int
 }
@@ -704,6 +782,11 @@ func (e *Experiment) newYearWorker(frames []thidua.Compiled, g *markGen) (*yearW
 	U, L, A := len(g.units), len(g.maxSteps), g.assessors()
 	w := &yearWorker{g: g, src: rand.NewPCG(0, 0)}
 	w.r = rand.New(w.src)
+	w.fill = func(words []uint64) {
+		for i := range words {
+			words[i] = w.src.Uint64()
+		}
+	}
 	for i, v := range e.Variants {
 		vr := &variantRun{v: v, frame: frames[i], rep: VariantReport{Name: v.Name}, voted: map[thidua.Award]int{}}
 		for _, rule := range v.Rules.Rules() {
@@ -737,7 +820,7 @@ func (e *Experiment) newYearWorker(frames []thidua.Compiled, g *markGen) (*yearW
 // year draws year y from its seed and reviews it under every variant.
 func (w *yearWorker) year(seed, y uint64, e *Experiment) error {
 	w.src.Seed(seed, y)
-	w.g.draw(w.r, w.marks)
+	w.g.draw(w.fill, &w.draws, w.marks)
 	w.vd.draw(w.r, &e.Ballots, w.g.quality)
 	quorum := e.Quorum.Met(w.vd.present, len(w.g.units))
 	for _, vr := range w.runs {
