@@ -1137,10 +1137,10 @@ func DecideCandidates(rules AwardRules, candidates []Candidate, pool Pool) (Deci
 	}
 	whys := make([]why, len(cands))
 	for ri, r := range rules.rules {
-		for i, c := range cands {
+		for i := range cands {
 			w := &whys[i]
-			w.reason, w.std, w.detail, w.years = qualifies(r, c, true)
-			core.ok[i], core.keys[i] = w.reason == 0, rules.seatKey(r.Award, c)
+			w.reason, w.std, w.detail, w.years = qualifies(&r, &cands[i], true)
+			core.ok[i], core.keys[i] = w.reason == 0, rules.seatKey(r.Award, &cands[i])
 		}
 		seats := core.fill(ri, r.Quota, pool.Members, pool.Leaders)
 		// The reasons, read off the core's result.
@@ -1217,7 +1217,7 @@ func checkCandidates(rules AwardRules, cands []Candidate, pool Pool) (Pool, erro
 }
 
 // seatKey is candidate c's place in the order the seats of award a fill in.
-func (rules AwardRules) seatKey(a Award, c Candidate) seatKey {
+func (rules *AwardRules) seatKey(a Award, c *Candidate) seatKey {
 	k := seatKey{votesFirst: rules.votesFirst, rank: c.Rank, votes: c.Votes[a].Votes,
 		merit: c.Facts.WomenShareMeets(rules.equalMerit), settle: math.MaxInt}
 	if j := slices.IndexFunc(c.Settled, func(st Settlement) bool { return st.Award == a }); j >= 0 {
@@ -1243,15 +1243,17 @@ func (rules AwardRules) Seats(candidates []Candidate, pool Pool) ([][]int, error
 	}
 	var ids [fewSeats]UnitID
 	units := ids[:0]
-	for _, c := range candidates {
-		units = append(units, c.Unit)
+	for i := range candidates {
+		units = append(units, candidates[i].Unit)
 	}
 	var room seatRoom
 	core := newSeatCore(units, &room)
 	out := make([][]int, len(rules.rules))
 	all := make([]int, 0, len(candidates)) // each candidate is proposed at most once
-	for ri, r := range rules.rules {
-		for i, c := range candidates {
+	for ri := range rules.rules {
+		r := &rules.rules[ri]
+		for i := range candidates {
+			c := &candidates[i]
 			reason, _, _, _ := qualifies(r, c, false)
 			core.ok[i], core.keys[i] = reason == 0, rules.seatKey(r.Award, c)
 		}
@@ -1289,7 +1291,7 @@ func checkVotes(r AwardRule, cands []Candidate) error {
 // qualifies reports why c does not qualify for r (reason 0: it does), and
 // the years of its record at fault; without explain, only the reason of a
 // vote short.
-func qualifies(r AwardRule, c Candidate, explain bool) (reason DeclineReason, std, detail string, years []int) {
+func qualifies(r *AwardRule, c *Candidate, explain bool) (reason DeclineReason, std, detail string, years []int) {
 	if c.Facts.Pending() {
 		return DeclinedPendingCase, "", c.Facts.pendingWhat(), nil
 	}
@@ -1303,8 +1305,8 @@ func qualifies(r AwardRule, c Candidate, explain bool) (reason DeclineReason, st
 		}
 	}
 	for _, s := range r.Standards {
-		if ok, why := s.Check(c); !ok {
-			return DeclinedStandard, s.String(), why, s.missing(c)
+		if ok, why := s.Check(*c); !ok {
+			return DeclinedStandard, s.String(), why, s.missing(*c)
 		}
 	}
 	if r.Vote.IsZero() {

@@ -631,3 +631,58 @@ func TestBlockNoiseIsTheOneByOneNoise(t *testing.T) {
 		}
 	}
 }
+
+// Every drawn mark is the model's: quality plus noise (plus the unit's
+// self-inflation on its own mark), held to [0, 1000], taken as a share of the
+// leaf's maximum in steps (of DeductionShare of it, from 1000 − the perceived
+// quality, on a deduction leaf) and rounded half-up to a step, with the noise
+// noise.next draws in unit, leaf, assessor order.
+func TestDrawnMarksAreTheModel(t *testing.T) {
+	c := cluster3()
+	card := simCard(t, 2, 3)
+	ids := c.MemberIDs()
+	for i, m := range []AssessmentModel{
+		{Noise: 300, Kind: thidua.AssessorPeer, SelfInflation: 200, DeductionShare: 400, Step: decimal.RequireFromString("0.5")},
+		{Noise: 1000, Kind: thidua.AssessorPeer, SelfInflationBy: map[thidua.UnitID]int{ids[2]: 1000}, DeductionShare: 1000},
+		{Noise: 0, Kind: thidua.AssessorSelf, SelfInflation: 50, DeductionShare: 300},
+		{Noise: 80, Kind: thidua.AssessorAppraisal, SelfInflation: 500, DeductionShare: 700},
+	} {
+		m.Quality = simQuality(c, 90)
+		step, A := decimal.New(25, -2), 1
+		if !m.Step.IsZero() {
+			step = m.Step
+		}
+		if m.Kind == thidua.AssessorPeer {
+			A = len(ids)
+		}
+		for seed := range uint64(3) {
+			as, err := GenerateAssessments(rand.New(rand.NewPCG(seed, 5)), card, c, m)
+			require.NoError(t, err)
+			z := newNoise(rand.New(rand.NewPCG(seed, 5)), m.Noise)
+			for u, id := range ids {
+				for _, lf := range card.Leaves() {
+					for a := range A {
+						p := m.Quality[id] + z.next()
+						if m.Kind == thidua.AssessorSelf || (m.Kind == thidua.AssessorPeer && a == u) {
+							inf, ok := m.SelfInflationBy[id]
+							if !ok {
+								inf = m.SelfInflation
+							}
+							p += inf
+						}
+						p = min(1000, max(0, p))
+						steps := lf.Max.DivRound(step, 0).IntPart()
+						if lf.Kind == thidua.CriterionDeduction {
+							steps, p = steps*int64(m.DeductionShare)/1000, 1000-p
+						}
+						want := decimal.NewFromInt(int64(p)*steps).DivRound(decimal.NewFromInt(1000), 0).Mul(step)
+						got := as[a*len(ids)+u]
+						require.Equal(t, id, got.Unit)
+						require.True(t, want.Equal(got.Marks[lf.ID]), "model %d, seed %d, %s %s by %d: %s, want %s",
+							i, seed, id, lf.ID, a, got.Marks[lf.ID], want)
+					}
+				}
+			}
+		}
+	}
+}

@@ -188,9 +188,9 @@ type markGen struct {
 	step     int64   // at scale
 	maxSteps []int64 // per leaf
 	deduct   []bool
-	// per leaf, the mark of every perceived quality a noisy draw can give
-	// (not counting self-inflation): at i, that of quality i − Noise; leaves
-	// marked alike share one
+	// per leaf, the mark of every perceived quality a noisy draw can give,
+	// self-inflation included: at i, that of quality i − Noise; leaves marked
+	// alike share one
 	marksOf [][]int64
 	ids     []thidua.CriterionID
 	made    map[int64]decimal.Decimal
@@ -242,11 +242,17 @@ func newMarkGen(card *thidua.Scorecard, c thidua.Cluster, m AssessmentModel) (*m
 		deduct bool
 	}
 	tables := map[tableKey][]int64{}
+	inflate := 0 // the most a unit adds to its own marks
+	for _, inf := range g.inflate {
+		if m.Kind != thidua.AssessorAppraisal {
+			inflate = max(inflate, inf)
+		}
+	}
 	for l, ms := range g.maxSteps {
 		k := tableKey{ms, g.deduct[l]}
 		t, ok := tables[k]
 		if !ok {
-			t = make([]int64, 1001+2*m.Noise)
+			t = make([]int64, 1001+2*m.Noise+inflate)
 			for i := range t {
 				t[i] = g.mark(i-m.Noise, l)
 			}
@@ -336,12 +342,12 @@ func (g *markGen) draw(fill func([]uint64), z *draws, marks []int64) {
 		n := g.m.Noise
 		for l, marksOf := range g.marksOf {
 			at := (u*L + l) * A
-			cell, noise, ofQ := marks[at:at+A], nz[at:at+A], marksOf[q:q+2*n+1]
+			cell, noise, ofQ := marks[at:at+A], nz[at:at+A], marksOf[q:]
 			for a, e := range noise {
 				cell[a] = ofQ[int(e)+n]
 			}
 			if own >= 0 {
-				cell[own] = g.mark(q+int(noise[own])+g.inflate[u], l)
+				cell[own] = ofQ[int(noise[own])+n+g.inflate[u]]
 			}
 		}
 	}
@@ -763,6 +769,8 @@ func (v *VariantReport) add(o *VariantReport) {
 // yearWorker is one goroutine's working state: its own variant runs (with
 // their counts), buffers and random source.
 type yearWorker struct {
+	_           [64]byte // off the cache line of what was allocated before
+	src         rand.PCG // the year's source, drawn from on every mark
 	g           *markGen
 	runs        []*variantRun
 	voted       []thidua.Award
@@ -770,22 +778,24 @@ type yearWorker struct {
 	used        []int64
 	counts      []int
 	vd          *voteDraw
-	src         *rand.PCG
 	r           *rand.Rand
 	fill        func([]uint64) // the next words of src
 	draws       draws
 	err         error
 	errYear     int
+	_           [64]byte // off the cache line of what is allocated after
 }
 
 func (e *Experiment) newYearWorker(frames []thidua.Compiled, g *markGen) (*yearWorker, error) {
 	U, L, A := len(g.units), len(g.maxSteps), g.assessors()
-	w := &yearWorker{g: g, src: rand.NewPCG(0, 0)}
-	w.r = rand.New(w.src)
+	w := &yearWorker{g: g}
+	w.r = rand.New(&w.src)
 	w.fill = func(words []uint64) {
+		src := w.src // in registers for the loop
 		for i := range words {
-			words[i] = w.src.Uint64()
+			words[i] = src.Uint64()
 		}
+		w.src = src
 	}
 	for i, v := range e.Variants {
 		vr := &variantRun{v: v, frame: frames[i], rep: VariantReport{Name: v.Name}, voted: map[thidua.Award]int{}}
