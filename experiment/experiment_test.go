@@ -144,7 +144,8 @@ func TestRunnerVoteCountEqualsTally(t *testing.T) {
 				for seats := range 4 {
 					for seed := range uint64(40) {
 						vd := newVoteDraw(1, 9)
-						vd.draw(rand.New(rand.NewPCG(seed, 7)), &tc.m, simIndexQualities(c, q))
+						r := rand.New(rand.NewPCG(seed, 7))
+						vd.draw(r, fillFrom(r), &tc.m, simIndexQualities(c, q))
 						bs, present, err := GenerateApprovalBallots(rand.New(rand.NewPCG(seed, 7)), c, q, tc.m)
 						require.NoError(t, err)
 						require.Equal(t, present, vd.present)
@@ -610,9 +611,45 @@ func TestRunnerPathMatchesScore(t *testing.T) {
 	}
 }
 
-// The block draw of a year's noise (fillNoise) draws the noise noise.next
-// draws one by one from the same source, and leaves the source where the
-// one-by-one draw leaves it, so the draw after it (the ballots) is the same.
+// noise is the documented noise drawn one at a time, as the package drew it
+// before it drew a year's noise in one block: the sum of two uniform draws
+// from [0, 2n], less 2n, halved toward zero, each uniform draw a 16-bit
+// quarter of a Uint64 mapped by Lemire's multiply-and-reject, the pair drawn
+// again when either is rejected.
+type noise struct {
+	r    *rand.Rand
+	n    int
+	bits uint64
+	left int // quarters left in bits
+}
+
+func newNoise(r *rand.Rand, n int) noise { return noise{r: r, n: n} }
+
+func (z *noise) next() int {
+	if z.n == 0 {
+		return 0
+	}
+	m := uint32(2*z.n + 1)
+	uniform := func(x uint16) (uint32, bool) {
+		p := uint32(x) * m
+		return p >> 16, uint16(p) >= -uint16(m)%uint16(m)
+	}
+	for {
+		if z.left == 0 {
+			z.bits, z.left = z.r.Uint64(), 4
+		}
+		a, okA := uniform(uint16(z.bits))
+		b, okB := uniform(uint16(z.bits >> 16))
+		z.bits, z.left = z.bits>>32, z.left-2
+		if okA && okB {
+			return (int(a) + int(b) - 2*z.n) / 2
+		}
+	}
+}
+
+// The block draw of noise (fillNoise) draws the noise noise.next draws one at
+// a time from the same source, and leaves the source where the one-at-a-time
+// draw leaves it, so the draw after it (the ballots) is the same.
 func TestBlockNoiseIsTheOneByOneNoise(t *testing.T) {
 	var z draws
 	for _, n := range []int{0, 1, 7, 150, 999, 1000} {

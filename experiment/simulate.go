@@ -79,48 +79,6 @@ type BallotModel struct {
 	Absent int
 }
 
-// noise draws triangular noise in [-n, n], more often near 0: the sum of two
-// uniform draws from [0, 2n], less 2n, halved toward zero. Each Uint64 of r
-// gives four 16-bit quarters, so two draws, each quarter mapped to [0, 2n] by
-// Lemire's multiply-and-reject method, which keeps it exactly uniform (a pair
-// is rejected, and drawn again, with probability below 2·(2n+1) in 2^16).
-type noise struct {
-	r    *rand.Rand
-	n    int
-	m    uint32 // 2n+1
-	bits uint64
-	left int // quarters left in bits
-}
-
-func newNoise(r *rand.Rand, n int) noise { return noise{r: r, n: n, m: uint32(2*n + 1)} }
-
-func (z *noise) next() int {
-	if z.n == 0 {
-		return 0
-	}
-	for {
-		if z.left == 0 {
-			z.bits, z.left = z.r.Uint64(), 4
-		}
-		a, okA := lemire16(uint16(z.bits), z.m)
-		b, okB := lemire16(uint16(z.bits>>16), z.m)
-		z.bits, z.left = z.bits>>32, z.left-2
-		if okA && okB {
-			return (int(a) + int(b) - 2*z.n) / 2
-		}
-	}
-}
-
-// lemire16 maps 16 random bits to [0, m) (0 < m < 2^16) exactly uniformly, or
-// reports false when the bits must be drawn again.
-func lemire16(x uint16, m uint32) (uint32, bool) {
-	p := uint32(x) * m
-	if lo := uint16(p); lo < uint16(m) && lo < -uint16(m)%uint16(m) {
-		return 0, false
-	}
-	return p >> 16, true
-}
-
 func (m *AssessmentModel) check(c thidua.Cluster) error {
 	bad := func(field, value string) error {
 		return &thidua.FieldError{Field: field, Value: value, Err: thidua.ErrInvalidModel}
@@ -283,17 +241,23 @@ func (g *markGen) assessors() int {
 	return 1
 }
 
-// draws is a worker's buffers for drawing a year's marks: the noise of every
-// mark, and the words of the source it is drawn from.
+// draws is a worker's buffers for drawing noise: the noise, and the words of
+// the source it is drawn from.
 type draws struct {
 	noise []int16
 	words []uint64
 }
 
-// fillNoise fills z.noise with n noise draws, as noise.next draws them one by
-// one from the same words of the source: each word is two attempts, its low
-// and its high 32 bits. It asks fill for as many words as the noise left
-// could take, so it never takes a word the one-by-one draw would not.
+// fillNoise returns count draws of triangular noise in [-n, n], more often
+// near 0: each the sum of two uniform draws from [0, 2n], less 2n, halved
+// toward zero. Each word (Uint64) of the source gives four 16-bit quarters,
+// so two attempts, low 32 bits first; each quarter is mapped to [0, 2n] by
+// Lemire's multiply-and-reject method, which keeps it exactly uniform (an
+// attempt is rejected, and the next one made, with probability below
+// 2·(2n+1) in 2^16). The words come from fill, as many at a time as the noise
+// left could take, so that no word is taken that the draws do not need and
+// the source is left where a draw one at a time would leave it; what is left
+// of the last word is dropped.
 func (z *draws) fillNoise(n, count int, fill func([]uint64)) []int16 {
 	if cap(z.noise) < count {
 		z.noise, z.words = make([]int16, count), make([]uint64, (count+1)/2)
@@ -414,12 +378,12 @@ func GenerateAssessments(r *rand.Rand, card thidua.Scorecard, c thidua.Cluster, 
 	return g.assessments(marks), nil
 }
 
-// perceive fills order with the units sorted by one voter's noisy perception,
-// best first (ties by roster order), and returns the perceptions.
-func perceive(r *rand.Rand, quality []int, noise int, order []int, perc []int) {
-	z := newNoise(r, noise)
-	for u := range perc {
-		perc[u] = quality[u] + z.next()
+// perceive fills perc with one voter's noisy perception of each unit, noise
+// drawn with z from fill, and order with the units sorted by it, best first
+// (ties by roster order).
+func perceive(fill func([]uint64), z *draws, quality []int, noise int, order []int, perc []int) {
+	for u, e := range z.fillNoise(noise, len(perc), fill) {
+		perc[u] = quality[u] + int(e)
 		order[u] = u
 	}
 	for i := 1; i < len(order); i++ {
@@ -475,12 +439,15 @@ func drawBallots(r *rand.Rand, c thidua.Cluster, quality map[thidua.UnitID]int, 
 		return nil, err
 	}
 	order, perc := make([]int, len(ids)), make([]int, len(ids))
-	var out []thidua.Ballot
+	var (
+		out []thidua.Ballot
+		z   draws
+	)
 	for range ids {
 		if r.IntN(1000) < m.Absent {
 			continue
 		}
-		perceive(r, qs, m.Noise, order, perc)
+		perceive(fillFrom(r), &z, qs, m.Noise, order, perc)
 		out = append(out, ballot(ids, order, perc))
 	}
 	return out, nil
@@ -831,7 +798,7 @@ func (e *Experiment) newYearWorker(frames []thidua.Compiled, g *markGen) (*yearW
 func (w *yearWorker) year(seed, y uint64, e *Experiment) error {
 	w.src.Seed(seed, y)
 	w.g.draw(w.fill, &w.draws, w.marks)
-	w.vd.draw(w.r, &e.Ballots, w.g.quality)
+	w.vd.draw(w.r, w.fill, &e.Ballots, w.g.quality)
 	quorum := e.Quorum.Met(w.vd.present, len(w.g.units))
 	for _, vr := range w.runs {
 		if err := vr.year(w.g, w.marks, w.sums, w.counts, w.used, w.voted, w.vd, quorum); err != nil {
@@ -854,6 +821,7 @@ type voteDraw struct {
 	order   []int
 	perc    []int
 	appr    []int
+	z       draws
 }
 
 func newVoteDraw(awards, units int) *voteDraw {
@@ -865,11 +833,12 @@ func newVoteDraw(awards, units int) *voteDraw {
 	return vd
 }
 
-// draw draws the ballots in the order GenerateApprovalBallots does: with one
+// draw draws the ballots, from r and fill (the words of r's source), in the
+// order GenerateApprovalBallots does: with one
 // voted award its counts equal the tally of the ballots the generator would
 // draw from the same source; with several, the awards' draws interleave, so
 // each is a fair draw from the same model but not the generator's sequence.
-func (vd *voteDraw) draw(r *rand.Rand, m *BallotModel, quality []int) {
+func (vd *voteDraw) draw(r *rand.Rand, fill func([]uint64), m *BallotModel, quality []int) {
 	vd.present = 0
 	for k := range vd.votes {
 		clear(vd.votes[k])
@@ -881,7 +850,7 @@ func (vd *voteDraw) draw(r *rand.Rand, m *BallotModel, quality []int) {
 		}
 		vd.present++
 		for k := range vd.votes {
-			perceive(r, quality, m.Noise, vd.order, vd.perc)
+			perceive(fill, &vd.z, quality, m.Noise, vd.order, vd.perc)
 			appr := m.approvals(vd.order, vd.perc, vd.appr[:0])
 			if len(appr) > 0 {
 				vd.valid[k]++
