@@ -79,59 +79,68 @@ type BallotModel struct {
 	Absent int
 }
 
-func (m *AssessmentModel) check(c thidua.Cluster) error {
-	bad := func(field, value string) error {
-		return &thidua.FieldError{Field: field, Value: value, Err: thidua.ErrInvalidModel}
-	}
-	members := c.Members()
-	for _, u := range members {
-		q, ok := m.Quality[u.ID]
-		if !ok || q < 0 || q > 1000 {
-			return bad("quality "+string(u.ID), fmt.Sprint(q))
+// invalid is a model value out of range (ErrInvalidModel).
+func invalid(field string, value any) error {
+	return &thidua.FieldError{Field: field, Value: fmt.Sprint(value), Err: thidua.ErrInvalidModel}
+}
+
+// outside reports a per mille value outside 0–1000.
+func outside(v int) bool { return v < 0 || v > 1000 }
+
+// qualities returns c's members in roster order and their qualities.
+func qualities(c thidua.Cluster, quality map[thidua.UnitID]int) ([]thidua.UnitID, []int, error) {
+	var ids []thidua.UnitID
+	var qs []int
+	for _, u := range c.Members() {
+		q, ok := quality[u.ID]
+		if !ok || outside(q) {
+			return nil, nil, invalid("quality "+string(u.ID), q)
 		}
+		ids, qs = append(ids, u.ID), append(qs, q)
 	}
+	return ids, qs, nil
+}
+
+// check reports the model's values out of range, after its qualities (of
+// the members units).
+func (m *AssessmentModel) check(units []thidua.UnitID) error {
 	ids := make([]thidua.UnitID, 0, len(m.SelfInflationBy))
 	for id := range m.SelfInflationBy {
 		ids = append(ids, id)
 	}
 	slices.Sort(ids) // the error names the same unit whatever the map's order
 	for _, id := range ids {
-		v := m.SelfInflationBy[id]
-		if !slices.ContainsFunc(members, func(u thidua.Unit) bool { return u.ID == id }) {
+		if v := m.SelfInflationBy[id]; !slices.Contains(units, id) {
 			return &thidua.UnitError{ID: id, Err: thidua.ErrUnknownUnit}
-		}
-		if v < 0 || v > 1000 {
-			return bad("self inflation "+string(id), fmt.Sprint(v))
+		} else if outside(v) {
+			return invalid("self inflation "+string(id), v)
 		}
 	}
 	switch {
-	case m.Noise < 0 || m.Noise > 1000:
-		return bad("noise", fmt.Sprint(m.Noise))
-	case m.SelfInflation < 0 || m.SelfInflation > 1000:
-		return bad("self inflation", fmt.Sprint(m.SelfInflation))
-	case m.DeductionShare < 0 || m.DeductionShare > 1000:
-		return bad("deduction share", fmt.Sprint(m.DeductionShare))
+	case outside(m.Noise):
+		return invalid("noise", m.Noise)
+	case outside(m.SelfInflation):
+		return invalid("self inflation", m.SelfInflation)
+	case outside(m.DeductionShare):
+		return invalid("deduction share", m.DeductionShare)
 	case !m.Kind.IsValid():
-		return bad("kind", m.Kind.String())
+		return invalid("kind", m.Kind)
 	case m.Step.IsNegative() || (m.Step != (decimal.Decimal{}) && m.Step.IsZero()):
-		return bad("step", quote(m.Step))
+		return invalid("step", quote(m.Step))
 	}
 	return nil
 }
 
 func (m *BallotModel) check() error {
-	bad := func(field, value string) error {
-		return &thidua.FieldError{Field: field, Value: value, Err: thidua.ErrInvalidModel}
-	}
 	switch {
-	case m.Noise < 0 || m.Noise > 1000:
-		return bad("noise", fmt.Sprint(m.Noise))
+	case outside(m.Noise):
+		return invalid("noise", m.Noise)
 	case m.TopK < 0:
-		return bad("top k", fmt.Sprint(m.TopK))
-	case m.Bar < 0 || m.Bar > 1000:
-		return bad("bar", fmt.Sprint(m.Bar))
-	case m.Absent < 0 || m.Absent > 1000:
-		return bad("absent", fmt.Sprint(m.Absent))
+		return invalid("top k", m.TopK)
+	case outside(m.Bar):
+		return invalid("bar", m.Bar)
+	case outside(m.Absent):
+		return invalid("absent", m.Absent)
 	}
 	return nil
 }
@@ -155,7 +164,11 @@ type markGen struct {
 }
 
 func newMarkGen(card *thidua.Scorecard, c thidua.Cluster, m AssessmentModel) (*markGen, error) {
-	if err := m.check(c); err != nil {
+	units, quality, err := qualities(c, m.Quality)
+	if err != nil {
+		return nil, err
+	}
+	if err := m.check(units); err != nil {
 		return nil, err
 	}
 	if m.Step == (decimal.Decimal{}) {
@@ -164,11 +177,9 @@ func newMarkGen(card *thidua.Scorecard, c thidua.Cluster, m AssessmentModel) (*m
 	if m.Appraiser == "" {
 		m.Appraiser = "to-tham-dinh"
 	}
-	g := &markGen{m: m}
-	for _, u := range c.Members() {
-		g.units = append(g.units, u.ID)
-		g.quality = append(g.quality, m.Quality[u.ID])
-		inf, ok := m.SelfInflationBy[u.ID]
+	g := &markGen{m: m, units: units, quality: quality}
+	for _, id := range units {
+		inf, ok := m.SelfInflationBy[id]
 		if !ok {
 			inf = m.SelfInflation
 		}
@@ -259,34 +270,34 @@ type draws struct {
 // the source is left where a draw one at a time would leave it; what is left
 // of the last word is dropped.
 func (z *draws) fillNoise(n, count int, fill func([]uint64)) []int16 {
-	if cap(z.noise) < count {
-		z.noise, z.words = make([]int16, count), make([]uint64, (count+1)/2)
+	if cap(z.noise) <= count { // one more: the last word's second attempt may land
+		z.noise, z.words = make([]int16, count+1), make([]uint64, (count+1)/2)
 	}
-	out := z.noise[:count]
+	out := z.noise[:count+1]
 	if n == 0 {
 		clear(out)
-		return out
+		return out[:count]
 	}
 	m := uint32(2*n + 1)
 	reject := -uint16(m) % uint16(m) // Lemire: 16 bits whose product's low half is below this are drawn again
 	k := 0
-	for k < len(out) {
-		words := z.words[:(len(out)-k+1)/2]
+	for k < count {
+		words := z.words[:(count-k+1)/2]
 		fill(words)
 		for _, w := range words {
-			for range 2 {
-				a, b := uint32(uint16(w))*m, uint32(uint16(w>>16))*m
-				w >>= 32
-				if uint16(a) >= reject && uint16(b) >= reject {
-					out[k] = int16((int(a>>16) + int(b>>16) - 2*n) / 2)
-					if k++; k == len(out) {
-						break
-					}
-				}
+			a, b := uint32(uint16(w))*m, uint32(uint16(w>>16))*m
+			c, d := uint32(uint16(w>>32))*m, uint32(w>>48)*m
+			if uint16(a) >= reject && uint16(b) >= reject {
+				out[k] = int16((int32(a>>16+b>>16) - int32(2*n)) / 2)
+				k++
+			}
+			if uint16(c) >= reject && uint16(d) >= reject && k < len(out) {
+				out[k] = int16((int32(c>>16+d>>16) - int32(2*n)) / 2)
+				k++
 			}
 		}
 	}
-	return out
+	return out[:count]
 }
 
 // draw fills marks[(u·L+l)·A+a] with assessor a's mark for unit u and leaf l,
@@ -408,19 +419,6 @@ func (m *BallotModel) approvals(order, perc []int, out []int) []int {
 		out = append(out, u)
 	}
 	return out
-}
-
-func qualities(c thidua.Cluster, quality map[thidua.UnitID]int) ([]thidua.UnitID, []int, error) {
-	var ids []thidua.UnitID
-	var qs []int
-	for _, u := range c.Members() {
-		q, ok := quality[u.ID]
-		if !ok || q < 0 || q > 1000 {
-			return nil, nil, &thidua.FieldError{Field: "quality " + string(u.ID), Value: fmt.Sprint(q), Err: thidua.ErrInvalidModel}
-		}
-		ids, qs = append(ids, u.ID), append(qs, q)
-	}
-	return ids, qs, nil
 }
 
 // drawBallots draws one ballot for each member of c present, as m describes,
@@ -615,10 +613,10 @@ func (e Experiment) Run(r *rand.Rand) (Report, error) {
 		return Report{}, thidua.ErrNoSource
 	}
 	if e.Years <= 0 || len(e.Variants) == 0 {
-		return Report{}, &thidua.FieldError{Field: "years/variants", Value: fmt.Sprint(e.Years, "/", len(e.Variants)), Err: thidua.ErrInvalidModel}
+		return Report{}, invalid("years/variants", fmt.Sprint(e.Years, "/", len(e.Variants)))
 	}
 	if e.Workers < 0 {
-		return Report{}, &thidua.FieldError{Field: "workers", Value: fmt.Sprint(e.Workers), Err: thidua.ErrInvalidModel}
+		return Report{}, invalid("workers", e.Workers)
 	}
 	if err := e.Ballots.check(); err != nil {
 		return Report{}, err
@@ -926,19 +924,11 @@ func (g *markGen) sum(marks []int64, p *thidua.ScoringPolicy, sums []int64, coun
 				sums[u*L+l], counts[u*L+l] = s*g.step, n
 				continue
 			}
-			used = used[:0]
-			for a, v := range cell {
-				if skipOwn && a == u {
-					continue
-				}
-				// Insertion into sorted order.
-				i := len(used)
-				used = append(used, v)
-				for ; i > 0 && used[i-1] > v; i-- {
-					used[i] = used[i-1]
-				}
-				used[i] = v
+			used = append(used[:0], cell...)
+			if skipOwn {
+				used = slices.Delete(used, u, u+1)
 			}
+			slices.Sort(used)
 			n := len(used)
 			if method == thidua.AggregateTrimmedMean && trim > (n-1)/2 {
 				return &thidua.AssessmentError{Unit: g.units[u], Kind: g.m.Kind,
