@@ -4,6 +4,7 @@ import (
 	"errors"
 	"math/big"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -720,6 +721,39 @@ func TestDrawnMarksAreTheModel(t *testing.T) {
 					}
 				}
 			}
+		}
+	}
+}
+
+// A voter's best k units are the first k of all units sorted by perception,
+// best first, ties in roster order, whatever k; equal qualities and little
+// noise make ties.
+func TestPerceiveKeepsTheBestInOrder(t *testing.T) {
+	var z draws
+	for seed := range uint64(200) {
+		r := rand.New(rand.NewPCG(seed, 11))
+		n := 1 + r.IntN(12)
+		quality := make([]int, n)
+		for u := range quality {
+			quality[u] = 500 + 10*r.IntN(3)
+		}
+		noise := r.IntN(3)
+		for best := range n + 2 {
+			src, ref := rand.New(rand.NewPCG(seed, 12)), rand.New(rand.NewPCG(seed, 12))
+			order, perc := make([]int, n), make([]int, n)
+			got := perceive(fillFrom(src), &z, quality, noise, order, perc, best)
+			nz := newNoise(ref, noise)
+			want := make([]int, n)
+			p := make([]int, n)
+			for u := range want {
+				want[u], p[u] = u, quality[u]+nz.next()
+			}
+			slices.SortStableFunc(want, func(a, b int) int { return p[b] - p[a] })
+			if best > 0 && best < n {
+				want = want[:best]
+			}
+			require.Equal(t, want, got, "seed %d, best %d", seed, best)
+			require.Equal(t, p, perc, "seed %d, best %d", seed, best)
 		}
 	}
 }

@@ -390,21 +390,32 @@ func GenerateAssessments(r *rand.Rand, card thidua.Scorecard, c thidua.Cluster, 
 }
 
 // perceive fills perc with one voter's noisy perception of each unit, noise
-// drawn with z from fill, and order with the units sorted by it, best first
-// (ties by roster order).
-func perceive(fill func([]uint64), z *draws, quality []int, noise int, order []int, perc []int) {
-	for u, e := range z.fillNoise(noise, len(perc), fill) {
-		perc[u] = quality[u] + int(e)
-		order[u] = u
+// drawn with z from fill, and returns the units it perceives best, best first
+// (ties by roster order), laid out in order: the first best of them, or all
+// when best is 0.
+func perceive(fill func([]uint64), z *draws, quality []int, noise int, order, perc []int, best int) []int {
+	if best <= 0 || best > len(perc) {
+		best = len(perc)
 	}
-	for i := 1; i < len(order); i++ {
-		x := order[i]
-		j := i
-		for ; j > 0 && perc[order[j-1]] < perc[x]; j-- {
+	n := 0 // order[:n] is the best so far, in order
+	for u, e := range z.fillNoise(noise, len(perc), fill) {
+		p := quality[u] + int(e)
+		perc[u] = p
+		j := n // where u goes in, moving the less well perceived down
+		switch {
+		case n < best:
+			n++
+		case perc[order[best-1]] >= p:
+			continue
+		default:
+			j = best - 1 // the last of the best drops out
+		}
+		for ; j > 0 && perc[order[j-1]] < p; j-- {
 			order[j] = order[j-1]
 		}
-		order[j] = x
+		order[j] = u
 	}
+	return order[:n]
 }
 
 // approvals appends to out the units one voter approves.
@@ -422,9 +433,9 @@ func (m *BallotModel) approvals(order, perc []int, out []int) []int {
 }
 
 // drawBallots draws one ballot for each member of c present, as m describes,
-// each built by ballot from the voter's perception: units best first, and
-// the perceived qualities.
-func drawBallots(r *rand.Rand, c thidua.Cluster, quality map[thidua.UnitID]int, m BallotModel,
+// each built by ballot from the voter's perception: the best units, best first
+// (all when best is 0), and the perceived qualities.
+func drawBallots(r *rand.Rand, c thidua.Cluster, quality map[thidua.UnitID]int, m BallotModel, best int,
 	ballot func(ids []thidua.UnitID, order, perc []int) thidua.Ballot) ([]thidua.Ballot, error) {
 	if r == nil {
 		return nil, thidua.ErrNoSource
@@ -445,8 +456,7 @@ func drawBallots(r *rand.Rand, c thidua.Cluster, quality map[thidua.UnitID]int, 
 		if r.IntN(1000) < m.Absent {
 			continue
 		}
-		perceive(fillFrom(r), &z, qs, m.Noise, order, perc)
-		out = append(out, ballot(ids, order, perc))
+		out = append(out, ballot(ids, perceive(fillFrom(r), &z, qs, m.Noise, order, perc, best), perc))
 	}
 	return out, nil
 }
@@ -457,7 +467,7 @@ func drawBallots(r *rand.Rand, c thidua.Cluster, quality map[thidua.UnitID]int, 
 // ballot (phiếu trắng). Errors: ErrNoSource, and ErrInvalidModel (in a *FieldError)
 // for a model value out of range or a member without a quality.
 func GenerateApprovalBallots(r *rand.Rand, c thidua.Cluster, quality map[thidua.UnitID]int, m BallotModel) ([]thidua.Ballot, int, error) {
-	out, err := drawBallots(r, c, quality, m, func(ids []thidua.UnitID, order, perc []int) thidua.Ballot {
+	out, err := drawBallots(r, c, quality, m, m.TopK, func(ids []thidua.UnitID, order, perc []int) thidua.Ballot {
 		b := thidua.Ballot{Approve: []thidua.UnitID{}}
 		for _, u := range m.approvals(order, perc, nil) {
 			b.Approve = append(b.Approve, ids[u])
@@ -471,7 +481,7 @@ func GenerateApprovalBallots(r *rand.Rand, c thidua.Cluster, quality map[thidua.
 // present, ordering every unit by the voter's noisy perception, as m describes
 // (TopK and Bar are not used). Errors as GenerateApprovalBallots.
 func GenerateRankedBallots(r *rand.Rand, c thidua.Cluster, quality map[thidua.UnitID]int, m BallotModel) ([]thidua.Ballot, error) {
-	return drawBallots(r, c, quality, m, func(ids []thidua.UnitID, order, _ []int) thidua.Ballot {
+	return drawBallots(r, c, quality, m, 0, func(ids []thidua.UnitID, order, _ []int) thidua.Ballot {
 		b := thidua.Ballot{Ranking: make([][]thidua.UnitID, len(ids))}
 		for k, u := range order {
 			b.Ranking[k] = []thidua.UnitID{ids[u]}
@@ -848,8 +858,8 @@ func (vd *voteDraw) draw(r *rand.Rand, fill func([]uint64), m *BallotModel, qual
 		}
 		vd.present++
 		for k := range vd.votes {
-			perceive(fill, &vd.z, quality, m.Noise, vd.order, vd.perc)
-			appr := m.approvals(vd.order, vd.perc, vd.appr[:0])
+			order := perceive(fill, &vd.z, quality, m.Noise, vd.order, vd.perc, m.TopK)
+			appr := m.approvals(order, vd.perc, vd.appr[:0])
 			if len(appr) > 0 {
 				vd.valid[k]++
 			}
