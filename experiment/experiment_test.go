@@ -598,9 +598,10 @@ func TestRunnerPathMatchesScore(t *testing.T) {
 				require.NoError(t, err)
 				L := len(card.Leaves())
 				marks := make([]int64, g.assessors()*9*L)
-				g.draw(fillFrom(rand.New(rand.NewPCG(seed, 1))), &draws{}, marks)
+				var z draws
+				g.draw(fillFrom(rand.New(rand.NewPCG(seed, 1))), &z, marks)
 				sums, counts := make([]int64, 9*L), make([]int, 9*L)
-				require.NoError(t, g.sum(marks, &tc.policy, sums, counts, nil))
+				require.NoError(t, g.sum(marks, z.totals, &tc.policy, sums, counts, nil))
 				zero := g.assessments(make([]int64, len(marks)))
 				frame, err := thidua.Compile(card, c, zero, tc.policy)
 				require.NoError(t, err)

@@ -253,10 +253,11 @@ func (g *markGen) assessors() int {
 }
 
 // draws is a worker's buffers for drawing noise: the noise, and the words of
-// the source it is drawn from.
+// the source it is drawn from; and the total of each cell of drawn marks.
 type draws struct {
-	noise []int16
-	words []uint64
+	noise  []int16
+	words  []uint64
+	totals []int64
 }
 
 // fillNoise returns count draws of triangular noise in [-n, n], more often
@@ -302,10 +303,14 @@ func (z *draws) fillNoise(n, count int, fill func([]uint64)) []int16 {
 
 // draw fills marks[(u·L+l)·A+a] with assessor a's mark for unit u and leaf l,
 // in units of the step: one unit and leaf's marks side by side, as they are
-// aggregated. fill gives the next words of the source, in order.
+// aggregated; and z.totals[u·L+l] with the total of each such cell. fill
+// gives the next words of the source, in order.
 func (g *markGen) draw(fill func([]uint64), z *draws, marks []int64) {
 	U, L, A := len(g.units), len(g.maxSteps), g.assessors()
 	nz := z.fillNoise(g.m.Noise, len(marks), fill)
+	if len(z.totals) != U*L {
+		z.totals = make([]int64, U*L)
+	}
 	for u := range U {
 		q, own := g.quality[u], -1 // own: the assessor who is the unit
 		switch g.m.Kind {
@@ -318,12 +323,16 @@ func (g *markGen) draw(fill func([]uint64), z *draws, marks []int64) {
 		for l, marksOf := range g.marksOf {
 			at := (u*L + l) * A
 			cell, noise, ofQ := marks[at:at+A], nz[at:at+A], marksOf[q:]
+			var total int64
 			for a, e := range noise {
-				cell[a] = ofQ[int(e)+n]
+				v := ofQ[int(e)+n]
+				cell[a], total = v, total+v
 			}
 			if own >= 0 {
-				cell[own] = ofQ[int(noise[own])+n+g.inflate[u]]
+				v := ofQ[int(noise[own])+n+g.inflate[u]]
+				cell[own], total = v, total+v-cell[own]
 			}
+			z.totals[u*L+l] = total
 		}
 	}
 }
@@ -809,7 +818,7 @@ func (w *yearWorker) year(seed, y uint64, e *Experiment) error {
 	w.vd.draw(w.r, w.fill, &e.Ballots, w.g.quality)
 	quorum := e.Quorum.Met(w.vd.present, len(w.g.units))
 	for _, vr := range w.runs {
-		if err := vr.year(w.g, w.marks, w.sums, w.counts, w.used, w.voted, w.vd, quorum); err != nil {
+		if err := vr.year(w, quorum); err != nil {
 			return err
 		}
 	}
@@ -910,7 +919,7 @@ func (vr *variantRun) setup(units []thidua.UnitID) {
 // sum chooses and sums the drawn marks of every unit and leaf under policy
 // p, as Scorecard.Score chooses them for these assessments, for
 // Compiled.WithMarks.
-func (g *markGen) sum(marks []int64, p *thidua.ScoringPolicy, sums []int64, counts []int, used []int64) error {
+func (g *markGen) sum(marks, totals []int64, p *thidua.ScoringPolicy, sums []int64, counts []int, used []int64) error {
 	U, L, A := len(g.units), len(g.maxSteps), g.assessors()
 	method, trim := thidua.AggregateMean, 0
 	if g.m.Kind == thidua.AssessorPeer {
@@ -921,12 +930,8 @@ func (g *markGen) sum(marks []int64, p *thidua.ScoringPolicy, sums []int64, coun
 		for l := range L {
 			cell := marks[(u*L+l)*A : (u*L+l+1)*A]
 			if method == thidua.AggregateMean {
-				// The mean needs no order: sum, and leave out the own row.
-				var s int64
-				for _, v := range cell {
-					s += v
-				}
-				n := A
+				// The mean needs no order: the total, less the own row.
+				s, n := totals[u*L+l], A
 				if skipOwn {
 					s -= cell[u]
 					n--
@@ -974,12 +979,12 @@ func middle(method thidua.Aggregation, n, trim int) (lo, hi int) {
 }
 
 // year reviews one drawn year under the variant.
-func (vr *variantRun) year(g *markGen, marks, sums []int64, counts []int, used []int64,
-	voted []thidua.Award, vd *voteDraw, quorum bool) error {
-	if err := g.sum(marks, &vr.v.Policy, sums, counts, used); err != nil {
+func (vr *variantRun) year(w *yearWorker, quorum bool) error {
+	g, vd := w.g, w.vd
+	if err := g.sum(w.marks, w.draws.totals, &vr.v.Policy, w.sums, w.counts, w.used); err != nil {
 		return err
 	}
-	cp, err := vr.frame.WithMarks(sums, counts, g.scale)
+	cp, err := vr.frame.WithMarks(w.sums, w.counts, g.scale)
 	if err != nil {
 		return err
 	}
@@ -996,7 +1001,7 @@ func (vr *variantRun) year(g *markGen, marks, sums []int64, counts []int, used [
 		}
 	}
 	var votes [64]int
-	for k, a := range voted {
+	for k, a := range w.voted {
 		ri, ok := vr.voted[a]
 		if !ok {
 			continue
