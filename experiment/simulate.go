@@ -346,16 +346,24 @@ func fillFrom(r *rand.Rand) func([]uint64) {
 	}
 }
 
-// assessments turns drawn marks into Assessments.
+// assessments turns drawn marks into Assessments; nil marks are all zero,
+// and the assessments share one map of them.
 func (g *markGen) assessments(marks []int64) []thidua.Assessment {
 	U, L, A := len(g.units), len(g.maxSteps), g.assessors()
 	if g.made == nil {
 		g.made = map[int64]decimal.Decimal{}
 	}
+	var zero map[thidua.CriterionID]decimal.Decimal
+	if marks == nil {
+		zero = make(map[thidua.CriterionID]decimal.Decimal, L)
+		for _, id := range g.ids {
+			zero[id] = decimal.New(0, -g.scale)
+		}
+	}
 	out := make([]thidua.Assessment, 0, A*U)
 	for a := range A {
 		for u := range U {
-			as := thidua.Assessment{Unit: g.units[u], Kind: g.m.Kind, Marks: make(map[thidua.CriterionID]decimal.Decimal, L)}
+			as := thidua.Assessment{Unit: g.units[u], Kind: g.m.Kind, Marks: zero}
 			switch g.m.Kind {
 			case thidua.AssessorAppraisal:
 				as.Assessor = g.m.Appraiser
@@ -364,6 +372,11 @@ func (g *markGen) assessments(marks []int64) []thidua.Assessment {
 			default:
 				as.Assessor = g.units[u]
 			}
+			if marks == nil {
+				out = append(out, as)
+				continue
+			}
+			as.Marks = make(map[thidua.CriterionID]decimal.Decimal, L)
 			for l := range L {
 				v := marks[(u*L+l)*A+a] * g.step
 				d, ok := g.made[v]
@@ -658,7 +671,7 @@ func (e Experiment) Run(r *rand.Rand) (Report, error) {
 	// on the card under the policy is checked as Compile checks it; the drawn
 	// years replace the marks.
 	frames := make([]thidua.Compiled, len(e.Variants))
-	zero := g.assessments(make([]int64, g.assessors()*len(g.units)*len(g.maxSteps)))
+	zero := g.assessments(nil)
 	for i, v := range e.Variants {
 		if frames[i], err = thidua.Compile(card, e.Cluster, zero, v.Policy); err != nil {
 			return Report{}, err
