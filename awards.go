@@ -834,10 +834,13 @@ func (c Candidate) Validate() error {
 	if c.Facts.Unit != "" && c.Facts.Unit != c.Unit {
 		return &UnitError{ID: c.Unit, Err: &FieldError{Field: "facts unit", Value: string(c.Facts.Unit), Err: ErrFactsMismatch}}
 	}
+	// The facts without their unit, whose ID was checked above; a failure is
+	// reported again with the unit, so that the error names it.
 	f := c.Facts
-	f.Unit = c.Unit
+	f.Unit = ""
 	if err := f.Validate(); err != nil {
-		return err
+		f.Unit = c.Unit
+		return f.Validate()
 	}
 	var buf [8]Award
 	for _, a := range appendSortedAwards(buf[:0], c.Votes) {
