@@ -101,8 +101,8 @@ func qualities(c thidua.Cluster, quality map[thidua.UnitID]int) ([]thidua.UnitID
 	return ids, qs, nil
 }
 
-// check reports the model's values out of range, after its qualities (of
-// the members units).
+// check reports the model's values out of range, but for its qualities
+// (which qualities checks); units are the cluster's members.
 func (m *AssessmentModel) check(units []thidua.UnitID) error {
 	ids := make([]thidua.UnitID, 0, len(m.SelfInflationBy))
 	for id := range m.SelfInflationBy {
@@ -212,10 +212,8 @@ func newMarkGen(card *thidua.Scorecard, c thidua.Cluster, m AssessmentModel) (*m
 	}
 	tables := map[tableKey][]int64{}
 	inflate := 0 // the most a unit adds to its own marks
-	for _, inf := range g.inflate {
-		if m.Kind != thidua.AssessorAppraisal {
-			inflate = max(inflate, inf)
-		}
+	if m.Kind != thidua.AssessorAppraisal {
+		inflate = slices.Max(append([]int{0}, g.inflate...))
 	}
 	for l, ms := range g.maxSteps {
 		k := tableKey{ms, g.deduct[l]}
@@ -306,8 +304,8 @@ func (z *draws) fillNoise(n, count int, fill func([]uint64)) []int16 {
 // aggregated; and z.totals[u·L+l] with the total of each such cell. fill
 // gives the next words of the source, in order.
 func (g *markGen) draw(fill func([]uint64), z *draws, marks []int64) {
-	U, L, A := len(g.units), len(g.maxSteps), g.assessors()
-	nz := z.fillNoise(g.m.Noise, len(marks), fill)
+	U, L, A, n := len(g.units), len(g.maxSteps), g.assessors(), g.m.Noise
+	nz := z.fillNoise(n, len(marks), fill)
 	if len(z.totals) != U*L {
 		z.totals = make([]int64, U*L)
 	}
@@ -319,7 +317,6 @@ func (g *markGen) draw(fill func([]uint64), z *draws, marks []int64) {
 		case thidua.AssessorPeer:
 			own = u
 		}
-		n := g.m.Noise
 		for l, marksOf := range g.marksOf {
 			at := (u*L + l) * A
 			cell, noise, ofQ := marks[at:at+A], nz[at:at+A], marksOf[q:]
@@ -864,10 +861,10 @@ func newVoteDraw(awards, units int) *voteDraw {
 }
 
 // draw draws the ballots, from r and fill (the words of r's source), in the
-// order GenerateApprovalBallots does: with one
-// voted award its counts equal the tally of the ballots the generator would
-// draw from the same source; with several, the awards' draws interleave, so
-// each is a fair draw from the same model but not the generator's sequence.
+// order GenerateApprovalBallots does: with one voted award its counts equal
+// the tally of the ballots the generator would draw from the same source;
+// with several, the awards' draws interleave, so each is a fair draw from the
+// same model but not the generator's sequence.
 func (vd *voteDraw) draw(r *rand.Rand, fill func([]uint64), m *BallotModel, quality []int) {
 	vd.present = 0
 	for k := range vd.votes {
