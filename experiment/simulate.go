@@ -680,11 +680,6 @@ func (e Experiment) Run(r *rand.Rand) (Report, error) {
 	}
 	workers = min(workers, e.Years)
 	ws := make([]*yearWorker, workers)
-	for i := range ws {
-		if ws[i], err = e.newYearWorker(frames, g); err != nil {
-			return Report{}, err
-		}
-	}
 	// Workers take years in increasing order, each with its seed; one that
 	// fails stops, and the others stop taking years. Every year before a
 	// failed one was taken, so the earliest failure is found whatever the
@@ -704,10 +699,13 @@ func (e Experiment) Run(r *rand.Rand) (Report, error) {
 		next++
 		return next - 1, r.Uint64()
 	}
-	for _, w := range ws {
+	for i := range ws {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			// Each worker lays out its own state, on its own goroutine.
+			w := e.newYearWorker(frames, g)
+			ws[i] = w
 			for !stop.Load() {
 				y, seed := take()
 				if y < 0 {
@@ -780,7 +778,7 @@ type yearWorker struct {
 	_           [64]byte // off the cache line of what is allocated after
 }
 
-func (e *Experiment) newYearWorker(frames []thidua.Compiled, g *markGen) (*yearWorker, error) {
+func (e *Experiment) newYearWorker(frames []thidua.Compiled, g *markGen) *yearWorker {
 	U, L, A := len(g.units), len(g.maxSteps), g.assessors()
 	w := &yearWorker{g: g}
 	w.r = rand.New(&w.src)
@@ -818,7 +816,7 @@ func (e *Experiment) newYearWorker(frames []thidua.Compiled, g *markGen) (*yearW
 	w.marks = make([]int64, A*U*L)
 	w.sums, w.counts, w.used = make([]int64, U*L), make([]int, U*L), make([]int64, 0, A)
 	w.vd = newVoteDraw(len(w.voted), U)
-	return w, nil
+	return w
 }
 
 // year draws year y from its seed and reviews it under every variant.
