@@ -2,6 +2,7 @@ package experiment
 
 import (
 	"errors"
+	"fmt"
 	"math/big"
 	"math/rand/v2"
 	"slices"
@@ -756,5 +757,40 @@ func TestPerceiveKeepsTheBestInOrder(t *testing.T) {
 			require.Equal(t, want, got, "seed %d, best %d", seed, best)
 			require.Equal(t, p, perc, "seed %d, best %d", seed, best)
 		}
+	}
+}
+
+// Seats lays out its decision core in a fixed room for up to 16 candidates
+// and allocates it beyond: on either side of that, a ranking of distinct
+// ranks seats the best five for the certificate of merit and the next seven
+// for the commendation, in rank order, as DecideCandidates proposes them.
+func TestSeatsOnEitherSideOfTheRoom(t *testing.T) {
+	rules, err := thidua.NewAwardRules(thidua.AwardRule{Award: thidua.AwardMinistryMerit, Quota: thidua.CountQuota(5)},
+		thidua.AwardRule{Award: thidua.AwardCommendation, Quota: thidua.CountQuota(7)})
+	require.NoError(t, err)
+	for _, n := range []int{12, 15, 16, 17, 40} {
+		r := rand.New(rand.NewPCG(uint64(n), 3))
+		cands := make([]thidua.Candidate, n)
+		for i, rank := range r.Perm(n) {
+			cands[i] = thidua.Candidate{Unit: thidua.UnitID(fmt.Sprintf("u%03d", r.IntN(1000)*100+i)), Rank: rank + 1}
+		}
+		byRank := make([]int, n)
+		for i, c := range cands {
+			byRank[c.Rank-1] = i
+		}
+		seats, err := rules.Seats(cands, thidua.Pool{})
+		require.NoError(t, err)
+		require.Equal(t, [][]int{byRank[:5], byRank[5:12]}, seats, "%d candidates", n)
+		d, err := thidua.DecideCandidates(rules, cands, thidua.Pool{})
+		require.NoError(t, err)
+		var proposed []thidua.UnitID
+		for _, p := range d.Proposals {
+			proposed = append(proposed, p.Unit)
+		}
+		want := []thidua.UnitID{}
+		for _, i := range byRank[:12] {
+			want = append(want, cands[i].Unit)
+		}
+		require.Equal(t, want, proposed, "%d candidates", n)
 	}
 }
