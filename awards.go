@@ -834,10 +834,13 @@ func (c Candidate) Validate() error {
 	if c.Facts.Unit != "" && c.Facts.Unit != c.Unit {
 		return &UnitError{ID: c.Unit, Err: &FieldError{Field: "facts unit", Value: string(c.Facts.Unit), Err: ErrFactsMismatch}}
 	}
+	// The facts without their unit, whose ID was checked above; a failure is
+	// reported again with the unit, so that the error names it.
 	f := c.Facts
-	f.Unit = c.Unit
+	f.Unit = ""
 	if err := f.Validate(); err != nil {
-		return err
+		f.Unit = c.Unit
+		return f.Validate()
 	}
 	var buf [8]Award
 	for _, a := range appendSortedAwards(buf[:0], c.Votes) {
@@ -1128,7 +1131,8 @@ func DecideCandidates(rules AwardRules, candidates []Candidate, pool Pool) (Deci
 	for i, c := range cands {
 		units[i] = c.Unit
 	}
-	core := newSeatCore(units)
+	var room seatRoom
+	core := newSeatCore(units, &room)
 	type why struct {
 		reason      DeclineReason
 		std, detail string
@@ -1136,10 +1140,10 @@ func DecideCandidates(rules AwardRules, candidates []Candidate, pool Pool) (Deci
 	}
 	whys := make([]why, len(cands))
 	for ri, r := range rules.rules {
-		for i, c := range cands {
+		for i := range cands {
 			w := &whys[i]
-			w.reason, w.std, w.detail, w.years = qualifies(r, c, true)
-			core.ok[i], core.keys[i] = w.reason == 0, rules.seatKey(r.Award, c)
+			w.reason, w.std, w.detail, w.years = qualifies(&r, &cands[i], true)
+			core.ok[i], core.keys[i] = w.reason == 0, rules.seatKey(r.Award, &cands[i])
 		}
 		seats := core.fill(ri, r.Quota, pool.Members, pool.Leaders)
 		// The reasons, read off the core's result.
@@ -1216,7 +1220,7 @@ func checkCandidates(rules AwardRules, cands []Candidate, pool Pool) (Pool, erro
 }
 
 // seatKey is candidate c's place in the order the seats of award a fill in.
-func (rules AwardRules) seatKey(a Award, c Candidate) seatKey {
+func (rules *AwardRules) seatKey(a Award, c *Candidate) seatKey {
 	k := seatKey{votesFirst: rules.votesFirst, rank: c.Rank, votes: c.Votes[a].Votes,
 		merit: c.Facts.WomenShareMeets(rules.equalMerit), settle: math.MaxInt}
 	if j := slices.IndexFunc(c.Settled, func(st Settlement) bool { return st.Award == a }); j >= 0 {
@@ -1240,15 +1244,19 @@ func (rules AwardRules) Seats(candidates []Candidate, pool Pool) ([][]int, error
 	if err != nil {
 		return nil, err
 	}
-	units := make([]UnitID, len(candidates))
-	for i, c := range candidates {
-		units[i] = c.Unit
+	var ids [fewSeats]UnitID
+	units := ids[:0]
+	for i := range candidates {
+		units = append(units, candidates[i].Unit)
 	}
-	core := newSeatCore(units)
+	var room seatRoom
+	core := newSeatCore(units, &room)
 	out := make([][]int, len(rules.rules))
 	all := make([]int, 0, len(candidates)) // each candidate is proposed at most once
-	for ri, r := range rules.rules {
-		for i, c := range candidates {
+	for ri := range rules.rules {
+		r := &rules.rules[ri]
+		for i := range candidates {
+			c := &candidates[i]
 			reason, _, _, _ := qualifies(r, c, false)
 			core.ok[i], core.keys[i] = reason == 0, rules.seatKey(r.Award, c)
 		}
@@ -1286,7 +1294,7 @@ func checkVotes(r AwardRule, cands []Candidate) error {
 // qualifies reports why c does not qualify for r (reason 0: it does), and
 // the years of its record at fault; without explain, only the reason of a
 // vote short.
-func qualifies(r AwardRule, c Candidate, explain bool) (reason DeclineReason, std, detail string, years []int) {
+func qualifies(r *AwardRule, c *Candidate, explain bool) (reason DeclineReason, std, detail string, years []int) {
 	if c.Facts.Pending() {
 		return DeclinedPendingCase, "", c.Facts.pendingWhat(), nil
 	}
@@ -1300,8 +1308,8 @@ func qualifies(r AwardRule, c Candidate, explain bool) (reason DeclineReason, st
 		}
 	}
 	for _, s := range r.Standards {
-		if ok, why := s.Check(c); !ok {
-			return DeclinedStandard, s.String(), why, s.missing(c)
+		if ok, why := s.Check(*c); !ok {
+			return DeclinedStandard, s.String(), why, s.missing(*c)
 		}
 	}
 	if r.Vote.IsZero() {
@@ -1383,7 +1391,7 @@ type seatCore struct {
 	keys   []seatKey // for the rule being filled: the candidate's seat key
 	at     []int     // the rule a candidate was proposed or held for; -1 when free
 	held   []bool    // at is a tie at the quota, not a proposal
-	q      []int     // the last fill's seat order
+	q      []int     // room for a fill's seat order
 }
 
 // seats is the core's result for one rule: the free, qualified candidates in
@@ -1394,10 +1402,31 @@ type seats struct {
 	limit, seated, tieEnd int
 }
 
-func newSeatCore(units []UnitID) *seatCore {
+// fewSeats is how many candidates a seatRoom holds.
+const fewSeats = 16
+
+// seatRoom is room for the core of a few candidates, so that a decision on
+// them lays out its core without allocating.
+type seatRoom struct {
+	ints  [4 * fewSeats]int
+	bools [2 * fewSeats]bool
+	keys  [fewSeats]seatKey
+}
+
+// newSeatCore lays out the core for units, in room when they are few.
+func newSeatCore(units []UnitID, room *seatRoom) seatCore {
 	n := len(units)
-	ints, bools := make([]int, 4*n), make([]bool, 2*n)
-	sc := &seatCore{idRank: ints[:n:n], ok: bools[:n:n], keys: make([]seatKey, n),
+	var (
+		ints  []int
+		bools []bool
+		keys  []seatKey
+	)
+	if n <= fewSeats {
+		ints, bools, keys = room.ints[:4*n], room.bools[:2*n], room.keys[:n]
+	} else {
+		ints, bools, keys = make([]int, 4*n), make([]bool, 2*n), make([]seatKey, n)
+	}
+	sc := seatCore{idRank: ints[:n:n], ok: bools[:n:n], keys: keys,
 		at: ints[n : 2*n : 2*n], held: bools[n:], q: ints[2*n : 2*n : 3*n]}
 	idx := ints[3*n:]
 	for i := range idx {
@@ -1420,7 +1449,7 @@ func (sc *seatCore) reset() {
 
 // fill seats rule ri, whose quota is a share of members and leaders.
 func (sc *seatCore) fill(ri int, quota Quota, members, leaders int) seats {
-	q := sc.q[:0]
+	q := sc.q[:0] // room for every candidate: it is never moved
 	for i, ok := range sc.ok {
 		if !ok || sc.at[i] >= 0 {
 			continue
@@ -1432,7 +1461,6 @@ func (sc *seatCore) fill(ri int, quota Quota, members, leaders int) seats {
 		}
 		q[j] = i
 	}
-	sc.q = q
 	limit := len(q)
 	if !quota.IsZero() {
 		limit = min(limit, quota.Limit(members, leaders))

@@ -79,7 +79,7 @@ func BenchmarkVoteCount(b *testing.B) {
 		vd := newVoteDraw(1, 9)
 		passed := make([]int, 0, 9)
 		for range b.N {
-			vd.draw(r, &m, q)
+			vd.draw(r, fillFrom(r), &m, q)
 			base := vd.base(th, 0, 9)
 			passed = passed[:0]
 			for u := range 9 {

@@ -2,8 +2,10 @@ package experiment
 
 import (
 	"errors"
+	"fmt"
 	"math/big"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -144,7 +146,8 @@ func TestRunnerVoteCountEqualsTally(t *testing.T) {
 				for seats := range 4 {
 					for seed := range uint64(40) {
 						vd := newVoteDraw(1, 9)
-						vd.draw(rand.New(rand.NewPCG(seed, 7)), &tc.m, simIndexQualities(c, q))
+						r := rand.New(rand.NewPCG(seed, 7))
+						vd.draw(r, fillFrom(r), &tc.m, simIndexQualities(c, q))
 						bs, present, err := GenerateApprovalBallots(rand.New(rand.NewPCG(seed, 7)), c, q, tc.m)
 						require.NoError(t, err)
 						require.Equal(t, present, vd.present)
@@ -596,9 +599,10 @@ func TestRunnerPathMatchesScore(t *testing.T) {
 				require.NoError(t, err)
 				L := len(card.Leaves())
 				marks := make([]int64, g.assessors()*9*L)
-				g.draw(rand.New(rand.NewPCG(seed, 1)), marks)
+				var z draws
+				g.draw(fillFrom(rand.New(rand.NewPCG(seed, 1))), &z, marks)
 				sums, counts := make([]int64, 9*L), make([]int, 9*L)
-				require.NoError(t, g.sum(marks, &tc.policy, sums, counts, nil))
+				require.NoError(t, g.sum(marks, z.totals, &tc.policy, sums, counts, nil))
 				zero := g.assessments(make([]int64, len(marks)))
 				frame, err := thidua.Compile(card, c, zero, tc.policy)
 				require.NoError(t, err)
@@ -607,5 +611,186 @@ func TestRunnerPathMatchesScore(t *testing.T) {
 				require.True(t, direct.Score().Agrees(st), "seed %d: drawn path", seed)
 			}
 		})
+	}
+}
+
+// noise is the documented noise drawn one at a time, as the package drew it
+// before it drew a year's noise in one block: the sum of two uniform draws
+// from [0, 2n], less 2n, halved toward zero, each uniform draw a 16-bit
+// quarter of a Uint64 mapped by Lemire's multiply-and-reject, the pair drawn
+// again when either is rejected.
+type noise struct {
+	r    *rand.Rand
+	n    int
+	bits uint64
+	left int // quarters left in bits
+}
+
+func newNoise(r *rand.Rand, n int) noise { return noise{r: r, n: n} }
+
+func (z *noise) next() int {
+	if z.n == 0 {
+		return 0
+	}
+	m := uint32(2*z.n + 1)
+	uniform := func(x uint16) (uint32, bool) {
+		p := uint32(x) * m
+		return p >> 16, uint16(p) >= -uint16(m)%uint16(m)
+	}
+	for {
+		if z.left == 0 {
+			z.bits, z.left = z.r.Uint64(), 4
+		}
+		a, okA := uniform(uint16(z.bits))
+		b, okB := uniform(uint16(z.bits >> 16))
+		z.bits, z.left = z.bits>>32, z.left-2
+		if okA && okB {
+			return (int(a) + int(b) - 2*z.n) / 2
+		}
+	}
+}
+
+// The block draw of noise (fillNoise) draws the noise noise.next draws one at
+// a time from the same source, and leaves the source where the one-at-a-time
+// draw leaves it, so the draw after it (the ballots) is the same.
+func TestBlockNoiseIsTheOneByOneNoise(t *testing.T) {
+	var z draws
+	for _, n := range []int{0, 1, 7, 150, 999, 1000} {
+		for _, count := range []int{1, 2, 3, 81, 2592} {
+			for seed := range uint64(5) {
+				one, block := rand.New(rand.NewPCG(seed, 7)), rand.New(rand.NewPCG(seed, 7))
+				want := make([]int16, count)
+				nz := newNoise(one, n)
+				for i := range want {
+					want[i] = int16(nz.next())
+				}
+				got := z.fillNoise(n, count, fillFrom(block))
+				require.Equal(t, want, got, "noise %d, %d draws, seed %d", n, count, seed)
+				require.Equal(t, one.Uint64(), block.Uint64(), "noise %d, %d draws, seed %d: the source moved on differently", n, count, seed)
+			}
+		}
+	}
+}
+
+// Every drawn mark is the model's: quality plus noise (plus the unit's
+// self-inflation on its own mark), held to [0, 1000], taken as a share of the
+// leaf's maximum in steps (of DeductionShare of it, from 1000 − the perceived
+// quality, on a deduction leaf) and rounded half-up to a step, with the noise
+// noise.next draws in unit, leaf, assessor order.
+func TestDrawnMarksAreTheModel(t *testing.T) {
+	c := cluster3()
+	card := simCard(t, 2, 3)
+	ids := c.MemberIDs()
+	for i, m := range []AssessmentModel{
+		{Noise: 300, Kind: thidua.AssessorPeer, SelfInflation: 200, DeductionShare: 400, Step: decimal.RequireFromString("0.5")},
+		{Noise: 1000, Kind: thidua.AssessorPeer, SelfInflationBy: map[thidua.UnitID]int{ids[2]: 1000}, DeductionShare: 1000},
+		{Noise: 0, Kind: thidua.AssessorSelf, SelfInflation: 50, DeductionShare: 300},
+		{Noise: 80, Kind: thidua.AssessorAppraisal, SelfInflation: 500, DeductionShare: 700},
+	} {
+		m.Quality = simQuality(c, 90)
+		step, A := decimal.New(25, -2), 1
+		if !m.Step.IsZero() {
+			step = m.Step
+		}
+		if m.Kind == thidua.AssessorPeer {
+			A = len(ids)
+		}
+		for seed := range uint64(3) {
+			as, err := GenerateAssessments(rand.New(rand.NewPCG(seed, 5)), card, c, m)
+			require.NoError(t, err)
+			z := newNoise(rand.New(rand.NewPCG(seed, 5)), m.Noise)
+			for u, id := range ids {
+				for _, lf := range card.Leaves() {
+					for a := range A {
+						p := m.Quality[id] + z.next()
+						if m.Kind == thidua.AssessorSelf || (m.Kind == thidua.AssessorPeer && a == u) {
+							inf, ok := m.SelfInflationBy[id]
+							if !ok {
+								inf = m.SelfInflation
+							}
+							p += inf
+						}
+						p = min(1000, max(0, p))
+						steps := lf.Max.DivRound(step, 0).IntPart()
+						if lf.Kind == thidua.CriterionDeduction {
+							steps, p = steps*int64(m.DeductionShare)/1000, 1000-p
+						}
+						want := decimal.NewFromInt(int64(p)*steps).DivRound(decimal.NewFromInt(1000), 0).Mul(step)
+						got := as[a*len(ids)+u]
+						require.Equal(t, id, got.Unit)
+						require.True(t, want.Equal(got.Marks[lf.ID]), "model %d, seed %d, %s %s by %d: %s, want %s",
+							i, seed, id, lf.ID, a, got.Marks[lf.ID], want)
+					}
+				}
+			}
+		}
+	}
+}
+
+// A voter's best k units are the first k of all units sorted by perception,
+// best first, ties in roster order, whatever k; equal qualities and little
+// noise make ties.
+func TestPerceiveKeepsTheBestInOrder(t *testing.T) {
+	var z draws
+	for seed := range uint64(200) {
+		r := rand.New(rand.NewPCG(seed, 11))
+		n := 1 + r.IntN(12)
+		quality := make([]int, n)
+		for u := range quality {
+			quality[u] = 500 + 10*r.IntN(3)
+		}
+		noise := r.IntN(3)
+		for best := range n + 2 {
+			src, ref := rand.New(rand.NewPCG(seed, 12)), rand.New(rand.NewPCG(seed, 12))
+			order, perc := make([]int, n), make([]int, n)
+			got := perceive(fillFrom(src), &z, quality, noise, order, perc, best)
+			nz := newNoise(ref, noise)
+			want := make([]int, n)
+			p := make([]int, n)
+			for u := range want {
+				want[u], p[u] = u, quality[u]+nz.next()
+			}
+			slices.SortStableFunc(want, func(a, b int) int { return p[b] - p[a] })
+			if best > 0 && best < n {
+				want = want[:best]
+			}
+			require.Equal(t, want, got, "seed %d, best %d", seed, best)
+			require.Equal(t, p, perc, "seed %d, best %d", seed, best)
+		}
+	}
+}
+
+// Seats lays out its decision core in a fixed room for up to 16 candidates
+// and allocates it beyond: on either side of that, a ranking of distinct
+// ranks seats the best five for the certificate of merit and the next seven
+// for the commendation, in rank order, as DecideCandidates proposes them.
+func TestSeatsOnEitherSideOfTheRoom(t *testing.T) {
+	rules, err := thidua.NewAwardRules(thidua.AwardRule{Award: thidua.AwardMinistryMerit, Quota: thidua.CountQuota(5)},
+		thidua.AwardRule{Award: thidua.AwardCommendation, Quota: thidua.CountQuota(7)})
+	require.NoError(t, err)
+	for _, n := range []int{12, 15, 16, 17, 40} {
+		r := rand.New(rand.NewPCG(uint64(n), 3))
+		cands := make([]thidua.Candidate, n)
+		for i, rank := range r.Perm(n) {
+			cands[i] = thidua.Candidate{Unit: thidua.UnitID(fmt.Sprintf("u%03d", r.IntN(1000)*100+i)), Rank: rank + 1}
+		}
+		byRank := make([]int, n)
+		for i, c := range cands {
+			byRank[c.Rank-1] = i
+		}
+		seats, err := rules.Seats(cands, thidua.Pool{})
+		require.NoError(t, err)
+		require.Equal(t, [][]int{byRank[:5], byRank[5:12]}, seats, "%d candidates", n)
+		d, err := thidua.DecideCandidates(rules, cands, thidua.Pool{})
+		require.NoError(t, err)
+		var proposed []thidua.UnitID
+		for _, p := range d.Proposals {
+			proposed = append(proposed, p.Unit)
+		}
+		want := []thidua.UnitID{}
+		for _, i := range byRank[:12] {
+			want = append(want, cands[i].Unit)
+		}
+		require.Equal(t, want, proposed, "%d candidates", n)
 	}
 }

@@ -132,18 +132,15 @@ type weightGrid struct {
 }
 
 func grid(cp thidua.Compiled, spec SensitivitySpec) (weightGrid, error) {
-	bad := func(field, value string) error {
-		return &thidua.FieldError{Field: field, Value: value, Err: thidua.ErrInvalidModel}
-	}
 	switch {
 	case spec.Samples <= 0:
-		return weightGrid{}, bad("samples", fmt.Sprint(spec.Samples))
+		return weightGrid{}, invalid("samples", spec.Samples)
 	case spec.Quota < 0:
-		return weightGrid{}, bad("quota", fmt.Sprint(spec.Quota))
+		return weightGrid{}, invalid("quota", spec.Quota)
 	case spec.Delta.IsNegative():
-		return weightGrid{}, bad("delta", quote(spec.Delta))
+		return weightGrid{}, invalid("delta", quote(spec.Delta))
 	case spec.Step.IsNegative():
-		return weightGrid{}, bad("step", quote(spec.Step))
+		return weightGrid{}, invalid("step", quote(spec.Step))
 	}
 	leaves, weights := cp.Criteria(), cp.Weights()
 	// Check the bounds in criterion order, so that the error reported does not
@@ -162,7 +159,7 @@ func grid(cp thidua.Compiled, spec SensitivitySpec) (weightGrid, error) {
 			return weightGrid{}, &thidua.FieldError{Field: "weight " + string(id), Value: quote(b.Min), Err: thidua.ErrWeightRange}
 		}
 		if b.Max.LessThan(b.Min) {
-			return weightGrid{}, bad("bounds "+string(id), quote(b.Min)+".."+quote(b.Max))
+			return weightGrid{}, invalid("bounds "+string(id), quote(b.Min)+".."+quote(b.Max))
 		}
 	}
 	step := spec.Step
@@ -223,7 +220,7 @@ func grid(cp thidua.Compiled, spec SensitivitySpec) (weightGrid, error) {
 		}
 		n := (hi-lo)/g.step + 1
 		if n > maxGrid {
-			return weightGrid{}, bad("step", step.String())
+			return weightGrid{}, invalid("step", step.String())
 		}
 		g.lo[l], g.n[l] = lo, n
 	}
@@ -281,7 +278,7 @@ func (c LeadChange) Equal(d LeadChange) bool {
 // ErrInvalidModel (in a *FieldError) for places outside [0, MaxPlaces].
 func LeadChangeOf(cp thidua.Compiled, places int32) (LeadChange, bool, error) {
 	if places < 0 || places > thidua.MaxPlaces {
-		return LeadChange{}, false, &thidua.FieldError{Field: "places", Value: fmt.Sprint(places), Err: thidua.ErrInvalidModel}
+		return LeadChange{}, false, invalid("places", places)
 	}
 	units, leaves, weights := cp.Units(), cp.Criteria(), cp.Weights()
 	U, L := len(units), len(leaves)

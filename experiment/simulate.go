@@ -79,101 +79,68 @@ type BallotModel struct {
 	Absent int
 }
 
-// noise draws triangular noise in [-n, n], more often near 0: the sum of two
-// uniform draws from [0, 2n], less 2n, halved toward zero. Each Uint64 of r
-// gives four 16-bit quarters, so two draws, each quarter mapped to [0, 2n] by
-// Lemire's multiply-and-reject method, which keeps it exactly uniform (a pair
-// is rejected, and drawn again, with probability below 2·(2n+1) in 2^16).
-type noise struct {
-	r    *rand.Rand
-	n    int
-	m    uint32 // 2n+1
-	bits uint64
-	left int // quarters left in bits
+// invalid is a model value out of range (ErrInvalidModel).
+func invalid(field string, value any) error {
+	return &thidua.FieldError{Field: field, Value: fmt.Sprint(value), Err: thidua.ErrInvalidModel}
 }
 
-func newNoise(r *rand.Rand, n int) noise { return noise{r: r, n: n, m: uint32(2*n + 1)} }
+// outside reports a per mille value outside 0–1000.
+func outside(v int) bool { return v < 0 || v > 1000 }
 
-func (z *noise) next() int {
-	if z.n == 0 {
-		return 0
-	}
-	for {
-		if z.left == 0 {
-			z.bits, z.left = z.r.Uint64(), 4
+// qualities returns c's members in roster order and their qualities.
+func qualities(c thidua.Cluster, quality map[thidua.UnitID]int) ([]thidua.UnitID, []int, error) {
+	var ids []thidua.UnitID
+	var qs []int
+	for _, u := range c.Members() {
+		q, ok := quality[u.ID]
+		if !ok || outside(q) {
+			return nil, nil, invalid("quality "+string(u.ID), q)
 		}
-		a, okA := lemire16(uint16(z.bits), z.m)
-		b, okB := lemire16(uint16(z.bits>>16), z.m)
-		z.bits, z.left = z.bits>>32, z.left-2
-		if okA && okB {
-			return (int(a) + int(b) - 2*z.n) / 2
-		}
+		ids, qs = append(ids, u.ID), append(qs, q)
 	}
+	return ids, qs, nil
 }
 
-// lemire16 maps 16 random bits to [0, m) (0 < m < 2^16) exactly uniformly, or
-// reports false when the bits must be drawn again.
-func lemire16(x uint16, m uint32) (uint32, bool) {
-	p := uint32(x) * m
-	if lo := uint16(p); lo < uint16(m) && lo < -uint16(m)%uint16(m) {
-		return 0, false
-	}
-	return p >> 16, true
-}
-
-func (m *AssessmentModel) check(c thidua.Cluster) error {
-	bad := func(field, value string) error {
-		return &thidua.FieldError{Field: field, Value: value, Err: thidua.ErrInvalidModel}
-	}
-	members := c.Members()
-	for _, u := range members {
-		q, ok := m.Quality[u.ID]
-		if !ok || q < 0 || q > 1000 {
-			return bad("quality "+string(u.ID), fmt.Sprint(q))
-		}
-	}
+// check reports the model's values out of range, but for its qualities
+// (which qualities checks); units are the cluster's members.
+func (m *AssessmentModel) check(units []thidua.UnitID) error {
 	ids := make([]thidua.UnitID, 0, len(m.SelfInflationBy))
 	for id := range m.SelfInflationBy {
 		ids = append(ids, id)
 	}
 	slices.Sort(ids) // the error names the same unit whatever the map's order
 	for _, id := range ids {
-		v := m.SelfInflationBy[id]
-		if !slices.ContainsFunc(members, func(u thidua.Unit) bool { return u.ID == id }) {
+		if v := m.SelfInflationBy[id]; !slices.Contains(units, id) {
 			return &thidua.UnitError{ID: id, Err: thidua.ErrUnknownUnit}
-		}
-		if v < 0 || v > 1000 {
-			return bad("self inflation "+string(id), fmt.Sprint(v))
+		} else if outside(v) {
+			return invalid("self inflation "+string(id), v)
 		}
 	}
 	switch {
-	case m.Noise < 0 || m.Noise > 1000:
-		return bad("noise", fmt.Sprint(m.Noise))
-	case m.SelfInflation < 0 || m.SelfInflation > 1000:
-		return bad("self inflation", fmt.Sprint(m.SelfInflation))
-	case m.DeductionShare < 0 || m.DeductionShare > 1000:
-		return bad("deduction share", fmt.Sprint(m.DeductionShare))
+	case outside(m.Noise):
+		return invalid("noise", m.Noise)
+	case outside(m.SelfInflation):
+		return invalid("self inflation", m.SelfInflation)
+	case outside(m.DeductionShare):
+		return invalid("deduction share", m.DeductionShare)
 	case !m.Kind.IsValid():
-		return bad("kind", m.Kind.String())
+		return invalid("kind", m.Kind)
 	case m.Step.IsNegative() || (m.Step != (decimal.Decimal{}) && m.Step.IsZero()):
-		return bad("step", quote(m.Step))
+		return invalid("step", quote(m.Step))
 	}
 	return nil
 }
 
 func (m *BallotModel) check() error {
-	bad := func(field, value string) error {
-		return &thidua.FieldError{Field: field, Value: value, Err: thidua.ErrInvalidModel}
-	}
 	switch {
-	case m.Noise < 0 || m.Noise > 1000:
-		return bad("noise", fmt.Sprint(m.Noise))
+	case outside(m.Noise):
+		return invalid("noise", m.Noise)
 	case m.TopK < 0:
-		return bad("top k", fmt.Sprint(m.TopK))
-	case m.Bar < 0 || m.Bar > 1000:
-		return bad("bar", fmt.Sprint(m.Bar))
-	case m.Absent < 0 || m.Absent > 1000:
-		return bad("absent", fmt.Sprint(m.Absent))
+		return invalid("top k", m.TopK)
+	case outside(m.Bar):
+		return invalid("bar", m.Bar)
+	case outside(m.Absent):
+		return invalid("absent", m.Absent)
 	}
 	return nil
 }
@@ -188,12 +155,20 @@ type markGen struct {
 	step     int64   // at scale
 	maxSteps []int64 // per leaf
 	deduct   []bool
-	ids      []thidua.CriterionID
-	made     map[int64]decimal.Decimal
+	// per leaf, the mark of every perceived quality a noisy draw can give,
+	// self-inflation included: at i, that of quality i − Noise; leaves marked
+	// alike share one
+	marksOf [][]int64
+	ids     []thidua.CriterionID
+	made    map[int64]decimal.Decimal
 }
 
 func newMarkGen(card *thidua.Scorecard, c thidua.Cluster, m AssessmentModel) (*markGen, error) {
-	if err := m.check(c); err != nil {
+	units, quality, err := qualities(c, m.Quality)
+	if err != nil {
+		return nil, err
+	}
+	if err := m.check(units); err != nil {
 		return nil, err
 	}
 	if m.Step == (decimal.Decimal{}) {
@@ -202,11 +177,9 @@ func newMarkGen(card *thidua.Scorecard, c thidua.Cluster, m AssessmentModel) (*m
 	if m.Appraiser == "" {
 		m.Appraiser = "to-tham-dinh"
 	}
-	g := &markGen{m: m}
-	for _, u := range c.Members() {
-		g.units = append(g.units, u.ID)
-		g.quality = append(g.quality, m.Quality[u.ID])
-		inf, ok := m.SelfInflationBy[u.ID]
+	g := &markGen{m: m, units: units, quality: quality}
+	for _, id := range units {
+		inf, ok := m.SelfInflationBy[id]
 		if !ok {
 			inf = m.SelfInflation
 		}
@@ -233,7 +206,40 @@ func newMarkGen(card *thidua.Scorecard, c thidua.Cluster, m AssessmentModel) (*m
 		g.deduct = append(g.deduct, lf.Kind == thidua.CriterionDeduction)
 		g.ids = append(g.ids, lf.ID)
 	}
+	type tableKey struct {
+		ms     int64
+		deduct bool
+	}
+	tables := map[tableKey][]int64{}
+	inflate := 0 // the most a unit adds to its own marks
+	if m.Kind != thidua.AssessorAppraisal {
+		inflate = slices.Max(append([]int{0}, g.inflate...))
+	}
+	for l, ms := range g.maxSteps {
+		k := tableKey{ms, g.deduct[l]}
+		t, ok := tables[k]
+		if !ok {
+			t = make([]int64, 1001+2*m.Noise+inflate)
+			for i := range t {
+				t[i] = g.mark(i-m.Noise, l)
+			}
+			tables[k] = t
+		}
+		g.marksOf = append(g.marksOf, t)
+	}
 	return g, nil
+}
+
+// mark returns the mark, in units of the step, of perceived quality p on
+// leaf l.
+func (g *markGen) mark(p, l int) int64 {
+	ms := uint64(g.maxSteps[l])
+	p = min(1000, max(0, p))
+	if g.deduct[l] {
+		ms = ms * uint64(g.m.DeductionShare) / 1000
+		p = 1000 - p
+	}
+	return int64((2*uint64(p)*ms + 1000) / 2000)
 }
 
 // assessors returns how many assessments each unit gets.
@@ -244,52 +250,117 @@ func (g *markGen) assessors() int {
 	return 1
 }
 
+// draws is a worker's buffers for drawing noise: the noise, and the words of
+// the source it is drawn from; and the total of each cell of drawn marks.
+type draws struct {
+	noise  []int16
+	words  []uint64
+	totals []int64
+}
+
+// fillNoise returns count draws of triangular noise in [-n, n], more often
+// near 0: each the sum of two uniform draws from [0, 2n], less 2n, halved
+// toward zero. Each word (Uint64) of the source gives four 16-bit quarters,
+// so two attempts, low 32 bits first; each quarter is mapped to [0, 2n] by
+// Lemire's multiply-and-reject method, which keeps it exactly uniform (an
+// attempt is rejected, and the next one made, with probability below
+// 2·(2n+1) in 2^16). The words come from fill, as many at a time as the noise
+// left could take, so that no word is taken that the draws do not need and
+// the source is left where a draw one at a time would leave it; what is left
+// of the last word is dropped.
+func (z *draws) fillNoise(n, count int, fill func([]uint64)) []int16 {
+	if cap(z.noise) <= count { // one more: the last word's second attempt may land
+		z.noise, z.words = make([]int16, count+1), make([]uint64, (count+1)/2)
+	}
+	out := z.noise[:count+1]
+	if n == 0 {
+		clear(out)
+		return out[:count]
+	}
+	m := uint32(2*n + 1)
+	reject := -uint16(m) % uint16(m) // Lemire: 16 bits whose product's low half is below this are drawn again
+	k := 0
+	for k < count {
+		words := z.words[:(count-k+1)/2]
+		fill(words)
+		for _, w := range words {
+			a, b := uint32(uint16(w))*m, uint32(uint16(w>>16))*m
+			c, d := uint32(uint16(w>>32))*m, uint32(w>>48)*m
+			if uint16(a) >= reject && uint16(b) >= reject {
+				out[k] = int16((int32(a>>16+b>>16) - int32(2*n)) / 2)
+				k++
+			}
+			if uint16(c) >= reject && uint16(d) >= reject && k < len(out) {
+				out[k] = int16((int32(c>>16+d>>16) - int32(2*n)) / 2)
+				k++
+			}
+		}
+	}
+	return out[:count]
+}
+
 // draw fills marks[(u·L+l)·A+a] with assessor a's mark for unit u and leaf l,
 // in units of the step: one unit and leaf's marks side by side, as they are
-// aggregated.
-func (g *markGen) draw(r *rand.Rand, marks []int64) {
-	U, L, A := len(g.units), len(g.maxSteps), g.assessors()
-	self := g.m.Kind == thidua.AssessorSelf
-	z := newNoise(r, g.m.Noise)
+// aggregated; and z.totals[u·L+l] with the total of each such cell. fill
+// gives the next words of the source, in order.
+func (g *markGen) draw(fill func([]uint64), z *draws, marks []int64) {
+	U, L, A, n := len(g.units), len(g.maxSteps), g.assessors(), g.m.Noise
+	nz := z.fillNoise(n, len(marks), fill)
+	if len(z.totals) != U*L {
+		z.totals = make([]int64, U*L)
+	}
 	for u := range U {
 		q, own := g.quality[u], -1 // own: the assessor who is the unit
-		switch {
-		case self:
+		switch g.m.Kind {
+		case thidua.AssessorSelf:
 			own = 0
-		case g.m.Kind == thidua.AssessorPeer:
+		case thidua.AssessorPeer:
 			own = u
 		}
-		for l := range L {
-			ms, deduct := g.maxSteps[l], g.deduct[l]
-			if deduct {
-				ms = ms * int64(g.m.DeductionShare) / 1000
+		for l, marksOf := range g.marksOf {
+			at := (u*L + l) * A
+			cell, noise, ofQ := marks[at:at+A], nz[at:at+A], marksOf[q:]
+			var total int64
+			for a, e := range noise {
+				v := ofQ[int(e)+n]
+				cell[a], total = v, total+v
 			}
-			cell := marks[(u*L+l)*A : (u*L+l+1)*A]
-			for a := range cell {
-				p := q + z.next()
-				if a == own {
-					p += g.inflate[u]
-				}
-				p = min(1000, max(0, p))
-				if deduct {
-					p = 1000 - p
-				}
-				cell[a] = (2*int64(p)*ms + 1000) / 2000
+			if own >= 0 {
+				v := ofQ[int(noise[own])+n+g.inflate[u]]
+				cell[own], total = v, total+v-cell[own]
 			}
+			z.totals[u*L+l] = total
 		}
 	}
 }
 
-// assessments turns drawn marks into Assessments.
+// fillFrom returns a fill for draw that reads the words from r.
+func fillFrom(r *rand.Rand) func([]uint64) {
+	return func(w []uint64) {
+		for i := range w {
+			w[i] = r.Uint64()
+		}
+	}
+}
+
+// assessments turns drawn marks into Assessments; nil marks are all zero,
+// and the assessments share one map of them.
 func (g *markGen) assessments(marks []int64) []thidua.Assessment {
 	U, L, A := len(g.units), len(g.maxSteps), g.assessors()
 	if g.made == nil {
 		g.made = map[int64]decimal.Decimal{}
 	}
+	var zero map[thidua.CriterionID]decimal.Decimal
+	if marks == nil {
+		zero = make(map[thidua.CriterionID]decimal.Decimal, L)
+		for _, id := range g.ids {
+			zero[id] = decimal.New(0, -g.scale)
+		}
+	}
 	out := make([]thidua.Assessment, 0, A*U)
 	for a := range A {
 		for u := range U {
-			as := thidua.Assessment{Unit: g.units[u], Kind: g.m.Kind, Marks: make(map[thidua.CriterionID]decimal.Decimal, L)}
+			as := thidua.Assessment{Unit: g.units[u], Kind: g.m.Kind, Marks: zero}
 			switch g.m.Kind {
 			case thidua.AssessorAppraisal:
 				as.Assessor = g.m.Appraiser
@@ -298,6 +369,11 @@ func (g *markGen) assessments(marks []int64) []thidua.Assessment {
 			default:
 				as.Assessor = g.units[u]
 			}
+			if marks == nil {
+				out = append(out, as)
+				continue
+			}
+			as.Marks = make(map[thidua.CriterionID]decimal.Decimal, L)
 			for l := range L {
 				v := marks[(u*L+l)*A+a] * g.step
 				d, ok := g.made[v]
@@ -328,26 +404,37 @@ func GenerateAssessments(r *rand.Rand, card thidua.Scorecard, c thidua.Cluster, 
 		return nil, err
 	}
 	marks := make([]int64, g.assessors()*len(g.units)*len(g.maxSteps))
-	g.draw(r, marks)
+	g.draw(fillFrom(r), &draws{}, marks)
 	return g.assessments(marks), nil
 }
 
-// perceive fills order with the units sorted by one voter's noisy perception,
-// best first (ties by roster order), and returns the perceptions.
-func perceive(r *rand.Rand, quality []int, noise int, order []int, perc []int) {
-	z := newNoise(r, noise)
-	for u := range perc {
-		perc[u] = quality[u] + z.next()
-		order[u] = u
+// perceive fills perc with one voter's noisy perception of each unit, noise
+// drawn with z from fill, and returns the units it perceives best, best first
+// (ties by roster order), laid out in order: the first best of them, or all
+// when best is 0.
+func perceive(fill func([]uint64), z *draws, quality []int, noise int, order, perc []int, best int) []int {
+	if best <= 0 || best > len(perc) {
+		best = len(perc)
 	}
-	for i := 1; i < len(order); i++ {
-		x := order[i]
-		j := i
-		for ; j > 0 && perc[order[j-1]] < perc[x]; j-- {
+	n := 0 // order[:n] is the best so far, in order
+	for u, e := range z.fillNoise(noise, len(perc), fill) {
+		p := quality[u] + int(e)
+		perc[u] = p
+		j := n // where u goes in, moving the less well perceived down
+		switch {
+		case n < best:
+			n++
+		case perc[order[best-1]] >= p:
+			continue
+		default:
+			j = best - 1 // the last of the best drops out
+		}
+		for ; j > 0 && perc[order[j-1]] < p; j-- {
 			order[j] = order[j-1]
 		}
-		order[j] = x
+		order[j] = u
 	}
+	return order[:n]
 }
 
 // approvals appends to out the units one voter approves.
@@ -364,23 +451,10 @@ func (m *BallotModel) approvals(order, perc []int, out []int) []int {
 	return out
 }
 
-func qualities(c thidua.Cluster, quality map[thidua.UnitID]int) ([]thidua.UnitID, []int, error) {
-	var ids []thidua.UnitID
-	var qs []int
-	for _, u := range c.Members() {
-		q, ok := quality[u.ID]
-		if !ok || q < 0 || q > 1000 {
-			return nil, nil, &thidua.FieldError{Field: "quality " + string(u.ID), Value: fmt.Sprint(q), Err: thidua.ErrInvalidModel}
-		}
-		ids, qs = append(ids, u.ID), append(qs, q)
-	}
-	return ids, qs, nil
-}
-
 // drawBallots draws one ballot for each member of c present, as m describes,
-// each built by ballot from the voter's perception: units best first, and
-// the perceived qualities.
-func drawBallots(r *rand.Rand, c thidua.Cluster, quality map[thidua.UnitID]int, m BallotModel,
+// each built by ballot from the voter's perception: the best units, best first
+// (all when best is 0), and the perceived qualities.
+func drawBallots(r *rand.Rand, c thidua.Cluster, quality map[thidua.UnitID]int, m BallotModel, best int,
 	ballot func(ids []thidua.UnitID, order, perc []int) thidua.Ballot) ([]thidua.Ballot, error) {
 	if r == nil {
 		return nil, thidua.ErrNoSource
@@ -393,13 +467,15 @@ func drawBallots(r *rand.Rand, c thidua.Cluster, quality map[thidua.UnitID]int, 
 		return nil, err
 	}
 	order, perc := make([]int, len(ids)), make([]int, len(ids))
-	var out []thidua.Ballot
+	var (
+		out []thidua.Ballot
+		z   draws
+	)
 	for range ids {
 		if r.IntN(1000) < m.Absent {
 			continue
 		}
-		perceive(r, qs, m.Noise, order, perc)
-		out = append(out, ballot(ids, order, perc))
+		out = append(out, ballot(ids, perceive(fillFrom(r), &z, qs, m.Noise, order, perc, best), perc))
 	}
 	return out, nil
 }
@@ -410,7 +486,7 @@ func drawBallots(r *rand.Rand, c thidua.Cluster, quality map[thidua.UnitID]int, 
 // ballot (phiếu trắng). Errors: ErrNoSource, and ErrInvalidModel (in a *FieldError)
 // for a model value out of range or a member without a quality.
 func GenerateApprovalBallots(r *rand.Rand, c thidua.Cluster, quality map[thidua.UnitID]int, m BallotModel) ([]thidua.Ballot, int, error) {
-	out, err := drawBallots(r, c, quality, m, func(ids []thidua.UnitID, order, perc []int) thidua.Ballot {
+	out, err := drawBallots(r, c, quality, m, m.TopK, func(ids []thidua.UnitID, order, perc []int) thidua.Ballot {
 		b := thidua.Ballot{Approve: []thidua.UnitID{}}
 		for _, u := range m.approvals(order, perc, nil) {
 			b.Approve = append(b.Approve, ids[u])
@@ -424,7 +500,7 @@ func GenerateApprovalBallots(r *rand.Rand, c thidua.Cluster, quality map[thidua.
 // present, ordering every unit by the voter's noisy perception, as m describes
 // (TopK and Bar are not used). Errors as GenerateApprovalBallots.
 func GenerateRankedBallots(r *rand.Rand, c thidua.Cluster, quality map[thidua.UnitID]int, m BallotModel) ([]thidua.Ballot, error) {
-	return drawBallots(r, c, quality, m, func(ids []thidua.UnitID, order, _ []int) thidua.Ballot {
+	return drawBallots(r, c, quality, m, 0, func(ids []thidua.UnitID, order, _ []int) thidua.Ballot {
 		b := thidua.Ballot{Ranking: make([][]thidua.UnitID, len(ids))}
 		for k, u := range order {
 			b.Ranking[k] = []thidua.UnitID{ids[u]}
@@ -566,10 +642,10 @@ func (e Experiment) Run(r *rand.Rand) (Report, error) {
 		return Report{}, thidua.ErrNoSource
 	}
 	if e.Years <= 0 || len(e.Variants) == 0 {
-		return Report{}, &thidua.FieldError{Field: "years/variants", Value: fmt.Sprint(e.Years, "/", len(e.Variants)), Err: thidua.ErrInvalidModel}
+		return Report{}, invalid("years/variants", fmt.Sprint(e.Years, "/", len(e.Variants)))
 	}
 	if e.Workers < 0 {
-		return Report{}, &thidua.FieldError{Field: "workers", Value: fmt.Sprint(e.Workers), Err: thidua.ErrInvalidModel}
+		return Report{}, invalid("workers", e.Workers)
 	}
 	if err := e.Ballots.check(); err != nil {
 		return Report{}, err
@@ -592,7 +668,7 @@ func (e Experiment) Run(r *rand.Rand) (Report, error) {
 	// on the card under the policy is checked as Compile checks it; the drawn
 	// years replace the marks.
 	frames := make([]thidua.Compiled, len(e.Variants))
-	zero := g.assessments(make([]int64, g.assessors()*len(g.units)*len(g.maxSteps)))
+	zero := g.assessments(nil)
 	for i, v := range e.Variants {
 		if frames[i], err = thidua.Compile(card, e.Cluster, zero, v.Policy); err != nil {
 			return Report{}, err
@@ -604,11 +680,6 @@ func (e Experiment) Run(r *rand.Rand) (Report, error) {
 	}
 	workers = min(workers, e.Years)
 	ws := make([]*yearWorker, workers)
-	for i := range ws {
-		if ws[i], err = e.newYearWorker(frames, g); err != nil {
-			return Report{}, err
-		}
-	}
 	// Workers take years in increasing order, each with its seed; one that
 	// fails stops, and the others stop taking years. Every year before a
 	// failed one was taken, so the earliest failure is found whatever the
@@ -628,10 +699,13 @@ func (e Experiment) Run(r *rand.Rand) (Report, error) {
 		next++
 		return next - 1, r.Uint64()
 	}
-	for _, w := range ws {
+	for i := range ws {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			// Each worker lays out its own state, on its own goroutine.
+			w := e.newYearWorker(frames, g)
+			ws[i] = w
 			for !stop.Load() {
 				y, seed := take()
 				if y < 0 {
@@ -687,6 +761,8 @@ func (v *VariantReport) add(o *VariantReport) {
 // yearWorker is one goroutine's working state: its own variant runs (with
 // their counts), buffers and random source.
 type yearWorker struct {
+	_           [64]byte // off the cache line of what was allocated before
+	src         rand.PCG // the year's source, drawn from on every mark
 	g           *markGen
 	runs        []*variantRun
 	voted       []thidua.Award
@@ -694,16 +770,25 @@ type yearWorker struct {
 	used        []int64
 	counts      []int
 	vd          *voteDraw
-	src         *rand.PCG
 	r           *rand.Rand
+	fill        func([]uint64) // the next words of src
+	draws       draws
 	err         error
 	errYear     int
+	_           [64]byte // off the cache line of what is allocated after
 }
 
-func (e *Experiment) newYearWorker(frames []thidua.Compiled, g *markGen) (*yearWorker, error) {
+func (e *Experiment) newYearWorker(frames []thidua.Compiled, g *markGen) *yearWorker {
 	U, L, A := len(g.units), len(g.maxSteps), g.assessors()
-	w := &yearWorker{g: g, src: rand.NewPCG(0, 0)}
-	w.r = rand.New(w.src)
+	w := &yearWorker{g: g}
+	w.r = rand.New(&w.src)
+	w.fill = func(words []uint64) {
+		src := w.src // in registers for the loop
+		for i := range words {
+			words[i] = src.Uint64()
+		}
+		w.src = src
+	}
 	for i, v := range e.Variants {
 		vr := &variantRun{v: v, frame: frames[i], rep: VariantReport{Name: v.Name}, voted: map[thidua.Award]int{}}
 		for _, rule := range v.Rules.Rules() {
@@ -731,17 +816,17 @@ func (e *Experiment) newYearWorker(frames []thidua.Compiled, g *markGen) (*yearW
 	w.marks = make([]int64, A*U*L)
 	w.sums, w.counts, w.used = make([]int64, U*L), make([]int, U*L), make([]int64, 0, A)
 	w.vd = newVoteDraw(len(w.voted), U)
-	return w, nil
+	return w
 }
 
 // year draws year y from its seed and reviews it under every variant.
 func (w *yearWorker) year(seed, y uint64, e *Experiment) error {
 	w.src.Seed(seed, y)
-	w.g.draw(w.r, w.marks)
-	w.vd.draw(w.r, &e.Ballots, w.g.quality)
+	w.g.draw(w.fill, &w.draws, w.marks)
+	w.vd.draw(w.r, w.fill, &e.Ballots, w.g.quality)
 	quorum := e.Quorum.Met(w.vd.present, len(w.g.units))
 	for _, vr := range w.runs {
-		if err := vr.year(w.g, w.marks, w.sums, w.counts, w.used, w.voted, w.vd, quorum); err != nil {
+		if err := vr.year(w, quorum); err != nil {
 			return err
 		}
 	}
@@ -761,6 +846,7 @@ type voteDraw struct {
 	order   []int
 	perc    []int
 	appr    []int
+	z       draws
 }
 
 func newVoteDraw(awards, units int) *voteDraw {
@@ -772,11 +858,12 @@ func newVoteDraw(awards, units int) *voteDraw {
 	return vd
 }
 
-// draw draws the ballots in the order GenerateApprovalBallots does: with one
-// voted award its counts equal the tally of the ballots the generator would
-// draw from the same source; with several, the awards' draws interleave, so
-// each is a fair draw from the same model but not the generator's sequence.
-func (vd *voteDraw) draw(r *rand.Rand, m *BallotModel, quality []int) {
+// draw draws the ballots, from r and fill (the words of r's source), in the
+// order GenerateApprovalBallots does: with one voted award its counts equal
+// the tally of the ballots the generator would draw from the same source;
+// with several, the awards' draws interleave, so each is a fair draw from the
+// same model but not the generator's sequence.
+func (vd *voteDraw) draw(r *rand.Rand, fill func([]uint64), m *BallotModel, quality []int) {
 	vd.present = 0
 	for k := range vd.votes {
 		clear(vd.votes[k])
@@ -788,8 +875,8 @@ func (vd *voteDraw) draw(r *rand.Rand, m *BallotModel, quality []int) {
 		}
 		vd.present++
 		for k := range vd.votes {
-			perceive(r, quality, m.Noise, vd.order, vd.perc)
-			appr := m.approvals(vd.order, vd.perc, vd.appr[:0])
+			order := perceive(fill, &vd.z, quality, m.Noise, vd.order, vd.perc, m.TopK)
+			appr := m.approvals(order, vd.perc, vd.appr[:0])
 			if len(appr) > 0 {
 				vd.valid[k]++
 			}
@@ -840,7 +927,7 @@ func (vr *variantRun) setup(units []thidua.UnitID) {
 // sum chooses and sums the drawn marks of every unit and leaf under policy
 // p, as Scorecard.Score chooses them for these assessments, for
 // Compiled.WithMarks.
-func (g *markGen) sum(marks []int64, p *thidua.ScoringPolicy, sums []int64, counts []int, used []int64) error {
+func (g *markGen) sum(marks, totals []int64, p *thidua.ScoringPolicy, sums []int64, counts []int, used []int64) error {
 	U, L, A := len(g.units), len(g.maxSteps), g.assessors()
 	method, trim := thidua.AggregateMean, 0
 	if g.m.Kind == thidua.AssessorPeer {
@@ -851,12 +938,8 @@ func (g *markGen) sum(marks []int64, p *thidua.ScoringPolicy, sums []int64, coun
 		for l := range L {
 			cell := marks[(u*L+l)*A : (u*L+l+1)*A]
 			if method == thidua.AggregateMean {
-				// The mean needs no order: sum, and leave out the own row.
-				var s int64
-				for _, v := range cell {
-					s += v
-				}
-				n := A
+				// The mean needs no order: the total, less the own row.
+				s, n := totals[u*L+l], A
 				if skipOwn {
 					s -= cell[u]
 					n--
@@ -864,19 +947,11 @@ func (g *markGen) sum(marks []int64, p *thidua.ScoringPolicy, sums []int64, coun
 				sums[u*L+l], counts[u*L+l] = s*g.step, n
 				continue
 			}
-			used = used[:0]
-			for a, v := range cell {
-				if skipOwn && a == u {
-					continue
-				}
-				// Insertion into sorted order.
-				i := len(used)
-				used = append(used, v)
-				for ; i > 0 && used[i-1] > v; i-- {
-					used[i] = used[i-1]
-				}
-				used[i] = v
+			used = append(used[:0], cell...)
+			if skipOwn {
+				used = slices.Delete(used, u, u+1)
 			}
+			slices.Sort(used)
 			n := len(used)
 			if method == thidua.AggregateTrimmedMean && trim > (n-1)/2 {
 				return &thidua.AssessmentError{Unit: g.units[u], Kind: g.m.Kind,
@@ -912,12 +987,12 @@ func middle(method thidua.Aggregation, n, trim int) (lo, hi int) {
 }
 
 // year reviews one drawn year under the variant.
-func (vr *variantRun) year(g *markGen, marks, sums []int64, counts []int, used []int64,
-	voted []thidua.Award, vd *voteDraw, quorum bool) error {
-	if err := g.sum(marks, &vr.v.Policy, sums, counts, used); err != nil {
+func (vr *variantRun) year(w *yearWorker, quorum bool) error {
+	g, vd := w.g, w.vd
+	if err := g.sum(w.marks, w.draws.totals, &vr.v.Policy, w.sums, w.counts, w.used); err != nil {
 		return err
 	}
-	cp, err := vr.frame.WithMarks(sums, counts, g.scale)
+	cp, err := vr.frame.WithMarks(w.sums, w.counts, g.scale)
 	if err != nil {
 		return err
 	}
@@ -934,7 +1009,7 @@ func (vr *variantRun) year(g *markGen, marks, sums []int64, counts []int, used [
 		}
 	}
 	var votes [64]int
-	for k, a := range voted {
+	for k, a := range w.voted {
 		ri, ok := vr.voted[a]
 		if !ok {
 			continue
