@@ -1823,13 +1823,8 @@ func (ch *chooser) unit(st *Standing, id UnitID, idx []int, u int) error {
 		ch.use = use
 		pos := row[l*n : (l+1)*n] // where each assessor's mark is
 		uniform := ch.sortByKey(use, pos)
-		if uniform < 0 {
-			// Insertion sort by mark: n is a handful of assessors.
-			for i := 1; i < len(use); i++ {
-				for j := i; j > 0 && ch.cmpAt(pos[use[j]], pos[use[j-1]]) < 0; j-- {
-					use[j], use[j-1] = use[j-1], use[j]
-				}
-			}
+		if uniform < 0 { // a mark with no int64 form: compare as decimals
+			slices.SortStableFunc(use, func(a, b int) int { return ch.cmpAt(pos[a], pos[b]) })
 		}
 		used := use[lo:hi]
 		if ch.fast && ch.why == nil {
