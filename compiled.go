@@ -286,10 +286,10 @@ func (cp Compiled) WithMarks(sums []int64, counts []int, scale int32) (Compiled,
 		return Compiled{}, bad("scale", fmt.Sprint(scale))
 	}
 	for i, n := range counts {
-		if n < 1 || sums[i] < 0 {
-			if n < 1 {
-				return Compiled{}, bad("count", fmt.Sprint(n))
-			}
+		if n < 1 {
+			return Compiled{}, bad("count", fmt.Sprint(n))
+		}
+		if sums[i] < 0 {
 			return Compiled{}, bad("sum", fmt.Sprint(sums[i]))
 		}
 	}
