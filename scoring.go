@@ -1981,6 +1981,7 @@ func (s *Scorecard) finish(c Cluster, out []Standing, cp *Compiled, p *ScoringPo
 		own[l] = s.nodes[ni].sweight
 	}
 	ip, np := make([]int64, len(s.nodes)), make([]decimal.Decimal, len(s.nodes))
+	base := toSmall(s.base)
 	for u := range out {
 		st := &out[u]
 		var ded int64
@@ -2004,7 +2005,7 @@ func (s *Scorecard) finish(c Cluster, out []Standing, cp *Compiled, p *ScoringPo
 		}
 		s.closeUnit(st, np)
 		st.Total, st.Deductions = made.of(b.totals[u], b.scale), made.of(ded, b.scale)
-		if v, places, ok := s.scaleInt(b.totals[u], b.scale, p.Scaled); ok {
+		if v, places, ok := scaleInt(b.totals[u], b.scale, base, p.Scaled); ok {
 			st.Scaled = made.of(v, places)
 		} else {
 			st.Scaled = s.scale(st.Total, p.Scaled)
@@ -2014,11 +2015,11 @@ func (s *Scorecard) finish(c Cluster, out []Standing, cp *Compiled, p *ScoringPo
 	return s.standings(c, out, b.order)
 }
 
-// scaleInt is scale for a total of t at scale ts, in int64 arithmetic: the
-// scaled total in units of 10^-places. It reports false when a value does not
-// fit, and scale decides instead.
-func (s *Scorecard) scaleInt(t int64, ts int32, r Rounding) (v int64, places int32, ok bool) {
-	base := toSmall(s.base)
+// scaleInt is Scorecard.scale for a total of t at scale ts, in int64
+// arithmetic, with the scorecard's BaseMax in its int64 form: the scaled
+// total in units of 10^-places. It reports false when a value does not fit,
+// and scale decides instead.
+func scaleInt(t int64, ts int32, base smallDec, r Rounding) (v int64, places int32, ok bool) {
 	if !base.ok() || base.c <= 0 {
 		return 0, 0, false
 	}

@@ -756,7 +756,7 @@ func TestScaleIntMatchesScale(t *testing.T) {
 				for _, places := range []int32{0, 1, 2, 4, 16, 18} {
 					rnd := Rounding{Places: places, Mode: mode}
 					want := s.scale(decimal.New(total, -ts), rnd)
-					v, sc, ok := s.scaleInt(total, ts, rnd)
+					v, sc, ok := scaleInt(total, ts, toSmall(s.base), rnd)
 					if !ok {
 						continue
 					}
